@@ -1,0 +1,159 @@
+package com.ecsimagesaga.adapter.alicloud;
+
+import com.aliyuncs.ecs.model.v20140526.CreateImageRequest;
+import com.aliyuncs.ecs.model.v20140526.DeleteImageRequest;
+import com.aliyuncs.ecs.model.v20140526.DeleteSnapshotRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeSnapshotsRequest;
+import com.aliyuncs.exceptions.ClientException;
+import com.ecsimagesaga.adapter.CallerContext;
+import com.ecsimagesaga.config.EcsConfig;
+import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.image.InstanceObservation;
+import com.ecsimagesaga.port.CloudImageGateway;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.StepOutcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link CloudImageGateway} on the Alibaba ECS SDK. The SDK blocks, so every call runs on a
+ * dedicated worker pool and its result returns to the caller's context.
+ */
+@ApplicationScoped
+public class EcsImageGateway implements CloudImageGateway {
+
+  private final EcsClients clients;
+  private final ExecutorService workers;
+
+  @Inject
+  public EcsImageGateway(EcsConfig config) {
+    this.clients = new EcsClients(config);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
+      Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
+
+  @Override
+  public Uni<StepOutcome> execute(CloudAction action) {
+    Uni<StepOutcome> call = Uni.createFrom().item(() -> callSafely(action)).runSubscriptionOn(workers);
+    return CallerContext.returnTo(call);
+  }
+
+  private StepOutcome callSafely(CloudAction action) {
+    try {
+      return call(action);
+    } catch (ClientException e) {
+      var error = EcsErrorClassifier.classify(e);
+      if (error.kind() == ErrorKind.NOT_FOUND && action instanceof CloudAction.SubmitDeleteImage d) {
+        // Deleting an image that does not exist has the effect the caller wants.
+        return new StepOutcome.DeleteAccepted(d.imageId());
+      }
+      return new StepOutcome.Failed(error);
+    } catch (RuntimeException e) {
+      return new StepOutcome.Failed(EcsErrorClassifier.unexpected(e));
+    }
+  }
+
+  private StepOutcome call(CloudAction action) throws ClientException {
+    if (action instanceof CloudAction.DescribeInstance a) {
+      return describeInstance(a);
+    }
+    if (action instanceof CloudAction.DescribeSnapshot a) {
+      return describeSnapshot(a);
+    }
+    if (action instanceof CloudAction.SubmitCreateImage a) {
+      var request = clients.prepare(CreateImageRequests.of(a), a.regionId());
+      var response = clients.client(a.regionId()).getAcsResponse(request);
+      return new StepOutcome.ImageSubmitted(response.getImageId(), response.getRequestId());
+    }
+    if (action instanceof CloudAction.ObserveImage a) {
+      return observe(a);
+    }
+    if (action instanceof CloudAction.SubmitDeleteImage a) {
+      var request = clients.prepare(new DeleteImageRequest(), a.regionId());
+      request.setImageId(a.imageId());
+      request.setForce(a.force());
+      clients.client(a.regionId()).getAcsResponse(request);
+      return new StepOutcome.DeleteAccepted(a.imageId());
+    }
+    return deleteSnapshots((CloudAction.DeleteSnapshots) action);
+  }
+
+  private StepOutcome describeInstance(CloudAction.DescribeInstance a) throws ClientException {
+    var request = clients.prepare(new DescribeInstancesRequest(), a.regionId());
+    request.setInstanceIds("[\"" + a.instanceId() + "\"]");
+    var instances = clients.client(a.regionId()).getAcsResponse(request).getInstances();
+    if (instances == null || instances.isEmpty()) {
+      return new StepOutcome.SourceMissing(a.instanceId());
+    }
+    var i = instances.get(0);
+    boolean locked = i.getOperationLocks() != null
+        && i.getOperationLocks().stream().anyMatch(l -> "security".equalsIgnoreCase(l.getLockReason()));
+    return new StepOutcome.InstanceSeen(new InstanceObservation(i.getInstanceId(), i.getStatus(), locked));
+  }
+
+  private StepOutcome describeSnapshot(CloudAction.DescribeSnapshot a) throws ClientException {
+    var request = clients.prepare(new DescribeSnapshotsRequest(), a.regionId());
+    request.setSnapshotIds("[\"" + a.snapshotId() + "\"]");
+    var snapshots = clients.client(a.regionId()).getAcsResponse(request).getSnapshots();
+    if (snapshots == null || snapshots.isEmpty()) {
+      return new StepOutcome.SourceMissing(a.snapshotId());
+    }
+    var s = snapshots.get(0);
+    Instant created = s.getCreationTime() == null ? null : Instant.parse(s.getCreationTime());
+    return new StepOutcome.SnapshotSeen(s.getSnapshotId(), s.getStatus(), s.getSourceDiskType(), created);
+  }
+
+  private StepOutcome observe(CloudAction.ObserveImage a) throws ClientException {
+    var request = clients.common("DescribeImages", a.regionId());
+    request.putQueryParameter("ImageId", a.imageId());
+    // The API's default filter hides every image that is not Available.
+    request.putQueryParameter("Status", ImageState.allEcsNames());
+    request.putQueryParameter("ImageOwnerAlias", "self");
+    String body = clients.client(a.regionId()).getCommonResponse(request).getData();
+    return DescribeImagesReader.read(body).stream().filter(i -> a.imageId().equals(i.imageId())).findFirst()
+        .<StepOutcome>map(StepOutcome.ImageSeen::new)
+        .orElseGet(() -> new StepOutcome.ImageMissing(a.imageId()));
+  }
+
+  private StepOutcome deleteSnapshots(CloudAction.DeleteSnapshots a) throws ClientException {
+    List<String> deleted = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (String id : a.snapshotIds()) {
+      var request = clients.prepare(new DeleteSnapshotRequest(), a.regionId());
+      request.setSnapshotId(id);
+      request.setForce(true);
+      try {
+        clients.client(a.regionId()).getAcsResponse(request);
+        deleted.add(id);
+      } catch (ClientException e) {
+        if (EcsErrorClassifier.classify(e).kind() == ErrorKind.NOT_FOUND) {
+          deleted.add(id);
+        } else if (EcsErrorClassifier.classify(e).isRetryable()) {
+          throw e;
+        } else {
+          failed.add(id);
+        }
+      }
+    }
+    return new StepOutcome.SnapshotsDeleted(deleted, failed);
+  }
+}

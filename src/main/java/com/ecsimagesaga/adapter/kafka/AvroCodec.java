@@ -1,0 +1,83 @@
+package com.ecsimagesaga.adapter.kafka;
+
+import com.ecsimagesaga.contract.v1.CommandRejected;
+import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.contract.v1.ImageCreationFailed;
+import com.ecsimagesaga.contract.v1.ImageDeleted;
+import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Avro single-object encoding (header {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
+ * fingerprint of the writer schema, then the binary body). The fingerprint tells the record types
+ * of one topic apart, so no schema registry is needed.
+ */
+public final class AvroCodec {
+
+  private static final byte MAGIC_0 = (byte) 0xC3;
+  private static final byte MAGIC_1 = (byte) 0x01;
+  private static final int HEADER_LENGTH = 10;
+
+  private final Map<Long, BinaryMessageDecoder<? extends SpecificRecord>> decoders = new HashMap<>();
+
+  public AvroCodec() {
+    know(CreateImage.getClassSchema(), CreateImage.getDecoder());
+    know(DeleteImage.getClassSchema(), DeleteImage.getDecoder());
+    know(ImageCreated.getClassSchema(), ImageCreated.getDecoder());
+    know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.getDecoder());
+    know(ImageDeleted.getClassSchema(), ImageDeleted.getDecoder());
+    know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.getDecoder());
+    know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());
+  }
+
+  private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {
+    decoders.put(SchemaNormalization.parsingFingerprint64(schema), decoder);
+  }
+
+  /** Encodes a record in single-object encoding. */
+  public byte[] encode(SpecificRecord record) {
+    try {
+      var encoder = new BinaryMessageEncoder<SpecificRecord>(SpecificData.getForSchema(record.getSchema()), record.getSchema());
+      ByteBuffer buffer = encoder.encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + record.getSchema().getFullName(), e);
+    }
+  }
+
+  /** Decodes any known record type; anything else is an {@link UndecodableRecordException}. */
+  public SpecificRecord decode(byte[] bytes) {
+    if (bytes == null) {
+      throw new UndecodableRecordException("empty record: no value", null);
+    }
+    if (bytes.length < HEADER_LENGTH || bytes[0] != MAGIC_0 || bytes[1] != MAGIC_1) {
+      throw new UndecodableRecordException("not Avro single-object encoding: missing C3 01 header", null);
+    }
+    long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    BinaryMessageDecoder<? extends SpecificRecord> decoder = decoders.get(fingerprint);
+    if (decoder == null) {
+      throw new UndecodableRecordException(String.format("unknown schema fingerprint %016x", fingerprint), null);
+    }
+    try {
+      return decoder.decode(bytes);
+    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+      throw new UndecodableRecordException("body does not match schema " + String.format("%016x", fingerprint) + ": " + e, e);
+    }
+  }
+}

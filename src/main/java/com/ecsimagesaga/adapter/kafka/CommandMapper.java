@@ -1,0 +1,30 @@
+package com.ecsimagesaga.adapter.kafka;
+
+import com.ecsimagesaga.command.CreateImageCommand;
+import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.image.DiskMapping;
+import com.ecsimagesaga.image.ImageTag;
+
+/** Avro commands to domain commands. Values are passed through unchecked; validation is the core's job. */
+public final class CommandMapper {
+
+  private CommandMapper() {}
+
+  public static CreateImageCommand toDomain(CreateImage c) {
+    return new CreateImageCommand(c.getCommandId(), c.getIssuedAt(), c.getRegionId(), c.getInstanceId(), c.getSnapshotId(),
+        c.getDiskDeviceMappings().stream()
+            .map(m -> new DiskMapping(m.getDevice(), m.getDiskType(), m.getSnapshotId(), m.getSizeGiB()))
+            .toList(),
+        c.getImageName(), c.getName(), c.getDescription(), c.getArchitecture(), c.getPlatform(), c.getResourceGroupId(),
+        c.getTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList(),
+        c.getBootMode(), c.getImageFamily(), c.getImageVersion(), c.getDetectionStrategy(), c.getTimeoutSeconds(),
+        c.getDeleteSnapshotsOnFailure());
+  }
+
+  public static DeleteImageCommand toDomain(DeleteImage c) {
+    return new DeleteImageCommand(c.getCommandId(), c.getIssuedAt(), c.getRegionId(), c.getImageId(), c.getForce(),
+        c.getDeleteSnapshots());
+  }
+}

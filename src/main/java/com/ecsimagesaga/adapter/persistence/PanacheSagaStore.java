@@ -1,0 +1,128 @@
+package com.ecsimagesaga.adapter.persistence;
+
+import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.saga.Saga;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/** {@link SagaStore} on PostgreSQL through Hibernate Reactive with Panache. */
+@ApplicationScoped
+public class PanacheSagaStore implements SagaStore {
+
+  private static final Logger LOG = Logger.getLogger(PanacheSagaStore.class);
+
+  /**
+   * Leases due sagas in one statement. SKIP LOCKED lets several instances claim at once without
+   * waiting on each other or receiving the same saga.
+   */
+  private static final String CLAIM = """
+      update saga set lease_owner = :owner, lease_until = :until
+      where id in (select id from saga
+                   where status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= :now
+                     and (lease_until is null or lease_until < :now)
+                   order by next_wake_at limit :limit for update skip locked)
+      returning *""";
+
+  @Inject Clock clock;
+
+  @Override
+  public Uni<Boolean> start(Saga saga) {
+    Instant now = clock.instant();
+    return Panache.withTransaction(() -> ProcessedCommandEntity.<ProcessedCommandEntity>findById(saga.commandId())
+        .chain(seen -> seen != null ? Uni.createFrom().item(false)
+            : processed(saga.commandId(), saga.id(), "STARTED", now).persist()
+                .chain(x -> SagaRows.newRow(saga, now).persist())
+                .replaceWith(true)));
+  }
+
+  @Override
+  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
+    Instant now = clock.instant();
+    return Panache.withTransaction(() -> ProcessedCommandEntity.<ProcessedCommandEntity>findById(commandId)
+        .chain(seen -> seen != null ? Uni.createFrom().item(false)
+            : processed(commandId, null, "REJECTED", now).persist()
+                .chain(x -> OutboxRows.newRow(rejection).persist())
+                .replaceWith(true)));
+  }
+
+  @Override
+  public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+    return Panache.withTransaction(() -> Panache.getSession().chain(session -> claim(session, now, limit, owner, lease)))
+        .map(rows -> rows.stream().map(SagaRows::toSaga).toList());
+  }
+
+  private Uni<List<SagaEntity>> claim(Mutiny.Session session, Instant now, int limit, String owner, Duration lease) {
+    return session.createNativeQuery(CLAIM, SagaEntity.class)
+        .setParameter("owner", owner)
+        .setParameter("until", now.plus(lease))
+        .setParameter("now", now)
+        .setParameter("limit", limit)
+        .getResultList();
+  }
+
+  @Override
+  public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
+    if (transits.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    Instant now = clock.instant();
+    List<UUID> ids = transits.stream().map(t -> t.next().id()).toList();
+    return Panache.withTransaction(() -> SagaEntity.<SagaEntity>list("id in ?1", ids)
+        .chain(rows -> store(transits, rows, owner, now)));
+  }
+
+  private Uni<List<UUID>> store(List<Transit> transits, List<SagaEntity> rows, String owner, Instant now) {
+    Map<UUID, SagaEntity> byId = rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+    List<UUID> stored = new ArrayList<>();
+    List<OutboxEntity> events = new ArrayList<>();
+    for (Transit t : transits) {
+      SagaEntity row = byId.get(t.next().id());
+      if (row == null || row.version != t.previousVersion() || !owner.equals(row.leaseOwner)) {
+        LOG.warnf("EIS-3001 saga %s moved on elsewhere (lease %s, version %s); its step result is dropped",
+            t.next().id(), row == null ? null : row.leaseOwner, row == null ? null : row.version);
+        continue;
+      }
+      SagaRows.copyState(t.next(), row, now);
+      row.leaseOwner = null;
+      row.leaseUntil = null;
+      stored.add(row.id);
+      t.events().forEach(m -> events.add(OutboxRows.newRow(m)));
+    }
+    return events.isEmpty() ? Uni.createFrom().item(stored) : OutboxEntity.persist(events).replaceWith(stored);
+  }
+
+  @Override
+  public Uni<Optional<Saga>> find(UUID id) {
+    return Panache.withSession(() -> SagaEntity.<SagaEntity>findById(id)).map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
+  }
+
+  @Override
+  public Uni<Optional<Saga>> findByCommandId(String commandId) {
+    return Panache.withSession(() -> SagaEntity.<SagaEntity>find("commandId", commandId).firstResult())
+        .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
+  }
+
+  private static ProcessedCommandEntity processed(String commandId, UUID sagaId, String outcome, Instant now) {
+    ProcessedCommandEntity p = new ProcessedCommandEntity();
+    p.commandId = commandId;
+    p.sagaId = sagaId;
+    p.outcome = outcome;
+    p.receivedAt = now;
+    return p;
+  }
+}

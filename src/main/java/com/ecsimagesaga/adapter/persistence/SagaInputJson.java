@@ -1,0 +1,77 @@
+package com.ecsimagesaga.adapter.persistence;
+
+import com.ecsimagesaga.image.DiskMapping;
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.SagaInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The saga input as JSON in the saga row. Written by hand rather than by annotations so that the
+ * domain types stay free of persistence concerns and the stored shape is explicit.
+ */
+final class SagaInputJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SagaInputJson() {}
+
+  static String write(SagaInput input) {
+    ObjectNode n = JSON.createObjectNode();
+    if (input instanceof SagaInput.Create c) {
+      n.put("kind", "create");
+      if (c.timeout() != null) {
+        n.put("timeoutSeconds", c.timeout().toSeconds());
+      }
+      n.put("deleteSnapshotsOnFailure", c.deleteSnapshotsOnFailure());
+      n.set("spec", JSON.valueToTree(new SpecShape(c.spec())));
+    } else {
+      SagaInput.Delete d = (SagaInput.Delete) input;
+      n.put("kind", "delete").put("imageId", d.imageId()).put("force", d.force()).put("deleteSnapshots", d.deleteSnapshots());
+    }
+    return n.toString();
+  }
+
+  static SagaInput read(String text) {
+    try {
+      JsonNode n = JSON.readTree(text);
+      if ("delete".equals(n.get("kind").asText())) {
+        return new SagaInput.Delete(n.get("imageId").asText(), n.get("force").asBoolean(), n.get("deleteSnapshots").asBoolean());
+      }
+      Duration timeout = n.hasNonNull("timeoutSeconds") ? Duration.ofSeconds(n.get("timeoutSeconds").asLong()) : null;
+      SpecShape shape = JSON.treeToValue(n.get("spec"), SpecShape.class);
+      return new SagaInput.Create(shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable saga input: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The stored shape of an image spec: the source flattened into three optional fields. */
+  record SpecShape(String regionId, String instanceId, String snapshotId, List<DiskMapping> diskDeviceMappings,
+      String imageName, String description, String architecture, String platform, String resourceGroupId,
+      List<ImageTag> tags, String bootMode, String imageFamily, String imageVersion, String detectionStrategy) {
+
+    SpecShape(ImageSpec s) {
+      this(s.regionId(), s.source() instanceof ImageSource.FromInstance i ? i.instanceId() : null,
+          s.source() instanceof ImageSource.FromSnapshot sn ? sn.snapshotId() : null,
+          s.source() instanceof ImageSource.FromDiskMappings m ? m.mappings() : List.of(), s.imageName(),
+          s.description(), s.architecture(), s.platform(), s.resourceGroupId(), s.tags(), s.bootMode(),
+          s.imageFamily(), s.imageVersion(), s.detectionStrategy());
+    }
+
+    ImageSpec toSpec() {
+      ImageSource source = instanceId != null ? new ImageSource.FromInstance(instanceId)
+          : snapshotId != null ? new ImageSource.FromSnapshot(snapshotId)
+          : new ImageSource.FromDiskMappings(new ArrayList<>(diskDeviceMappings));
+      return new ImageSpec(regionId, source, imageName, description, architecture, platform, resourceGroupId, tags,
+          bootMode, imageFamily, imageVersion, detectionStrategy);
+    }
+  }
+}

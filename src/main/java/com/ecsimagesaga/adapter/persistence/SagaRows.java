@@ -1,0 +1,68 @@
+package com.ecsimagesaga.adapter.persistence;
+
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Maps sagas to rows and back. */
+final class SagaRows {
+
+  private SagaRows() {}
+
+  static SagaEntity newRow(Saga s, Instant now) {
+    SagaEntity e = new SagaEntity();
+    e.id = s.id();
+    e.type = s.type().name();
+    e.commandId = s.commandId();
+    e.regionId = s.regionId();
+    e.input = SagaInputJson.write(s.input());
+    e.createdAt = s.createdAt();
+    e.deadlineAt = s.deadlineAt();
+    copyState(s, e, now);
+    return e;
+  }
+
+  /** Copies everything a decision can change. */
+  static void copyState(Saga s, SagaEntity e, Instant now) {
+    e.status = s.status().name();
+    e.step = s.step().name();
+    e.imageId = s.imageId();
+    e.clientToken = s.clientToken();
+    e.tokenGeneration = s.tokenGeneration();
+    e.attempt = s.attempt();
+    e.stepStartedAt = s.stepStartedAt();
+    e.nextWakeAt = s.nextWakeAt();
+    e.progress = s.progress();
+    e.snapshotIds = String.join(",", s.snapshotIds());
+    Failure f = s.failure();
+    e.failureStep = f == null ? null : f.step().name();
+    e.failureKind = f == null ? null : f.kind();
+    e.failureCode = f == null ? null : f.code();
+    e.failureMessage = f == null ? null : f.message();
+    e.failureRequestId = f == null ? null : f.requestId();
+    CloudError l = s.lastError();
+    e.lastErrorKind = l == null ? null : l.kind().name();
+    e.lastErrorCode = l == null ? null : l.code();
+    e.lastErrorMessage = l == null ? null : l.message();
+    e.lastErrorRequestId = l == null ? null : l.requestId();
+    e.updatedAt = now;
+  }
+
+  static Saga toSaga(SagaEntity e) {
+    Failure failure = e.failureKind == null ? null
+        : new Failure(Step.valueOf(e.failureStep), e.failureKind, e.failureCode, e.failureMessage, e.failureRequestId);
+    CloudError last = e.lastErrorKind == null ? null
+        : new CloudError(ErrorKind.valueOf(e.lastErrorKind), e.lastErrorCode, e.lastErrorMessage, e.lastErrorRequestId, null);
+    List<String> snapshots = e.snapshotIds == null || e.snapshotIds.isEmpty() ? List.of() : Arrays.asList(e.snapshotIds.split(","));
+    return new Saga(e.id, SagaType.valueOf(e.type), SagaStatus.valueOf(e.status), Step.valueOf(e.step), e.commandId,
+        e.regionId, SagaInputJson.read(e.input), e.imageId, e.clientToken, e.tokenGeneration, e.attempt, e.createdAt,
+        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version);
+  }
+}

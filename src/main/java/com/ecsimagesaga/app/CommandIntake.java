@@ -1,0 +1,93 @@
+package com.ecsimagesaga.app;
+
+import com.ecsimagesaga.command.CreateImageCommand;
+import com.ecsimagesaga.command.CreateImageRules;
+import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.DeleteImageRules;
+import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.port.EventEncoder;
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.DeleteImageSaga;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaInput;
+import io.smallrye.mutiny.Uni;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The use case behind every command: validate, then either start a saga or record the rejection.
+ * A command id seen before starts nothing new.
+ */
+public final class CommandIntake {
+
+  private static final Logger LOG = Logger.getLogger(CommandIntake.class);
+
+  private final SagaStore store;
+  private final EventEncoder encoder;
+  private final SagaDefinitions definitions;
+  private final Clock clock;
+
+  public CommandIntake(SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
+    this.store = store;
+    this.encoder = encoder;
+    this.definitions = definitions;
+    this.clock = clock;
+  }
+
+  public Uni<IntakeResult> createImage(CreateImageCommand c) {
+    var checked = CreateImageRules.check(c);
+    if (!checked.isValid()) {
+      return reject(c.commandId(), "CreateImage", checked.violations());
+    }
+    checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
+    Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
+    var input = new SagaInput.Create(checked.value(), timeout, c.deleteSnapshotsOnFailure());
+    Instant now = clock.instant();
+    return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies()));
+  }
+
+  public Uni<IntakeResult> deleteImage(DeleteImageCommand c) {
+    var checked = DeleteImageRules.check(c);
+    if (!checked.isValid()) {
+      return reject(c.commandId(), "DeleteImage", checked.violations());
+    }
+    var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
+    Instant now = clock.instant();
+    return start(DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies()));
+  }
+
+  /** Rejects a command that could be read but not understood, for example a value of the wrong shape. */
+  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations) {
+    String id = commandId == null ? "" : commandId;
+    UUID eventId = UUID.nameUUIDFromBytes(("rejected/" + commandType + "/" + id).getBytes(StandardCharsets.UTF_8));
+    var message = encoder.encodeRejection(eventId, id, commandType, clock.instant(), violations);
+    LOG.infof("EIS-1001 command %s (%s) rejected: %s", id, commandType, violations);
+    String dedupeKey = id.isEmpty() ? "rejected/" + UUID.randomUUID() : id;
+    return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
+  }
+
+  private Uni<IntakeResult> start(Saga saga) {
+    return store.start(saga).map(started -> {
+      if (!started) {
+        LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
+        return new IntakeResult.Duplicate(saga.commandId());
+      }
+      LOG.infof("EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
+      return new IntakeResult.Started(saga.id());
+    });
+  }
+
+  /**
+   * The saga id is derived from the command id, so a redelivered command maps to the same saga
+   * (and the same ClientToken) even before de-duplication looks at it.
+   */
+  static UUID sagaId(String commandId) {
+    return UUID.nameUUIDFromBytes(("saga/" + commandId).getBytes(StandardCharsets.UTF_8));
+  }
+}

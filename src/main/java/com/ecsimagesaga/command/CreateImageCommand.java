@@ -1,0 +1,38 @@
+package com.ecsimagesaga.command;
+
+import com.ecsimagesaga.image.DiskMapping;
+import com.ecsimagesaga.image.ImageTag;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A request to create an image, exactly as received: nothing here is validated yet. {@link
+ * CreateImageRules} turns it into an {@link com.ecsimagesaga.image.ImageSpec} or a list of
+ * violations.
+ */
+public record CreateImageCommand(
+    String commandId,
+    Instant issuedAt,
+    String regionId,
+    String instanceId,
+    String snapshotId,
+    List<DiskMapping> diskDeviceMappings,
+    String imageName,
+    String deprecatedName,
+    String description,
+    String architecture,
+    String platform,
+    String resourceGroupId,
+    List<ImageTag> tags,
+    String bootMode,
+    String imageFamily,
+    String imageVersion,
+    String detectionStrategy,
+    Integer timeoutSeconds,
+    boolean deleteSnapshotsOnFailure) {
+
+  public CreateImageCommand {
+    diskDeviceMappings = diskDeviceMappings == null ? List.of() : List.copyOf(diskDeviceMappings);
+    tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+}

@@ -1,0 +1,43 @@
+package com.ecsimagesaga.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the service reaches the ECS API. */
+@ConfigMapping(prefix = "saga.ecs")
+public interface EcsConfig {
+
+  /**
+   * {@code host:port} of the ECS endpoint for every region. Empty means the SDK's regional
+   * endpoints ({@code ecs.<region>.aliyuncs.com}); set it for the simulator or a private endpoint.
+   */
+  Optional<String> endpoint();
+
+  /** HTTPS for the real service; HTTP only for the local simulator. */
+  @WithDefault("HTTPS")
+  String protocol();
+
+  /**
+   * An AccessKey id. When empty (the production default), credentials come from the SDK's
+   * standard provider chain: environment variables, system properties, the credentials file, or
+   * the instance RAM role.
+   */
+  Optional<String> accessKeyId();
+
+  /** The AccessKey secret that goes with {@link #accessKeyId()}. Never logged. */
+  Optional<String> accessKeySecret();
+
+  /** Connect timeout of every ECS call. */
+  @WithDefault("5s")
+  Duration connectTimeout();
+
+  /** Read timeout of every ECS call; a call past it has an unknown outcome. */
+  @WithDefault("10s")
+  Duration readTimeout();
+
+  /** Threads that run the blocking SDK calls, so that no event-loop thread ever blocks. */
+  @WithDefault("16")
+  int workerThreads();
+}

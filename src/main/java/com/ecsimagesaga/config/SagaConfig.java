@@ -1,0 +1,92 @@
+package com.ecsimagesaga.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Saga timing, retries and the coordinator's pace. */
+@ConfigMapping(prefix = "saga")
+public interface SagaConfig {
+
+  /** How often the coordinator looks for due sagas. */
+  @WithDefault("200ms")
+  Duration tick();
+
+  /** The most sagas one tick advances. */
+  @WithDefault("200")
+  int batchSize();
+
+  /** How long a claimed saga stays reserved for this instance; longer than any single ECS call. */
+  @WithDefault("60s")
+  Duration lease();
+
+  /** The name this instance claims sagas under; defaults to a random id per process. */
+  Optional<String> instanceId();
+
+  /** How often the outbox relay publishes waiting events. */
+  @WithDefault("100ms")
+  Duration relayInterval();
+
+  /** The most events one relay pass publishes. */
+  @WithDefault("500")
+  int relayBatchSize();
+
+  /** Creation succeeds once ECS reports the image usable (true) or merely Available (false). */
+  @WithDefault("true")
+  boolean requireUsable();
+
+  Timeouts timeouts();
+
+  Retry retry();
+
+  Poll poll();
+
+  /** Overall deadlines by source kind; a command may set its own. */
+  interface Timeouts {
+    @WithDefault("60m")
+    Duration createFromInstance();
+
+    @WithDefault("60m")
+    Duration createFromSnapshot();
+
+    @WithDefault("15m")
+    Duration delete();
+  }
+
+  /** Backoff by error kind. */
+  interface Retry {
+    Policy throttled();
+
+    Policy transientErrors();
+
+    Policy stateWait();
+  }
+
+  /** One backoff policy: exponential with full jitter. */
+  interface Policy {
+    @WithDefault("1s")
+    Duration initialDelay();
+
+    @WithDefault("2.0")
+    double multiplier();
+
+    @WithDefault("60s")
+    Duration maxDelay();
+
+    @WithDefault("20")
+    int maxAttempts();
+  }
+
+  /** Image status polling: fast at first, then slower. */
+  interface Poll {
+    @WithDefault("2s")
+    Duration fastInterval();
+
+    @WithDefault("1m")
+    Duration fastPhase();
+
+    @WithDefault("15s")
+    Duration slowInterval();
+  }
+}

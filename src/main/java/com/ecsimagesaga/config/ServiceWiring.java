@@ -1,0 +1,64 @@
+package com.ecsimagesaga.config;
+
+import com.ecsimagesaga.app.CommandIntake;
+import com.ecsimagesaga.app.OutboxRelay;
+import com.ecsimagesaga.app.SagaCoordinator;
+import com.ecsimagesaga.app.SagaDefinitions;
+import com.ecsimagesaga.port.CloudImageGateway;
+import com.ecsimagesaga.port.EventEncoder;
+import com.ecsimagesaga.port.EventOutbox;
+import com.ecsimagesaga.port.EventPublisher;
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.retry.PollPolicy;
+import com.ecsimagesaga.saga.retry.RetryPolicy;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Builds the framework-free use cases from configuration and the adapters. */
+public class ServiceWiring {
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  SagaDefinitions definitions(SagaConfig c) {
+    var retry = c.retry();
+    var poll = c.poll();
+    var timeouts = c.timeouts();
+    var policies = new SagaPolicies(policy(retry.throttled()), policy(retry.transientErrors()), policy(retry.stateWait()),
+        new PollPolicy(poll.fastInterval(), poll.fastPhase(), poll.slowInterval()), timeouts.createFromInstance(),
+        timeouts.createFromSnapshot(), timeouts.delete(), c.requireUsable());
+    return new SagaDefinitions(policies);
+  }
+
+  @Produces
+  @Singleton
+  CommandIntake intake(SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
+    return new CommandIntake(store, encoder, definitions, clock);
+  }
+
+  @Produces
+  @Singleton
+  SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
+      Clock clock, SagaConfig c) {
+    String owner = c.instanceId().orElse("eis-" + UUID.randomUUID());
+    return new SagaCoordinator(store, gateway, encoder, definitions, clock, owner, c.batchSize(), c.lease());
+  }
+
+  @Produces
+  @Singleton
+  OutboxRelay relay(EventOutbox outbox, EventPublisher publisher, SagaConfig c) {
+    return new OutboxRelay(outbox, publisher, c.relayBatchSize());
+  }
+
+  private static RetryPolicy policy(SagaConfig.Policy p) {
+    return new RetryPolicy(p.initialDelay(), p.multiplier(), p.maxDelay(), p.maxAttempts());
+  }
+}

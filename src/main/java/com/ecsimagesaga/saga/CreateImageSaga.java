@@ -1,0 +1,200 @@
+package com.ecsimagesaga.saga;
+
+import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
+import static com.ecsimagesaga.saga.Moves.ERROR;
+import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATED;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATING;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATION_FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
+import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
+import static com.ecsimagesaga.saga.SagaStatus.WAITING;
+import static com.ecsimagesaga.saga.Step.AWAIT_IMAGE_USABLE;
+import static com.ecsimagesaga.saga.Step.CHECK_SOURCE;
+import static com.ecsimagesaga.saga.Step.COMPENSATE_DELETE_IMAGE;
+import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
+import static com.ecsimagesaga.saga.Step.DONE;
+import static com.ecsimagesaga.saga.Step.SUBMIT_CREATE_IMAGE;
+
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageTag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creating an image: check the source, submit CreateImage with the saga's ClientToken, wait until
+ * the image is usable. A creation that fails or times out after ECS accepted it is compensated by
+ * deleting the half-made image (and, if asked, its snapshots).
+ */
+public final class CreateImageSaga implements SagaDefinition {
+
+  /** The tag key every image made by the service carries, with the saga id as value. */
+  public static final String SAGA_TAG = "ecs-image-saga/saga-id";
+
+  static final TransitionTable TABLE = TransitionTable.of(SagaType.CREATE_IMAGE)
+      .row(CHECK_SOURCE, "source ready", SUBMIT_CREATE_IMAGE, RUNNING)
+      .row(CHECK_SOURCE, "source settling", CHECK_SOURCE, WAITING)
+      .row(CHECK_SOURCE, "source unusable", DONE, FAILED)
+      .row(CHECK_SOURCE, RETRYABLE_ERROR, CHECK_SOURCE, WAITING)
+      .row(CHECK_SOURCE, ERROR, DONE, FAILED)
+      .row(CHECK_SOURCE, DEADLINE_PASSED, DONE, FAILED)
+      .row(SUBMIT_CREATE_IMAGE, "accepted", AWAIT_IMAGE_USABLE, WAITING)
+      .row(SUBMIT_CREATE_IMAGE, "token refused", SUBMIT_CREATE_IMAGE, RUNNING)
+      .row(SUBMIT_CREATE_IMAGE, RETRYABLE_ERROR, SUBMIT_CREATE_IMAGE, WAITING)
+      .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
+      .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(AWAIT_IMAGE_USABLE, "in progress", AWAIT_IMAGE_USABLE, WAITING)
+      .row(AWAIT_IMAGE_USABLE, "not visible yet", AWAIT_IMAGE_USABLE, WAITING)
+      .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
+      .row(AWAIT_IMAGE_USABLE, "creation failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+      .row(AWAIT_IMAGE_USABLE, RETRYABLE_ERROR, AWAIT_IMAGE_USABLE, WAITING)
+      .row(AWAIT_IMAGE_USABLE, ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+      .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+      .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
+      .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
+      .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, WAITING)
+      .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+      .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
+      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
+      .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED);
+
+  private final Moves moves;
+
+  public CreateImageSaga(SagaPolicies policies) {
+    this.moves = new Moves(TABLE, policies);
+  }
+
+  /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
+  public static Saga start(UUID id, String commandId, SagaInput.Create in, Instant now, SagaPolicies policies) {
+    Duration timeout = in.timeout() != null ? in.timeout()
+        : in.spec().source() instanceof ImageSource.FromInstance ? policies.instanceTimeout() : policies.snapshotTimeout();
+    return new Saga(id, SagaType.CREATE_IMAGE, RUNNING, CHECK_SOURCE, commandId, in.spec().regionId(), in, null,
+        Saga.clientToken(id, 0), 0, 0, now, now, now, now.plus(timeout), 0, List.of(), null, null, 0);
+  }
+
+  @Override
+  public SagaType type() {
+    return SagaType.CREATE_IMAGE;
+  }
+
+  @Override
+  public TransitionTable table() {
+    return TABLE;
+  }
+
+  @Override
+  public CloudAction actionFor(Saga s) {
+    SagaInput.Create in = s.createInput();
+    return switch (s.step()) {
+      case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
+      case SUBMIT_CREATE_IMAGE -> new CloudAction.SubmitCreateImage(s.regionId(), in.spec(), s.clientToken(),
+          List.of(new ImageTag(SAGA_TAG, s.id().toString())));
+      case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId());
+      case COMPENSATE_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
+      case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
+      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+    };
+  }
+
+  @Override
+  public Optional<Decision> expire(Saga s, Instant now) {
+    if (!moves.pastDeadline(s, now) || s.status() == COMPENSATING || s.step() == DONE) {
+      return Optional.empty();
+    }
+    Failure timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
+        "the image was not usable before the saga's deadline " + s.deadlineAt(), null);
+    if (s.step() == AWAIT_IMAGE_USABLE) {
+      return Optional.of(moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of()));
+    }
+    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+  }
+
+  @Override
+  public Decision decide(Saga s, StepOutcome o, Instant now) {
+    return switch (s.step()) {
+      case CHECK_SOURCE -> sourceChecked(s, o, now);
+      case SUBMIT_CREATE_IMAGE -> submitted(s, o, now);
+      case AWAIT_IMAGE_USABLE -> observed(s, o, now);
+      case COMPENSATE_DELETE_IMAGE -> compensated(s, o, now);
+      case DELETE_SNAPSHOTS -> snapshotsDeleted(s, o, now);
+      default -> throw new IllegalStateException("saga " + s.id() + " is done");
+    };
+  }
+
+  private static CloudAction checkSource(String region, ImageSource source) {
+    if (source instanceof ImageSource.FromInstance i) {
+      return new CloudAction.DescribeInstance(region, i.instanceId());
+    }
+    if (source instanceof ImageSource.FromSnapshot sn) {
+      return new CloudAction.DescribeSnapshot(region, sn.snapshotId());
+    }
+    var mappings = ((ImageSource.FromDiskMappings) source).mappings();
+    return new CloudAction.DescribeSnapshot(region,
+        mappings.stream().filter(d -> d.isSystem()).findFirst().orElseThrow().snapshotId());
+  }
+
+  private Decision sourceChecked(Saga s, StepOutcome o, Instant now) {
+    return SourceCheck.decide(s, o, now, moves, this::fail);
+  }
+
+  private Decision submitted(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSubmitted ok) {
+      return moves.move(s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
+      return moves.move(s, "token refused", now, b -> b.newToken().lastError(e), List.of());
+    }
+    return moves.retryOrFail(s, e, now, f -> fail(s, ERROR, f, now));
+  }
+
+  private Decision observed(Saga s, StepOutcome o, Instant now) {
+    return ImageWatch.decide(s, o, now, moves, this::created);
+  }
+
+  private Decision created(Saga s, StepOutcome.ImageSeen seen, Instant now) {
+    var img = seen.image();
+    var event = new SagaEvent.ImageCreated(SagaEvent.stableId(s.id(), s.version(), "ImageCreated"), s.id(),
+        s.commandId(), now, s.regionId(), img.imageId(), img.imageName(), img.state().ecsName(), img.usable(),
+        img.snapshotIds());
+    return moves.move(s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
+  }
+
+  private Decision compensated(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.DeleteAccepted || o instanceof StepOutcome.ImageMissing) {
+      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
+        return moves.move(s, "deleted, snapshots next", now);
+      }
+      return finishCompensation(s, "deleted", "COMPENSATED", now);
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    return moves.retryOrFail(s, e, now, f -> finishCompensation(s, ERROR, "COMPENSATION_FAILED", now));
+  }
+
+  private Decision snapshotsDeleted(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.SnapshotsDeleted d && d.failed().isEmpty()) {
+      return finishCompensation(s, "deleted", "COMPENSATED", now);
+    }
+    if (o instanceof StepOutcome.Failed f) {
+      return moves.retryOrFail(s, f.error(), now, x -> finishCompensation(s, ERROR, "COMPENSATION_FAILED", now));
+    }
+    return finishCompensation(s, ERROR, "COMPENSATION_FAILED", now);
+  }
+
+  private Decision finishCompensation(Saga s, String trigger, String compensation, Instant now) {
+    var event = new SagaEvent.ImageCreationFailed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
+        s.id(), s.commandId(), now, s.regionId(), s.imageId(), s.failure(), compensation);
+    return moves.move(s, trigger, now, b -> b, List.of(event));
+  }
+
+  /** Fails without anything to compensate: ECS never accepted the creation. */
+  Decision fail(Saga s, String trigger, Failure failure, Instant now) {
+    var event = new SagaEvent.ImageCreationFailed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
+        s.id(), s.commandId(), now, s.regionId(), s.imageId(), failure, "NOT_NEEDED");
+    return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+}

@@ -1,0 +1,127 @@
+package com.ecsimagesaga.saga;
+
+import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
+import static com.ecsimagesaga.saga.Moves.ERROR;
+import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.SagaStatus.FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
+import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
+import static com.ecsimagesaga.saga.SagaStatus.WAITING;
+import static com.ecsimagesaga.saga.Step.AWAIT_IMAGE_GONE;
+import static com.ecsimagesaga.saga.Step.CHECK_IMAGE;
+import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
+import static com.ecsimagesaga.saga.Step.DONE;
+import static com.ecsimagesaga.saga.Step.SUBMIT_DELETE_IMAGE;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deleting an image: look at it (an image already gone counts as deleted), submit DeleteImage,
+ * wait until ECS no longer lists it, then delete its snapshots if asked.
+ */
+public final class DeleteImageSaga implements SagaDefinition {
+
+  static final TransitionTable TABLE = TransitionTable.of(SagaType.DELETE_IMAGE)
+      .row(CHECK_IMAGE, "absent", DONE, SUCCEEDED)
+      .row(CHECK_IMAGE, "present", SUBMIT_DELETE_IMAGE, RUNNING)
+      .row(CHECK_IMAGE, RETRYABLE_ERROR, CHECK_IMAGE, WAITING)
+      .row(CHECK_IMAGE, ERROR, DONE, FAILED)
+      .row(CHECK_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(SUBMIT_DELETE_IMAGE, "accepted", AWAIT_IMAGE_GONE, WAITING)
+      .row(SUBMIT_DELETE_IMAGE, RETRYABLE_ERROR, SUBMIT_DELETE_IMAGE, WAITING)
+      .row(SUBMIT_DELETE_IMAGE, ERROR, DONE, FAILED)
+      .row(SUBMIT_DELETE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(AWAIT_IMAGE_GONE, "still listed", AWAIT_IMAGE_GONE, WAITING)
+      .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
+      .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
+      .row(AWAIT_IMAGE_GONE, RETRYABLE_ERROR, AWAIT_IMAGE_GONE, WAITING)
+      .row(AWAIT_IMAGE_GONE, ERROR, DONE, FAILED)
+      .row(AWAIT_IMAGE_GONE, DEADLINE_PASSED, DONE, FAILED)
+      .row(DELETE_SNAPSHOTS, "deleted", DONE, SUCCEEDED)
+      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
+      .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED);
+
+  private final Moves moves;
+
+  public DeleteImageSaga(SagaPolicies policies) {
+    this.moves = new Moves(TABLE, policies);
+  }
+
+  /** A new delete saga, due now. */
+  public static Saga start(UUID id, String commandId, String regionId, SagaInput.Delete in, Instant now, SagaPolicies policies) {
+    return new Saga(id, SagaType.DELETE_IMAGE, RUNNING, CHECK_IMAGE, commandId, regionId, in, in.imageId(), null, 0, 0,
+        now, now, now, now.plus(policies.deleteTimeout()), 0, List.of(), null, null, 0);
+  }
+
+  @Override
+  public SagaType type() {
+    return SagaType.DELETE_IMAGE;
+  }
+
+  @Override
+  public TransitionTable table() {
+    return TABLE;
+  }
+
+  @Override
+  public CloudAction actionFor(Saga s) {
+    SagaInput.Delete in = s.deleteInput();
+    return switch (s.step()) {
+      case CHECK_IMAGE, AWAIT_IMAGE_GONE -> new CloudAction.ObserveImage(s.regionId(), in.imageId());
+      case SUBMIT_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
+      case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
+      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+    };
+  }
+
+  @Override
+  public Optional<Decision> expire(Saga s, Instant now) {
+    if (!moves.pastDeadline(s, now) || s.step() == DONE || s.step() == DELETE_SNAPSHOTS) {
+      return Optional.empty();
+    }
+    var timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut", "the image was still listed at the saga's deadline " + s.deadlineAt(), null);
+    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+  }
+
+  @Override
+  public Decision decide(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.Failed f) {
+      return moves.retryOrFail(s, f.error(), now, failure -> s.step() == DELETE_SNAPSHOTS
+          ? deleted(s, ERROR, now, List.of()) : fail(s, ERROR, failure, now));
+    }
+    return switch (s.step()) {
+      case CHECK_IMAGE -> o instanceof StepOutcome.ImageSeen seen
+          ? moves.move(s, "present", now, b -> b.snapshotIds(seen.image().snapshotIds()), List.of())
+          : deleted(s, "absent", now, List.of());
+      case SUBMIT_DELETE_IMAGE -> moves.move(s, "accepted", moves.nextPoll(s, now));
+      case AWAIT_IMAGE_GONE -> awaitGone(s, o, now);
+      case DELETE_SNAPSHOTS -> deleted(s, "deleted", now, ((StepOutcome.SnapshotsDeleted) o).deleted());
+      default -> throw new IllegalStateException("saga " + s.id() + " is done");
+    };
+  }
+
+  private Decision awaitGone(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSeen) {
+      return moves.move(s, "still listed", moves.nextPoll(s, now));
+    }
+    if (s.deleteInput().deleteSnapshots() && !s.snapshotIds().isEmpty()) {
+      return moves.move(s, "gone, snapshots next", now);
+    }
+    return deleted(s, "gone", now, List.of());
+  }
+
+  private Decision deleted(Saga s, String trigger, Instant now, List<String> snapshots) {
+    var event = new SagaEvent.ImageDeleted(SagaEvent.stableId(s.id(), s.version(), "ImageDeleted"), s.id(),
+        s.commandId(), now, s.regionId(), s.deleteInput().imageId(), s.step() == CHECK_IMAGE, snapshots);
+    return moves.move(s, trigger, now, b -> b, List.of(event));
+  }
+
+  private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
+    var event = new SagaEvent.ImageDeletionFailed(SagaEvent.stableId(s.id(), s.version(), "ImageDeletionFailed"),
+        s.id(), s.commandId(), now, s.regionId(), s.deleteInput().imageId(), failure);
+    return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+}

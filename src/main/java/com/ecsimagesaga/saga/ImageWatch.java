@@ -1,0 +1,44 @@
+package com.ecsimagesaga.saga;
+
+import static com.ecsimagesaga.saga.Moves.ERROR;
+
+import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.ImageState;
+import java.time.Instant;
+import java.util.List;
+
+/** The AWAIT_IMAGE_USABLE step of {@link CreateImageSaga}: watching ECS build the image. */
+final class ImageWatch {
+
+  interface Created {
+    Decision created(Saga s, StepOutcome.ImageSeen seen, Instant now);
+  }
+
+  private ImageWatch() {}
+
+  static Decision decide(Saga s, StepOutcome o, Instant now, Moves moves, Created created) {
+    if (o instanceof StepOutcome.ImageSeen seen) {
+      ImageObservation img = seen.image();
+      if (isDone(img, moves.policies().requireUsable())) {
+        return created.created(s, seen, now);
+      }
+      if (img.state() == ImageState.CREATE_FAILED || img.state() == ImageState.UNAVAILABLE) {
+        var failure = new Failure(s.step(), "IMAGE_CREATE_FAILED", img.state().ecsName(),
+            "ECS reported image " + img.imageId() + " as " + img.state().ecsName() + " at " + img.progress() + "%", null);
+        return moves.move(s, "creation failed", now, b -> b.failure(failure).snapshotIds(img.snapshotIds()), List.of());
+      }
+      return moves.move(s, "in progress", moves.nextPoll(s, now),
+          b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()), List.of());
+    }
+    if (o instanceof StepOutcome.ImageMissing) {
+      // DescribeImages is eventually consistent: a just-created image may not be listed yet.
+      return moves.move(s, "not visible yet", moves.nextPoll(s, now));
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    return moves.retryOrFail(s, e, now, f -> moves.move(s, ERROR, now, b -> b.failure(f), List.of()));
+  }
+
+  static boolean isDone(ImageObservation img, boolean requireUsable) {
+    return img.state() == ImageState.AVAILABLE && (img.usable() || !requireUsable);
+  }
+}

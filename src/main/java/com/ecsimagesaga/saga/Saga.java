@@ -1,0 +1,120 @@
+package com.ecsimagesaga.saga;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable state of one saga. Immutable: a decision produces a new value through {@link
+ * #edit()}.
+ *
+ * @param clientToken the ECS ClientToken of the create call, stored before the first call and
+ *     reused on every retry and replay
+ * @param tokenGeneration how many times ECS forced a new token ({@code IdempotentFailed})
+ * @param attempt failed attempts of the current step
+ * @param nextWakeAt when the current step is due
+ * @param deadlineAt when the saga gives up and compensates
+ * @param progress last creation progress seen, in percent
+ * @param lastError the last retryable error, kept for operators while the saga waits
+ * @param version optimistic-lock version, owned by the store
+ */
+public record Saga(
+    UUID id,
+    SagaType type,
+    SagaStatus status,
+    Step step,
+    String commandId,
+    String regionId,
+    SagaInput input,
+    String imageId,
+    String clientToken,
+    int tokenGeneration,
+    int attempt,
+    Instant createdAt,
+    Instant stepStartedAt,
+    Instant nextWakeAt,
+    Instant deadlineAt,
+    int progress,
+    List<String> snapshotIds,
+    Failure failure,
+    CloudError lastError,
+    long version) {
+
+  public Saga {
+    snapshotIds = snapshotIds == null ? List.of() : List.copyOf(snapshotIds);
+  }
+
+  /** The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires. */
+  public static String clientToken(UUID sagaId, int generation) {
+    return "eis-" + sagaId + "-" + generation;
+  }
+
+  public SagaInput.Create createInput() {
+    return (SagaInput.Create) input;
+  }
+
+  public SagaInput.Delete deleteInput() {
+    return (SagaInput.Delete) input;
+  }
+
+  public Builder edit() {
+    return new Builder(this);
+  }
+
+  /** Copies a saga with some fields changed. */
+  public static final class Builder {
+    private final Saga s;
+    private SagaStatus status;
+    private Step step;
+    private String imageId;
+    private String clientToken;
+    private int tokenGeneration;
+    private int attempt;
+    private Instant stepStartedAt;
+    private Instant nextWakeAt;
+    private int progress;
+    private List<String> snapshotIds;
+    private Failure failure;
+    private CloudError lastError;
+
+    private Builder(Saga s) {
+      this.s = s;
+      status = s.status;
+      step = s.step;
+      imageId = s.imageId;
+      clientToken = s.clientToken;
+      tokenGeneration = s.tokenGeneration;
+      attempt = s.attempt;
+      stepStartedAt = s.stepStartedAt;
+      nextWakeAt = s.nextWakeAt;
+      progress = s.progress;
+      snapshotIds = s.snapshotIds;
+      failure = s.failure;
+      lastError = s.lastError;
+    }
+
+    public Builder status(SagaStatus v) { status = v; return this; }
+    public Builder step(Step v) { step = v; return this; }
+    public Builder imageId(String v) { imageId = v; return this; }
+    public Builder attempt(int v) { attempt = v; return this; }
+    public Builder stepStartedAt(Instant v) { stepStartedAt = v; return this; }
+    public Builder nextWakeAt(Instant v) { nextWakeAt = v; return this; }
+    public Builder progress(int v) { progress = v; return this; }
+    public Builder snapshotIds(List<String> v) { snapshotIds = v; return this; }
+    public Builder failure(Failure v) { failure = v; return this; }
+    public Builder lastError(CloudError v) { lastError = v; return this; }
+
+    /** Moves to the next token generation after ECS refused the current token for good. */
+    public Builder newToken() {
+      tokenGeneration = tokenGeneration + 1;
+      clientToken = Saga.clientToken(s.id, tokenGeneration);
+      return this;
+    }
+
+    public Saga build() {
+      return new Saga(s.id, s.type, status, step, s.commandId, s.regionId, s.input, imageId, clientToken,
+          tokenGeneration, attempt, s.createdAt, stepStartedAt, nextWakeAt, s.deadlineAt, progress, snapshotIds,
+          failure, lastError, s.version);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package com.ecsimagesaga.saga;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Lifecycle events a saga emits; they leave the service through the outbox. */
+public sealed interface SagaEvent {
+
+  UUID eventId();
+
+  UUID sagaId();
+
+  String commandId();
+
+  Instant occurredAt();
+
+  /**
+   * A stable event id: the same saga, version and event type always give the same id, so a
+   * decision that is computed again after a crash cannot emit a second, different event.
+   */
+  static UUID stableId(UUID sagaId, long version, String type) {
+    return UUID.nameUUIDFromBytes((sagaId + "/" + version + "/" + type).getBytes(StandardCharsets.UTF_8));
+  }
+
+  record ImageCreated(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
+      String imageId, String imageName, String status, boolean usable, List<String> snapshotIds) implements SagaEvent {}
+
+  /**
+   * @param compensation NOT_NEEDED, COMPENSATED or COMPENSATION_FAILED
+   */
+  record ImageCreationFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
+      String imageId, Failure failure, String compensation) implements SagaEvent {}
+
+  record ImageDeleted(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
+      String imageId, boolean alreadyAbsent, List<String> deletedSnapshotIds) implements SagaEvent {}
+
+  record ImageDeletionFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
+      String imageId, Failure failure) implements SagaEvent {}
+}

@@ -1,0 +1,7 @@
+package com.ecsimagesaga.saga;
+
+/** The kinds of saga the service runs. */
+public enum SagaType {
+  CREATE_IMAGE,
+  DELETE_IMAGE
+}

@@ -1,0 +1,34 @@
+package com.ecsimagesaga.saga;
+
+import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.InstanceObservation;
+import java.time.Instant;
+import java.util.List;
+
+/** What came back from a {@link CloudAction}. */
+public sealed interface StepOutcome {
+
+  record InstanceSeen(InstanceObservation instance) implements StepOutcome {}
+
+  /**
+   * @param status ECS snapshot status: progressing, accomplished or failed
+   * @param sourceDiskType system or data
+   */
+  record SnapshotSeen(String snapshotId, String status, String sourceDiskType, Instant creationTime)
+      implements StepOutcome {}
+
+  /** The source (instance or snapshot) does not exist. */
+  record SourceMissing(String sourceId) implements StepOutcome {}
+
+  record ImageSubmitted(String imageId, String requestId) implements StepOutcome {}
+
+  record ImageSeen(ImageObservation image) implements StepOutcome {}
+
+  record ImageMissing(String imageId) implements StepOutcome {}
+
+  record DeleteAccepted(String imageId) implements StepOutcome {}
+
+  record SnapshotsDeleted(List<String> deleted, List<String> failed) implements StepOutcome {}
+
+  record Failed(CloudError error) implements StepOutcome {}
+}

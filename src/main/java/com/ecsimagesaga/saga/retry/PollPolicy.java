@@ -1,0 +1,25 @@
+package com.ecsimagesaga.saga.retry;
+
+import java.time.Duration;
+
+/**
+ * How often to look at an image while ECS works on it: fast right after the call, when quick
+ * images finish, then slower for long creations, so that a long creation costs few calls.
+ *
+ * @param fastInterval the interval during the fast phase
+ * @param fastPhase how long after the step started the fast phase lasts
+ * @param slowInterval the interval afterwards
+ */
+public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slowInterval) {
+
+  public PollPolicy {
+    if (fastInterval.isZero() || fastInterval.isNegative() || slowInterval.compareTo(fastInterval) < 0) {
+      throw new IllegalArgumentException("invalid poll policy: " + fastInterval + ", " + fastPhase + ", " + slowInterval);
+    }
+  }
+
+  /** The wait before the next look, given how long the step has been waiting. */
+  public Duration nextPoll(Duration waitedSoFar) {
+    return waitedSoFar.compareTo(fastPhase) < 0 ? fastInterval : slowInterval;
+  }
+}

@@ -56,10 +56,10 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
       .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
-      .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, WAITING)
+      .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
       .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
-      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
+      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, COMPENSATING)
       .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED);
 
   private final Moves moves;
@@ -102,7 +102,9 @@ public final class CreateImageSaga implements SagaDefinition {
 
   @Override
   public Optional<Decision> expire(Saga s, Instant now) {
-    if (!moves.pastDeadline(s, now) || s.status() == COMPENSATING || s.step() == DONE) {
+    if (!moves.pastDeadline(s, now) || s.step() == COMPENSATE_DELETE_IMAGE || s.step() == DELETE_SNAPSHOTS
+        || s.step() == DONE) {
+      // Compensation has no deadline: giving up on it would leak the half-made image.
       return Optional.empty();
     }
     Failure timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",

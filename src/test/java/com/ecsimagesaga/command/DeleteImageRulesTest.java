@@ -1,0 +1,22 @@
+package com.ecsimagesaga.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DeleteImageRulesTest {
+
+  @Test
+  void aValidDeleteIsAccepted() {
+    var c = new DeleteImageCommand("c-1", Instant.EPOCH, "cn-hangzhou", "m-bp1abc", true, false);
+    assertThat(DeleteImageRules.check(c).isValid()).isTrue();
+  }
+
+  @Test
+  void imageIdAndRegionAreChecked() {
+    var c = new DeleteImageCommand("c-1", Instant.EPOCH, "Hangzhou!", "i-notanimage", false, false);
+    assertThat(DeleteImageRules.check(c).violations()).extracting(Violation::rule)
+        .containsExactlyInAnyOrder("region-id.format", "image-id.format");
+  }
+}

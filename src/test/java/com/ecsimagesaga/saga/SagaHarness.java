@@ -1,0 +1,123 @@
+package com.ecsimagesaga.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.retry.PollPolicy;
+import com.ecsimagesaga.saga.retry.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Given a saga, when an outcome arrives, expect a transition: runs the pure deciders with a fixed
+ * clock and records every table row a test exercised.
+ */
+final class SagaHarness {
+
+  static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+  static final Set<Transition> EXERCISED = new LinkedHashSet<>();
+
+  static final SagaPolicies POLICIES = new SagaPolicies(
+      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
+      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
+      new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
+      new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15)),
+      Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(10), true);
+
+  static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
+  static final DeleteImageSaga DELETE = new DeleteImageSaga(POLICIES);
+
+  private Saga saga;
+  private final SagaDefinition definition;
+  private Decision last;
+
+  private SagaHarness(Saga saga, SagaDefinition definition) {
+    this.saga = saga;
+    this.definition = definition;
+  }
+
+  static ImageSpec spec(ImageSource source) {
+    return new ImageSpec("cn-hangzhou", source, "web-base", null, null, null, null, List.of(new ImageTag("team", "a")), null,
+        null, null, null);
+  }
+
+  static SagaHarness givenCreate(ImageSource source, boolean deleteSnapshotsOnFailure) {
+    var in = new SagaInput.Create(spec(source), null, deleteSnapshotsOnFailure);
+    return new SagaHarness(CreateImageSaga.start(UUID.randomUUID(), "cmd-1", in, T0, POLICIES), CREATE);
+  }
+
+  static SagaHarness givenCreate() {
+    return givenCreate(new ImageSource.FromInstance("i-1"), false);
+  }
+
+  static SagaHarness givenDelete(boolean deleteSnapshots) {
+    var in = new SagaInput.Delete("m-1", false, deleteSnapshots);
+    return new SagaHarness(DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
+  }
+
+  static ImageObservation image(ImageState state, int progress, boolean usable) {
+    return new ImageObservation("m-1", "web-base", state, progress, usable, List.of("s-a", "s-b"));
+  }
+
+  static StepOutcome.Failed failed(ErrorKind kind, String code) {
+    return new StepOutcome.Failed(new CloudError(kind, code, code + " happened", "REQ-1", null));
+  }
+
+  /** Feeds an outcome at {@code T0 + offset} and expects the named row. */
+  SagaHarness when(StepOutcome outcome, Duration offset, String trigger) {
+    last = definition.decide(saga, outcome, T0.plus(offset));
+    return record(trigger);
+  }
+
+  SagaHarness when(StepOutcome outcome, String trigger) {
+    return when(outcome, Duration.ZERO, trigger);
+  }
+
+  /** Checks the deadline at {@code T0 + offset} and expects it to have passed. */
+  SagaHarness whenExpiredAt(Duration offset) {
+    last = definition.expire(saga, T0.plus(offset)).orElseThrow();
+    return record(Moves.DEADLINE_PASSED);
+  }
+
+  private SagaHarness record(String trigger) {
+    assertThat(last.transition().trigger()).isEqualTo(trigger);
+    assertThat(last.transition().from()).isEqualTo(saga.step());
+    assertThat(last.next().step()).isEqualTo(last.transition().to());
+    assertThat(last.next().status()).isEqualTo(last.transition().status());
+    EXERCISED.add(last.transition());
+    saga = withVersion(last.next(), saga.version() + 1);
+    return this;
+  }
+
+  Saga saga() {
+    return saga;
+  }
+
+  Decision decision() {
+    return last;
+  }
+
+  CloudAction action() {
+    return definition.actionFor(saga);
+  }
+
+  @SuppressWarnings("unchecked")
+  <E extends SagaEvent> E onlyEvent(Class<E> type) {
+    assertThat(last.events()).hasSize(1).first().isInstanceOf(type);
+    return (E) last.events().get(0);
+  }
+
+  private static Saga withVersion(Saga s, long v) {
+    return new Saga(s.id(), s.type(), s.status(), s.step(), s.commandId(), s.regionId(), s.input(), s.imageId(), s.clientToken(),
+        s.tokenGeneration(), s.attempt(), s.createdAt(), s.stepStartedAt(), s.nextWakeAt(), s.deadlineAt(), s.progress(),
+        s.snapshotIds(), s.failure(), s.lastError(), v);
+  }
+}

@@ -1,0 +1,312 @@
+package com.ecsimagesaga.saga;
+
+import static com.ecsimagesaga.saga.SagaHarness.EXERCISED;
+import static com.ecsimagesaga.saga.SagaHarness.T0;
+import static com.ecsimagesaga.saga.SagaHarness.failed;
+import static com.ecsimagesaga.saga.SagaHarness.givenCreate;
+import static com.ecsimagesaga.saga.SagaHarness.givenDelete;
+import static com.ecsimagesaga.saga.SagaHarness.image;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.image.InstanceObservation;
+import com.ecsimagesaga.saga.StepOutcome.DeleteAccepted;
+import com.ecsimagesaga.saga.StepOutcome.ImageMissing;
+import com.ecsimagesaga.saga.StepOutcome.ImageSeen;
+import com.ecsimagesaga.saga.StepOutcome.ImageSubmitted;
+import com.ecsimagesaga.saga.StepOutcome.InstanceSeen;
+import com.ecsimagesaga.saga.StepOutcome.SnapshotSeen;
+import com.ecsimagesaga.saga.StepOutcome.SnapshotsDeleted;
+import com.ecsimagesaga.saga.StepOutcome.SourceMissing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every row of both transition tables, driven through the pure deciders. After all of them, a
+ * check fails on any row no test exercised, and the state diagram in docs/ is regenerated from
+ * the tables (the check fails if the committed diagram was stale).
+ */
+class SagaTransitionsTest {
+
+  static final Path DIAGRAM = Path.of("docs", "state-diagram.md");
+  static final InstanceSeen RUNNING = new InstanceSeen(new InstanceObservation("i-1", "Running", false));
+
+  @AfterAll
+  static void everyRowIsExercisedAndTheDiagramIsCurrent() throws IOException {
+    List<Transition> all = new ArrayList<>(CreateImageSaga.TABLE.rows());
+    all.addAll(DeleteImageSaga.TABLE.rows());
+    assertThat(EXERCISED).as("transitions no test exercised").containsAll(all);
+    String diagram = StateDiagram.render(List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE));
+    String committed = Files.exists(DIAGRAM) ? Files.readString(DIAGRAM) : "";
+    if (!committed.equals(diagram)) {
+      Files.createDirectories(DIAGRAM.getParent());
+      Files.writeString(DIAGRAM, diagram);
+    }
+    assertThat(committed).as("docs/state-diagram.md was stale and has been regenerated; commit it").isEqualTo(diagram);
+  }
+
+  @Nested
+  class CreateFromInstance {
+
+    @Test
+    void aRunningInstanceIsImagedWithTheStoredTokenAndTheSagaTag() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      var submit = (CloudAction.SubmitCreateImage) h.action();
+      assertThat(submit.clientToken()).isEqualTo(h.saga().clientToken()).hasSizeLessThanOrEqualTo(64);
+      assertThat(submit.serviceTags()).singleElement().satisfies(t -> {
+        assertThat(t.key()).isEqualTo(CreateImageSaga.SAGA_TAG);
+        assertThat(t.value()).isEqualTo(h.saga().id().toString());
+      });
+    }
+
+    @Test
+    void aStartingInstanceIsWaitedForWithinTheStateWaitBudget() {
+      var starting = new InstanceSeen(new InstanceObservation("i-1", "Starting", false));
+      var h = givenCreate().when(starting, "source settling");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.WAITING);
+      assertThat(h.saga().nextWakeAt()).isAfterOrEqualTo(T0);
+      h.when(starting, "source unusable");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
+    }
+
+    @Test
+    void aLockedOrMissingInstanceFailsWithoutTouchingEcs() {
+      var locked = new InstanceSeen(new InstanceObservation("i-1", "Running", true));
+      var e = givenCreate().when(locked, "source unusable").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.failure().code()).isEqualTo("InstanceLockedForSecurity");
+      assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
+      var missing = givenCreate().when(new SourceMissing("i-1"), "source unusable").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(missing.failure().code()).isEqualTo("InvalidInstanceId.NotFound");
+    }
+
+    @Test
+    void throttlingBacksOffThenGivesUp() {
+      var h = givenCreate().when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error");
+      assertThat(h.saga().attempt()).isEqualTo(1);
+      assertThat(h.saga().lastError().code()).isEqualTo("Throttling.User");
+      assertThat(h.saga().nextWakeAt()).isBetween(T0, T0.plusSeconds(1));
+      h.when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
+          .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
+    }
+
+    @Test
+    void aPermanentErrorFailsFastWithTheEcsDetails() {
+      var e = givenCreate().when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");
+      assertThat(e.failure().requestId()).isEqualTo("REQ-1");
+    }
+
+    @Test
+    void theDeadlineEndsASagaThatNeverGotStarted() {
+      var h = givenCreate().whenExpiredAt(Duration.ofMinutes(61));
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("TIMED_OUT");
+      assertThat(SagaHarness.CREATE.expire(givenCreate().saga(), T0.plusSeconds(60))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Submit {
+
+    @Test
+    void acceptanceRecordsTheImageAndPollsSoon() {
+      var h = givenCreate().when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted");
+      assertThat(h.saga().imageId()).isEqualTo("m-1");
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(2));
+      assertThat(h.action()).isEqualTo(new CloudAction.ObserveImage("cn-hangzhou", "m-1"));
+    }
+
+    @Test
+    void anUnknownOutcomeIsRetriedWithTheSameToken() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      String token = h.saga().clientToken();
+      h.when(failed(ErrorKind.OUTCOME_UNKNOWN, "SDK.ReadTimeout"), "retryable error");
+      assertThat(((CloudAction.SubmitCreateImage) h.action()).clientToken()).isEqualTo(token);
+    }
+
+    @Test
+    void idempotentFailedMeansANewRecordedToken() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      String token = h.saga().clientToken();
+      h.when(failed(ErrorKind.IDEMPOTENCY_FAILED, "IdempotentFailed"), "token refused");
+      assertThat(h.saga().tokenGeneration()).isEqualTo(1);
+      assertThat(h.saga().clientToken()).isNotEqualTo(token).endsWith("-1");
+    }
+
+    @Test
+    void aRejectedCreateFailsWithoutCompensation() {
+      var h = givenCreate().when(RUNNING, "source ready").when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("NOT_NEEDED");
+    }
+
+    @Test
+    void theDeadlineAlsoBoundsSubmitting() {
+      assertThat(givenCreate().when(RUNNING, "source ready").whenExpiredAt(Duration.ofHours(2)).saga().status())
+          .isEqualTo(SagaStatus.FAILED);
+    }
+  }
+
+  @Nested
+  class AwaitUsable {
+
+    private SagaHarness submitted(boolean deleteSnapshots) {
+      return givenCreate(new ImageSource.FromInstance("i-1"), deleteSnapshots).when(RUNNING, "source ready")
+          .when(new ImageSubmitted("m-1", "R"), "accepted");
+    }
+
+    @Test
+    void pollsFastThenSlowWhileEcsWorks() {
+      var h = submitted(false).when(new ImageSeen(image(ImageState.CREATING, 40, false)), Duration.ofSeconds(2), "in progress");
+      assertThat(h.saga().progress()).isEqualTo(40);
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(4));
+      h.when(new ImageSeen(image(ImageState.CREATING, 70, false)), Duration.ofMinutes(2), "in progress");
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)).plusSeconds(15));
+    }
+
+    @Test
+    void availableIsNotEnoughUntilUsable() {
+      var h = submitted(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, false)), "in progress")
+          .when(new ImageMissing("m-1"), "not visible yet")
+          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
+      var e = h.onlyEvent(SagaEvent.ImageCreated.class);
+      assertThat(e.imageId()).isEqualTo("m-1");
+      assertThat(e.snapshotIds()).containsExactly("s-a", "s-b");
+      assertThat(h.saga().nextWakeAt()).isNull();
+    }
+
+    @Test
+    void aFailedCreationIsCompensatedByDeletingTheImage() {
+      var h = submitted(false).when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed");
+      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      var e = h.when(new DeleteAccepted("m-1"), "deleted").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo("COMPENSATED");
+      assertThat(e.failure().kind()).isEqualTo("IMAGE_CREATE_FAILED");
+    }
+
+    @Test
+    void compensationCanAlsoDeleteTheSnapshots() {
+      var h = submitted(true).when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
+          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
+          .when(new DeleteAccepted("m-1"), "deleted, snapshots next");
+      assertThat(h.action()).isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b")));
+      h.when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+          .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATED);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeDeletedLeavesCompensationFailed() {
+      var h = submitted(true).when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
+          .whenExpiredAt(Duration.ofHours(2)).when(new DeleteAccepted("m-1"), "deleted, snapshots next")
+          .when(new SnapshotsDeleted(List.of("s-a"), List.of("s-b")), "error");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("TIMED_OUT");
+    }
+
+    @Test
+    void aTimedOutCreationIsCompensatedNotLeftRunning() {
+      var h = submitted(false).when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
+          .whenExpiredAt(Duration.ofMinutes(61));
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
+      h.when(failed(ErrorKind.STATE_WAIT, "ImageIsCreating"), "retryable error");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("compensation has no deadline").isEmpty();
+    }
+
+    @Test
+    void aFailingCompensationEndsInItsOwnVisibleState() {
+      var h = submitted(false).when(new ImageSeen(image(ImageState.UNAVAILABLE, 0, false)), "creation failed")
+          .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("COMPENSATION_FAILED");
+    }
+  }
+
+  @Nested
+  class CreateFromSnapshot {
+
+    @Test
+    void anAccomplishedSystemSnapshotIsReady() {
+      var h = givenCreate(new ImageSource.FromSnapshot("s-sys"), false);
+      assertThat(h.action()).isEqualTo(new CloudAction.DescribeSnapshot("cn-hangzhou", "s-sys"));
+      h.when(new SnapshotSeen("s-sys", "accomplished", "system", Instant.parse("2020-01-01T00:00:00Z")), "source ready");
+    }
+
+    @Test
+    void oldDataOrUnfinishedSnapshotsAreRefusedOrAwaited() {
+      var old = new SnapshotSeen("s-1", "accomplished", "system", Instant.parse("2013-07-15T10:00:00Z"));
+      assertThat(givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(old, "source unusable")
+          .onlyEvent(SagaEvent.ImageCreationFailed.class).failure().code()).isEqualTo("InvalidSnapshot.TooOld");
+      var data = new SnapshotSeen("s-1", "accomplished", "data", Instant.parse("2020-01-01T00:00:00Z"));
+      assertThat(givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(data, "source unusable")
+          .onlyEvent(SagaEvent.ImageCreationFailed.class).failure().code()).isEqualTo("OperationDenied");
+      var progressing = new SnapshotSeen("s-1", "progressing", "system", Instant.parse("2020-01-01T00:00:00Z"));
+      givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(progressing, "source settling");
+    }
+  }
+
+  @Nested
+  class Delete {
+
+    @Test
+    void anImageAlreadyGoneCountsAsDeleted() {
+      var e = givenDelete(false).when(new ImageMissing("m-1"), "absent").onlyEvent(SagaEvent.ImageDeleted.class);
+      assertThat(e.alreadyAbsent()).isTrue();
+    }
+
+    @Test
+    void deleteThenWaitUntilEcsNoLongerListsIt() {
+      var h = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present");
+      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", false));
+      h.when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error").when(new DeleteAccepted("m-1"), "accepted")
+          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "still listed")
+          .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+          .when(new ImageMissing("m-1"), "gone");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).alreadyAbsent()).isFalse();
+    }
+
+    @Test
+    void snapshotsAreDeletedWhenAsked() {
+      var h = givenDelete(true).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone, snapshots next")
+          .when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+          .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds()).containsExactly("s-a", "s-b");
+      var h2 = givenDelete(true).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone, snapshots next")
+          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      assertThat(h2.saga().status()).as("the image is gone even if its snapshots stay").isEqualTo(SagaStatus.SUCCEEDED);
+    }
+
+    @Test
+    void anImageInUseIsNotDeletedWithoutForce() {
+      var h = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(failed(ErrorKind.PERMANENT, "ImageUsingByInstance"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code()).isEqualTo("ImageUsingByInstance");
+    }
+
+    @Test
+    void errorsAndDeadlinesInEveryStep() {
+      givenDelete(false).when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      givenDelete(false).whenExpiredAt(Duration.ofMinutes(11));
+      givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present").whenExpiredAt(Duration.ofMinutes(11));
+      var awaiting = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(new DeleteAccepted("m-1"), "accepted");
+      awaiting.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(new DeleteAccepted("m-1"), "accepted").whenExpiredAt(Duration.ofMinutes(11));
+      assertThat(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step()).isEqualTo(Step.AWAIT_IMAGE_GONE);
+    }
+  }
+}

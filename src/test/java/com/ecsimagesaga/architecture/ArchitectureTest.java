@@ -1,0 +1,71 @@
+package com.ecsimagesaga.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Arrows point inward only: adapter -> app -> port -> saga/image/command. */
+class ArchitectureTest {
+
+  private static JavaClasses main;
+
+  @BeforeAll
+  static void importMain() {
+    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.ecsimagesaga");
+  }
+
+  @Test
+  void theCoreImportsNoFramework() {
+    noClasses().that().resideInAnyPackage("com.ecsimagesaga.saga..", "com.ecsimagesaga.image..", "com.ecsimagesaga.command..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta..",
+            "org.hibernate..", "org.apache.kafka..", "org.apache.avro..", "com.aliyuncs..", "com.fasterxml..", "org.jboss..",
+            "com.ecsimagesaga.port..", "com.ecsimagesaga.app..", "com.ecsimagesaga.adapter..", "com.ecsimagesaga.config..",
+            "com.ecsimagesaga.simulator..")
+        .check(main);
+  }
+
+  @Test
+  void useCasesAndPortsSeeNoAdapterOrTechnology() {
+    noClasses().that().resideInAnyPackage("com.ecsimagesaga.app..", "com.ecsimagesaga.port..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.adapter..", "com.ecsimagesaga.simulator..",
+            "org.hibernate..", "org.apache.kafka..", "org.apache.avro..", "com.aliyuncs..", "io.vertx..", "jakarta..")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheKafkaAdapterSeesAvroContracts() {
+    noClasses().that().resideOutsideOfPackages("com.ecsimagesaga.adapter.kafka..", "com.ecsimagesaga.contract..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.contract..")
+        .check(main);
+  }
+
+  @Test
+  void onlyTheAlicloudAdapterSeesTheSdk() {
+    noClasses().that().resideOutsideOfPackages("com.ecsimagesaga.adapter.alicloud..", "com.ecsimagesaga.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.aliyuncs..")
+        .check(main);
+  }
+
+  @Test
+  void onlyThePersistenceAdapterSeesPanache() {
+    noClasses().that().resideOutsideOfPackage("com.ecsimagesaga.adapter.persistence..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
+        .check(main);
+  }
+
+  @Test
+  void theSagaNeverImportsTheSimulatorAndTheSimulatorNeverImportsTheService() {
+    noClasses().that().resideOutsideOfPackage("com.ecsimagesaga.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.simulator..")
+        .check(main);
+    noClasses().that().resideInAPackage("com.ecsimagesaga.simulator..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.saga..", "com.ecsimagesaga.app..",
+            "com.ecsimagesaga.port..", "com.ecsimagesaga.adapter..", "com.ecsimagesaga.image..", "com.ecsimagesaga.command..",
+            "com.ecsimagesaga.config..")
+        .check(main);
+  }
+}

@@ -87,7 +87,7 @@ public final class CommandIntake {
    * The saga id is derived from the command id, so a redelivered command maps to the same saga
    * (and the same ClientToken) even before de-duplication looks at it.
    */
-  static UUID sagaId(String commandId) {
+  public static UUID sagaId(String commandId) {
     return UUID.nameUUIDFromBytes(("saga/" + commandId).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,0 +1,55 @@
+package com.ecsimagesaga.adapter.kafka;
+
+import com.ecsimagesaga.command.CreateImageCommand;
+import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.DiskDeviceMapping;
+import com.ecsimagesaga.contract.v1.Tag;
+import com.ecsimagesaga.port.CommandSubmitter;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes commands in the same Avro form and with the same keys as any other producer. */
+@ApplicationScoped
+public class KafkaCommandSubmitter implements CommandSubmitter {
+
+  private final AvroCodec codec = new AvroCodec();
+
+  @Inject
+  @Channel("command-gateway")
+  MutinyEmitter<byte[]> emitter;
+
+  @Override
+  public Uni<Void> submit(CreateImageCommand c) {
+    var avro = CreateImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
+        .setInstanceId(c.instanceId()).setSnapshotId(c.snapshotId())
+        .setDiskDeviceMappings(c.diskDeviceMappings().stream().map(m -> DiskDeviceMapping.newBuilder().setDevice(m.device())
+            .setDiskType(m.diskType() == null ? "data" : m.diskType()).setSnapshotId(m.snapshotId()).setSizeGiB(m.sizeGiB())
+            .build()).toList())
+        .setImageName(c.imageName()).setName(c.deprecatedName()).setDescription(c.description())
+        .setArchitecture(c.architecture()).setPlatform(c.platform()).setResourceGroupId(c.resourceGroupId())
+        .setTags(c.tags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
+        .setBootMode(c.bootMode()).setImageFamily(c.imageFamily()).setImageVersion(c.imageVersion())
+        .setDetectionStrategy(c.detectionStrategy()).setTimeoutSeconds(c.timeoutSeconds())
+        .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure()).build();
+    return send(c.regionId() + "/" + c.imageName(), codec.encode(avro));
+  }
+
+  @Override
+  public Uni<Void> submit(DeleteImageCommand c) {
+    var avro = DeleteImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
+        .setImageId(c.imageId()).setForce(c.force()).setDeleteSnapshots(c.deleteSnapshots()).build();
+    return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
+  }
+
+  private Uni<Void> send(String key, byte[] payload) {
+    var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build();
+    return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
+  }
+}

@@ -1,0 +1,4 @@
+package com.ecsimagesaga.adapter.rest;
+
+/** The JSON form of a DeleteImage command; {@code commandId} may be left out. */
+public record DeleteImageJson(String commandId, String regionId, String imageId, Boolean force, Boolean deleteSnapshots) {}

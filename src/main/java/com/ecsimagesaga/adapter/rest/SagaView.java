@@ -1,0 +1,21 @@
+package com.ecsimagesaga.adapter.rest;
+
+import com.ecsimagesaga.saga.Saga;
+import java.time.Instant;
+
+/** A saga as the operator API shows it. */
+public record SagaView(String id, String type, String status, String step, String commandId, String regionId, String imageId,
+    int attempt, int progress, Instant createdAt, Instant nextWakeAt, Instant deadlineAt, Problem failure, Problem lastError) {
+
+  /** A failure or the last retryable error. */
+  public record Problem(String kind, String code, String message, String requestId) {}
+
+  static SagaView of(Saga s) {
+    Problem failure = s.failure() == null ? null
+        : new Problem(s.failure().kind(), s.failure().code(), s.failure().message(), s.failure().requestId());
+    Problem last = s.lastError() == null ? null
+        : new Problem(s.lastError().kind().name(), s.lastError().code(), s.lastError().message(), s.lastError().requestId());
+    return new SagaView(s.id().toString(), s.type().name(), s.status().name(), s.step().name(), s.commandId(), s.regionId(),
+        s.imageId(), s.attempt(), s.progress(), s.createdAt(), s.nextWakeAt(), s.deadlineAt(), failure, last);
+  }
+}

@@ -1,0 +1,18 @@
+package com.ecsimagesaga.port;
+
+import com.ecsimagesaga.command.CreateImageCommand;
+import com.ecsimagesaga.command.DeleteImageCommand;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Puts commands on the command topic, for clients that cannot speak Avro (the REST gateway). The
+ * command then takes the same path as any other: nothing is executed here.
+ */
+public interface CommandSubmitter {
+
+  /** Publishes a CreateImage command; completes once the broker acknowledged it. */
+  Uni<Void> submit(CreateImageCommand command);
+
+  /** Publishes a DeleteImage command; completes once the broker acknowledged it. */
+  Uni<Void> submit(DeleteImageCommand command);
+}

@@ -1,0 +1,166 @@
+package com.ecsimagesaga.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ecsimagesaga.contract.v1.CommandRejected;
+import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.contract.v1.ImageCreationFailed;
+import com.ecsimagesaga.contract.v1.ImageDeleted;
+import com.ecsimagesaga.contract.v1.Violation;
+import com.ecsimagesaga.simulator.EcsSimulator;
+import com.ecsimagesaga.simulator.Fault;
+import com.ecsimagesaga.simulator.InstanceStatus;
+import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.KafkaBrokerResource;
+import com.ecsimagesaga.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end: Avro commands on a real broker, sagas in a real PostgreSQL, the
+ * real Alibaba SDK against the simulator over HTTP, events back on the broker.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(value = EcsSimulatorResource.class, restrictToAnnotatedClass = false)
+class CreateAndDeleteImageTest extends SagaTestSupport {
+
+  static EcsSimulator sim() {
+    return EcsSimulatorResource.simulator();
+  }
+
+  @BeforeAll
+  static void start() {
+    connect();
+  }
+
+  static String seededInstance() {
+    String id = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    sim().world().seedInstance(REGION, id, InstanceStatus.RUNNING);
+    return id;
+  }
+
+  @Test
+  void aCreateCommandYieldsImageCreatedAndOneTaggedImage() {
+    var command = createFromInstance(seededInstance()).build();
+    publish(command);
+    ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
+
+    var image = sim().world().image(REGION, created.getImageId()).orElseThrow();
+    assertThat(image.usable()).isTrue();
+    assertThat(image.tags()).containsEntry("ecs-image-saga/saga-id", created.getSagaId());
+    assertThat(image.clientToken()).startsWith("eis-" + created.getSagaId());
+    assertThat(created.getUsable()).isTrue();
+    assertThat(created.getImageName()).isEqualTo(command.getImageName());
+    assertThat(eventsFor(command.getCommandId())).hasSize(1);
+
+    var record = recordsFor(command.getCommandId()).get(0);
+    assertThat(record.key()).isEqualTo(created.getSagaId());
+    assertThat(header(record.headers().lastHeader("ce_id"))).isEqualTo(created.getEventId());
+    assertThat(header(record.headers().lastHeader("ce_type"))).isEqualTo("com.ecsimagesaga.ImageCreated.v1");
+    assertThat(header(record.headers().lastHeader("ce_specversion"))).isEqualTo("1.0");
+    assertThat(record.headers().lastHeader("ce_source")).isNotNull();
+    assertThat(record.headers().lastHeader("ce_time")).isNotNull();
+  }
+
+  @Test
+  void aDeleteCommandRemovesTheImageAndYieldsImageDeleted() {
+    var create = createFromInstance(seededInstance()).build();
+    publish(create);
+    String imageId = awaitEvent(create.getCommandId(), ImageCreated.class).getImageId();
+
+    var delete = deleteCommand(imageId, false);
+    publish(delete);
+    ImageDeleted deleted = awaitEvent(delete.getCommandId(), ImageDeleted.class);
+    assertThat(deleted.getImageId()).isEqualTo(imageId);
+    assertThat(deleted.getAlreadyAbsent()).isFalse();
+    assertThat(sim().world().image(REGION, imageId).map(i -> i.deleted()).orElse(true)).isTrue();
+  }
+
+  @Test
+  void deletingAnImageThatIsGoneCountsAsDeleted() {
+    var delete = deleteCommand("m-doesnotexist0001", true);
+    publish(delete);
+    assertThat(awaitEvent(delete.getCommandId(), ImageDeleted.class).getAlreadyAbsent()).isTrue();
+  }
+
+  @Test
+  void anInvalidCommandIsRejectedAndNeverReachesEcs() {
+    long createsBefore = sim().counters().count("CreateImage");
+    var command = createFromInstance(seededInstance()).setImageName("http://evil").setArchitecture("sparc").build();
+    publish(command);
+    CommandRejected rejected = awaitEvent(command.getCommandId(), CommandRejected.class);
+    assertThat(rejected.getCommandType()).isEqualTo("CreateImage");
+    assertThat(rejected.getViolations()).extracting(Violation::getField, Violation::getRule).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("imageName", "image-name.forbidden-prefix"),
+        org.assertj.core.groups.Tuple.tuple("architecture", "architecture.unsupported"));
+    assertThat(sim().counters().count("CreateImage")).isEqualTo(createsBefore);
+  }
+
+  @Test
+  void aRecordThatIsNotAvroGoesToTheDeadLetterTopicAndConsumingGoesOn() {
+    byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    producer.send(COMMANDS, "garbage", garbage);
+    await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().stream()
+        .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals(new String(garbage, StandardCharsets.UTF_8))));
+    var dead = deadLetters.records().stream()
+        .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(new String(garbage, StandardCharsets.UTF_8)))
+        .findFirst().orElseThrow();
+    assertThat(header(dead.headers().lastHeader("dead-letter-reason"))).contains("C3 01");
+    assertThat(header(dead.headers().lastHeader("dead-letter-topic"))).isEqualTo(COMMANDS);
+    assertThat(dead.headers().lastHeader("dead-letter-offset")).isNotNull();
+
+    var after = createFromInstance(seededInstance()).build();
+    publish(after);
+    awaitEvent(after.getCommandId(), ImageCreated.class);
+  }
+
+  @Test
+  void aCreateRetriedAfterALostResponseDoesNotCreateASecondImage() {
+    sim().faults().next("CreateImage", 1, Fault.lostResponseAfterCommit());
+    var command = createFromInstance(seededInstance()).build();
+    publish(command);
+    ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
+    long withThisSaga = sim().world().images(REGION).stream()
+        .filter(i -> created.getSagaId().equals(i.tags().get("ecs-image-saga/saga-id"))).count();
+    assertThat(withThisSaga).isEqualTo(1);
+    assertThat(sim().counters().count("CreateImage", "LOST_RESPONSE")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aRedeliveredCommandStartsNothingNew() {
+    var command = createFromInstance(seededInstance()).build();
+    publish(command);
+    publish(command);
+    awaitEvent(command.getCommandId(), ImageCreated.class);
+    var again = createFromInstance(seededInstance()).build();
+    publish(again);
+    awaitEvent(again.getCommandId(), ImageCreated.class);
+    assertThat(eventsFor(command.getCommandId())).hasSize(1);
+    assertThat(sim().world().images(REGION).stream().filter(i -> i.name().equals(command.getImageName())).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aStoppedButLockedInstanceFailsWithTheEcsCode() {
+    String id = seededInstance();
+    sim().world().lockInstance(REGION, id, "security");
+    var command = createFromInstance(id).build();
+    publish(command);
+    ImageCreationFailed failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
+    assertThat(failed.getErrorCode()).isEqualTo("InstanceLockedForSecurity");
+    assertThat(failed.getFailedStep()).isEqualTo("CHECK_SOURCE");
+    assertThat(failed.getCompensation()).isEqualTo("NOT_NEEDED");
+  }
+
+  private static String header(Header h) {
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -3,6 +3,7 @@ package com.ecsimagesaga.simulator;
 import com.ecsimagesaga.simulator.control.ControlHandler;
 import com.ecsimagesaga.simulator.http.ApiHandler;
 import com.ecsimagesaga.simulator.http.RateLimiter;
+import com.ecsimagesaga.simulator.http.RpcHttpServer;
 import com.ecsimagesaga.simulator.world.Timings;
 import com.ecsimagesaga.simulator.world.WorldState;
 import com.sun.net.httpserver.HttpServer;
@@ -30,7 +31,7 @@ public final class EcsSimulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
-    private final HttpServer apiServer;
+    private final RpcHttpServer apiServer;
     private final HttpServer controlServer;
 
     private EcsSimulator(SimulatorConfig config) throws IOException {
@@ -38,17 +39,22 @@ public final class EcsSimulator implements AutoCloseable {
         this.state = new WorldState(new Timings(config));
         this.world = new SimulatorWorld(state);
         this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());
-        this.workers = Executors.newFixedThreadPool(8, daemon("ecs-sim-http"));
+        this.workers = Executors.newFixedThreadPool(16, daemon("ecs-sim-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ecs-sim-delay"));
-        this.apiServer = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.apiPort()), 64);
-        apiServer.createContext("/", new ApiHandler(config, state, rateLimiter, faults, counters, scheduler));
-        apiServer.setExecutor(workers);
-        if (config.controlPort() >= 0) {
-            controlServer = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.controlPort()), 16);
-            controlServer.createContext("/", new ControlHandler(this));
-            controlServer.setExecutor(workers);
-        } else {
-            controlServer = null;
+        this.apiServer = RpcHttpServer.start(new InetSocketAddress(config.bindAddress(), config.apiPort()), workers,
+                new ApiHandler(config, state, rateLimiter, faults, counters, scheduler));
+        this.controlServer = config.controlPort() < 0 ? null : controlServer(config);
+    }
+
+    private HttpServer controlServer(SimulatorConfig config) throws IOException {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.controlPort()), 16);
+            server.createContext("/", new ControlHandler(this));
+            server.setExecutor(workers);
+            return server;
+        } catch (IOException e) {
+            close();
+            throw e;
         }
     }
 
@@ -56,7 +62,6 @@ public final class EcsSimulator implements AutoCloseable {
     public static EcsSimulator start(SimulatorConfig config) {
         try {
             EcsSimulator simulator = new EcsSimulator(config);
-            simulator.apiServer.start();
             if (simulator.controlServer != null) {
                 simulator.controlServer.start();
             }
@@ -68,7 +73,7 @@ public final class EcsSimulator implements AutoCloseable {
 
     /** Port of the ECS API. */
     public int apiPort() {
-        return apiServer.getAddress().getPort();
+        return apiServer.port();
     }
 
     /** Port of the control API, or -1 when disabled. */
@@ -122,7 +127,7 @@ public final class EcsSimulator implements AutoCloseable {
     /** Stops both servers and drops delayed answers that were not sent yet. */
     @Override
     public void close() {
-        apiServer.stop(0);
+        apiServer.close();
         if (controlServer != null) {
             controlServer.stop(0);
         }

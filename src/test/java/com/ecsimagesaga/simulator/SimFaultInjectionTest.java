@@ -64,9 +64,21 @@ class SimFaultInjectionTest extends SimulatorFixture {
         SdkClients.thrown(client, new DescribeImagesRequest(), 400, "Throttling.User");
 
         assertThat(raw.getStatus()).isEqualTo(400);
-        assertThat(raw.getSysHeaders()).hasEntrySatisfying("X-ratelimit-user-api",
-                v -> assertThat(v).isEqualTo("Remain:0,TimeLeft:1500"));
+        assertThat(raw.getHeaderValue("X-RateLimit-User-API")).isEqualTo("Remain:0,TimeLeft:1500");
         assertThat(client.getAcsResponse(new DescribeImagesRequest()).getImages()).isEmpty();
+    }
+
+    @Test
+    void sdkThrottlingControlHonoursTheRateLimitHeader() throws Exception {
+        client.setSysRetryPolicy(com.aliyuncs.policy.retry.RetryPolicy.defaultRetryPolicy(true));
+        sim.faults().next("DescribeImages", 1, Fault.throttling(Duration.ofMillis(700)));
+        SdkClients.thrown(client, new DescribeImagesRequest(), 400, "Throttling.User");
+
+        long start = System.nanoTime();
+        client.getAcsResponse(new DescribeImagesRequest());
+
+        // The SDK reads X-RateLimit-User-API case-sensitively and holds the next call back for TimeLeft + 100 ms.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
     }
 
     @Test
@@ -103,6 +115,7 @@ class SimFaultInjectionTest extends SimulatorFixture {
         assertThat(raw.getStatus()).isEqualTo(502);
         assertThat(e).isNotInstanceOf(ServerException.class);
         assertThat(e.getErrCode()).isNull();
+        assertThat(raw.getHeaderValue("Content-Type")).isEqualTo("text/html");
         assertThat(new String(raw.getHttpContent(), java.nio.charset.StandardCharsets.UTF_8)).contains("502 Bad Gateway");
         assertThat(e.getMessage()).contains("bad format");
         assertThat(sim.counters().count("DescribeImages", "BadGateway")).isEqualTo(2);

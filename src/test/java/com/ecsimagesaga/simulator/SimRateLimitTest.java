@@ -23,7 +23,7 @@ class SimRateLimitTest extends SimulatorFixture {
 
         SdkClients.thrown(client, new DescribeImagesRequest(), 400, "Throttling.User");
         assertThat(second.getStatus()).isEqualTo(200);
-        assertThat(second.getSysHeaders().get("X-ratelimit-user-api")).startsWith("Remain:0,TimeLeft:");
+        assertThat(second.getHeaderValue("X-RateLimit-User-API")).startsWith("Remain:0,TimeLeft:");
         assertThat(client.getAcsResponse(new DescribeInstancesRequest()).getInstances()).isEmpty();
 
         clock.advance(Duration.ofSeconds(60));

@@ -9,20 +9,18 @@ import com.ecsimagesaga.simulator.action.ActionContext;
 import com.ecsimagesaga.simulator.action.ActionRouter;
 import com.ecsimagesaga.simulator.world.Ids;
 import com.ecsimagesaga.simulator.world.WorldState;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import com.ecsimagesaga.simulator.http.RpcHttpServer.RpcExchange;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The ECS RPC endpoint. Order of checks per call: signature, Version, Action, rate limit, scripted answer
  * faults, then the action itself under the world lock. A lost-response fault is applied to the finished answer.
  */
-public final class ApiHandler implements HttpHandler {
+public final class ApiHandler implements Consumer<RpcExchange> {
     private static final String VERSION = "2014-05-26";
     private final SimulatorConfig config;
     private final WorldState state;
@@ -48,16 +46,15 @@ public final class ApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public void accept(RpcExchange exchange) {
         String requestId = Ids.requestId();
-        RequestParams params = RequestParams.parse(exchange.getRequestURI().getRawQuery(), exchange.getRequestBody(),
-                exchange.getRequestHeaders().getFirst("Content-Type"));
+        RequestParams params = RequestParams.parse(exchange.rawQuery(), exchange.body(), exchange.headers().get("content-type"));
         String action = params.get("Action", "Unknown");
         Fault lost = null;
         List<Runnable> hooks = List.of();
         Answer answer;
         try {
-            verifier.verify(exchange.getRequestMethod(), params);
+            verifier.verify(exchange.method(), params);
             if (!VERSION.equals(params.get("Version"))) {
                 throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
             }
@@ -118,36 +115,23 @@ public final class ApiHandler implements HttpHandler {
         return new ApiError(400, "Throttling.User", "Request was denied due to user flow control.");
     }
 
-    private void deliver(HttpExchange exchange, String action, Answer answer, Fault lost, List<Runnable> hooks) {
+    private void deliver(RpcExchange exchange, String action, Answer answer, Fault lost, List<Runnable> hooks) {
         if (lost == null) {
             counters.record(action, answer.outcome());
-            send(exchange, answer);
+            exchange.respond(answer);
             hooks.forEach(Runnable::run);
             return;
         }
         counters.record(action, CallCounters.LOST_RESPONSE);
         if (lost.delay() == null) {
-            // Closing an exchange before sending headers closes the connection: the client sees no response.
-            exchange.close();
+            exchange.abort();
             hooks.forEach(Runnable::run);
             return;
         }
+        // The effect is committed; the answer leaves only after the delay, typically after the client gave up.
         scheduler.schedule(() -> {
-            send(exchange, answer);
+            exchange.respond(answer);
             hooks.forEach(Runnable::run);
         }, lost.delay().toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private static void send(HttpExchange exchange, Answer answer) {
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer.body());
-            }
-        } catch (IOException e) {
-            // The client went away (e.g. it timed out before a delayed answer): nothing left to tell it.
-        }
     }
 }

@@ -1,7 +1,5 @@
 package com.ecsimagesaga.simulator.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,10 +22,9 @@ public final class RequestParams {
     }
 
     /** Parses the raw query and, if form-encoded, the body. */
-    public static RequestParams parse(String rawQuery, InputStream body, String contentType) throws IOException {
+    public static RequestParams parse(String rawQuery, byte[] bytes, String contentType) {
         Map<String, String> values = new LinkedHashMap<>();
         decodeInto(rawQuery, values);
-        byte[] bytes = body.readAllBytes();
         if (bytes.length > 0 && (contentType == null || contentType.startsWith("application/x-www-form-urlencoded"))) {
             decodeInto(new String(bytes, StandardCharsets.UTF_8), values);
         }

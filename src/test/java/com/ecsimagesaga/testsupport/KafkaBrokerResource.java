@@ -1,6 +1,7 @@
 package com.ecsimagesaga.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Files;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -73,9 +74,14 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     private static String startInJvmBroker() {
         long startedAt = System.nanoTime();
+        BrokerLogging.quiet();
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    // Without a base directory the test kit registers its own shutdown hook that deletes
+                    // the data directory while our hook is still closing the broker; the broker then
+                    // logs storage errors. With our own directory, close() deletes it after shutdown.
+                    .setBaseDirectory(Files.createTempDirectory("ecs-saga-kafka-"))
                     .setCombined(true)
                     .setNumControllerNodes(1)
                     .setNumBrokerNodes(1)

@@ -2,15 +2,18 @@ package com.ecsimagesaga.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -53,6 +56,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         ChildProcesses.requireFree("Kafka controller", HOST, CONTROLLER_PORT);
         Path dataDirectory = Files.createDirectories(directory.resolve("data"));
         Path serverProperties = writeServerProperties(dataDirectory);
+        writeLoggingProperties();
         if (!Files.exists(dataDirectory.resolve("meta.properties"))) {
             format(serverProperties);
         }
@@ -93,6 +97,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return file;
     }
 
+    /**
+     * The broker logs through slf4j into the JBoss log manager found on the test class path, which logs
+     * nothing unless configured; this configuration sends INFO and above to the broker's output file.
+     */
+    private void writeLoggingProperties() throws IOException {
+        Files.writeString(directory.resolve("logging.properties"), String.join(System.lineSeparator(),
+                "logger.level=INFO",
+                "logger.handlers=CONSOLE",
+                "handler.CONSOLE=org.jboss.logmanager.handlers.ConsoleHandler",
+                "handler.CONSOLE.properties=autoFlush,target",
+                "handler.CONSOLE.autoFlush=true",
+                "handler.CONSOLE.target=SYSTEM_OUT",
+                "handler.CONSOLE.formatter=PATTERN",
+                "formatter.PATTERN=org.jboss.logmanager.formatters.PatternFormatter",
+                "formatter.PATTERN.properties=pattern",
+                "formatter.PATTERN.pattern=%d{yyyy-MM-dd HH:mm:ss,SSS} %-5p [%c] (%t) %s%e%n",
+                ""));
+    }
+
     private void format(Path serverProperties) throws IOException, InterruptedException {
         List<String> command = List.of("kafka.tools.StorageTool", "format", "--standalone",
                 "--cluster-id", Uuid.randomUuid().toString(), "--config", serverProperties.toString());
@@ -106,13 +129,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private ProcessBuilder java(List<String> mainAndArguments) {
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
                 // The test class path carries slf4j-jboss-logmanager, which wants this log manager.
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-Dlogging.configuration=" + directory.resolve("logging.properties").toUri()));
         command.addAll(mainAndArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()));
         // The class path goes through the environment: on the command line it would be ~35 kB.
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().put("CLASSPATH", brokerClassPath());
         return builder;
+    }
+
+    /**
+     * The launcher's class path without Quarkus' bootstrap runner. That jar registers a JBoss log
+     * manager configurator that discards every log record until a Quarkus application starts, which in
+     * the broker JVM never happens; without it, the broker honours {@code logging.properties}.
+     */
+    private static String brokerClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("quarkus-bootstrap-runner"))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 }

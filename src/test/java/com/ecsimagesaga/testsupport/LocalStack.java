@@ -1,9 +1,10 @@
 package com.ecsimagesaga.testsupport;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Runs the saga service on embedded infrastructure, for a machine with only a JDK and Maven: PostgreSQL
@@ -11,8 +12,9 @@ import java.util.concurrent.CountDownLatch;
  * 8090), and the packaged service on 127.0.0.1:8080. State lives under {@code ./local-stack}. Ctrl-C
  * stops everything.
  *
- * <p>Run it with {@code mvn -Plocal exec:exec} after {@code mvn package -DskipTests}. Flags:
- * {@code --no-simulator} skips the simulator, {@code --no-app} skips the service (infrastructure only).
+ * <p>Run it with {@code mvn -Plocal -DskipTests package exec:exec}. Flags, passed as
+ * {@code -Dlocal.flags="--no-app --no-simulator"}: {@code --no-simulator} skips the simulator,
+ * {@code --no-app} skips the service (infrastructure only).
  */
 public final class LocalStack {
 
@@ -39,12 +41,13 @@ public final class LocalStack {
      * @param args any of {@code --no-simulator}, {@code --no-app}
      */
     public static void main(String[] args) throws Exception {
-        List<String> unknown = List.of(args).stream().filter(arg -> !FLAGS.contains(arg)).toList();
-        if (!unknown.isEmpty()) {
-            System.err.println("Unknown arguments " + unknown + "; usage: LocalStack [--no-simulator] [--no-app]");
+        // Maven passes all flags as one argument (-Dlocal.flags="--no-app --no-simulator"), possibly empty.
+        Set<String> flags = Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.trim().split("\\s+")))
+                .filter(flag -> !flag.isEmpty()).collect(Collectors.toSet());
+        if (!FLAGS.containsAll(flags)) {
+            System.err.println("Unknown arguments " + flags + "; usage: LocalStack [--no-simulator] [--no-app]");
             System.exit(2);
         }
-        Set<String> flags = Set.of(args);
         LocalStack stack = new LocalStack(Path.of("local-stack"),
                 !flags.contains("--no-simulator"), !flags.contains("--no-app"));
         // One hook stops the children in order: the service first, so it does not log errors about

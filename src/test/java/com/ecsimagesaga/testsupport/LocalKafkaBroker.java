@@ -37,7 +37,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path directory;
-    private Process broker;
+    // Volatile: the shutdown hook reads it on another thread, possibly while start() still waits.
+    private volatile Process broker;
 
     /** @param directory where the broker keeps its configuration, data and log, e.g. {@code local-stack/kafka} */
     public LocalKafkaBroker(Path directory) {
@@ -51,7 +52,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @throws IOException if the directory cannot be written or the child cannot be started
      * @throws IllegalStateException if a port is taken, formatting fails or the broker does not come up
      */
-    public synchronized void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         ChildProcesses.requireFree("Kafka", HOST, BROKER_PORT);
         ChildProcesses.requireFree("Kafka controller", HOST, CONTROLLER_PORT);
         Path dataDirectory = Files.createDirectories(directory.resolve("data"));
@@ -72,7 +73,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Stops the broker gracefully (it may take a few seconds to close its logs). Safe to call twice. */
     @Override
-    public synchronized void close() {
+    public void close() {
         ChildProcesses.stop(broker);
     }
 

@@ -25,7 +25,8 @@ public final class LocalPostgres implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     private final Path dataDirectory;
-    private EmbeddedPostgres postgres;
+    // Volatile: the shutdown hook reads it on another thread.
+    private volatile EmbeddedPostgres postgres;
 
     /** @param dataDirectory where the server keeps its data, e.g. {@code local-stack/postgres} */
     public LocalPostgres(Path dataDirectory) {
@@ -39,7 +40,7 @@ public final class LocalPostgres implements AutoCloseable {
      *
      * @throws IOException if the port is taken or the server does not start
      */
-    public synchronized void start() throws IOException {
+    public void start() throws IOException {
         ChildProcesses.requireFree("PostgreSQL", HOST, PORT);
         Files.createDirectories(dataDirectory);
         postgres = EmbeddedPostgres.builder()
@@ -67,10 +68,11 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server, keeping its data. Safe to call twice. */
     @Override
-    public synchronized void close() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
+    public void close() throws IOException {
+        EmbeddedPostgres running = postgres;
+        if (running != null) {
+            // The library ignores a second close, so the hook and an explicit close may both call this.
+            running.close();
         }
     }
 }

@@ -16,14 +16,15 @@ final class LocalService {
 
     private static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    private Process service;
+    // Volatile: the shutdown hook reads it on another thread.
+    private volatile Process service;
 
     /**
      * Launches the service.
      *
      * @throws IllegalStateException if the service has not been packaged yet
      */
-    synchronized void start(LocalPostgres postgres) throws IOException {
+    void start(LocalPostgres postgres) throws IOException {
         if (!Files.isRegularFile(RUNNER)) {
             throw new IllegalStateException(RUNNER.toAbsolutePath() + " is missing; run `mvn package -DskipTests` first");
         }
@@ -51,7 +52,7 @@ final class LocalService {
     }
 
     /** Stops the service gracefully. Safe to call twice or before {@link #start}. */
-    synchronized void close() {
+    void close() {
         ChildProcesses.stop(service);
     }
 }

@@ -50,8 +50,9 @@ public final class LocalStack {
         }
         LocalStack stack = new LocalStack(Path.of("local-stack"),
                 !flags.contains("--no-simulator"), !flags.contains("--no-app"));
-        // One hook stops the children in order: the service first, so it does not log errors about
-        // infrastructure that disappears under it.
+        // Stops every child, the service first. The order is best effort: the broker and PostgreSQL
+        // also have their own hooks, and a terminal's Ctrl-C reaches every child in the foreground
+        // process group at once. This hook matters when the launcher alone is signalled (kill, IDE stop).
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
         stack.start();
         System.out.println(stack.banner());

@@ -13,6 +13,10 @@ public interface SagaConfig {
   @WithDefault("200ms")
   Duration tick();
 
+  /** How long after start the coordinator and the relay begin, so that startup is not slowed down. */
+  @WithDefault("1s")
+  String startDelay();
+
   /** The most sagas one tick advances. */
   @WithDefault("200")
   int batchSize();

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * real Alibaba SDK against the simulator over HTTP, events back on the broker.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = false)
-@WithTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-@WithTestResource(value = EcsSimulatorResource.class, restrictToAnnotatedClass = false)
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(EcsSimulatorResource.class)
 class CreateAndDeleteImageTest extends SagaTestSupport {
 
   static EcsSimulator sim() {
@@ -44,7 +44,7 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
 
   static String seededInstance() {
     String id = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    sim().world().seedInstance(REGION, id, InstanceStatus.RUNNING);
+    sim().world().seedInstance(REGION, id, InstanceStatus.Running);
     return id;
   }
 

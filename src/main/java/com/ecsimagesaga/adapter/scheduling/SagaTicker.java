@@ -21,7 +21,7 @@ public class SagaTicker {
   @Inject SagaCoordinator coordinator;
   @Inject OutboxRelay relay;
 
-  @Scheduled(every = "${saga.tick}", delayed = "${saga.start-delay:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+  @Scheduled(every = "${saga.tick}", delayed = "${saga.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> advanceSagas() {
     return coordinator.advanceDue()
@@ -30,7 +30,7 @@ public class SagaTicker {
         .replaceWithVoid();
   }
 
-  @Scheduled(every = "${saga.relay-interval}", delayed = "${saga.start-delay:1s}",
+  @Scheduled(every = "${saga.relay-interval}", delayed = "${saga.start-delay}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> relayEvents() {
     return relay.relayOnce()

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param snapshotDuration         how long a snapshot stays {@code progressing}
  * @param imageQuotaPerRegion      live custom images allowed per region ({@code QuotaExceed.Image} beyond)
  * @param deleteUnknownImageFails  DeleteImage of an unknown id answers 404 instead of the documented 200
+ * @param deleteCreatingImageFails DeleteImage of an image still being created answers 403 {@code ImageIsCreating}
+ *                                 (older documentation) instead of deleting it
  * @param clampPageSize            PageSize above 100 is clamped instead of rejected with 400
  * @param timestampTolerance       allowed skew of the request {@code Timestamp} ({@code IllegalTimestamp})
  * @param rateLimitsPerMinute      calls allowed per action, per region, per clock minute; empty = no limit
@@ -40,6 +42,7 @@ public record SimulatorConfig(
         Duration snapshotDuration,
         int imageQuotaPerRegion,
         boolean deleteUnknownImageFails,
+        boolean deleteCreatingImageFails,
         boolean clampPageSize,
         Duration timestampTolerance,
         Map<String, Integer> rateLimitsPerMinute,

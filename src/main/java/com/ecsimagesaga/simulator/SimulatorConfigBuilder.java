@@ -19,6 +19,7 @@ public final class SimulatorConfigBuilder {
     private Duration snapshotDuration = Duration.ofSeconds(10);
     private int imageQuotaPerRegion = 100;
     private boolean deleteUnknownImageFails;
+    private boolean deleteCreatingImageFails;
     private boolean clampPageSize;
     private Duration timestampTolerance = Duration.ofMinutes(15);
     private final Map<String, Integer> rateLimitsPerMinute = new HashMap<>();
@@ -40,6 +41,7 @@ public final class SimulatorConfigBuilder {
         snapshotDuration = c.snapshotDuration();
         imageQuotaPerRegion = c.imageQuotaPerRegion();
         deleteUnknownImageFails = c.deleteUnknownImageFails();
+        deleteCreatingImageFails = c.deleteCreatingImageFails();
         clampPageSize = c.clampPageSize();
         timestampTolerance = c.timestampTolerance();
         rateLimitsPerMinute.putAll(c.rateLimitsPerMinute());
@@ -83,6 +85,9 @@ public final class SimulatorConfigBuilder {
     /** Answer DeleteImage of an unknown id with 404 {@code InvalidImageId.NotFound} instead of 200. */
     public SimulatorConfigBuilder deleteUnknownImageFails(boolean value) { deleteUnknownImageFails = value; return this; }
 
+    /** Answer DeleteImage of a Waiting/Creating image with 403 {@code ImageIsCreating} instead of deleting it. */
+    public SimulatorConfigBuilder deleteCreatingImageFails(boolean value) { deleteCreatingImageFails = value; return this; }
+
     /** Clamp PageSize above 100 instead of answering 400 {@code InvalidParameter}. */
     public SimulatorConfigBuilder clampPageSize(boolean value) { clampPageSize = value; return this; }
 
@@ -106,7 +111,7 @@ public final class SimulatorConfigBuilder {
     public SimulatorConfig build() {
         return new SimulatorConfig(bindAddress, apiPort, controlPort, accessKeyId, accessKeySecret, speedFactor,
                 clock, waitingDuration, creatingDuration, snapshotDuration, imageQuotaPerRegion,
-                deleteUnknownImageFails, clampPageSize, timestampTolerance, rateLimitsPerMinute,
+                deleteUnknownImageFails, deleteCreatingImageFails, clampPageSize, timestampTolerance, rateLimitsPerMinute,
                 idempotencyMismatchCode, tokenInFlightCode);
     }
 }

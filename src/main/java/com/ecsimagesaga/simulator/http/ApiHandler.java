@@ -12,6 +12,8 @@ import com.ecsimagesaga.simulator.world.WorldState;
 import com.ecsimagesaga.simulator.http.RpcHttpServer.RpcExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,6 +32,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     private final CallCounters counters;
     private final ActionRouter router;
     private final ScheduledExecutorService scheduler;
+    private final Set<RpcExchange> delayed = ConcurrentHashMap.newKeySet();
 
     /** Wires the endpoint; {@code scheduler} sends delayed answers. */
     public ApiHandler(SimulatorConfig config, WorldState state, RateLimiter rateLimiter, FaultPlan faults,
@@ -129,9 +132,17 @@ public final class ApiHandler implements Consumer<RpcExchange> {
             return;
         }
         // The effect is committed; the answer leaves only after the delay, typically after the client gave up.
+        delayed.add(exchange);
         scheduler.schedule(() -> {
+            delayed.remove(exchange);
             exchange.respond(answer);
             hooks.forEach(Runnable::run);
         }, lost.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the connections of answers still waiting for their delay (used on shutdown). */
+    public void abortDelayed() {
+        delayed.forEach(RpcExchange::abort);
+        delayed.clear();
     }
 }

@@ -155,5 +155,6 @@ final class CreateImageAction implements Action {
         image.failAtPercent = failing == null ? null : failing.amount();
         image.usableLag = lagging == null ? image.usableLag : lagging.delay();
         image.hiddenPolls = hidden == null ? 0 : hidden.amount();
+        image.endsUnavailable = ctx.fault(Fault.Kind.ENDS_UNAVAILABLE) != null;
     }
 }

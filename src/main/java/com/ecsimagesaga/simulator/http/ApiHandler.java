@@ -101,6 +101,9 @@ public final class ApiHandler implements Consumer<RpcExchange> {
         if (fault.kind() == Fault.Kind.BAD_GATEWAY_HTML) {
             return Answer.badGatewayHtml();
         }
+        if (fault.kind() == Fault.Kind.EMPTY_BODY_200) {
+            return Answer.emptyOk();
+        }
         String token = params.get("ClientToken");
         if (fault.kind() == Fault.Kind.INTERNAL_ERROR_TOKEN_FAILED && token != null) {
             synchronized (state) {

@@ -37,7 +37,7 @@ public final class EcsSimulator implements AutoCloseable {
 
     private EcsSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
-        this.state = new WorldState(new Timings(config));
+        this.state = new WorldState(new Timings(config), config.clientTokenRetention());
         this.world = new SimulatorWorld(state);
         this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());
         this.workers = Executors.newFixedThreadPool(16, daemon("ecs-sim-http"));

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param rateLimitsPerMinute      calls allowed per action, per region, per clock minute; empty = no limit
  * @param idempotencyMismatchCode  error code for same ClientToken with other parameters
  * @param tokenInFlightCode        error code for a ClientToken whose first request is still being processed
+ * @param clientTokenRetention     how long a ClientToken is remembered (ECS does not document it); after that the
+ *                                 same token creates a new image
  */
 public record SimulatorConfig(
         String bindAddress,
@@ -47,7 +49,8 @@ public record SimulatorConfig(
         Duration timestampTolerance,
         Map<String, Integer> rateLimitsPerMinute,
         String idempotencyMismatchCode,
-        String tokenInFlightCode) {
+        String tokenInFlightCode,
+        Duration clientTokenRetention) {
 
     /** The AccessKeyId accepted unless configured otherwise. */
     public static final String DEFAULT_ACCESS_KEY_ID = "sim-access-key-id";
@@ -64,6 +67,7 @@ public record SimulatorConfig(
             throw new IllegalArgumentException("speedFactor must be positive: " + speedFactor);
         }
         rateLimitsPerMinute = Map.copyOf(rateLimitsPerMinute);
+        Objects.requireNonNull(clientTokenRetention, "clientTokenRetention");
     }
 
     /** A builder preset with the defaults: ephemeral ports on 127.0.0.1, speed 1.0, system UTC clock. */

@@ -25,6 +25,7 @@ public final class SimulatorConfigBuilder {
     private final Map<String, Integer> rateLimitsPerMinute = new HashMap<>();
     private String idempotencyMismatchCode = "IdempotentParameterMismatch";
     private String tokenInFlightCode = "LastTokenProcessing";
+    private Duration clientTokenRetention = Duration.ofHours(24);
 
     SimulatorConfigBuilder() {}
 
@@ -47,6 +48,7 @@ public final class SimulatorConfigBuilder {
         rateLimitsPerMinute.putAll(c.rateLimitsPerMinute());
         idempotencyMismatchCode = c.idempotencyMismatchCode();
         tokenInFlightCode = c.tokenInFlightCode();
+        clientTokenRetention = c.clientTokenRetention();
     }
 
     /** Address to bind; default {@code 127.0.0.1}. */
@@ -107,11 +109,14 @@ public final class SimulatorConfigBuilder {
     /** Code for a ClientToken still in flight: LastTokenProcessing (default) or IdempotentProcessing. */
     public SimulatorConfigBuilder tokenInFlightCode(String value) { tokenInFlightCode = value; return this; }
 
+    /** How long a ClientToken is remembered (simulated time); default 24 hours. */
+    public SimulatorConfigBuilder clientTokenRetention(Duration value) { clientTokenRetention = value; return this; }
+
     /** Freezes the settings. */
     public SimulatorConfig build() {
         return new SimulatorConfig(bindAddress, apiPort, controlPort, accessKeyId, accessKeySecret, speedFactor,
                 clock, waitingDuration, creatingDuration, snapshotDuration, imageQuotaPerRegion,
                 deleteUnknownImageFails, deleteCreatingImageFails, clampPageSize, timestampTolerance, rateLimitsPerMinute,
-                idempotencyMismatchCode, tokenInFlightCode);
+                idempotencyMismatchCode, tokenInFlightCode, clientTokenRetention);
     }
 }

@@ -107,7 +107,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
         String token = params.get("ClientToken");
         if (fault.kind() == Fault.Kind.INTERNAL_ERROR_TOKEN_FAILED && token != null) {
             synchronized (state) {
-                state.tokens().fail(params.get("RegionId", ""), action, token, Fingerprint.of(params));
+                state.tokens().fail(params.get("RegionId", ""), action, token, Fingerprint.of(params), state.now());
             }
         }
         Answer answer = Answer.error(requestId, new ApiError(fault.httpStatus(), fault.code(), fault.message()));

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts API calls per action and outcome. The outcome is {@code OK}, the ECS error code of the answer,
- * {@code BadGateway} for the HTML 502 fault, or {@code LOST_RESPONSE} when the answer was dropped or delayed.
+ * {@code BadGateway} for the HTML 502 fault, {@code EmptyBody} for the empty 200 fault, or {@code LOST_RESPONSE} when the answer was dropped or delayed.
  */
 public final class CallCounters {
     /** Outcome of a call answered with success. */

@@ -31,18 +31,19 @@ public final class EcsSimulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    private final ApiHandler apiHandler;
     private final RpcHttpServer apiServer;
     private final HttpServer controlServer;
 
     private EcsSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
-        this.state = new WorldState(new Timings(config));
+        this.state = new WorldState(new Timings(config), config.clientTokenRetention());
         this.world = new SimulatorWorld(state);
         this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());
         this.workers = Executors.newFixedThreadPool(16, daemon("ecs-sim-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ecs-sim-delay"));
-        this.apiServer = RpcHttpServer.start(new InetSocketAddress(config.bindAddress(), config.apiPort()), workers,
-                new ApiHandler(config, state, rateLimiter, faults, counters, scheduler));
+        this.apiHandler = new ApiHandler(config, state, rateLimiter, faults, counters, scheduler);
+        this.apiServer = RpcHttpServer.start(new InetSocketAddress(config.bindAddress(), config.apiPort()), workers, apiHandler);
         this.controlServer = config.controlPort() < 0 ? null : controlServer(config);
     }
 
@@ -132,6 +133,7 @@ public final class EcsSimulator implements AutoCloseable {
             controlServer.stop(0);
         }
         scheduler.shutdownNow();
+        apiHandler.abortDelayed();
         workers.shutdownNow();
     }
 

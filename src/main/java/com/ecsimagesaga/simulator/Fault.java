@@ -35,6 +35,8 @@ public record Fault(Kind kind, int httpStatus, String code, String message, Dura
         OPERATION_CONFLICT,
         /** 502 with an HTML body, as a proxy in front of ECS would answer. */
         BAD_GATEWAY_HTML,
+        /** 200 with an empty {@code text/plain} body: the SDK cannot parse it (nothing is executed). */
+        EMPTY_BODY_200,
         /** Any error answer given by status, code and message. */
         ERROR,
         /** Execute and commit, then drop the connection (no {@code delay}) or answer only after {@code delay}. */
@@ -43,6 +45,8 @@ public record Fault(Kind kind, int httpStatus, String code, String message, Dura
         STUCK_IN_CREATING,
         /** The created image turns CreateFailed when its progress reaches {@code amount} percent. */
         CREATE_FAILED_AT,
+        /** The created image ends UnAvailable instead of Available. */
+        ENDS_UNAVAILABLE,
         /** The created image is Available for {@code delay} before it becomes Usable. */
         AVAILABLE_BEFORE_USABLE,
         /** The created image is missing from the next {@code amount} DescribeImages answers that would list it. */
@@ -95,6 +99,16 @@ public record Fault(Kind kind, int httpStatus, String code, String message, Dura
         return new Fault(Kind.BAD_GATEWAY_HTML, 502, null, null, null, 0);
     }
 
+    /** 200 with an empty {@code text/plain} body instead of the answer; nothing is executed. */
+    public static Fault emptyBody200() {
+        return new Fault(Kind.EMPTY_BODY_200, 200, null, null, null, 0);
+    }
+
+    /** The image created by the call finishes as UnAvailable (never Usable). */
+    public static Fault endsUnavailable() {
+        return new Fault(Kind.ENDS_UNAVAILABLE, 0, null, null, null, 0);
+    }
+
     /** Any error answer, e.g. {@code error(400, "IncorrectInstanceStatus", "...")}. */
     public static Fault error(int httpStatus, String code, String message) {
         return new Fault(Kind.ERROR, httpStatus, code, message, null, 0);
@@ -139,7 +153,7 @@ public record Fault(Kind kind, int httpStatus, String code, String message, Dura
     public boolean replacesAnswer() {
         return switch (kind) {
             case THROTTLING, INTERNAL_ERROR, INTERNAL_ERROR_TOKEN_FAILED, SERVICE_UNAVAILABLE, OPERATION_CONFLICT,
-                 BAD_GATEWAY_HTML, ERROR -> true;
+                 BAD_GATEWAY_HTML, EMPTY_BODY_200, ERROR -> true;
             default -> false;
         };
     }

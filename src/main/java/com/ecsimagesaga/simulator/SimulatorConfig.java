@@ -21,11 +21,15 @@ import java.util.Objects;
  * @param snapshotDuration         how long a snapshot stays {@code progressing}
  * @param imageQuotaPerRegion      live custom images allowed per region ({@code QuotaExceed.Image} beyond)
  * @param deleteUnknownImageFails  DeleteImage of an unknown id answers 404 instead of the documented 200
+ * @param deleteCreatingImageFails DeleteImage of an image still being created answers 403 {@code ImageIsCreating}
+ *                                 (older documentation) instead of deleting it
  * @param clampPageSize            PageSize above 100 is clamped instead of rejected with 400
  * @param timestampTolerance       allowed skew of the request {@code Timestamp} ({@code IllegalTimestamp})
  * @param rateLimitsPerMinute      calls allowed per action, per region, per clock minute; empty = no limit
  * @param idempotencyMismatchCode  error code for same ClientToken with other parameters
  * @param tokenInFlightCode        error code for a ClientToken whose first request is still being processed
+ * @param clientTokenRetention     how long a ClientToken is remembered (ECS does not document it); after that the
+ *                                 same token creates a new image
  */
 public record SimulatorConfig(
         String bindAddress,
@@ -40,11 +44,13 @@ public record SimulatorConfig(
         Duration snapshotDuration,
         int imageQuotaPerRegion,
         boolean deleteUnknownImageFails,
+        boolean deleteCreatingImageFails,
         boolean clampPageSize,
         Duration timestampTolerance,
         Map<String, Integer> rateLimitsPerMinute,
         String idempotencyMismatchCode,
-        String tokenInFlightCode) {
+        String tokenInFlightCode,
+        Duration clientTokenRetention) {
 
     /** The AccessKeyId accepted unless configured otherwise. */
     public static final String DEFAULT_ACCESS_KEY_ID = "sim-access-key-id";
@@ -61,6 +67,7 @@ public record SimulatorConfig(
             throw new IllegalArgumentException("speedFactor must be positive: " + speedFactor);
         }
         rateLimitsPerMinute = Map.copyOf(rateLimitsPerMinute);
+        Objects.requireNonNull(clientTokenRetention, "clientTokenRetention");
     }
 
     /** A builder preset with the defaults: ephemeral ports on 127.0.0.1, speed 1.0, system UTC clock. */

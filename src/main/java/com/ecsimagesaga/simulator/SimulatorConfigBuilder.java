@@ -19,11 +19,13 @@ public final class SimulatorConfigBuilder {
     private Duration snapshotDuration = Duration.ofSeconds(10);
     private int imageQuotaPerRegion = 100;
     private boolean deleteUnknownImageFails;
+    private boolean deleteCreatingImageFails;
     private boolean clampPageSize;
     private Duration timestampTolerance = Duration.ofMinutes(15);
     private final Map<String, Integer> rateLimitsPerMinute = new HashMap<>();
     private String idempotencyMismatchCode = "IdempotentParameterMismatch";
     private String tokenInFlightCode = "LastTokenProcessing";
+    private Duration clientTokenRetention = Duration.ofHours(24);
 
     SimulatorConfigBuilder() {}
 
@@ -40,11 +42,13 @@ public final class SimulatorConfigBuilder {
         snapshotDuration = c.snapshotDuration();
         imageQuotaPerRegion = c.imageQuotaPerRegion();
         deleteUnknownImageFails = c.deleteUnknownImageFails();
+        deleteCreatingImageFails = c.deleteCreatingImageFails();
         clampPageSize = c.clampPageSize();
         timestampTolerance = c.timestampTolerance();
         rateLimitsPerMinute.putAll(c.rateLimitsPerMinute());
         idempotencyMismatchCode = c.idempotencyMismatchCode();
         tokenInFlightCode = c.tokenInFlightCode();
+        clientTokenRetention = c.clientTokenRetention();
     }
 
     /** Address to bind; default {@code 127.0.0.1}. */
@@ -83,6 +87,9 @@ public final class SimulatorConfigBuilder {
     /** Answer DeleteImage of an unknown id with 404 {@code InvalidImageId.NotFound} instead of 200. */
     public SimulatorConfigBuilder deleteUnknownImageFails(boolean value) { deleteUnknownImageFails = value; return this; }
 
+    /** Answer DeleteImage of a Waiting/Creating image with 403 {@code ImageIsCreating} instead of deleting it. */
+    public SimulatorConfigBuilder deleteCreatingImageFails(boolean value) { deleteCreatingImageFails = value; return this; }
+
     /** Clamp PageSize above 100 instead of answering 400 {@code InvalidParameter}. */
     public SimulatorConfigBuilder clampPageSize(boolean value) { clampPageSize = value; return this; }
 
@@ -102,11 +109,14 @@ public final class SimulatorConfigBuilder {
     /** Code for a ClientToken still in flight: LastTokenProcessing (default) or IdempotentProcessing. */
     public SimulatorConfigBuilder tokenInFlightCode(String value) { tokenInFlightCode = value; return this; }
 
+    /** How long a ClientToken is remembered (simulated time); default 24 hours. */
+    public SimulatorConfigBuilder clientTokenRetention(Duration value) { clientTokenRetention = value; return this; }
+
     /** Freezes the settings. */
     public SimulatorConfig build() {
         return new SimulatorConfig(bindAddress, apiPort, controlPort, accessKeyId, accessKeySecret, speedFactor,
                 clock, waitingDuration, creatingDuration, snapshotDuration, imageQuotaPerRegion,
-                deleteUnknownImageFails, clampPageSize, timestampTolerance, rateLimitsPerMinute,
-                idempotencyMismatchCode, tokenInFlightCode);
+                deleteUnknownImageFails, deleteCreatingImageFails, clampPageSize, timestampTolerance, rateLimitsPerMinute,
+                idempotencyMismatchCode, tokenInFlightCode, clientTokenRetention);
     }
 }

@@ -2,12 +2,12 @@ package com.ecsimagesaga.simulator;
 
 import com.ecsimagesaga.simulator.world.ImageRecord;
 import com.ecsimagesaga.simulator.world.Ids;
+import com.ecsimagesaga.simulator.world.RecordViews;
 import com.ecsimagesaga.simulator.world.InstanceRecord;
 import com.ecsimagesaga.simulator.world.SnapshotRecord;
 import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +90,7 @@ public final class SimulatorWorld {
             snapshot.sizeGiB = sizeGiB;
             snapshot.resourceGroupId = WorldState.DEFAULT_RESOURCE_GROUP;
             state.region(regionId).snapshots.put(snapshotId, snapshot);
-            return WorldViews.snapshot(snapshot, state.now());
+            return RecordViews.snapshot(snapshot, state.now());
         }
     }
 
@@ -119,7 +119,7 @@ public final class SimulatorWorld {
     public List<ImageView> images(String regionId) {
         synchronized (state) {
             Instant now = state.now();
-            return state.region(regionId).images.values().stream().map(i -> WorldViews.image(i, now)).toList();
+            return state.region(regionId).images.values().stream().map(i -> RecordViews.image(i, now)).toList();
         }
     }
 
@@ -127,7 +127,7 @@ public final class SimulatorWorld {
     public Optional<ImageView> image(String regionId, String imageId) {
         synchronized (state) {
             ImageRecord image = state.region(regionId).images.get(imageId);
-            return Optional.ofNullable(image).map(i -> WorldViews.image(i, state.now()));
+            return Optional.ofNullable(image).map(i -> RecordViews.image(i, state.now()));
         }
     }
 
@@ -142,7 +142,7 @@ public final class SimulatorWorld {
     public List<SnapshotView> snapshots(String regionId) {
         synchronized (state) {
             Instant now = state.now();
-            return state.region(regionId).snapshots.values().stream().map(s -> WorldViews.snapshot(s, now)).toList();
+            return state.region(regionId).snapshots.values().stream().map(s -> RecordViews.snapshot(s, now)).toList();
         }
     }
 
@@ -166,22 +166,5 @@ public final class SimulatorWorld {
             throw new IllegalArgumentException("no instance " + instanceId + " in " + regionId);
         }
         return instance;
-    }
-
-    /** Conversions from the mutable records to the public views. */
-    static final class WorldViews {
-        private WorldViews() {}
-
-        static ImageView image(ImageRecord i, Instant now) {
-            ImageRecord.Phase phase = i.phase(now);
-            List<String> snapshotIds = i.mappings.stream().map(ImageRecord.DiskMapping::snapshotId).toList();
-            return new ImageView(i.imageId, i.regionId, i.name, phase.status(), phase.progress(), i.usable(now),
-                    new LinkedHashMap<>(i.tags), snapshotIds, i.clientToken, i.deleted, i.creationTime);
-        }
-
-        static SnapshotView snapshot(SnapshotRecord s, Instant now) {
-            return new SnapshotView(s.snapshotId, s.regionId, s.sourceDiskId, s.sourceDiskType, s.status(now),
-                    s.creationTime, s.sizeGiB, s.deleted);
-        }
     }
 }

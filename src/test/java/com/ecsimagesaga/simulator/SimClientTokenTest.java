@@ -28,6 +28,23 @@ class SimClientTokenTest extends SimulatorFixture {
     }
 
     @Test
+    void tokenIsForgottenAfterTheRetentionWindow() throws Exception {
+        sim.close();
+        sim = EcsSimulator.start(SimulatorConfig.builder().clock(clock).controlPort(-1)
+                .clientTokenRetention(Duration.ofMinutes(5)).build());
+        client = SdkClients.client(sim);
+        sim.world().seedInstance(REGION, "i-tok", InstanceStatus.Stopped);
+        String first = client.getAcsResponse(request("tok-r", null)).getImageId();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(client.getAcsResponse(request("tok-r", null)).getImageId()).isEqualTo(first);
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(client.getAcsResponse(request("tok-r", null)).getImageId()).isNotEqualTo(first);
+        assertThat(sim.world().imageCount(REGION)).isEqualTo(2);
+    }
+
+    @Test
     void sameTokenWithOtherParametersIsIdempotentParameterMismatch() throws Exception {
         client.getAcsResponse(request("tok-2", "img-a"));
 

@@ -74,6 +74,20 @@ class SimDeleteAndModifyImageTest extends SimulatorFixture {
     }
 
     @Test
+    void imageStillCreatingIsImageIsCreatingWhenConfigured() throws Exception {
+        sim.close();
+        sim = EcsSimulator.start(SimulatorConfig.builder().clock(clock).controlPort(-1).deleteCreatingImageFails(true).build());
+        client = SdkClients.client(sim);
+        sim.world().seedInstance(REGION, "i-m", InstanceStatus.Running);
+        String creating = client.getAcsResponse(Requests.fromInstance("i-m")).getImageId();
+
+        SdkClients.rejects(client, delete(creating, true), 403, "ImageIsCreating");
+        clock.advance(Duration.ofMinutes(1));
+        client.getAcsResponse(delete(creating, null));
+        assertThat(sim.world().imageCount(REGION)).isZero();
+    }
+
+    @Test
     void modifyRenamesDescribesAndDeprecates() throws Exception {
         ModifyImageAttributeRequest modify = modify(imageId);
         modify.setImageName("renamed");

@@ -122,6 +122,19 @@ class SimFaultInjectionTest extends SimulatorFixture {
     }
 
     @Test
+    void emptyBody200IsClientExceptionWithoutCodeAndExecutesNothing() throws Exception {
+        sim.faults().next("CreateImage", 1, Fault.emptyBody200());
+
+        ClientException e = catchThrowableOfType(ClientException.class,
+                () -> client.getAcsResponse(Requests.fromInstance("i-f")));
+
+        assertThat(e).isNotInstanceOf(ServerException.class);
+        assertThat(e.getErrCode()).isNull();
+        assertThat(sim.world().imageCount(REGION)).isZero();
+        assertThat(sim.counters().count("CreateImage", "EmptyBody")).isEqualTo(1);
+    }
+
+    @Test
     void arbitraryErrorFaultAnswersWithItsStatusAndCode() throws Exception {
         sim.faults().next("CreateImage", 2, Fault.error(400, "IncorrectInstanceStatus", "busy"));
         CreateImageRequest request = new CreateImageRequest();

@@ -43,6 +43,19 @@ class SimImageLifecycleFaultTest extends SimulatorFixture {
     }
 
     @Test
+    void imageEndsUnavailableAndNeverUsable() throws Exception {
+        sim.faults().next("CreateImage", 1, Fault.endsUnavailable());
+        String imageId = client.getAcsResponse(Requests.fromInstance("i-l")).getImageId();
+
+        clock.advance(Duration.ofMinutes(1));
+
+        JsonNode image = usableView(imageId);
+        assertThat(image.path("Status").asText()).isEqualTo("UnAvailable");
+        assertThat(image.path("Usable").asBoolean()).isFalse();
+        assertThat(client.getAcsResponse(Requests.describe(imageId, null)).getImages()).isEmpty();
+    }
+
+    @Test
     void availableBeforeUsableForTheLag() throws Exception {
         sim.faults().next("CreateImage", 1, Fault.availableBeforeUsable(Duration.ofSeconds(30)));
         String imageId = client.getAcsResponse(Requests.fromInstance("i-l")).getImageId();

@@ -33,7 +33,7 @@ final class CreateImageAction implements Action {
         String token = params.get("ClientToken");
         String fingerprint = Fingerprint.of(params);
         if (token != null) {
-            TokenRegistry.Entry earlier = state.tokens().find(regionId, NAME, token);
+            TokenRegistry.Entry earlier = state.tokens().find(regionId, NAME, token, ctx.now());
             if (earlier != null) {
                 return Map.of("ImageId", replay(ctx, earlier, fingerprint));
             }
@@ -48,7 +48,7 @@ final class CreateImageAction implements Action {
         }
         ImageRecord image = commit(ctx, regionId, source, tags, resourceGroupId);
         if (token != null) {
-            TokenRegistry.Entry entry = state.tokens().commit(regionId, NAME, token, fingerprint, image.imageId);
+            TokenRegistry.Entry entry = state.tokens().commit(regionId, NAME, token, fingerprint, image.imageId, ctx.now());
             ctx.afterAnswer(() -> {
                 synchronized (state) {
                     entry.state = TokenRegistry.State.DONE;
@@ -155,5 +155,6 @@ final class CreateImageAction implements Action {
         image.failAtPercent = failing == null ? null : failing.amount();
         image.usableLag = lagging == null ? image.usableLag : lagging.delay();
         image.hiddenPolls = hidden == null ? 0 : hidden.amount();
+        image.endsUnavailable = ctx.fault(Fault.Kind.ENDS_UNAVAILABLE) != null;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * DeleteImage. An unknown id is ignored (200) as the current documentation says, or 404 when configured.
  * An image used by instances needs {@code Force=true}; a shared image cannot be deleted at all. The image's
- * snapshots survive. An image still being created is deleted, which cancels its creation.
+ * snapshots survive. An image still being created is deleted, which cancels its creation, unless the older
+ * documented behaviour (403 {@code ImageIsCreating}) is configured.
  */
 final class DeleteImageAction implements Action {
     @Override
@@ -31,6 +32,9 @@ final class DeleteImageAction implements Action {
         if (inUse && !ctx.params().bool("Force")) {
             throw new ApiError(403, "ImageUsingByInstance", "The specified image is being used by instances. "
                     + "You can use the DescribeInstances API to query these instances, or you can use the force parameter.");
+        }
+        if (ctx.config().deleteCreatingImageFails() && image.inProgress(ctx.now())) {
+            throw new ApiError(403, "ImageIsCreating", "The specified image is being created, please try again later.");
         }
         image.deleted = true;
         Fault listed = ctx.fault(Fault.Kind.LISTED_AFTER_DELETE);

@@ -23,6 +23,8 @@ final class FaultSpecs {
             case SERVICE_UNAVAILABLE -> Fault.serviceUnavailable();
             case OPERATION_CONFLICT -> Fault.operationConflict();
             case BAD_GATEWAY_HTML -> Fault.badGatewayHtml();
+            case EMPTY_BODY_200 -> Fault.emptyBody200();
+            case ENDS_UNAVAILABLE -> Fault.endsUnavailable();
             case ERROR -> Fault.error(spec.path("httpStatus").asInt(400), spec.path("code").asText(),
                     spec.path("message").asText("Injected error."));
             case LOST_RESPONSE_AFTER_COMMIT -> delay == null ? Fault.lostResponseAfterCommit() : Fault.lostResponseAfterCommit(delay);

@@ -47,6 +47,11 @@ public record Answer(int status, String contentType, Map<String, String> headers
         return new Answer(502, "text/html", new LinkedHashMap<>(), html.getBytes(StandardCharsets.UTF_8), "BadGateway");
     }
 
+    /** A 200 with an empty plain-text body, which no ECS client can parse. */
+    public static Answer emptyOk() {
+        return new Answer(200, "text/plain", new LinkedHashMap<>(), new byte[0], "EmptyBody");
+    }
+
     /** This answer with one more header. */
     public Answer withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);

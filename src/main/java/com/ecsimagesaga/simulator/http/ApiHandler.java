@@ -12,6 +12,8 @@ import com.ecsimagesaga.simulator.world.WorldState;
 import com.ecsimagesaga.simulator.http.RpcHttpServer.RpcExchange;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -30,6 +32,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     private final CallCounters counters;
     private final ActionRouter router;
     private final ScheduledExecutorService scheduler;
+    private final Set<RpcExchange> delayed = ConcurrentHashMap.newKeySet();
 
     /** Wires the endpoint; {@code scheduler} sends delayed answers. */
     public ApiHandler(SimulatorConfig config, WorldState state, RateLimiter rateLimiter, FaultPlan faults,
@@ -98,10 +101,13 @@ public final class ApiHandler implements Consumer<RpcExchange> {
         if (fault.kind() == Fault.Kind.BAD_GATEWAY_HTML) {
             return Answer.badGatewayHtml();
         }
+        if (fault.kind() == Fault.Kind.EMPTY_BODY_200) {
+            return Answer.emptyOk();
+        }
         String token = params.get("ClientToken");
         if (fault.kind() == Fault.Kind.INTERNAL_ERROR_TOKEN_FAILED && token != null) {
             synchronized (state) {
-                state.tokens().fail(params.get("RegionId", ""), action, token, Fingerprint.of(params));
+                state.tokens().fail(params.get("RegionId", ""), action, token, Fingerprint.of(params), state.now());
             }
         }
         Answer answer = Answer.error(requestId, new ApiError(fault.httpStatus(), fault.code(), fault.message()));
@@ -129,9 +135,17 @@ public final class ApiHandler implements Consumer<RpcExchange> {
             return;
         }
         // The effect is committed; the answer leaves only after the delay, typically after the client gave up.
+        delayed.add(exchange);
         scheduler.schedule(() -> {
+            delayed.remove(exchange);
             exchange.respond(answer);
             hooks.forEach(Runnable::run);
         }, lost.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the connections of answers still waiting for their delay (used on shutdown). */
+    public void abortDelayed() {
+        delayed.forEach(RpcExchange::abort);
+        delayed.clear();
     }
 }

@@ -39,6 +39,8 @@ public final class ImageRecord {
     public boolean shared;
     public boolean deprecated;
     public boolean deleted;
+    /** Finishes as UnAvailable instead of Available (fault). */
+    public boolean endsUnavailable;
     /** Progress at which creation stops for good (stuck fault), or null. */
     public Integer stuckAtPercent;
     /** Progress at which creation fails (fault), or null. */
@@ -70,6 +72,9 @@ public final class ImageRecord {
         }
         if (effectiveNow.isBefore(creatingEnd)) {
             return new Phase(ImageStatus.Creating, progress);
+        }
+        if (endsUnavailable) {
+            return new Phase(ImageStatus.UnAvailable, 100);
         }
         return new Phase(deprecated ? ImageStatus.Deprecated : ImageStatus.Available, 100);
     }

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.simulator.world;
 
 import com.ecsimagesaga.simulator.InstanceStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,12 +20,13 @@ public final class WorldState {
 
     private final Map<String, Region> regions = new HashMap<>();
     private final Set<String> resourceGroups = new LinkedHashSet<>();
-    private final TokenRegistry tokens = new TokenRegistry();
+    private final TokenRegistry tokens;
     private final Timings timings;
 
-    /** Empty world living on {@code timings}. */
-    public WorldState(Timings timings) {
+    /** Empty world living on {@code timings}, remembering ClientTokens for {@code tokenRetention}. */
+    public WorldState(Timings timings, Duration tokenRetention) {
         this.timings = timings;
+        this.tokens = new TokenRegistry(tokenRetention);
         resourceGroups.add(DEFAULT_RESOURCE_GROUP);
     }
 

@@ -1,0 +1,2 @@
+/** Internal: the JSON control API served on the control port. */
+package com.ecsimagesaga.simulator.control;

@@ -1,0 +1,2 @@
+/** Internal: the RPC wire layer (HTTP server, parameters, signatures, answers, rate limit). */
+package com.ecsimagesaga.simulator.http;

@@ -15,7 +15,7 @@ public interface SagaConfig {
 
   /** How long after start the coordinator and the relay begin, so that startup is not slowed down. */
   @WithDefault("1s")
-  String startDelay();
+  Duration startDelay();
 
   /** The most sagas one tick advances. */
   @WithDefault("200")

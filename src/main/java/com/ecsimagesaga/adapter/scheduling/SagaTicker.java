@@ -2,40 +2,40 @@ package com.ecsimagesaga.adapter.scheduling;
 
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
+import com.ecsimagesaga.config.SagaConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /**
- * The heartbeat: advances due sagas and relays the outbox on fixed intervals. Every wake-up time
- * lives in the database, so a restart loses nothing; a pass that is still running is never
- * started twice.
+ * The heartbeat: advances due sagas and relays the outbox. Every wake-up time lives in the
+ * database, so a restart loses nothing.
  */
 @ApplicationScoped
 public class SagaTicker {
 
-  private static final Logger LOG = Logger.getLogger(SagaTicker.class);
-
   @Inject SagaCoordinator coordinator;
   @Inject OutboxRelay relay;
+  @Inject SagaConfig config;
+  @Inject Vertx vertx;
 
-  @Scheduled(every = "${saga.tick}", delayed = "${saga.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  Uni<Void> advanceSagas() {
-    return coordinator.advanceDue()
-        .onFailure().invoke(e -> LOG.warnf("EIS-2901 saga pass failed: %s", e.toString()))
-        .onFailure().recoverWithItem(0)
-        .replaceWithVoid();
+  private PeriodicPass sagas;
+  private PeriodicPass events;
+
+  void start(@Observes StartupEvent ignored) {
+    sagas = new PeriodicPass("saga", vertx, config.tick(), config.batchSize(), coordinator::advanceDue);
+    events = new PeriodicPass("outbox relay", vertx, config.relayInterval(), config.relayBatchSize(), relay::relayOnce);
+    sagas.start(config.startDelay());
+    events.start(config.startDelay());
   }
 
-  @Scheduled(every = "${saga.relay-interval}", delayed = "${saga.start-delay}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  Uni<Void> relayEvents() {
-    return relay.relayOnce()
-        .onFailure().invoke(e -> LOG.warnf("EIS-4001 outbox relay pass failed: %s", e.toString()))
-        .onFailure().recoverWithItem(0)
-        .replaceWithVoid();
+  void stop(@Observes ShutdownEvent ignored) {
+    if (sagas != null) {
+      sagas.stop();
+      events.stop();
+    }
   }
 }

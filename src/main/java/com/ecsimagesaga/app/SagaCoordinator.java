@@ -3,12 +3,21 @@ package com.ecsimagesaga.app;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.Decision;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaDefinition;
+import com.ecsimagesaga.saga.StepOutcome;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,27 +61,47 @@ public final class SagaCoordinator {
     if (sagas.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    List<Uni<Optional<SagaStore.Transit>>> steps = sagas.stream().map(this::advance).toList();
-    return Uni.join().all(steps).andFailFast()
-        .map(results -> results.stream().flatMap(Optional::stream).toList())
+    Instant now = clock.instant();
+    List<Uni<List<Optional<SagaStore.Transit>>>> work = new ArrayList<>();
+    Map<String, List<Saga>> pollsByRegion = new LinkedHashMap<>();
+    for (Saga s : sagas) {
+      SagaDefinition definition = definitions.of(s.type());
+      Optional<Decision> expired = definition.expire(s, now);
+      if (expired.isPresent()) {
+        work.add(Uni.createFrom().item(List.of(Optional.of(transit(s, expired.get())))));
+        continue;
+      }
+      CloudAction action = definition.actionFor(s);
+      if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
+        pollsByRegion.computeIfAbsent(look.regionId(), r -> new ArrayList<>()).add(s);
+      } else {
+        work.add(gateway.execute(action).map(outcome -> List.of(decide(s, outcome))));
+      }
+    }
+    pollsByRegion.forEach((region, group) -> work.add(pollTogether(region, group)));
+    return Uni.join().all(work).andFailFast()
+        .map(results -> results.stream().flatMap(List::stream).flatMap(Optional::stream).toList())
         .chain(transits -> store.apply(transits, owner))
         .map(List::size);
   }
 
-  private Uni<Optional<SagaStore.Transit>> advance(Saga s) {
-    SagaDefinition definition = definitions.of(s.type());
-    Optional<Decision> expired = definition.expire(s, clock.instant());
-    if (expired.isPresent()) {
-      return Uni.createFrom().item(Optional.of(transit(s, expired.get())));
+  /** One listing per region answers every saga of this pass that waits for its image. */
+  private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
+    Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
+    Instant since = group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+    return gateway.observeOwnImages(region, ids, since)
+        .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()))).toList());
+  }
+
+  private Optional<SagaStore.Transit> decide(Saga s, StepOutcome outcome) {
+    try {
+      return Optional.of(transit(s, definitions.of(s.type()).decide(s, outcome, clock.instant())));
+    } catch (RuntimeException e) {
+      // A failure here is a defect, not a cloud error (those arrive as outcomes). The lease runs
+      // out and the saga is tried again; the log says which saga and step.
+      LOG.errorf(e, "EIS-2900 saga %s step %s attempt %d could not be advanced", s.id(), s.step(), s.attempt());
+      return Optional.empty();
     }
-    return gateway.execute(definition.actionFor(s))
-        .map(outcome -> Optional.of(transit(s, definition.decide(s, outcome, clock.instant()))))
-        .onFailure().recoverWithItem(e -> {
-          // A failure here is a defect, not a cloud error (those arrive as outcomes). The lease
-          // runs out and the saga is tried again; the log says which saga and step.
-          LOG.errorf(e, "EIS-2900 saga %s step %s attempt %d could not be advanced", s.id(), s.step(), s.attempt());
-          return Optional.empty();
-        });
   }
 
   private SagaStore.Transit transit(Saga s, Decision d) {

@@ -37,6 +37,13 @@ public interface EcsConfig {
   @WithDefault("10s")
   Duration readTimeout();
 
+  /**
+   * How long one listing of the service's images in a region answers the polls of every saga. Keep
+   * it below the fast poll interval.
+   */
+  @WithDefault("1s")
+  Duration listingReuse();
+
   /** Threads that run the blocking SDK calls, so that no event-loop thread ever blocks. */
   @WithDefault("16")
   int workerThreads();

@@ -3,6 +3,9 @@ package com.ecsimagesaga.port;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.StepOutcome;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 /** The cloud that makes images. */
 public interface CloudImageGateway {
@@ -12,4 +15,15 @@ public interface CloudImageGateway {
    * StepOutcome.Failed}. Completes on the caller's context.
    */
   Uni<StepOutcome> execute(CloudAction action);
+
+  /**
+   * Looks at many images this service made in one region, with one listing of every image that
+   * carries the service's tag and was created no earlier than {@code createdSince} (pages of 100),
+   * instead of one call per image. Never fails: when the listing fails, every id gets the same
+   * {@link StepOutcome.Failed}. Completes on the caller's context.
+   *
+   * @return an outcome for each requested id: {@link StepOutcome.ImageSeen} or {@link
+   *     StepOutcome.ImageMissing}
+   */
+  Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince);
 }

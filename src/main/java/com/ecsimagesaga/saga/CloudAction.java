@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
+import java.time.Instant;
 import java.util.List;
 
 /** The one cloud call a saga step needs; the coordinator performs it and reports a {@link StepOutcome}. */
@@ -17,7 +18,19 @@ public sealed interface CloudAction {
   record SubmitCreateImage(String regionId, ImageSpec spec, String clientToken, List<ImageTag> serviceTags)
       implements CloudAction {}
 
-  record ObserveImage(String regionId, String imageId) implements CloudAction {}
+  /**
+   * Looks at one image.
+   *
+   * @param ownSince when set, the image was made by this service (it carries the saga tag) no
+   *     earlier than this instant, so the look can be answered from one listing of all such images
+   *     in the region, shared with every other saga polling at the same moment
+   */
+  record ObserveImage(String regionId, String imageId, Instant ownSince) implements CloudAction {
+
+    public ObserveImage(String regionId, String imageId) {
+      this(regionId, imageId, null);
+    }
+  }
 
   record SubmitDeleteImage(String regionId, String imageId, boolean force) implements CloudAction {}
 

@@ -93,7 +93,7 @@ public final class CreateImageSaga implements SagaDefinition {
       case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
       case SUBMIT_CREATE_IMAGE -> new CloudAction.SubmitCreateImage(s.regionId(), in.spec(), s.clientToken(),
           List.of(new ImageTag(SAGA_TAG, s.id().toString())));
-      case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId());
+      case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
       case COMPENSATE_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
       case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
       default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());

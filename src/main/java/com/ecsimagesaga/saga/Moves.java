@@ -54,7 +54,7 @@ final class Moves {
   /** The next poll time for a waiting step. */
   Instant nextPoll(Saga s, Instant now) {
     Duration waited = Duration.between(s.stepStartedAt() == null ? now : s.stepStartedAt(), now);
-    return now.plus(policies.poll().nextPoll(waited));
+    return policies.poll().nextPollAt(now, waited);
   }
 
   boolean pastDeadline(Saga s, Instant now) {

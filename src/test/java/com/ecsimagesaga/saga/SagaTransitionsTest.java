@@ -123,7 +123,7 @@ class SagaTransitionsTest {
       var h = givenCreate().when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted");
       assertThat(h.saga().imageId()).isEqualTo("m-1");
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(2));
-      assertThat(h.action()).isEqualTo(new CloudAction.ObserveImage("cn-hangzhou", "m-1"));
+      assertThat(h.action()).isEqualTo(new CloudAction.ObserveImage("cn-hangzhou", "m-1", h.saga().createdAt()));
     }
 
     @Test

@@ -37,6 +37,12 @@ final class DescribeImagesReader {
     return out;
   }
 
+  /** The TotalCount of a DescribeImages response; 0 when absent. */
+  static int totalCount(String json) {
+    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+    return root.has("TotalCount") && !root.get("TotalCount").isJsonNull() ? root.get("TotalCount").getAsInt() : 0;
+  }
+
   private static JsonArray wrapped(JsonObject parent, String outer, String inner) {
     if (!parent.has(outer) || !parent.get(outer).isJsonObject()) {
       return new JsonArray();

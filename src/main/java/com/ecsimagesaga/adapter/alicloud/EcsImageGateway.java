@@ -18,9 +18,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,11 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EcsImageGateway implements CloudImageGateway {
 
   private final EcsClients clients;
+  private final OwnImageListings listings;
   private final ExecutorService workers;
 
   @Inject
-  public EcsImageGateway(EcsConfig config) {
+  public EcsImageGateway(EcsConfig config, Clock clock) {
     this.clients = new EcsClients(config);
+    this.listings = new OwnImageListings(clients, clock, config.listingReuse());
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
       Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
@@ -54,6 +59,13 @@ public class EcsImageGateway implements CloudImageGateway {
   @Override
   public Uni<StepOutcome> execute(CloudAction action) {
     Uni<StepOutcome> call = Uni.createFrom().item(() -> callSafely(action)).runSubscriptionOn(workers);
+    return CallerContext.returnTo(call);
+  }
+
+  @Override
+  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince) {
+    Uni<Map<String, StepOutcome>> call = Uni.createFrom().item(() -> listings.observe(regionId, imageIds, createdSince))
+        .runSubscriptionOn(workers);
     return CallerContext.returnTo(call);
   }
 

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.saga.retry;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * How often to look at an image while ECS works on it: fast right after the call, when quick
@@ -16,6 +17,17 @@ public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slo
     if (fastInterval.isZero() || fastInterval.isNegative() || slowInterval.compareTo(fastInterval) < 0) {
       throw new IllegalArgumentException("invalid poll policy: " + fastInterval + ", " + fastPhase + ", " + slowInterval);
     }
+  }
+
+  /**
+   * The moment of the next look: at most one interval away, on a grid of that interval counted
+   * from the epoch. Every saga in the same phase therefore wakes at the same instants, so one
+   * listing per region answers all of them.
+   */
+  public Instant nextPollAt(Instant now, Duration waitedSoFar) {
+    long interval = nextPoll(waitedSoFar).toMillis();
+    long aligned = Math.floorDiv(now.toEpochMilli() + interval, interval) * interval;
+    return Instant.ofEpochMilli(aligned);
   }
 
   /** The wait before the next look, given how long the step has been waiting. */

@@ -33,12 +33,16 @@ final class DescribeImagesAction implements Action {
         Set<ImageStatus> statuses = statuses(params.get("Status"));
         Map<String, String> tagFilter = tagFilter(params);
         List<String> ids = params.idList("ImageId");
+        Instant createdFrom = creationFilter(params, "CreationStartTime");
+        Instant createdTo = creationFilter(params, "CreationEndTime");
         Instant now = ctx.now();
         List<ImageRecord> matches = new ArrayList<>();
         boolean ownImages = owner == null || "self".equals(owner);
         for (ImageRecord image : ctx.state().region(regionId).images.values()) {
             boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
-            if (ownImages && visible && statuses.contains(image.phase(now).status()) && matches(image, params, ids, tagFilter)) {
+            if (ownImages && visible && statuses.contains(image.phase(now).status()) && matches(image, params, ids, tagFilter)
+                    && (createdFrom == null || !image.creationTime.isBefore(createdFrom))
+                    && (createdTo == null || !image.creationTime.isAfter(createdTo))) {
                 matches.add(image);
             }
         }
@@ -67,6 +71,28 @@ final class DescribeImagesAction implements Action {
             }
         }
         return statuses;
+    }
+
+    /**
+     * {@code Filter.N.Key=CreationStartTime|CreationEndTime} with {@code Filter.N.Value} in the documented
+     * {@code yyyy-MM-ddTHH:mmZ} form; any other key is {@code InvalidFilterKey.NotFound}.
+     */
+    private static Instant creationFilter(RequestParams params, String wanted) {
+        for (int index : params.indices("Filter")) {
+            String key = params.get("Filter." + index + ".Key");
+            if (!"CreationStartTime".equals(key) && !"CreationEndTime".equals(key)) {
+                throw new ApiError(404, "InvalidFilterKey.NotFound", "The specified filter key is not found.");
+            }
+            String value = params.get("Filter." + index + ".Value");
+            if (wanted.equals(key) && value != null) {
+                try {
+                    return java.time.OffsetDateTime.parse(value.replace("Z", ":00Z")).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ApiError(400, "InvalidParameter", "The specified Filter.N.Value is malformed.");
+                }
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> tagFilter(RequestParams params) {

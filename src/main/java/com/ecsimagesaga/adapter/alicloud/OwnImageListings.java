@@ -1,0 +1,111 @@
+package com.ecsimagesaga.adapter.alicloud;
+
+import com.aliyuncs.exceptions.ClientException;
+import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.StepOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lists every image the service made in a region in one paged DescribeImages (filtered by the
+ * service's tag key, every status, and a creation-time lower bound so finished images of long ago
+ * drop out), and lets every saga that polls within {@code reuse} share that listing. This is what
+ * makes polling cost grow with ticks and regions instead of with the number of images.
+ */
+final class OwnImageListings {
+
+  private static final int PAGE_SIZE = 100;
+  /** The documented form of DescribeImages' CreationStartTime filter. */
+  private static final DateTimeFormatter FILTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+  private final EcsClients clients;
+  private final Clock clock;
+  private final Duration reuse;
+  private final Map<String, Listing> latest = new ConcurrentHashMap<>();
+
+  OwnImageListings(EcsClients clients, Clock clock, Duration reuse) {
+    this.clients = clients;
+    this.clock = clock;
+    this.reuse = reuse;
+  }
+
+  /** Blocking: runs on the SDK worker pool. Concurrent callers for one region share one fetch. */
+  Map<String, StepOutcome> observe(String regionId, Set<String> imageIds, Instant createdSince) {
+    Instant since = createdSince.minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+    Listing listing;
+    synchronized (lockFor(regionId)) {
+      listing = latest.get(regionId);
+      if (listing == null || !listing.answers(since, clock.instant(), reuse)) {
+        listing = fetch(regionId, since);
+        latest.put(regionId, listing);
+      }
+    }
+    Map<String, StepOutcome> out = new HashMap<>();
+    for (String id : imageIds) {
+      out.put(id, listing.outcomeFor(id));
+    }
+    return out;
+  }
+
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  private Object lockFor(String regionId) {
+    return locks.computeIfAbsent(regionId, r -> new Object());
+  }
+
+  private Listing fetch(String regionId, Instant since) {
+    Instant fetchedAt = clock.instant();
+    Map<String, ImageObservation> images = new LinkedHashMap<>();
+    try {
+      for (int page = 1; ; page++) {
+        var request = clients.common("DescribeImages", regionId);
+        request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
+        request.putQueryParameter("Status", ImageState.allEcsNames());
+        request.putQueryParameter("ImageOwnerAlias", "self");
+        request.putQueryParameter("Filter.1.Key", "CreationStartTime");
+        request.putQueryParameter("Filter.1.Value", FILTER_TIME.format(since));
+        request.putQueryParameter("PageSize", String.valueOf(PAGE_SIZE));
+        request.putQueryParameter("PageNumber", String.valueOf(page));
+        String body = clients.client(regionId).getCommonResponse(request).getData();
+        var found = DescribeImagesReader.read(body);
+        found.forEach(i -> images.put(i.imageId(), i));
+        if (found.size() < PAGE_SIZE || page * PAGE_SIZE >= DescribeImagesReader.totalCount(body)) {
+          return new Listing(fetchedAt, since, images, null);
+        }
+      }
+    } catch (ClientException e) {
+      return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.classify(e));
+    } catch (RuntimeException e) {
+      return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.unexpected(e));
+    }
+  }
+
+  /** One complete listing of a region, or the error that prevented it. */
+  private record Listing(Instant fetchedAt, Instant since, Map<String, ImageObservation> images, CloudError error) {
+
+    boolean answers(Instant wantedSince, Instant now, Duration reuse) {
+      // A failed listing is not reused: the next saga gets a fresh attempt.
+      return error == null && !since.isAfter(wantedSince) && fetchedAt.plus(reuse).isAfter(now);
+    }
+
+    StepOutcome outcomeFor(String imageId) {
+      if (error != null) {
+        return new StepOutcome.Failed(error);
+      }
+      ImageObservation seen = images.get(imageId);
+      return seen == null ? new StepOutcome.ImageMissing(imageId) : new StepOutcome.ImageSeen(seen);
+    }
+  }
+}

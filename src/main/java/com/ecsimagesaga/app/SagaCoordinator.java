@@ -106,8 +106,10 @@ public final class SagaCoordinator {
 
   private SagaStore.Transit transit(Saga s, Decision d) {
     Saga next = d.next();
+    String cause = next.lastError() != null ? " after " + next.lastError().code()
+        : next.failure() != null && next.status().isTerminal() ? " failure " + next.failure().code() : "";
     LOG.infof("EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(), d.transition().trigger(), s.step(), next.step(),
-        next.status(), next.attempt(), next.lastError() == null ? "" : " after " + next.lastError().code());
+        next.status(), next.attempt(), cause);
     var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).toList();
     return new SagaStore.Transit(next, s.version(), events);
   }

@@ -34,7 +34,9 @@ public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        SimulatorConfig config = SimulatorConfig.builder().apiPort(0).controlPort(0).speedFactor(speedFactor).build();
+        SimulatorConfig config = SimulatorConfig.builder().apiPort(0).controlPort(0).speedFactor(speedFactor)
+                // The suite creates hundreds of images in one region; the real default quota is 100.
+                .imageQuotaPerRegion(100_000).build();
         EcsSimulator started = EcsSimulator.start(config);
         simulator = started;
         return Map.of(

@@ -3,6 +3,7 @@ package com.ecsimagesaga.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** How the service reaches the ECS API. */
@@ -43,6 +44,19 @@ public interface EcsConfig {
    */
   @WithDefault("1s")
   Duration listingReuse();
+
+  /** The service's own budget of ECS calls, per region and action, shared by every saga. */
+  RateLimit rateLimit();
+
+  /** Calls per second; a value of 0 or less switches the budget off. */
+  interface RateLimit {
+    /** The budget of every action not named in {@link #actions()}. */
+    @WithDefault("20")
+    double perSecond();
+
+    /** Budgets by ECS action name, for example {@code saga.ecs.rate-limit.actions.CreateImage=2}. */
+    Map<String, Double> actions();
+  }
 
   /** Threads that run the blocking SDK calls, so that no event-loop thread ever blocks. */
   @WithDefault("16")

@@ -12,6 +12,7 @@ import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +38,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class EcsImageGateway implements CloudImageGateway {
 
   private final EcsClients clients;
+  private final RateBudget budget;
   private final OwnImageListings listings;
   private final ExecutorService workers;
 
   @Inject
   public EcsImageGateway(EcsConfig config, Clock clock) {
     this.clients = new EcsClients(config);
-    this.listings = new OwnImageListings(clients, clock, config.listingReuse());
+    this.budget = new RateBudget(clock, config.rateLimit().perSecond(), config.rateLimit().actions());
+    this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
       Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
@@ -70,6 +74,11 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   private StepOutcome callSafely(CloudAction action) {
+    Duration wait = budget.take(action.regionId(), actionName(action));
+    if (!wait.isZero()) {
+      return new StepOutcome.Failed(new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
+          "the service's own budget for " + actionName(action) + " in " + action.regionId() + " is spent", null, wait));
+    }
     try {
       return call(action);
     } catch (ClientException e) {
@@ -82,6 +91,26 @@ public class EcsImageGateway implements CloudImageGateway {
     } catch (RuntimeException e) {
       return new StepOutcome.Failed(EcsErrorClassifier.unexpected(e));
     }
+  }
+
+  /** The ECS action a cloud action spends budget on. */
+  static String actionName(CloudAction action) {
+    if (action instanceof CloudAction.DescribeInstance) {
+      return "DescribeInstances";
+    }
+    if (action instanceof CloudAction.DescribeSnapshot) {
+      return "DescribeSnapshots";
+    }
+    if (action instanceof CloudAction.SubmitCreateImage) {
+      return "CreateImage";
+    }
+    if (action instanceof CloudAction.ObserveImage) {
+      return "DescribeImages";
+    }
+    if (action instanceof CloudAction.SubmitDeleteImage) {
+      return "DeleteImage";
+    }
+    return "DeleteSnapshot";
   }
 
   private StepOutcome call(CloudAction action) throws ClientException {

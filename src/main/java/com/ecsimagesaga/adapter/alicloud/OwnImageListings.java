@@ -5,6 +5,7 @@ import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,10 @@ final class OwnImageListings {
   private final Duration reuse;
   private final Map<String, Listing> latest = new ConcurrentHashMap<>();
 
-  OwnImageListings(EcsClients clients, Clock clock, Duration reuse) {
+  private final RateBudget budget;
+
+  OwnImageListings(EcsClients clients, Clock clock, Duration reuse, RateBudget budget) {
+    this.budget = budget;
     this.clients = clients;
     this.clock = clock;
     this.reuse = reuse;
@@ -70,6 +74,11 @@ final class OwnImageListings {
     Map<String, ImageObservation> images = new LinkedHashMap<>();
     try {
       for (int page = 1; ; page++) {
+        Duration wait = budget.take(regionId, "DescribeImages");
+        if (!wait.isZero()) {
+          return new Listing(fetchedAt, since, Map.of(), new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
+              "the service's own budget for DescribeImages in " + regionId + " is spent", null, wait));
+        }
         var request = clients.common("DescribeImages", regionId);
         request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
         request.putQueryParameter("Status", ImageState.allEcsNames());

@@ -89,7 +89,8 @@ public final class SagaCoordinator {
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
     Instant since = group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
-    return gateway.observeOwnImages(region, ids, since)
+    Instant submittedLast = group.stream().map(Saga::stepStartedAt).max(Comparator.naturalOrder()).orElseThrow();
+    return gateway.observeOwnImages(region, ids, since, submittedLast)
         .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()))).toList());
   }
 

@@ -22,8 +22,11 @@ public interface CloudImageGateway {
    * instead of one call per image. Never fails: when the listing fails, every id gets the same
    * {@link StepOutcome.Failed}. Completes on the caller's context.
    *
+   * @param takenAfter a listing is shared between sagas only if it was taken after this instant,
+   *     so an image submitted after an earlier listing is never reported missing because of it
    * @return an outcome for each requested id: {@link StepOutcome.ImageSeen} or {@link
    *     StepOutcome.ImageMissing}
    */
-  Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince);
+  Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+      Instant takenAfter);
 }

@@ -28,7 +28,7 @@ final class ImageWatch {
         return moves.move(s, "creation failed", now, b -> b.failure(failure).snapshotIds(img.snapshotIds()), List.of());
       }
       return moves.move(s, "in progress", moves.nextPoll(s, now),
-          b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()), List.of());
+          b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()), progressed(s, img, now));
     }
     if (o instanceof StepOutcome.ImageMissing) {
       // DescribeImages is eventually consistent: a just-created image may not be listed yet.
@@ -36,6 +36,18 @@ final class ImageWatch {
     }
     CloudError e = ((StepOutcome.Failed) o).error();
     return moves.retryOrFail(s, e, now, f -> moves.move(s, ERROR, now, b -> b.failure(f), List.of()));
+  }
+
+  /**
+   * A progress event each time progress crosses a 10% step; nothing on polls that changed
+   * nothing, so consumers can draw progress bars without a flood of events.
+   */
+  static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
+    if (img.progress() / 10 <= s.progress() / 10) {
+      return List.of();
+    }
+    return List.of(new SagaEvent.ImageCreationProgressed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
+        s.id(), s.commandId(), now, s.regionId(), img.imageId(), img.state().ecsName(), img.progress()));
   }
 
   static boolean isDone(ImageObservation img, boolean requireUsable) {

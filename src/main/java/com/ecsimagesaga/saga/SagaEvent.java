@@ -27,6 +27,10 @@ public sealed interface SagaEvent {
   record ImageCreated(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
       String imageId, String imageName, String status, boolean usable, List<String> snapshotIds) implements SagaEvent {}
 
+  /** ECS made meaningful progress on the image: a new status or another 10%. */
+  record ImageCreationProgressed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
+      String imageId, String status, int progress) implements SagaEvent {}
+
   /**
    * @param compensation NOT_NEEDED, COMPENSATED or COMPENSATION_FAILED
    */

@@ -174,6 +174,20 @@ class SagaTransitionsTest {
     }
 
     @Test
+    void progressIsReportedOnEveryTenPercentStepOnly() {
+      var h = submitted(false).when(new ImageSeen(image(ImageState.WAITING, 0, false)), "in progress");
+      assertThat(h.decision().events()).isEmpty();
+      h.when(new ImageSeen(image(ImageState.CREATING, 12, false)), "in progress");
+      var e = h.onlyEvent(SagaEvent.ImageCreationProgressed.class);
+      assertThat(e.progress()).isEqualTo(12);
+      assertThat(e.status()).isEqualTo("Creating");
+      h.when(new ImageSeen(image(ImageState.CREATING, 19, false)), "in progress");
+      assertThat(h.decision().events()).isEmpty();
+      h.when(new ImageSeen(image(ImageState.CREATING, 55, false)), "in progress");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationProgressed.class).progress()).isEqualTo(55);
+    }
+
+    @Test
     void availableIsNotEnoughUntilUsable() {
       var h = submitted(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, false)), "in progress")
           .when(new ImageMissing("m-1"), "not visible yet")

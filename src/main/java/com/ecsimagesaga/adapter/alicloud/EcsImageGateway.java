@@ -67,8 +67,9 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   @Override
-  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince) {
-    Uni<Map<String, StepOutcome>> call = Uni.createFrom().item(() -> listings.observe(regionId, imageIds, createdSince))
+  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+      Instant takenAfter) {
+    Uni<Map<String, StepOutcome>> call = Uni.createFrom().item(() -> listings.observe(regionId, imageIds, createdSince, takenAfter))
         .runSubscriptionOn(workers);
     return CallerContext.returnTo(call);
   }

@@ -46,12 +46,12 @@ final class OwnImageListings {
   }
 
   /** Blocking: runs on the SDK worker pool. Concurrent callers for one region share one fetch. */
-  Map<String, StepOutcome> observe(String regionId, Set<String> imageIds, Instant createdSince) {
+  Map<String, StepOutcome> observe(String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
     Instant since = createdSince.minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     Listing listing;
     synchronized (lockFor(regionId)) {
       listing = latest.get(regionId);
-      if (listing == null || !listing.answers(since, clock.instant(), reuse)) {
+      if (listing == null || !listing.answers(since, takenAfter, clock.instant(), reuse)) {
         listing = fetch(regionId, since);
         latest.put(regionId, listing);
       }
@@ -104,9 +104,9 @@ final class OwnImageListings {
   /** One complete listing of a region, or the error that prevented it. */
   private record Listing(Instant fetchedAt, Instant since, Map<String, ImageObservation> images, CloudError error) {
 
-    boolean answers(Instant wantedSince, Instant now, Duration reuse) {
+    boolean answers(Instant wantedSince, Instant takenAfter, Instant now, Duration reuse) {
       // A failed listing is not reused: the next saga gets a fresh attempt.
-      return error == null && !since.isAfter(wantedSince) && fetchedAt.plus(reuse).isAfter(now);
+      return error == null && !since.isAfter(wantedSince) && fetchedAt.isAfter(takenAfter) && fetchedAt.plus(reuse).isAfter(now);
     }
 
     StepOutcome outcomeFor(String imageId) {

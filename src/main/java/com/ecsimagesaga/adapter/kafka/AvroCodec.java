@@ -5,6 +5,7 @@ import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
+import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class AvroCodec {
     know(DeleteImage.getClassSchema(), DeleteImage.getDecoder());
     know(ImageCreated.getClassSchema(), ImageCreated.getDecoder());
     know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.getDecoder());
+    know(ImageCreationProgressed.getClassSchema(), ImageCreationProgressed.getDecoder());
     know(ImageDeleted.getClassSchema(), ImageDeleted.getDecoder());
     know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.getDecoder());
     know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());

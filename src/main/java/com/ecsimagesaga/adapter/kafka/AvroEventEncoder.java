@@ -4,6 +4,7 @@ import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.contract.v1.CommandRejected;
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
+import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.port.EventEncoder;
@@ -66,6 +67,11 @@ public class AvroEventEncoder implements EventEncoder {
           .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
           .setFailedStep(f.step().name()).setErrorKind(f.kind()).setErrorCode(f.code()).setErrorMessage(f.message())
           .setRequestId(f.requestId()).setCompensation(e.compensation()).build();
+    }
+    if (event instanceof SagaEvent.ImageCreationProgressed e) {
+      return ImageCreationProgressed.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
+          .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
+          .setStatus(e.status()).setProgress(e.progress()).build();
     }
     if (event instanceof SagaEvent.ImageDeleted e) {
       return ImageDeleted.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class CreateImageRules {
 
-  static final int MIN_TIMEOUT_SECONDS = 60;
+  static final int MIN_TIMEOUT_SECONDS = 10;
   static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
   private CreateImageRules() {}

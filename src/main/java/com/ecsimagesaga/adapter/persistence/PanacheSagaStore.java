@@ -63,7 +63,20 @@ public class PanacheSagaStore implements SagaStore {
   @Override
   public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
     return Panache.withTransaction(() -> Panache.getSession().chain(session -> claim(session, now, limit, owner, lease)))
-        .map(rows -> rows.stream().map(SagaRows::toSaga).toList());
+        .map(rows -> rows.stream().map(PanacheSagaStore::readable).flatMap(Optional::stream).toList());
+  }
+
+  /**
+   * A row that cannot be read (a defect, or a row written by a newer version) must not stop every
+   * other saga: it is logged and left leased, so it comes back after the lease, not in a tight loop.
+   */
+  private static Optional<Saga> readable(SagaEntity row) {
+    try {
+      return Optional.of(SagaRows.toSaga(row));
+    } catch (RuntimeException e) {
+      LOG.errorf("EIS-3002 saga %s cannot be read and is skipped: %s", row.id, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   private Uni<List<SagaEntity>> claim(Mutiny.Session session, Instant now, int limit, String owner, Duration lease) {

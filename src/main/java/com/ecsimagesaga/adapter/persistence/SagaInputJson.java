@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,15 +52,27 @@ final class SagaInputJson {
     }
   }
 
+  /** The stored shape of one disk mapping: exactly its four fields. */
+  record MappingShape(String device, String diskType, String snapshotId, Integer sizeGiB) {
+    MappingShape(DiskMapping m) {
+      this(m.device(), m.diskType(), m.snapshotId(), m.sizeGiB());
+    }
+
+    DiskMapping toMapping() {
+      return new DiskMapping(device, diskType, snapshotId, sizeGiB);
+    }
+  }
+
   /** The stored shape of an image spec: the source flattened into three optional fields. */
-  record SpecShape(String regionId, String instanceId, String snapshotId, List<DiskMapping> diskDeviceMappings,
+  record SpecShape(String regionId, String instanceId, String snapshotId, List<MappingShape> diskDeviceMappings,
       String imageName, String description, String architecture, String platform, String resourceGroupId,
       List<ImageTag> tags, String bootMode, String imageFamily, String imageVersion, String detectionStrategy) {
 
     SpecShape(ImageSpec s) {
       this(s.regionId(), s.source() instanceof ImageSource.FromInstance i ? i.instanceId() : null,
           s.source() instanceof ImageSource.FromSnapshot sn ? sn.snapshotId() : null,
-          s.source() instanceof ImageSource.FromDiskMappings m ? m.mappings() : List.of(), s.imageName(),
+          s.source() instanceof ImageSource.FromDiskMappings m ? m.mappings().stream().map(MappingShape::new).toList() : List.of(),
+          s.imageName(),
           s.description(), s.architecture(), s.platform(), s.resourceGroupId(), s.tags(), s.bootMode(),
           s.imageFamily(), s.imageVersion(), s.detectionStrategy());
     }
@@ -69,7 +80,7 @@ final class SagaInputJson {
     ImageSpec toSpec() {
       ImageSource source = instanceId != null ? new ImageSource.FromInstance(instanceId)
           : snapshotId != null ? new ImageSource.FromSnapshot(snapshotId)
-          : new ImageSource.FromDiskMappings(new ArrayList<>(diskDeviceMappings));
+          : new ImageSource.FromDiskMappings(diskDeviceMappings.stream().map(MappingShape::toMapping).toList());
       return new ImageSpec(regionId, source, imageName, description, architecture, platform, resourceGroupId, tags,
           bootMode, imageFamily, imageVersion, detectionStrategy);
     }

@@ -4,6 +4,8 @@ import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.CreateImageRules;
 import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.command.DeleteImageRules;
+import com.ecsimagesaga.command.UpdateImageCommand;
+import com.ecsimagesaga.command.UpdateImageRules;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.SagaStore;
@@ -11,6 +13,7 @@ import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.UpdateImageSaga;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,6 +63,15 @@ public final class CommandIntake {
     var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
     Instant now = clock.instant();
     return start(DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies()));
+  }
+
+  public Uni<IntakeResult> updateImage(UpdateImageCommand c) {
+    var checked = UpdateImageRules.check(c);
+    if (!checked.isValid()) {
+      return reject(c.commandId(), "UpdateImage", checked.violations());
+    }
+    var input = new SagaInput.Update(checked.value());
+    return start(UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies()));
   }
 
   /** Rejects a command that could be read but not understood, for example a value of the wrong shape. */

@@ -5,6 +5,7 @@ import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.SagaDefinition;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.UpdateImageSaga;
 import java.util.Map;
 
 /** Every saga definition of the service, by type. */
@@ -15,7 +16,8 @@ public final class SagaDefinitions {
 
   public SagaDefinitions(SagaPolicies policies) {
     this.policies = policies;
-    this.byType = Map.of(SagaType.CREATE_IMAGE, new CreateImageSaga(policies), SagaType.DELETE_IMAGE, new DeleteImageSaga(policies));
+    this.byType = Map.of(SagaType.CREATE_IMAGE, new CreateImageSaga(policies), SagaType.DELETE_IMAGE, new DeleteImageSaga(policies),
+        SagaType.UPDATE_IMAGE, new UpdateImageSaga(policies));
   }
 
   public SagaDefinition of(SagaType type) {

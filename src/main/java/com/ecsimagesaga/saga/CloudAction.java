@@ -34,5 +34,19 @@ public sealed interface CloudAction {
 
   record SubmitDeleteImage(String regionId, String imageId, boolean force) implements CloudAction {}
 
+  /**
+   * ModifyImageAttribute; null fields are left as they are.
+   *
+   * @param status {@code Deprecated}, {@code Available}, or null
+   */
+  record ModifyImageAttributes(String regionId, String imageId, String imageName, String description, String imageFamily,
+      String bootMode, String status) implements CloudAction {}
+
+  record TagImage(String regionId, String imageId, List<ImageTag> tags) implements CloudAction {}
+
+  record UntagImage(String regionId, String imageId, List<String> tagKeys) implements CloudAction {}
+
+  record JoinResourceGroup(String regionId, String imageId, String resourceGroupId) implements CloudAction {}
+
   record DeleteSnapshots(String regionId, List<String> snapshotIds) implements CloudAction {}
 }

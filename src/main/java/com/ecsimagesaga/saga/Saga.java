@@ -53,6 +53,10 @@ public record Saga(
     return (SagaInput.Create) input;
   }
 
+  public SagaInput.Update updateInput() {
+    return (SagaInput.Update) input;
+  }
+
   public SagaInput.Delete deleteInput() {
     return (SagaInput.Delete) input;
   }

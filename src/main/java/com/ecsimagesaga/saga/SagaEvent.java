@@ -37,6 +37,13 @@ public sealed interface SagaEvent {
   record ImageCreationFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
       String imageId, Failure failure, String compensation) implements SagaEvent {}
 
+  /** @param changes what was changed: attributes, tags added, tags removed, resource group */
+  record ImageUpdated(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String imageId,
+      List<String> changes) implements SagaEvent {}
+
+  record ImageUpdateFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String imageId,
+      Failure failure, List<String> appliedChanges) implements SagaEvent {}
+
   record ImageDeleted(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
       String imageId, boolean alreadyAbsent, List<String> deletedSnapshotIds) implements SagaEvent {}
 

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.saga;
 
+import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSpec;
 import java.time.Duration;
 
@@ -13,4 +14,6 @@ public sealed interface SagaInput {
   record Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure) implements SagaInput {}
 
   record Delete(String imageId, boolean force, boolean deleteSnapshots) implements SagaInput {}
+
+  record Update(ImageChanges changes) implements SagaInput {}
 }

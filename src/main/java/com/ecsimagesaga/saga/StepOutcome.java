@@ -30,5 +30,8 @@ public sealed interface StepOutcome {
 
   record SnapshotsDeleted(List<String> deleted, List<String> failed) implements StepOutcome {}
 
+  /** A change was applied. */
+  record Applied(String requestId) implements StepOutcome {}
+
   record Failed(CloudError error) implements StepOutcome {}
 }

@@ -34,6 +34,7 @@ final class SagaHarness {
 
   static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
   static final DeleteImageSaga DELETE = new DeleteImageSaga(POLICIES);
+  static final UpdateImageSaga UPDATE = new UpdateImageSaga(POLICIES);
 
   private Saga saga;
   private final SagaDefinition definition;
@@ -61,6 +62,10 @@ final class SagaHarness {
   static SagaHarness givenDelete(boolean deleteSnapshots) {
     var in = new SagaInput.Delete("m-1", false, deleteSnapshots);
     return new SagaHarness(DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
+  }
+
+  static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes) {
+    return new SagaHarness(UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", new SagaInput.Update(changes), T0, POLICIES), UPDATE);
   }
 
   static ImageObservation image(ImageState state, int progress, boolean usable) {

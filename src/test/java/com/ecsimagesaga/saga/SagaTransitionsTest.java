@@ -5,11 +5,14 @@ import static com.ecsimagesaga.saga.SagaHarness.T0;
 import static com.ecsimagesaga.saga.SagaHarness.failed;
 import static com.ecsimagesaga.saga.SagaHarness.givenCreate;
 import static com.ecsimagesaga.saga.SagaHarness.givenDelete;
+import static com.ecsimagesaga.saga.SagaHarness.givenUpdate;
 import static com.ecsimagesaga.saga.SagaHarness.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.saga.StepOutcome.DeleteAccepted;
 import com.ecsimagesaga.saga.StepOutcome.ImageMissing;
@@ -44,8 +47,9 @@ class SagaTransitionsTest {
   static void everyRowIsExercisedAndTheDiagramIsCurrent() throws IOException {
     List<Transition> all = new ArrayList<>(CreateImageSaga.TABLE.rows());
     all.addAll(DeleteImageSaga.TABLE.rows());
+    all.addAll(UpdateImageSaga.TABLE.rows());
     assertThat(EXERCISED).as("transitions no test exercised").containsAll(all);
-    String diagram = StateDiagram.render(List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE));
+    String diagram = StateDiagram.render(List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE));
     String committed = Files.exists(DIAGRAM) ? Files.readString(DIAGRAM) : "";
     if (!committed.equals(diagram)) {
       Files.createDirectories(DIAGRAM.getParent());
@@ -321,6 +325,76 @@ class SagaTransitionsTest {
       givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
           .when(new DeleteAccepted("m-1"), "accepted").whenExpiredAt(Duration.ofMinutes(11));
       assertThat(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step()).isEqualTo(Step.AWAIT_IMAGE_GONE);
+    }
+  }
+
+  @Nested
+  class Update {
+
+    /** The changes for a subset of the four kinds, given as a bit mask. */
+    private ImageChanges changes(int kinds) {
+      return new ImageChanges("cn-hangzhou", "m-1", (kinds & 1) != 0 ? "renamed" : null, null, null, null,
+          (kinds & 1) != 0 ? Boolean.TRUE : null, (kinds & 2) != 0 ? List.of(new ImageTag("k", "v")) : List.of(),
+          (kinds & 4) != 0 ? List.of("old") : List.of(), (kinds & 8) != 0 ? "rg-2" : null);
+    }
+
+    @Test
+    void everyCombinationOfChangesRunsOnlyTheStepsItNeeds() {
+      for (int kinds = 1; kinds < 16; kinds++) {
+        var h = givenUpdate(changes(kinds));
+        List<Step> wanted = new ArrayList<>();
+        for (int bit = 0; bit < 4; bit++) {
+          if ((kinds & (1 << bit)) != 0) {
+            wanted.add(UpdateImageSaga.ORDER.get(bit));
+          }
+        }
+        h.when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present, then " + wanted.get(0));
+        for (int i = 0; i < wanted.size(); i++) {
+          assertThat(h.saga().step()).isEqualTo(wanted.get(i));
+          h.when(new StepOutcome.Applied("R"), i + 1 < wanted.size() ? "applied, then " + wanted.get(i + 1) : "applied");
+        }
+        var done = h.onlyEvent(SagaEvent.ImageUpdated.class);
+        assertThat(done.changes()).hasSize(wanted.size());
+      }
+    }
+
+    @Test
+    void theAttributesCallCarriesOnlyWhatChanges() {
+      var h = givenUpdate(changes(1)).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present, then MODIFY_IMAGE_ATTRIBUTES");
+      assertThat(h.action()).isEqualTo(new CloudAction.ModifyImageAttributes("cn-hangzhou", "m-1", "renamed", null, null, null, "Deprecated"));
+    }
+
+    @Test
+    void aMissingImageFailsTheUpdate() {
+      var e = givenUpdate(changes(3)).when(new ImageMissing("m-1"), "absent").onlyEvent(SagaEvent.ImageUpdateFailed.class);
+      assertThat(e.failure().code()).isEqualTo("InvalidImageId.NotFound");
+      assertThat(e.appliedChanges()).isEmpty();
+    }
+
+    @Test
+    void errorsRetriesAndDeadlinesInEveryStep() {
+      var seen = new ImageSeen(image(ImageState.AVAILABLE, 100, true));
+      givenUpdate(changes(15)).when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      givenUpdate(changes(15)).whenExpiredAt(Duration.ofHours(1));
+      String[] into = {"present, then MODIFY_IMAGE_ATTRIBUTES", "applied, then TAG_IMAGE", "applied, then UNTAG_IMAGE",
+          "applied, then JOIN_RESOURCE_GROUP"};
+      for (int depth = 1; depth <= 4; depth++) {
+        for (int outcome = 0; outcome < 3; outcome++) {
+          var h = givenUpdate(changes(15)).when(seen, into[0]);
+          for (int i = 1; i < depth; i++) {
+            h.when(new StepOutcome.Applied("R"), into[i]);
+          }
+          if (outcome == 0) {
+            h.when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error");
+          } else if (outcome == 1) {
+            h.when(failed(ErrorKind.PERMANENT, "InvalidResourceGroup.NotFound"), "error");
+            assertThat(h.onlyEvent(SagaEvent.ImageUpdateFailed.class).appliedChanges()).hasSize(depth - 1);
+          } else {
+            h.whenExpiredAt(Duration.ofHours(1));
+          }
+        }
+      }
     }
   }
 }

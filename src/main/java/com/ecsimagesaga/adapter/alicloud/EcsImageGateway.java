@@ -40,6 +40,7 @@ public class EcsImageGateway implements CloudImageGateway {
   private final EcsClients clients;
   private final RateBudget budget;
   private final OwnImageListings listings;
+  private final ImageChangeCalls changes;
   private final ExecutorService workers;
 
   @Inject
@@ -47,6 +48,7 @@ public class EcsImageGateway implements CloudImageGateway {
     this.clients = new EcsClients(config);
     this.budget = new RateBudget(clock, config.rateLimit().perSecond(), config.rateLimit().actions());
     this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
+    this.changes = new ImageChangeCalls(clients);
     AtomicInteger n = new AtomicInteger();
     this.workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
       Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
@@ -111,6 +113,18 @@ public class EcsImageGateway implements CloudImageGateway {
     if (action instanceof CloudAction.SubmitDeleteImage) {
       return "DeleteImage";
     }
+    if (action instanceof CloudAction.ModifyImageAttributes) {
+      return "ModifyImageAttribute";
+    }
+    if (action instanceof CloudAction.TagImage) {
+      return "TagResources";
+    }
+    if (action instanceof CloudAction.UntagImage) {
+      return "UntagResources";
+    }
+    if (action instanceof CloudAction.JoinResourceGroup) {
+      return "JoinResourceGroup";
+    }
     return "DeleteSnapshot";
   }
 
@@ -135,6 +149,22 @@ public class EcsImageGateway implements CloudImageGateway {
       request.setForce(a.force());
       clients.client(a.regionId()).getAcsResponse(request);
       return new StepOutcome.DeleteAccepted(a.imageId());
+    }
+    return change(action);
+  }
+
+  private StepOutcome change(CloudAction action) throws ClientException {
+    if (action instanceof CloudAction.ModifyImageAttributes a) {
+      return changes.modify(a);
+    }
+    if (action instanceof CloudAction.TagImage a) {
+      return changes.tag(a);
+    }
+    if (action instanceof CloudAction.UntagImage a) {
+      return changes.untag(a);
+    }
+    if (action instanceof CloudAction.JoinResourceGroup a) {
+      return changes.join(a);
     }
     return deleteSnapshots((CloudAction.DeleteSnapshots) action);
   }

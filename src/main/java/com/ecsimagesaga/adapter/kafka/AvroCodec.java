@@ -8,6 +8,9 @@ import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
+import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
+import com.ecsimagesaga.contract.v1.ImageUpdated;
+import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,6 +41,9 @@ public final class AvroCodec {
   public AvroCodec() {
     know(CreateImage.getClassSchema(), CreateImage.getDecoder());
     know(DeleteImage.getClassSchema(), DeleteImage.getDecoder());
+    know(UpdateImage.getClassSchema(), UpdateImage.getDecoder());
+    know(ImageUpdated.getClassSchema(), ImageUpdated.getDecoder());
+    know(ImageUpdateFailed.getClassSchema(), ImageUpdateFailed.getDecoder());
     know(ImageCreated.getClassSchema(), ImageCreated.getDecoder());
     know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.getDecoder());
     know(ImageCreationProgressed.getClassSchema(), ImageCreationProgressed.getDecoder());

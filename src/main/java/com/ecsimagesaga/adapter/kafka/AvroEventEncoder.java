@@ -7,6 +7,8 @@ import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
+import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
+import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.saga.Failure;
@@ -72,6 +74,18 @@ public class AvroEventEncoder implements EventEncoder {
       return ImageCreationProgressed.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
           .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
           .setStatus(e.status()).setProgress(e.progress()).build();
+    }
+    if (event instanceof SagaEvent.ImageUpdated e) {
+      return ImageUpdated.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
+          .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
+          .setChanges(e.changes()).build();
+    }
+    if (event instanceof SagaEvent.ImageUpdateFailed e) {
+      Failure f = e.failure();
+      return ImageUpdateFailed.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
+          .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
+          .setFailedStep(f.step().name()).setErrorKind(f.kind()).setErrorCode(f.code()).setErrorMessage(f.message())
+          .setRequestId(f.requestId()).setAppliedChanges(e.appliedChanges()).build();
     }
     if (event instanceof SagaEvent.ImageDeleted e) {
       return ImageDeleted.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())

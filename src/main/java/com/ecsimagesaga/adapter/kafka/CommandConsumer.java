@@ -4,6 +4,7 @@ import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.UpdateImage;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class CommandConsumer {
     }
     if (record instanceof DeleteImage d) {
       return intake.deleteImage(CommandMapper.toDomain(d));
+    }
+    if (record instanceof UpdateImage u) {
+      return intake.updateImage(CommandMapper.toDomain(u));
     }
     // An event or another known record on the command topic is not a command.
     throw new UndecodableRecordException(record.getSchema().getName() + " is not a command", null);

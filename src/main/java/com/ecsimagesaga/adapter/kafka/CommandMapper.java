@@ -2,8 +2,10 @@ package com.ecsimagesaga.adapter.kafka;
 
 import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 
@@ -21,6 +23,13 @@ public final class CommandMapper {
         c.getTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList(),
         c.getBootMode(), c.getImageFamily(), c.getImageVersion(), c.getDetectionStrategy(), c.getTimeoutSeconds(),
         c.getDeleteSnapshotsOnFailure());
+  }
+
+  public static UpdateImageCommand toDomain(UpdateImage c) {
+    return new UpdateImageCommand(c.getCommandId(), c.getIssuedAt(), c.getRegionId(), c.getImageId(), c.getImageName(),
+        c.getDescription(), c.getImageFamily(), c.getBootMode(), c.getDeprecated(),
+        c.getAddTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList(), c.getRemoveTagKeys(),
+        c.getResourceGroupId());
   }
 
   public static DeleteImageCommand toDomain(DeleteImage c) {

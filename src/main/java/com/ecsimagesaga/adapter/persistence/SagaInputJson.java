@@ -1,11 +1,13 @@
 package com.ecsimagesaga.adapter.persistence;
 
 import com.ecsimagesaga.image.DiskMapping;
+import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +20,8 @@ import java.util.List;
  */
 final class SagaInputJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Unknown fields are ignored so that a row written by a newer version stays readable. */
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private SagaInputJson() {}
 
@@ -31,6 +34,9 @@ final class SagaInputJson {
       }
       n.put("deleteSnapshotsOnFailure", c.deleteSnapshotsOnFailure());
       n.set("spec", JSON.valueToTree(new SpecShape(c.spec())));
+    } else if (input instanceof SagaInput.Update u) {
+      n.put("kind", "update");
+      n.set("changes", JSON.valueToTree(u.changes()));
     } else {
       SagaInput.Delete d = (SagaInput.Delete) input;
       n.put("kind", "delete").put("imageId", d.imageId()).put("force", d.force()).put("deleteSnapshots", d.deleteSnapshots());
@@ -41,6 +47,9 @@ final class SagaInputJson {
   static SagaInput read(String text) {
     try {
       JsonNode n = JSON.readTree(text);
+      if ("update".equals(n.get("kind").asText())) {
+        return new SagaInput.Update(JSON.treeToValue(n.get("changes"), ImageChanges.class));
+      }
       if ("delete".equals(n.get("kind").asText())) {
         return new SagaInput.Delete(n.get("imageId").asText(), n.get("force").asBoolean(), n.get("deleteSnapshots").asBoolean());
       }

@@ -29,6 +29,13 @@ class SagaInputJsonTest {
   }
 
   @Test
+  void updatesSurviveTheRoundTrip() {
+    var in = new SagaInput.Update(new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", "new-name", null, "fam", "UEFI",
+        true, List.of(new ImageTag("a", "b")), List.of("old"), "rg-1"));
+    assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
+  }
+
+  @Test
   void deletesSurviveTheRoundTrip() {
     var in = new SagaInput.Delete("m-1", true, false);
     assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);

@@ -1,0 +1,156 @@
+package com.ecsimagesaga.saga;
+
+import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
+import static com.ecsimagesaga.saga.Moves.ERROR;
+import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.SagaStatus.FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
+import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
+import static com.ecsimagesaga.saga.SagaStatus.WAITING;
+import static com.ecsimagesaga.saga.Step.CHECK_IMAGE;
+import static com.ecsimagesaga.saga.Step.DONE;
+import static com.ecsimagesaga.saga.Step.JOIN_RESOURCE_GROUP;
+import static com.ecsimagesaga.saga.Step.MODIFY_IMAGE_ATTRIBUTES;
+import static com.ecsimagesaga.saga.Step.TAG_IMAGE;
+import static com.ecsimagesaga.saga.Step.UNTAG_IMAGE;
+
+import com.ecsimagesaga.image.ImageChanges;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Updating an image: check it exists, then apply each kind of change ECS allows, in a fixed
+ * order, skipping the kinds the command does not ask for: attributes (ModifyImageAttribute), tags
+ * added (TagResources), tags removed (UntagResources), resource group (JoinResourceGroup). Every
+ * call is idempotent, so a retry after an unknown outcome is safe.
+ */
+public final class UpdateImageSaga implements SagaDefinition {
+
+  static final List<Step> ORDER = List.of(MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP);
+  static final String APPLIED = "applied";
+  static final TransitionTable TABLE = buildTable();
+
+  private final Moves moves;
+
+  public UpdateImageSaga(SagaPolicies policies) {
+    this.moves = new Moves(TABLE, policies);
+  }
+
+  /** A new update saga, due now. */
+  public static Saga start(UUID id, String commandId, SagaInput.Update in, Instant now, SagaPolicies policies) {
+    ImageChanges c = in.changes();
+    return new Saga(id, SagaType.UPDATE_IMAGE, RUNNING, CHECK_IMAGE, commandId, c.regionId(), in, c.imageId(), null, 0, 0,
+        now, now, now, now.plus(policies.deleteTimeout()), 0, List.of(), null, null, 0);
+  }
+
+  private static TransitionTable buildTable() {
+    TransitionTable t = TransitionTable.of(SagaType.UPDATE_IMAGE).row(CHECK_IMAGE, "absent", DONE, FAILED);
+    for (Step next : ORDER) {
+      t.row(CHECK_IMAGE, "present, then " + next, next, RUNNING);
+    }
+    for (Step from : List.of(CHECK_IMAGE, MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP)) {
+      if (from != CHECK_IMAGE) {
+        for (Step next : ORDER.subList(ORDER.indexOf(from) + 1, ORDER.size())) {
+          t.row(from, APPLIED + ", then " + next, next, RUNNING);
+        }
+        t.row(from, APPLIED, DONE, SUCCEEDED);
+      }
+      t.row(from, RETRYABLE_ERROR, from, WAITING).row(from, ERROR, DONE, FAILED).row(from, DEADLINE_PASSED, DONE, FAILED);
+    }
+    return t;
+  }
+
+  @Override
+  public SagaType type() {
+    return SagaType.UPDATE_IMAGE;
+  }
+
+  @Override
+  public TransitionTable table() {
+    return TABLE;
+  }
+
+  @Override
+  public CloudAction actionFor(Saga s) {
+    ImageChanges c = s.updateInput().changes();
+    String status = c.deprecated() == null ? null : c.deprecated() ? "Deprecated" : "Available";
+    return switch (s.step()) {
+      case CHECK_IMAGE -> new CloudAction.ObserveImage(s.regionId(), c.imageId());
+      case MODIFY_IMAGE_ATTRIBUTES -> new CloudAction.ModifyImageAttributes(s.regionId(), c.imageId(), c.imageName(),
+          c.description(), c.imageFamily(), c.bootMode(), status);
+      case TAG_IMAGE -> new CloudAction.TagImage(s.regionId(), c.imageId(), c.addTags());
+      case UNTAG_IMAGE -> new CloudAction.UntagImage(s.regionId(), c.imageId(), c.removeTagKeys());
+      case JOIN_RESOURCE_GROUP -> new CloudAction.JoinResourceGroup(s.regionId(), c.imageId(), c.resourceGroupId());
+      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+    };
+  }
+
+  @Override
+  public Optional<Decision> expire(Saga s, Instant now) {
+    if (!moves.pastDeadline(s, now) || s.step() == DONE) {
+      return Optional.empty();
+    }
+    var timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut", "the update was not applied before " + s.deadlineAt(), null);
+    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+  }
+
+  @Override
+  public Decision decide(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.Failed f) {
+      return moves.retryOrFail(s, f.error(), now, failure -> fail(s, ERROR, failure, now));
+    }
+    if (s.step() == CHECK_IMAGE) {
+      if (!(o instanceof StepOutcome.ImageSeen)) {
+        var missing = new Failure(CHECK_IMAGE, "NOT_FOUND", "InvalidImageId.NotFound", "image " + s.imageId() + " does not exist", null);
+        return fail(s, "absent", missing, now);
+      }
+      return moves.move(s, "present, then " + next(s, CHECK_IMAGE).orElseThrow(), now);
+    }
+    Optional<Step> next = next(s, s.step());
+    if (next.isPresent()) {
+      return moves.move(s, APPLIED + ", then " + next.get(), now);
+    }
+    var event = new SagaEvent.ImageUpdated(SagaEvent.stableId(s.id(), s.version(), "ImageUpdated"), s.id(), s.commandId(), now,
+        s.regionId(), s.imageId(), changesUpTo(s, DONE));
+    return moves.move(s, APPLIED, now, b -> b, List.of(event));
+  }
+
+  /** The next step after {@code after} that the command has work for. */
+  static Optional<Step> next(Saga s, Step after) {
+    int from = after == CHECK_IMAGE ? 0 : ORDER.indexOf(after) + 1;
+    return ORDER.subList(from, ORDER.size()).stream().filter(step -> hasWork(s.updateInput().changes(), step)).findFirst();
+  }
+
+  static boolean hasWork(ImageChanges c, Step step) {
+    return switch (step) {
+      case MODIFY_IMAGE_ATTRIBUTES -> c.changesAttributes();
+      case TAG_IMAGE -> !c.addTags().isEmpty();
+      case UNTAG_IMAGE -> !c.removeTagKeys().isEmpty();
+      case JOIN_RESOURCE_GROUP -> c.resourceGroupId() != null;
+      default -> false;
+    };
+  }
+
+  /** What has been applied before {@code step} (all of it for DONE). */
+  static List<String> changesUpTo(Saga s, Step step) {
+    int end = step == DONE ? ORDER.size() : Math.max(0, ORDER.indexOf(step));
+    return ORDER.subList(0, end).stream().filter(x -> hasWork(s.updateInput().changes(), x)).map(UpdateImageSaga::label).toList();
+  }
+
+  private static String label(Step step) {
+    return switch (step) {
+      case MODIFY_IMAGE_ATTRIBUTES -> "attributes";
+      case TAG_IMAGE -> "tags added";
+      case UNTAG_IMAGE -> "tags removed";
+      default -> "resource group";
+    };
+  }
+
+  private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
+    var event = new SagaEvent.ImageUpdateFailed(SagaEvent.stableId(s.id(), s.version(), "ImageUpdateFailed"), s.id(),
+        s.commandId(), now, s.regionId(), s.imageId(), failure, s.step() == CHECK_IMAGE ? List.of() : changesUpTo(s, s.step()));
+    return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+}

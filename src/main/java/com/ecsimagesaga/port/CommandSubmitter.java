@@ -2,6 +2,7 @@ package com.ecsimagesaga.port;
 
 import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.UpdateImageCommand;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,6 +13,9 @@ public interface CommandSubmitter {
 
   /** Publishes a CreateImage command; completes once the broker acknowledged it. */
   Uni<Void> submit(CreateImageCommand command);
+
+  /** Publishes an UpdateImage command; completes once the broker acknowledged it. */
+  Uni<Void> submit(UpdateImageCommand command);
 
   /** Publishes a DeleteImage command; completes once the broker acknowledged it. */
   Uni<Void> submit(DeleteImageCommand command);

@@ -7,13 +7,19 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a raw DescribeImages response. The typed SDK model drops {@code Usable}, which is the only
  * reliable sign that instances can be launched from a new image, so the JSON is read here.
  */
 final class DescribeImagesReader {
+
+  /** The plain attributes kept for the image lookup API. */
+  private static final List<String> ATTRIBUTES = List.of("Status", "Description", "ImageFamily", "ImageVersion", "BootMode",
+      "Architecture", "Platform", "OSType", "OSName", "ResourceGroupId", "CreationTime", "Size", "Usage", "ImageOwnerAlias");
 
   private DescribeImagesReader() {}
 
@@ -31,8 +37,19 @@ final class DescribeImagesReader {
         }
       }
       boolean usable = img.has("Usable") && !img.get("Usable").isJsonNull() && img.get("Usable").getAsBoolean();
+      Map<String, String> tags = new LinkedHashMap<>();
+      for (JsonElement t : wrapped(img, "Tags", "Tag")) {
+        tags.put(text(t.getAsJsonObject(), "TagKey"), String.valueOf(text(t.getAsJsonObject(), "TagValue")));
+      }
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (String key : ATTRIBUTES) {
+        String value = text(img, key);
+        if (value != null) {
+          attributes.put(key, value);
+        }
+      }
       out.add(new ImageObservation(text(img, "ImageId"), text(img, "ImageName"), state, progress(text(img, "Progress")),
-          usable, snapshots));
+          usable, snapshots, tags, attributes));
     }
     return out;
   }

@@ -2,10 +2,12 @@ package com.ecsimagesaga.adapter.kafka;
 
 import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.DiskDeviceMapping;
 import com.ecsimagesaga.contract.v1.Tag;
+import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.port.CommandSubmitter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -39,6 +41,16 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
         .setDetectionStrategy(c.detectionStrategy()).setTimeoutSeconds(c.timeoutSeconds())
         .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure()).build();
     return send(c.regionId() + "/" + c.imageName(), codec.encode(avro));
+  }
+
+  @Override
+  public Uni<Void> submit(UpdateImageCommand c) {
+    var avro = UpdateImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
+        .setImageId(c.imageId()).setImageName(c.imageName()).setDescription(c.description()).setImageFamily(c.imageFamily())
+        .setBootMode(c.bootMode()).setDeprecated(c.deprecated())
+        .setAddTags(c.addTags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
+        .setRemoveTagKeys(c.removeTagKeys()).setResourceGroupId(c.resourceGroupId()).build();
+    return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
   }
 
   @Override

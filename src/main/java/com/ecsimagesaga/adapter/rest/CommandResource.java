@@ -3,6 +3,7 @@ package com.ecsimagesaga.adapter.rest;
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.port.CommandSubmitter;
@@ -54,6 +55,20 @@ public class CommandResource {
     String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
     var command = new DeleteImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(),
         Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.deleteSnapshots()));
+    return submitter.submit(command).replaceWith(accepted(commandId));
+  }
+
+  @POST
+  @Path("/update-image")
+  public Uni<Response> updateImage(UpdateImageJson body) {
+    if (body == null) {
+      throw new BadRequestException("a JSON UpdateImage command is required");
+    }
+    String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
+    var command = new UpdateImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(), body.imageName(),
+        body.description(), body.imageFamily(), body.bootMode(), body.deprecated(),
+        Optional.ofNullable(body.addTags()).orElse(List.of()).stream().map(t -> new ImageTag(t.key(), t.value())).toList(),
+        Optional.ofNullable(body.removeTagKeys()).orElse(List.of()), body.resourceGroupId());
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 

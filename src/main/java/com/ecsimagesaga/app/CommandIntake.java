@@ -12,6 +12,7 @@ import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.UpdateImageSaga;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +63,8 @@ public final class CommandIntake {
     }
     var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
     Instant now = clock.instant();
-    return start(DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies()));
+    Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies());
+    return unlessBusy(saga, "DeleteImage");
   }
 
   public Uni<IntakeResult> updateImage(UpdateImageCommand c) {
@@ -71,7 +73,8 @@ public final class CommandIntake {
       return reject(c.commandId(), "UpdateImage", checked.violations());
     }
     var input = new SagaInput.Update(checked.value());
-    return start(UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies()));
+    Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies());
+    return unlessBusy(saga, "UpdateImage");
   }
 
   /** Rejects a command that could be read but not understood, for example a value of the wrong shape. */
@@ -84,15 +87,39 @@ public final class CommandIntake {
     return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
   }
 
+  /**
+   * A delete or update of an image that another saga is still working on (typically: still being
+   * created) is refused with a reason rather than raced: ECS would refuse it too, or worse, the
+   * create saga would compensate an image the user meant to keep changing.
+   */
+  private Uni<IntakeResult> unlessBusy(Saga saga, String commandType) {
+    return store.findActiveOnImage(saga.regionId(), saga.imageId()).chain(busy -> {
+      if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
+        return start(saga);
+      }
+      Saga other = busy.get();
+      return reject(saga.commandId(), commandType, List.of(Violation.of("imageId", "image.busy", saga.imageId(),
+          "saga " + other.id() + " (" + other.type() + ", " + other.status() + ") is still working on this image; "
+              + "send it again, with a new commandId, once that saga has finished")));
+    });
+  }
+
   private Uni<IntakeResult> start(Saga saga) {
-    return store.start(saga).map(started -> {
+    return store.start(saga).chain(started -> {
       if (!started) {
         LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
-        return new IntakeResult.Duplicate(saga.commandId());
+        return answerDuplicate(saga.commandId()).replaceWith(new IntakeResult.Duplicate(saga.commandId()));
       }
       LOG.infof("EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
-      return new IntakeResult.Started(saga.id());
+      return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
     });
+  }
+
+  /** A repeated command is answered with where its saga stands now. */
+  private Uni<Void> answerDuplicate(String commandId) {
+    return store.findByCommandId(commandId).chain(found -> found
+        .map(s -> store.append(encoder.encode(SagaEvent.SagaStateReported.of(s, UUID.randomUUID(), clock.instant()))))
+        .orElseGet(() -> Uni.createFrom().voidItem()));
   }
 
   /**

@@ -41,6 +41,15 @@ public interface SagaStore {
    */
   Uni<List<UUID>> apply(List<Transit> transits, String owner);
 
+  /** Appends an event to the outbox on its own, for answers that change no saga. */
+  Uni<Void> append(OutboxMessage event);
+
+  /**
+   * The saga that is still working on an image: a create that has its image id but has not
+   * finished, or any other unfinished saga on that image.
+   */
+  Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId);
+
   /** The saga with this id, if any. */
   Uni<Optional<Saga>> find(UUID id);
 

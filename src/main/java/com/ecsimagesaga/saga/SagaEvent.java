@@ -31,6 +31,17 @@ public sealed interface SagaEvent {
   record ImageCreationProgressed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
       String imageId, String status, int progress) implements SagaEvent {}
 
+  /** A repeated command found its saga here; nothing new was started. */
+  record SagaStateReported(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String sagaType,
+      String status, String step, String imageId, int progress, String errorCode) implements SagaEvent {
+
+    /** The report of a saga's state now. */
+    public static SagaStateReported of(Saga s, UUID eventId, Instant now) {
+      return new SagaStateReported(eventId, s.id(), s.commandId(), now, s.regionId(), s.type().name(), s.status().name(),
+          s.step().name(), s.imageId(), s.progress(), s.failure() == null ? null : s.failure().code());
+    }
+  }
+
   /**
    * @param compensation NOT_NEEDED, COMPENSATED or COMPENSATION_FAILED
    */

@@ -8,6 +8,7 @@ import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
+import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.Violation;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
@@ -146,8 +147,39 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     var again = createFromInstance(seededInstance()).build();
     publish(again);
     awaitEvent(again.getCommandId(), ImageCreated.class);
-    assertThat(eventsFor(command.getCommandId()).stream().filter(e -> !(e instanceof ImageCreationProgressed))).hasSize(1);
+    assertThat(eventsFor(command.getCommandId()).stream().filter(ImageCreated.class::isInstance)).hasSize(1);
+    // The repeat is answered with where the saga stood when it arrived.
+    SagaStateReported report = awaitEvent(command.getCommandId(), SagaStateReported.class);
+    assertThat(report.getSagaId()).isEqualTo(awaitEvent(command.getCommandId(), ImageCreated.class).getSagaId());
+    assertThat(report.getSagaType()).isEqualTo("CREATE_IMAGE");
     assertThat(sim().world().images(REGION).stream().filter(i -> i.name().equals(command.getImageName())).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeleteWhileTheImageIsStillBeingCreatedIsRefusedWithAReason() {
+    sim().faults().next("CreateImage", 1, Fault.stuckInCreating(50));
+    var create = createFromInstance(seededInstance()).setTimeoutSeconds(10).build();
+    publish(create);
+    String sagaId = com.ecsimagesaga.app.CommandIntake.sagaId(create.getCommandId()).toString();
+    await().atMost(Duration.ofSeconds(20)).until(() -> sim().world().images(REGION).stream()
+        .anyMatch(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))));
+    String imageId = sim().world().images(REGION).stream().filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
+        .findFirst().orElseThrow().imageId();
+    await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(create.getCommandId()).stream()
+        .anyMatch(ImageCreationProgressed.class::isInstance) || sagaHasImage(create.getCommandId()));
+
+    var delete = deleteCommand(imageId, true);
+    publish(delete);
+    CommandRejected rejected = awaitEvent(delete.getCommandId(), CommandRejected.class);
+    assertThat(rejected.getViolations()).extracting(Violation::getRule).containsExactly("image.busy");
+    assertThat(rejected.getViolations().get(0).getMessage()).contains(sagaId);
+    // The create saga itself ends at its deadline and removes its half-made image.
+    assertThat(awaitEvent(create.getCommandId(), ImageCreationFailed.class).getCompensation()).isEqualTo("COMPENSATED");
+  }
+
+  private static boolean sagaHasImage(String commandId) {
+    return io.restassured.RestAssured.given().queryParam("commandId", commandId).get("/api/sagas")
+        .then().extract().path("imageId") != null;
   }
 
   @Test

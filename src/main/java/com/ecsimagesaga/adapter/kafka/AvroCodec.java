@@ -10,6 +10,7 @@ import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
+import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,7 @@ public final class AvroCodec {
     know(ImageDeleted.getClassSchema(), ImageDeleted.getDecoder());
     know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.getDecoder());
     know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());
+    know(SagaStateReported.getClassSchema(), SagaStateReported.getDecoder());
   }
 
   private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {

@@ -9,6 +9,7 @@ import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
+import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.saga.Failure;
@@ -86,6 +87,12 @@ public class AvroEventEncoder implements EventEncoder {
           .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setImageId(e.imageId())
           .setFailedStep(f.step().name()).setErrorKind(f.kind()).setErrorCode(f.code()).setErrorMessage(f.message())
           .setRequestId(f.requestId()).setAppliedChanges(e.appliedChanges()).build();
+    }
+    if (event instanceof SagaEvent.SagaStateReported e) {
+      return SagaStateReported.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
+          .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setSagaType(e.sagaType())
+          .setStatus(e.status()).setStep(e.step()).setImageId(e.imageId()).setProgress(e.progress()).setErrorCode(e.errorCode())
+          .build();
     }
     if (event instanceof SagaEvent.ImageDeleted e) {
       return ImageDeleted.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())

@@ -120,6 +120,18 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
+  public Uni<Void> append(OutboxMessage event) {
+    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid();
+  }
+
+  @Override
+  public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
+    return Panache.withSession(() -> SagaEntity.<SagaEntity>find(
+            "regionId = ?1 and imageId = ?2 and status in ('RUNNING', 'WAITING', 'COMPENSATING')", regionId, imageId).firstResult())
+        .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
+  }
+
+  @Override
   public Uni<Optional<Saga>> find(UUID id) {
     return Panache.withSession(() -> SagaEntity.<SagaEntity>findById(id)).map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
   }

@@ -32,6 +32,14 @@ public interface SagaConfig {
   @WithDefault("100ms")
   Duration relayInterval();
 
+  /** A saga overdue for its next step, or past its deadline, by this long counts as stuck. */
+  @WithDefault("5m")
+  Duration stuckAfter();
+
+  /** How often stuck sagas are looked for. */
+  @WithDefault("30s")
+  Duration stuckCheckInterval();
+
   /** The most events one relay pass publishes. */
   @WithDefault("500")
   int relayBatchSize();

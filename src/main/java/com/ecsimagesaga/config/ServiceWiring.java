@@ -4,6 +4,7 @@ import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
 import com.ecsimagesaga.app.SagaDefinitions;
+import com.ecsimagesaga.app.StuckSagaDetector;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.EventOutbox;
@@ -56,6 +57,12 @@ public class ServiceWiring {
   @Singleton
   OutboxRelay relay(EventOutbox outbox, EventPublisher publisher, SagaConfig c) {
     return new OutboxRelay(outbox, publisher, c.relayBatchSize());
+  }
+
+  @Produces
+  @Singleton
+  StuckSagaDetector stuckDetector(SagaStore store, EventEncoder encoder, Clock clock, SagaConfig c) {
+    return new StuckSagaDetector(store, encoder, clock, c.stuckAfter());
   }
 
   private static RetryPolicy policy(SagaConfig.Policy p) {

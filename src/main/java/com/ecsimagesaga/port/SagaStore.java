@@ -50,6 +50,15 @@ public interface SagaStore {
    */
   Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId);
 
+  /**
+   * Active sagas that made no progress: due before {@code overdueBefore} but not moved, or past
+   * their deadline before {@code overdueBefore}. At most {@code limit}.
+   */
+  Uni<List<Saga>> findStuck(Instant overdueBefore, int limit);
+
+  /** Appends events to the outbox unless an event with the same id is there already. */
+  Uni<Integer> appendOnce(List<OutboxMessage> events);
+
   /** The saga with this id, if any. */
   Uni<Optional<Saga>> find(UUID id);
 

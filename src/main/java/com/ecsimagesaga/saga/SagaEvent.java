@@ -42,6 +42,10 @@ public sealed interface SagaEvent {
     }
   }
 
+  /** A saga made no progress for longer than it should. */
+  record SagaStuck(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String sagaType,
+      String status, String step, int attempt, String reason) implements SagaEvent {}
+
   /**
    * @param compensation NOT_NEEDED, COMPENSATED or COMPENSATION_FAILED
    */

@@ -7,6 +7,7 @@ import com.ecsimagesaga.contract.v1.DiskDeviceMapping;
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
+import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.simulator.DiskType;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
@@ -128,6 +129,22 @@ class FaultHandlingTest extends SagaTestSupport {
     assertThat(failed.getErrorKind()).isEqualTo("TIMED_OUT");
     assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
     assertThat(imagesOf(failed.getSagaId())).allMatch(ImageView::deleted);
+  }
+
+  @Test
+  void aCompensationThatCannotFinishIsReportedStuckOnceThenFinishes() {
+    sim().faults().next("CreateImage", 1, Fault.stuckInCreating(30));
+    sim().faults().probability("DeleteImage", 1.0, Fault.serviceUnavailable());
+    var command = createFromInstance(instance(InstanceStatus.Running)).setTimeoutSeconds(10).build();
+    publish(command);
+    SagaStuck stuck = awaitEvent(command.getCommandId(), SagaStuck.class);
+    assertThat(stuck.getStep()).isEqualTo("COMPENSATE_DELETE_IMAGE");
+    assertThat(stuck.getReason()).contains("deadline");
+    sim().faults().clear();
+    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getCompensation()).isEqualTo("COMPENSATED");
+    assertThat(eventsFor(command.getCommandId()).stream().filter(SagaStuck.class::isInstance).map(e -> ((SagaStuck) e).getEventId())
+        .distinct().count()).as("one report per stuck state, not one per check")
+        .isEqualTo(eventsFor(command.getCommandId()).stream().filter(SagaStuck.class::isInstance).count());
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
+import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ public final class AvroCodec {
     know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.getDecoder());
     know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());
     know(SagaStateReported.getClassSchema(), SagaStateReported.getDecoder());
+    know(SagaStuck.getClassSchema(), SagaStuck.getDecoder());
   }
 
   private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {

@@ -10,6 +10,7 @@ import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
+import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.saga.Failure;
@@ -93,6 +94,11 @@ public class AvroEventEncoder implements EventEncoder {
           .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setSagaType(e.sagaType())
           .setStatus(e.status()).setStep(e.step()).setImageId(e.imageId()).setProgress(e.progress()).setErrorCode(e.errorCode())
           .build();
+    }
+    if (event instanceof SagaEvent.SagaStuck e) {
+      return SagaStuck.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())
+          .setCommandId(e.commandId()).setOccurredAt(e.occurredAt()).setRegionId(e.regionId()).setSagaType(e.sagaType())
+          .setStatus(e.status()).setStep(e.step()).setAttempt(e.attempt()).setReason(e.reason()).build();
     }
     if (event instanceof SagaEvent.ImageDeleted e) {
       return ImageDeleted.newBuilder().setEventId(e.eventId().toString()).setSagaId(e.sagaId().toString())

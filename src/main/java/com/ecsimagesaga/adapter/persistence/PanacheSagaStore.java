@@ -132,6 +132,33 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
+  public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
+    return Panache.withSession(() -> SagaEntity.<SagaEntity>find(
+            "status in ('RUNNING', 'WAITING', 'COMPENSATING') and (nextWakeAt < ?1 or deadlineAt < ?1) order by nextWakeAt",
+            overdueBefore).page(0, limit).list())
+        .map(rows -> rows.stream().map(PanacheSagaStore::readable).flatMap(Optional::stream).toList());
+  }
+
+  /** A stable event id makes the insert a no-op the second time, so each stuck state is reported once. */
+  private static final String INSERT_ONCE = """
+      insert into outbox (event_id, saga_id, type, message_key, payload, headers, occurred_at)
+      values (:eventId, :sagaId, :type, :key, :payload, :headers, :occurredAt) on conflict (event_id) do nothing""";
+
+  @Override
+  public Uni<Integer> appendOnce(List<OutboxMessage> events) {
+    if (events.isEmpty()) {
+      return Uni.createFrom().item(0);
+    }
+    return Panache.withTransaction(() -> Panache.getSession().chain(session -> Uni.join().all(events.stream().map(m -> {
+      OutboxEntity row = OutboxRows.newRow(m);
+      return session.createNativeQuery(INSERT_ONCE).setParameter("eventId", row.eventId).setParameter("sagaId", row.sagaId)
+          .setParameter("type", row.type).setParameter("key", row.messageKey).setParameter("payload", row.payload)
+          .setParameter("headers", row.headers).setParameter("occurredAt", row.occurredAt).executeUpdate();
+    }).toList()).andFailFast()))
+        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+  }
+
+  @Override
   public Uni<Optional<Saga>> find(UUID id) {
     return Panache.withSession(() -> SagaEntity.<SagaEntity>findById(id)).map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
   }

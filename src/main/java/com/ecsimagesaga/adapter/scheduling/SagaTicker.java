@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.scheduling;
 
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
+import com.ecsimagesaga.app.StuckSagaDetector;
 import com.ecsimagesaga.config.SagaConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,14 +21,18 @@ public class SagaTicker {
   @Inject SagaCoordinator coordinator;
   @Inject OutboxRelay relay;
   @Inject SagaConfig config;
+  @Inject StuckSagaDetector detector;
   @Inject Vertx vertx;
 
   private PeriodicPass sagas;
   private PeriodicPass events;
+  private PeriodicPass stuck;
 
   void start(@Observes StartupEvent ignored) {
     sagas = new PeriodicPass("saga", vertx, config.tick(), config.batchSize(), coordinator::advanceDue);
     events = new PeriodicPass("outbox relay", vertx, config.relayInterval(), config.relayBatchSize(), relay::relayOnce);
+    stuck = new PeriodicPass("stuck saga check", vertx, config.stuckCheckInterval(), Integer.MAX_VALUE, detector::detectOnce);
+    stuck.start(config.stuckCheckInterval());
     sagas.start(config.startDelay());
     events.start(config.startDelay());
   }
@@ -36,6 +41,7 @@ public class SagaTicker {
     if (sagas != null) {
       sagas.stop();
       events.stop();
+      stuck.stop();
     }
   }
 }

@@ -111,6 +111,31 @@ class FaultHandlingTest extends SagaTestSupport {
   }
 
   @Test
+  void compensationAlsoDeletesTheSnapshotsWhenAsked() {
+    sim().faults().next("CreateImage", 1, Fault.createFailedAt(60));
+    var command = createFromInstance(instance(InstanceStatus.Running)).setDeleteSnapshotsOnFailure(true).build();
+    publish(command);
+    var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
+    assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
+    var image = imagesOf(failed.getSagaId()).get(0);
+    assertThat(image.snapshotIds()).isNotEmpty();
+    assertThat(sim().world().snapshots(REGION)).noneMatch(sn -> image.snapshotIds().contains(sn.snapshotId()) && !sn.deleted());
+  }
+
+  @Test
+  void aDeleteCanTakeTheImagesSnapshotsWithIt() {
+    var create = createFromInstance(instance(InstanceStatus.Running)).build();
+    publish(create);
+    ImageCreated created = awaitEvent(create.getCommandId(), ImageCreated.class);
+    var delete = com.ecsimagesaga.contract.v1.DeleteImage.newBuilder(deleteCommand(created.getImageId(), false))
+        .setDeleteSnapshots(true).build();
+    publish(delete);
+    ImageDeleted deleted = awaitEvent(delete.getCommandId(), ImageDeleted.class);
+    assertThat(deleted.getDeletedSnapshotIds()).containsExactlyInAnyOrderElementsOf(created.getSnapshotIds());
+    assertThat(sim().world().snapshots(REGION)).noneMatch(sn -> created.getSnapshotIds().contains(sn.snapshotId()) && !sn.deleted());
+  }
+
+  @Test
   void anImageThatEndsUnavailableIsCompensated() {
     sim().faults().next("CreateImage", 1, Fault.endsUnavailable());
     var command = createFromInstance(instance(InstanceStatus.Running)).build();

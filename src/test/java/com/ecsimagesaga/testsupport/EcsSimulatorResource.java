@@ -3,6 +3,7 @@ package com.ecsimagesaga.testsupport;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.SimulatorConfig;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
 public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager {
     private static volatile EcsSimulator simulator;
     private double speedFactor = 1000;
+    private Duration creating = Duration.ofSeconds(20);
 
     /** The simulator of the running test resource. */
     public static EcsSimulator simulator() {
@@ -30,11 +32,15 @@ public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager
         if (configured != null) {
             speedFactor = Double.parseDouble(configured);
         }
+        String creatingSeconds = initArgs.get("creatingSeconds");
+        if (creatingSeconds != null) {
+            creating = Duration.ofSeconds(Long.parseLong(creatingSeconds));
+        }
     }
 
     @Override
     public Map<String, String> start() {
-        SimulatorConfig config = SimulatorConfig.builder().apiPort(0).controlPort(0).speedFactor(speedFactor)
+        SimulatorConfig config = SimulatorConfig.builder().apiPort(0).controlPort(0).speedFactor(speedFactor).creatingDuration(creating)
                 // The suite creates hundreds of images in one region; the real default quota is 100.
                 .imageQuotaPerRegion(100_000).build();
         EcsSimulator started = EcsSimulator.start(config);

@@ -116,42 +116,59 @@ public final class ChaosRun {
         .probability("DescribeImages", 0.05, Fault.lostResponseAfterCommit());
   }
 
-  /** Runs the disruptions one after the other, in random order, each after a random pause of 1 to 5 s. */
+  /** One disruption: steps run one after the other, each after its own pause. */
+  private record Disruption(List<Step> steps) {}
+
+  private record Step(Duration pause, Runnable action) {}
+
+  /**
+   * Runs the disruptions one after the other, in random order, each after a random pause of 1 to 5 s.
+   * PostgreSQL stays down for 2 to 6 s, long enough for commands and saga steps to fail against it.
+   */
   private void chaos(ReliabilityStack stack, ServiceProcess service) throws InterruptedException, ExecutionException {
-    List<Runnable> actions = new ArrayList<>();
+    List<Disruption> disruptions = new ArrayList<>();
     for (int i = 0; i < settings.serviceKills(); i++) {
-      actions.add(() -> {
+      disruptions.add(new Disruption(List.of(new Step(gap(), () -> {
         service.kill();
         log("service killed with SIGKILL");
         service.start();
         log("service restarted");
-      });
+      }))));
     }
     if (settings.restartBroker()) {
-      actions.add(() -> {
+      disruptions.add(new Disruption(List.of(new Step(gap(), () -> {
         stack.broker().close();
         log("broker stopped");
         startBroker(stack);
         log("broker restarted");
-      });
+      }))));
     }
     if (settings.restartDatabase()) {
-      actions.add(() -> {
-        stack.postgres().stop();
-        log("PostgreSQL stopped");
-        stack.postgres().start();
-        log("PostgreSQL restarted");
-      });
+      disruptions.add(new Disruption(List.of(
+          new Step(gap(), () -> {
+            stack.postgres().stop();
+            log("PostgreSQL stopped");
+          }),
+          new Step(Duration.ofMillis(2_000 + random.nextInt(4_000)), () -> {
+            stack.postgres().start();
+            log("PostgreSQL restarted");
+          }))));
     }
-    Collections.shuffle(actions, random);
+    Collections.shuffle(disruptions, random);
     ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
     try {
-      for (Runnable action : actions) {
-        chaos.schedule(action, 1_000 + random.nextInt(4_000), TimeUnit.MILLISECONDS).get();
+      for (Disruption disruption : disruptions) {
+        for (Step step : disruption.steps()) {
+          chaos.schedule(step.action(), step.pause().toMillis(), TimeUnit.MILLISECONDS).get();
+        }
       }
     } finally {
       chaos.shutdownNow();
     }
+  }
+
+  private Duration gap() {
+    return Duration.ofMillis(1_000 + random.nextInt(4_000));
   }
 
   private static void startBroker(ReliabilityStack stack) {

@@ -33,8 +33,11 @@ public final class RestartablePostgres implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "restartable-postgres-stop"));
     }
 
-    /** Starts the server, initialising the data directory and the database on first use. */
+    /** Starts the server, initialising the data directory and the database on first use; no-op if running. */
     public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
         try {
             Files.createDirectories(dataDirectory);
             postgres = EmbeddedPostgres.builder()

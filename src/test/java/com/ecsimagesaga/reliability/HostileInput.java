@@ -46,11 +46,21 @@ enum HostileInput {
   WRONG_SHAPES(Fate.REJECTED),
   /** A DeleteImage of something that is not an image id. */
   DELETE_NOT_AN_IMAGE(Fate.REJECTED),
+  /**
+   * Valid Avro whose command id is 200 characters: too long for the id rules and for the
+   * de-duplication column (160), so today storing its rejection fails and it is dead-lettered.
+   */
+  LONG_COMMAND_ID(Fate.EITHER),
+  /**
+   * Valid Avro without a command id. The first is rejected; every later one collides with the
+   * first rejection's event id, so today it is dead-lettered.
+   */
+  EMPTY_COMMAND_ID(Fate.EITHER),
   /** Valid Avro with a 1 MB description (sent only a few times: each is a megabyte on the broker). */
   HUGE_DESCRIPTION(Fate.REJECTED);
 
   /** Where a record of this kind must end. */
-  enum Fate { REJECTED, DEAD_LETTER }
+  enum Fate { REJECTED, DEAD_LETTER, EITHER }
 
   private static final long CREATE_FINGERPRINT = SchemaNormalization.parsingFingerprint64(CreateImage.getClassSchema());
 
@@ -107,6 +117,8 @@ enum HostileInput {
           .setTimeoutSeconds(-5).build());
       case DELETE_NOT_AN_IMAGE -> stack.codec().encode(DeleteImage.newBuilder().setCommandId(UUID.randomUUID().toString())
           .setIssuedAt(Instant.now()).setRegionId(ReliabilityStack.REGION).setImageId("i-not-an-image").build());
+      case LONG_COMMAND_ID -> stack.codec().encode(create().setCommandId("c".repeat(200)).build());
+      case EMPTY_COMMAND_ID -> stack.codec().encode(create().setCommandId("").build());
       case HUGE_DESCRIPTION -> stack.codec().encode(create().setDescription("d".repeat(1_000_000)).build());
     };
   }

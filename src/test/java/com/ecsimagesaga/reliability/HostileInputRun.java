@@ -65,16 +65,17 @@ public final class HostileInputRun {
       Map<String, Instant> valid = new HashMap<>();
       int expectedRejected = 0;
       int expectedDeadLetters = 0;
+      int either = 0;
       int hugeEvery = Math.max(1, settings.hostile() / Math.max(1, settings.hugeRecords()));
       int sent = 0;
       for (int i = 0; i < settings.hostile(); i++) {
         HostileInput kind = i % hugeEvery == hugeEvery - 1 ? HostileInput.HUGE_DESCRIPTION : kinds.get(i % kinds.size());
         stack.publishRaw("hostile/" + i, kind.record(stack, random));
         sent++;
-        if (kind.fate == HostileInput.Fate.REJECTED) {
-          expectedRejected++;
-        } else {
-          expectedDeadLetters++;
+        switch (kind.fate) {
+          case REJECTED -> expectedRejected++;
+          case DEAD_LETTER -> expectedDeadLetters++;
+          case EITHER -> either++;
         }
         if (i % settings.validEvery() == 0) {
           CreateImage command = ReliabilityStack.aCreateImage();
@@ -86,16 +87,18 @@ public final class HostileInputRun {
       log(sent + " hostile and " + valid.size() + " valid records published");
       int rejectedTarget = expectedRejected;
       int deadTarget = expectedDeadLetters;
+      int total = sent;
       try {
         await("every record ended somewhere").atMost(settings.timeout()).pollInterval(Duration.ofSeconds(2)).until(() -> {
           Counts c = count(stack, valid, lastHostile);
-          return c.rejected >= rejectedTarget && c.deadLetters >= deadTarget && c.created == valid.size();
+          return c.rejected >= rejectedTarget && c.deadLetters >= deadTarget && c.rejected + c.deadLetters >= total
+              && c.created == valid.size();
         });
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         log("not every record ended: " + e.getMessage());
       }
       Counts c = count(stack, valid, lastHostile);
-      return new HostileReport(sent, expectedRejected, expectedDeadLetters, c.rejected, c.deadLetters, c.withOrigin, valid.size(),
+      return new HostileReport(sent, expectedRejected, expectedDeadLetters, either, c.rejected, c.deadLetters, c.withOrigin, valid.size(),
           c.created, c.createdEarly, c.misrouted, c.slowest);
     }
   }

@@ -66,10 +66,14 @@ class OutagesIT {
 
     stack.broker().close();
     await("sagas finish without a broker").atMost(Duration.ofSeconds(60)).until(() -> sagaCount(ids, "SUCCEEDED") == ids.size());
-    assertThat(ledger.outboxBacklog()).as("events waiting in the outbox").isPositive();
+    long backlog = ledger.outboxBacklog();
+    assertThat(backlog).as("events waiting in the outbox").isPositive();
     stack.broker().start();
+    long restartedAt = System.nanoTime();
 
     await("events drain").atMost(Duration.ofSeconds(120)).until(() -> ledger.allHaveOutcomes(ids) && ledger.outboxBacklog() == 0);
+    System.out.printf("Kafka outage: %d sagas succeeded without a broker, %d events waited in the outbox, drained %d ms after"
+        + " the broker accepted connections%n", ids.size(), backlog, (System.nanoTime() - restartedAt) / 1_000_000);
     assertThat(ledger.outcomesByCommand()).allSatisfy((commandId, eventIds) -> assertThat(eventIds).hasSize(1));
   }
 
@@ -86,9 +90,14 @@ class OutagesIT {
       await("offsets and dead letters stay put").during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
           .until(() -> committedCommandOffsets() == committedBefore && deadLetters() == deadLettersBefore);
 
+      System.out.printf("PostgreSQL outage: readiness DOWN, committed offsets stayed at %d, dead letters stayed at %d%n",
+          committedBefore, deadLettersBefore);
       stack.postgres().start();
+      long restartedAt = System.nanoTime();
       await("every command taken in after the outage").atMost(Duration.ofSeconds(90)).until(() -> ledger.allHaveOutcomes(ids));
       await("readiness UP again").atMost(Duration.ofSeconds(30)).until(() -> "UP".equals(readinessOf("command-intake")));
+      System.out.printf("PostgreSQL outage: %d commands had their outcome %d ms after the database was back%n", ids.size(),
+          (System.nanoTime() - restartedAt) / 1_000_000);
       assertThat(deadLetters()).isEqualTo(deadLettersBefore);
       await("offsets committed after the outage").atMost(Duration.ofSeconds(30))
           .until(() -> committedCommandOffsets() >= committedBefore + ids.size());
@@ -113,6 +122,7 @@ class OutagesIT {
     assertThat(calls).as("503 answers in 10 s for 5 sagas (a 100 ms tick without backoff would make 500)")
         .isPositive().isLessThan(5 * 20);
 
+    System.out.printf("ECS outage: %d answers 503 in 10 s for %d sagas%n", calls, ids.size());
     stack.simulator().faults().clear();
     await("sagas resume").atMost(Duration.ofSeconds(60)).until(() -> sagaCount(ids, "SUCCEEDED") == ids.size());
     await().atMost(Duration.ofSeconds(30)).until(() -> ledger.allHaveOutcomes(ids));

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  *       consumption pauses, no offset is committed past the record, and readiness reports DOWN.
  *       Sending it to the dead-letter topic would lose a valid command for an outage it did not cause.</li>
  *   <li>Any other failure (a write conflict with another instance, a defect triggered by odd
- *       values) is retried a few times; if it persists the record is poison and goes to the
- *       dead-letter topic, so one bad record cannot stall its partition forever.</li>
+ *       values) is retried once, at once; if it fails again the record is poison and goes to the
+ *       dead-letter topic, so one bad record holds up its partition for two attempts only.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,8 +46,12 @@ public class CommandConsumer {
 
   private static final Duration OUTAGE_FIRST_BACKOFF = Duration.ofMillis(500);
   private static final Duration OUTAGE_MAX_BACKOFF = Duration.ofSeconds(10);
-  private static final Duration OTHER_FIRST_BACKOFF = Duration.ofMillis(200);
-  private static final int OTHER_ATTEMPTS = 3;
+  /**
+   * One immediate retry settles a write race with another instance (the retry then finds the
+   * command already taken in). More, or a backoff, would only hold up the partition behind a
+   * record that fails the same way every time.
+   */
+  private static final int OTHER_RETRIES = 1;
 
   /** SQLSTATE classes and codes that mean "the server is not there right now", not "this row is wrong". */
   private static final Set<String> TRANSIENT_SQLSTATE_PREFIXES = Set.of("08", "57P", "53", "40001", "40P01");
@@ -91,8 +95,7 @@ public class CommandConsumer {
           LOG.warnf("EIS-1102 command at %s waits for the database: %s", origin(message), e.toString());
         })
         .onFailure(CommandConsumer::isOutage).retry().withBackOff(OUTAGE_FIRST_BACKOFF, OUTAGE_MAX_BACKOFF).indefinitely()
-        .onFailure(e -> !(e instanceof UndecodableRecordException)).retry()
-        .withBackOff(OTHER_FIRST_BACKOFF).atMost(OTHER_ATTEMPTS)
+        .onFailure(e -> !(e instanceof UndecodableRecordException)).retry().atMost(OTHER_RETRIES)
         .invoke(state::flowing);
   }
 

@@ -32,17 +32,36 @@ public final class LocalKafkaBroker implements AutoCloseable {
     public static final String BOOTSTRAP_SERVERS = "127.0.0.1:9092";
 
     private static final String HOST = "127.0.0.1";
-    private static final int BROKER_PORT = 9092;
-    private static final int CONTROLLER_PORT = 9093;
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final Path directory;
+    private final int brokerPort;
+    private final int controllerPort;
     // Volatile: the shutdown hook reads it on another thread, possibly while start() still waits.
     private volatile Process broker;
+    private volatile boolean hookInstalled;
 
     /** @param directory where the broker keeps its configuration, data and log, e.g. {@code local-stack/kafka} */
     public LocalKafkaBroker(Path directory) {
+        this(directory, 9092, 9093);
+    }
+
+    /**
+     * A broker on other ports, for runs that start several stacks or must not collide with a local one.
+     *
+     * @param directory where the broker keeps its configuration, data and log
+     * @param brokerPort the client port
+     * @param controllerPort the KRaft controller port
+     */
+    public LocalKafkaBroker(Path directory, int brokerPort, int controllerPort) {
         this.directory = directory.toAbsolutePath();
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+    }
+
+    /** @return {@code 127.0.0.1:<broker port>} */
+    public String bootstrapServers() {
+        return HOST + ":" + brokerPort;
     }
 
     /**
@@ -53,8 +72,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if a port is taken, formatting fails or the broker does not come up
      */
     public void start() throws IOException, InterruptedException {
-        ChildProcesses.requireFree("Kafka", HOST, BROKER_PORT);
-        ChildProcesses.requireFree("Kafka controller", HOST, CONTROLLER_PORT);
+        ChildProcesses.requireFree("Kafka", HOST, brokerPort);
+        ChildProcesses.requireFree("Kafka controller", HOST, controllerPort);
         Path dataDirectory = Files.createDirectories(directory.resolve("data"));
         Path serverProperties = writeServerProperties(dataDirectory);
         writeLoggingProperties();
@@ -62,13 +81,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
             format(serverProperties);
         }
         broker = java(List.of("-Xmx512m", "kafka.Kafka", serverProperties.toString())).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-kafka-stop"));
-        await("Kafka broker accepts connections on " + BOOTSTRAP_SERVERS)
+        if (!hookInstalled) {
+            // A restarted broker reuses the first hook: it stops whichever process is current.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-kafka-stop"));
+            hookInstalled = true;
+        }
+        await("Kafka broker accepts connections on " + bootstrapServers())
                 .atMost(STARTUP_TIMEOUT)
                 .pollInterval(Duration.ofMillis(250))
                 .failFast("Kafka broker exited; see " + directory.resolve("broker.log"), () -> !broker.isAlive())
-                .until(() -> ChildProcesses.isListening(HOST, BROKER_PORT));
-        SagaTopics.createOn(BOOTSTRAP_SERVERS);
+                .until(() -> ChildProcesses.isListening(HOST, brokerPort));
+        SagaTopics.createOn(bootstrapServers());
     }
 
     /** Stops the broker gracefully (it may take a few seconds to close its logs). Safe to call twice. */
@@ -82,13 +105,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
         server.putAll(SingleNodeKafkaConfig.SETTINGS);
         server.put("process.roles", "broker,controller");
         server.put("node.id", "1");
-        server.put("listeners", "PLAINTEXT://" + HOST + ":" + BROKER_PORT + ",CONTROLLER://" + HOST + ":" + CONTROLLER_PORT);
-        server.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + BROKER_PORT + ",CONTROLLER://" + HOST + ":" + CONTROLLER_PORT);
+        server.put("listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
+        server.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + brokerPort + ",CONTROLLER://" + HOST + ":" + controllerPort);
         server.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         server.put("controller.listener.names", "CONTROLLER");
         server.put("inter.broker.listener.name", "PLAINTEXT");
         // A dynamic quorum (bootstrap servers, not controller.quorum.voters) is what `format --standalone` needs.
-        server.put("controller.quorum.bootstrap.servers", HOST + ":" + CONTROLLER_PORT);
+        server.put("controller.quorum.bootstrap.servers", HOST + ":" + controllerPort);
         server.put("log.dirs", dataDirectory.toString());
         server.put("num.partitions", "1");
         Path file = directory.resolve("server.properties");

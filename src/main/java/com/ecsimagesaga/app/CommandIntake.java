@@ -1,5 +1,6 @@
 package com.ecsimagesaga.app;
 
+import com.ecsimagesaga.command.CommandIds;
 import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.CreateImageRules;
 import com.ecsimagesaga.command.DeleteImageCommand;
@@ -44,10 +45,10 @@ public final class CommandIntake {
     this.clock = clock;
   }
 
-  public Uni<IntakeResult> createImage(CreateImageCommand c) {
+  public Uni<IntakeResult> createImage(CreateImageCommand c, String origin) {
     var checked = CreateImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "CreateImage", checked.violations());
+      return reject(c.commandId(), "CreateImage", checked.violations(), origin);
     }
     checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
     Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
@@ -56,34 +57,42 @@ public final class CommandIntake {
     return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies()));
   }
 
-  public Uni<IntakeResult> deleteImage(DeleteImageCommand c) {
+  public Uni<IntakeResult> deleteImage(DeleteImageCommand c, String origin) {
     var checked = DeleteImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "DeleteImage", checked.violations());
+      return reject(c.commandId(), "DeleteImage", checked.violations(), origin);
     }
     var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
     Instant now = clock.instant();
     Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies());
-    return unlessBusy(saga, "DeleteImage");
+    return unlessBusy(saga, "DeleteImage", origin);
   }
 
-  public Uni<IntakeResult> updateImage(UpdateImageCommand c) {
+  public Uni<IntakeResult> updateImage(UpdateImageCommand c, String origin) {
     var checked = UpdateImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "UpdateImage", checked.violations());
+      return reject(c.commandId(), "UpdateImage", checked.violations(), origin);
     }
     var input = new SagaInput.Update(checked.value());
     Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies());
-    return unlessBusy(saga, "UpdateImage");
+    return unlessBusy(saga, "UpdateImage", origin);
   }
 
-  /** Rejects a command that could be read but not understood, for example a value of the wrong shape. */
-  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations) {
-    String id = commandId == null ? "" : commandId;
-    UUID eventId = UUID.nameUUIDFromBytes(("rejected/" + commandType + "/" + id).getBytes(StandardCharsets.UTF_8));
-    var message = encoder.encodeRejection(eventId, id, commandType, clock.instant(), violations);
-    LOG.infof("EIS-1001 command %s (%s) rejected: %s", id, commandType, violations);
-    String dedupeKey = id.isEmpty() ? "rejected/" + UUID.randomUUID() : id;
+  /**
+   * Rejects a command that could be read but not accepted. A valid command id is what a repeat is
+   * recognised by; a command whose id itself is broken (empty, too long, odd characters) is
+   * recognised by where it was read from instead, so each such record is rejected once and gets
+   * its own event.
+   *
+   * @param origin where the command was read, for example {@code topic/partition@offset}; may be null
+   */
+  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations, String origin) {
+    String shownId = commandId == null ? "" : commandId.length() > 160 ? commandId.substring(0, 160) : commandId;
+    String dedupeKey = CommandIds.isValid(commandId) ? commandId
+        : "rejected/" + CommandIds.digest(origin != null ? origin : UUID.randomUUID().toString());
+    UUID eventId = UUID.nameUUIDFromBytes(("rejected/" + commandType + "/" + dedupeKey).getBytes(StandardCharsets.UTF_8));
+    var message = encoder.encodeRejection(eventId, shownId, commandType, clock.instant(), violations);
+    LOG.infof("EIS-1001 command %s (%s) rejected: %s", shownId, commandType, violations);
     return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
   }
 
@@ -92,7 +101,7 @@ public final class CommandIntake {
    * created) is refused with a reason rather than raced: ECS would refuse it too, or worse, the
    * create saga would compensate an image the user meant to keep changing.
    */
-  private Uni<IntakeResult> unlessBusy(Saga saga, String commandType) {
+  private Uni<IntakeResult> unlessBusy(Saga saga, String commandType, String origin) {
     return store.findActiveOnImage(saga.regionId(), saga.imageId()).chain(busy -> {
       if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
         return start(saga);
@@ -100,7 +109,7 @@ public final class CommandIntake {
       Saga other = busy.get();
       return reject(saga.commandId(), commandType, List.of(Violation.of("imageId", "image.busy", saga.imageId(),
           "saga " + other.id() + " (" + other.type() + ", " + other.status() + ") is still working on this image; "
-              + "send it again, with a new commandId, once that saga has finished")));
+              + "send it again, with a new commandId, once that saga has finished")), origin);
     });
   }
 

@@ -109,6 +109,22 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
   }
 
   @Test
+  void commandsWithABrokenIdAreEachRejectedOnce() {
+    String longId = "x".repeat(300);
+    var tooLong = createFromInstance(seededInstance()).setCommandId(longId).build();
+    var empty1 = createFromInstance(seededInstance()).setCommandId("").build();
+    var empty2 = createFromInstance(seededInstance()).setCommandId("").setImageName("other-name").build();
+    publish(tooLong);
+    publish(empty1);
+    publish(empty2);
+    CommandRejected rejected = awaitEvent(longId.substring(0, 160), CommandRejected.class);
+    assertThat(rejected.getViolations()).extracting(Violation::getRule).contains("command-id.format");
+    await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor("").stream().filter(CommandRejected.class::isInstance)
+        .map(e -> ((CommandRejected) e).getEventId()).distinct().count() >= 2);
+    assertThat(deadLetters.records()).noneMatch(r -> java.util.Arrays.equals(r.value(), CODEC.encode(empty2)));
+  }
+
+  @Test
   void aRecordThatIsNotAvroGoesToTheDeadLetterTopicAndConsumingGoesOn() {
     byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     producer.send(COMMANDS, "garbage", garbage);

@@ -86,7 +86,7 @@ public class CommandConsumer {
    */
   private Uni<IntakeResult> takeIn(SpecificRecord record, Message<byte[]> message) {
     Context context = Vertx.currentContext();
-    Uni<IntakeResult> attempt = Uni.createFrom().deferred(() -> handle(record));
+    Uni<IntakeResult> attempt = Uni.createFrom().deferred(() -> handle(record, origin(message)));
     if (context != null) {
       attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
@@ -100,15 +100,15 @@ public class CommandConsumer {
         .invoke(state::flowing);
   }
 
-  private Uni<IntakeResult> handle(SpecificRecord record) {
+  private Uni<IntakeResult> handle(SpecificRecord record, String origin) {
     if (record instanceof CreateImage c) {
-      return intake.createImage(CommandMapper.toDomain(c));
+      return intake.createImage(CommandMapper.toDomain(c), origin);
     }
     if (record instanceof DeleteImage d) {
-      return intake.deleteImage(CommandMapper.toDomain(d));
+      return intake.deleteImage(CommandMapper.toDomain(d), origin);
     }
     if (record instanceof UpdateImage u) {
-      return intake.updateImage(CommandMapper.toDomain(u));
+      return intake.updateImage(CommandMapper.toDomain(u), origin);
     }
     // An event or another known record on the command topic is not a command.
     return Uni.createFrom().failure(new UndecodableRecordException(record.getSchema().getName() + " is not a command", null));

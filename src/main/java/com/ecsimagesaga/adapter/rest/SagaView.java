@@ -5,7 +5,11 @@ import java.time.Instant;
 
 /** A saga as the operator API shows it. */
 public record SagaView(String id, String type, String status, String step, String commandId, String regionId, String imageId,
-    int attempt, int progress, Instant createdAt, Instant nextWakeAt, Instant deadlineAt, Problem failure, Problem lastError) {
+    int attempt, int progress, Instant createdAt, Instant nextWakeAt, Instant deadlineAt, boolean stuck, Problem failure,
+    Problem lastError) {
+
+  /** How far overdue an unfinished saga must be to show as stuck; the same default as saga.stuck-after. */
+  static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(5);
 
   /** A failure or the last retryable error. */
   public record Problem(String kind, String code, String message, String requestId) {}
@@ -16,6 +20,14 @@ public record SagaView(String id, String type, String status, String step, Strin
     Problem last = s.lastError() == null ? null
         : new Problem(s.lastError().kind().name(), s.lastError().code(), s.lastError().message(), s.lastError().requestId());
     return new SagaView(s.id().toString(), s.type().name(), s.status().name(), s.step().name(), s.commandId(), s.regionId(),
-        s.imageId(), s.attempt(), s.progress(), s.createdAt(), s.nextWakeAt(), s.deadlineAt(), failure, last);
+        s.imageId(), s.attempt(), s.progress(), s.createdAt(), s.nextWakeAt(), s.deadlineAt(), isStuck(s, Instant.now()), failure,
+        last);
+  }
+
+  /** Unfinished and overdue for its next step, or past its deadline, by more than {@link #STUCK_AFTER}. */
+  static boolean isStuck(Saga s, Instant now) {
+    Instant limit = now.minus(STUCK_AFTER);
+    return !s.status().isTerminal() && ((s.nextWakeAt() != null && s.nextWakeAt().isBefore(limit))
+        || (s.deadlineAt() != null && s.deadlineAt().isBefore(limit)));
   }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 public class SagaResource {
 
   @Inject SagaStore store;
+  @Inject com.ecsimagesaga.config.SagaConfig config;
 
   @GET
   @Path("/{id}")
@@ -26,7 +27,7 @@ public class SagaResource {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("saga ids are UUIDs: " + id);
     }
-    return store.find(sagaId).map(s -> s.map(SagaView::of).orElseThrow(() -> new NotFoundException("no saga " + id)));
+    return store.find(sagaId).map(s -> s.map(s2 -> SagaView.of(s2, config.stuckAfter())).orElseThrow(() -> new NotFoundException("no saga " + id)));
   }
 
   @GET
@@ -35,6 +36,6 @@ public class SagaResource {
       throw new BadRequestException("give a commandId");
     }
     return store.findByCommandId(commandId)
-        .map(s -> s.map(SagaView::of).orElseThrow(() -> new NotFoundException("no saga for command " + commandId)));
+        .map(s -> s.map(s2 -> SagaView.of(s2, config.stuckAfter())).orElseThrow(() -> new NotFoundException("no saga for command " + commandId)));
   }
 }

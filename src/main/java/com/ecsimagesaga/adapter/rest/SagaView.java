@@ -8,25 +8,22 @@ public record SagaView(String id, String type, String status, String step, Strin
     int attempt, int progress, Instant createdAt, Instant nextWakeAt, Instant deadlineAt, boolean stuck, Problem failure,
     Problem lastError) {
 
-  /** How far overdue an unfinished saga must be to show as stuck; the same default as saga.stuck-after. */
-  static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(5);
-
   /** A failure or the last retryable error. */
   public record Problem(String kind, String code, String message, String requestId) {}
 
-  static SagaView of(Saga s) {
+  static SagaView of(Saga s, java.time.Duration stuckAfter) {
     Problem failure = s.failure() == null ? null
         : new Problem(s.failure().kind(), s.failure().code(), s.failure().message(), s.failure().requestId());
     Problem last = s.lastError() == null ? null
         : new Problem(s.lastError().kind().name(), s.lastError().code(), s.lastError().message(), s.lastError().requestId());
     return new SagaView(s.id().toString(), s.type().name(), s.status().name(), s.step().name(), s.commandId(), s.regionId(),
-        s.imageId(), s.attempt(), s.progress(), s.createdAt(), s.nextWakeAt(), s.deadlineAt(), isStuck(s, Instant.now()), failure,
+        s.imageId(), s.attempt(), s.progress(), s.createdAt(), s.nextWakeAt(), s.deadlineAt(), isStuck(s, Instant.now(), stuckAfter), failure,
         last);
   }
 
-  /** Unfinished and overdue for its next step, or past its deadline, by more than {@link #STUCK_AFTER}. */
-  static boolean isStuck(Saga s, Instant now) {
-    Instant limit = now.minus(STUCK_AFTER);
+  /** Unfinished and overdue for its next step, or past its deadline, by more than {@code stuckAfter}. */
+  static boolean isStuck(Saga s, Instant now, java.time.Duration stuckAfter) {
+    Instant limit = now.minus(stuckAfter);
     return !s.status().isTerminal() && ((s.nextWakeAt() != null && s.nextWakeAt().isBefore(limit))
         || (s.deadlineAt() != null && s.deadlineAt().isBefore(limit)));
   }

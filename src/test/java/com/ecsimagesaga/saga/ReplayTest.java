@@ -2,8 +2,6 @@ package com.ecsimagesaga.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,19 +15,9 @@ class ReplayTest {
   static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
   static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
 
-  static Saga failedCreate(SagaStatus status, Step failedAt, String imageId) {
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-1"), "img", null, null, null, null,
-        List.of(), null, null, null, null);
-    var input = new SagaInput.Create(spec, null, false);
-    var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
-    return new Saga(ID, SagaType.CREATE_IMAGE, status, Step.DONE, "c-1", "cn-hangzhou", input, imageId,
-        Saga.clientToken(ID, 0), 0, 3, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(60)), 40, List.of("s-1"),
-        failure, new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null), 7);
-  }
-
   @Test
   void resumingAFailedCreateRunsTheFailedStepAgainWithTheSameTokenAFreshBudgetAndANewDeadline() {
-    var plan = Replay.plan(failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
+    var plan = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
         Optional.empty(), NOW);
     Saga next = plan.next();
     assertThat(plan.refused()).isFalse();
@@ -46,7 +34,7 @@ class ReplayTest {
 
   @Test
   void resumingWhenTheCloudHoldsTheImageWatchesItInsteadOfCreatingAgain() {
-    var next = Replay.plan(failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
         Optional.of("m-found"), NOW).next();
     assertThat(next.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
     assertThat(next.imageId()).isEqualTo("m-found");
@@ -55,7 +43,7 @@ class ReplayTest {
 
   @Test
   void resumingACompensatedCreateSubmitsAgainWithANewTokenBecauseTheOldImageIsGone() {
-    var next = Replay.plan(failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"), Replay.Mode.RESUME,
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"), Replay.Mode.RESUME,
         Optional.empty(), NOW).next();
     assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
     assertThat(next.imageId()).isNull();
@@ -66,14 +54,14 @@ class ReplayTest {
 
   @Test
   void resumingAfterAFailedSourceCheckChecksTheSourceAgain() {
-    var next = Replay.plan(failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null), Replay.Mode.RESUME, Optional.empty(),
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null), Replay.Mode.RESUME, Optional.empty(),
         NOW).next();
     assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
   }
 
   @Test
   void restartingStartsAtTheFirstStepAndKeepsTheTokenWhileTheImageLives() {
-    var next = Replay.plan(failedCreate(SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
         Replay.Mode.RESTART, Optional.of("m-old"), NOW).next();
     assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
     assertThat(next.tokenGeneration()).isZero();
@@ -82,7 +70,7 @@ class ReplayTest {
   @Test
   void aSagaThatIsNotFailedIsRefusedWithAReason() {
     for (SagaStatus status : List.of(SagaStatus.RUNNING, SagaStatus.WAITING, SagaStatus.COMPENSATING, SagaStatus.SUCCEEDED)) {
-      var plan = Replay.plan(failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME, Optional.empty(), NOW);
+      var plan = Replay.plan(ReplayTestSagas.failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME, Optional.empty(), NOW);
       assertThat(plan.refused()).isTrue();
       assertThat(plan.next()).isNull();
       assertThat(plan.refusal()).contains(status.name()).contains("only FAILED");

@@ -88,6 +88,8 @@ class MetricsAfterARunTest extends SagaTestSupport {
     assertThat(value(after, "saga_step_duration_seconds_count", "step=\"AWAIT_IMAGE_USABLE\"", "type=\"CREATE_IMAGE\"",
         "outcome=\"SUCCEEDED\"") - value(before, "saga_step_duration_seconds_count", "step=\"AWAIT_IMAGE_USABLE\"",
         "type=\"CREATE_IMAGE\"", "outcome=\"SUCCEEDED\"")).isEqualTo(1);
+    assertThat(after).contains("saga_claim_batch_size_count").contains("saga_moves_total")
+        .contains("kafka_consumer_fetch_manager_records_lag_max");
     assertThat(after).contains("saga_step_duration_seconds_bucket").contains("outbox_backlog")
         .contains("outbox_oldest_age_seconds").contains("sagas_stuck");
 

@@ -29,13 +29,21 @@ import java.util.Map;
 @ApplicationScoped
 public class SagaHistoryWriter {
 
-  private static final String UPSERT = """
+  /** 12 parameters a row; PostgreSQL takes at most 65535 in one statement. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
+  private static final String INSERT = """
       insert into saga_history (saga_id, step, step_started_at, first_at, last_at, executions, max_attempt,
                                 outcome_status, outcome_step, progress, error_count, last_error_code,
                                 last_request_id, image_id)
-      values (:sagaId, :step, :startedAt, :now, :now, 1, :attempt, :status, :nextStep, :progress, :errors, :code,
-              :requestId, :imageId)
-      on conflict (saga_id, step, step_started_at) do update set
+      values""";
+
+  /** One row of the VALUES list; {@code #} stands for the row's parameter prefix. */
+  private static final String ROW = "(:#sagaId, :#step, :#startedAt, :#now, :#now, 1, :#attempt, :#status, :#nextStep, "
+      + ":#progress, :#errors, :#code, :#requestId, :#imageId)";
+
+  private static final String ON_CONFLICT = """
+       on conflict (saga_id, step, step_started_at) do update set
           last_at = excluded.last_at,
           executions = saga_history.executions + 1,
           max_attempt = greatest(saga_history.max_attempt, excluded.max_attempt),
@@ -89,17 +97,34 @@ public class SagaHistoryWriter {
       }
     }
 
-    /** Writes the noted rows; call inside the transaction of the moves. */
+    /**
+     * Writes the noted rows in one statement; call inside the transaction of the moves. A batch
+     * holds each saga at most once (the coordinator moves a saga once per pass), which the upsert
+     * of several rows needs.
+     */
     public Uni<Void> write() {
       Uni<Void> chain = Uni.createFrom().voidItem();
-      for (Map<String, Object> row : rows) {
-        chain = chain.chain(() -> Panache.getSession().chain(session -> {
-          var query = session.createNativeQuery(UPSERT);
-          row.forEach(query::setParameter);
-          return query.executeUpdate();
-        })).replaceWithVoid();
+      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+        List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        chain = chain.chain(() -> upsert(chunk));
       }
       return chain;
+    }
+
+    private Uni<Void> upsert(List<Map<String, Object>> chunk) {
+      StringBuilder sql = new StringBuilder(INSERT);
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? " " : ", ").append(ROW.replace("#", "r" + i + "_"));
+      }
+      String text = sql.append(ON_CONFLICT).toString();
+      return Panache.getSession().chain(session -> {
+        var query = session.createNativeQuery(text);
+        for (int i = 0; i < chunk.size(); i++) {
+          String prefix = "r" + i + "_";
+          chunk.get(i).forEach((name, value) -> query.setParameter(prefix + name, value));
+        }
+        return query.executeUpdate();
+      }).replaceWithVoid();
     }
   }
 }

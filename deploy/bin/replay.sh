@@ -24,11 +24,15 @@ if [[ -z "${EIS_PASSWORD:-}" ]]; then
 fi
 
 # The credentials go to curl through a config on stdin, never on its command line (ps would show them).
+config_quoted() { # escapes a value for a double-quoted curl config string
+  local s=${1//\\/\\\\}; printf '%s' "${s//\"/\\\"}"
+}
+
 call() { # method path [json]
   local method=$1 path=$2 body=${3:-}
   local args=(-sS -K - -X "$method" -H 'Accept: application/json' -w '\n%{http_code}')
   [[ -n "$body" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-  printf 'user = "%s:%s"\n' "$user" "$EIS_PASSWORD" | curl "${args[@]}" "$url$path"
+  printf 'user = "%s:%s"\n' "$(config_quoted "$user")" "$(config_quoted "$EIS_PASSWORD")" | curl "${args[@]}" "$url$path"
 }
 
 # Prints the body, returns 0 for 2xx.

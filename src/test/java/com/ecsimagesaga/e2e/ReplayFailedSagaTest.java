@@ -107,6 +107,25 @@ class ReplayFailedSagaTest extends SagaTestSupport {
   }
 
   @Test
+  void aCompensatedSagaIsReplayedWithTheNextClientTokenAndEndsWithOneLiveImage() {
+    sim().faults().next("CreateImage", 1, Fault.createFailedAt(40));
+    var command = createFromInstance(seededInstance()).build();
+    publish(command);
+    ImageCreationFailed failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
+    assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
+    assertThat(imagesOf(failed.getSagaId())).isZero();
+
+    JsonPath result = replay(failed.getSagaId(), "resume", 200);
+    assertThat(result.getString("step")).isEqualTo("SUBMIT_CREATE_IMAGE");
+    assertThat(result.getString("detail")).contains("new ClientToken generation 1");
+
+    ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
+    assertThat(imagesOf(failed.getSagaId())).isEqualTo(1);
+    assertThat(sim().world().image(REGION, created.getImageId()).orElseThrow().clientToken())
+        .isEqualTo("eis-" + failed.getSagaId() + "-1");
+  }
+
+  @Test
   void replayingASagaThatDidNotFailIsRefusedWithAReasonAndAudited() {
     var command = createFromInstance(seededInstance()).build();
     publish(command);

@@ -80,6 +80,10 @@ class ReplayFailedSagaTest extends SagaTestSupport {
         .containsSubsequence("CHECK_SOURCE", "SUBMIT_CREATE_IMAGE", "SUBMIT_CREATE_IMAGE", "AWAIT_IMAGE_USABLE");
     assertThat(timeline.getList("steps.lastErrorCode", String.class)).contains("Forbidden.RAM");
     assertThat(timeline.getList("replays.by", String.class)).containsExactly("operator");
+    JsonPath byCommand = asViewer().queryParam("commandId", command.getCommandId()).get("/api/sagas").then().statusCode(200)
+        .extract().jsonPath();
+    assertThat(byCommand.getString("id")).isEqualTo(failed.getSagaId());
+    assertThat(byCommand.getString("status")).isEqualTo("SUCCEEDED");
     assertThat(timeline.getList("replays.reason", String.class)).containsExactly("RAM policy fixed, ticket OPS-42");
   }
 

@@ -1,16 +1,17 @@
 package com.ecsimagesaga.port;
 
-import com.ecsimagesaga.image.ImageObservation;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Reads the current attributes of any image, the way the alicloud resource looks up an existing image. */
+/** Asks the cloud what it holds for a saga, before a replay re-issues any call. */
 public interface ImageLookup {
 
   /**
-   * The image as ECS reports it now, in any status.
-   *
-   * @return empty when ECS does not know the image; fails with a message when ECS could not be asked
+   * The id of a live (not deleted) image in {@code regionId} tagged {@code
+   * ecs-image-saga/saga-id=<sagaId>}, or of the image with {@code knownImageId} if that one is still
+   * listed. Completes empty when the cloud holds none. Fails when the cloud cannot be asked: a replay
+   * must then not guess.
    */
-  Uni<Optional<ImageObservation>> find(String regionId, String imageId);
+  Uni<Optional<String>> liveImage(String regionId, UUID sagaId, String knownImageId);
 }

@@ -194,7 +194,7 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
   }
 
   private static boolean sagaHasImage(String commandId) {
-    return io.restassured.RestAssured.given().queryParam("commandId", commandId).get("/api/sagas")
+    return AdminApi.asViewer().queryParam("commandId", commandId).get("/api/sagas")
         .then().extract().path("imageId") != null;
   }
 

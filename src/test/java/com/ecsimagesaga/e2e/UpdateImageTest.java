@@ -1,6 +1,5 @@
 package com.ecsimagesaga.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -63,7 +62,7 @@ class UpdateImageTest extends SagaTestSupport {
     assertThat(image.status()).isEqualTo(ImageStatus.Deprecated);
     assertThat(image.tags()).containsEntry("env", "prod").doesNotContainKey("old");
 
-    given().get("/api/images/{region}/{id}", REGION, imageId).then().statusCode(200)
+    AdminApi.asViewer().get("/api/images/{region}/{id}", REGION, imageId).then().statusCode(200)
         .body("imageName", equalTo(update.getImageName()))
         .body("status", equalTo("Deprecated"))
         .body("tags.env", equalTo("prod"))
@@ -81,13 +80,13 @@ class UpdateImageTest extends SagaTestSupport {
 
   @Test
   void theLookupAnswers404ForAnUnknownImage() {
-    given().get("/api/images/{region}/{id}", REGION, "m-nosuchimage0002").then().statusCode(404);
+    AdminApi.asViewer().get("/api/images/{region}/{id}", REGION, "m-nosuchimage0002").then().statusCode(404);
   }
 
   @Test
   void theJsonGatewayAcceptsAnUpdate() {
     String imageId = createdImage();
-    String commandId = given().contentType("application/json")
+    String commandId = AdminApi.asOperator()
         .body("{\"regionId\":\"" + REGION + "\",\"imageId\":\"" + imageId + "\",\"description\":\"via json\"}")
         .post("/api/commands/update-image").then().statusCode(202).extract().path("commandId");
     awaitEvent(commandId, ImageUpdated.class);

@@ -38,6 +38,12 @@ final class LocalService {
                 "-Dsaga.ecs.protocol=HTTP",
                 "-Dsaga.ecs.access-key-id=sim-access-key-id",
                 "-Dsaga.ecs.access-key-secret=sim-access-key-secret",
+                // Admin API users of the local run: local-operator and local-viewer, passwords equal to the
+                // names (digests of user:Quarkus:password). Never used outside the local run.
+                "-Dquarkus.security.users.embedded.users.local-operator=cf2084a4b63f73bfb5e2a7604dbec650daee997c29529c8f8e5b8a2e35682890",
+                "-Dquarkus.security.users.embedded.roles.local-operator=operator",
+                "-Dquarkus.security.users.embedded.users.local-viewer=e3c3b9dbf15921fddf7aa59e15845e7c9a5c0989e6f0c577e35294fdc5b4112d",
+                "-Dquarkus.security.users.embedded.roles.local-viewer=viewer",
                 "-jar", RUNNER.toString());
         service = new ProcessBuilder(command).inheritIO().start();
     }

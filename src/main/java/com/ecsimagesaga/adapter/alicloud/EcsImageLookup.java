@@ -1,32 +1,67 @@
 package com.ecsimagesaga.adapter.alicloud;
 
-import com.ecsimagesaga.image.ImageObservation;
-import com.ecsimagesaga.port.CloudImageGateway;
+import com.aliyuncs.exceptions.ClientException;
+import com.ecsimagesaga.adapter.CallerContext;
+import com.ecsimagesaga.config.EcsConfig;
+import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.port.ImageLookup;
-import com.ecsimagesaga.saga.CloudAction;
-import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.CreateImageSaga;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** {@link ImageLookup} through the same gateway, rate budget and error classification as the sagas. */
+/**
+ * {@link ImageLookup} on DescribeImages filtered by the saga tag every image of the service carries.
+ * It finds an image even when the saga never learnt its id (a CreateImage whose answer was lost).
+ * Its own small worker pool keeps operator replays from queueing behind saga traffic.
+ */
 @ApplicationScoped
 public class EcsImageLookup implements ImageLookup {
 
-  @Inject CloudImageGateway gateway;
+  private final EcsClients clients;
+  private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "ecs-sdk-lookup");
+    t.setDaemon(true);
+    return t;
+  });
+
+  @Inject
+  public EcsImageLookup(EcsConfig config) {
+    this.clients = new EcsClients(config);
+  }
+
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
 
   @Override
-  public Uni<Optional<ImageObservation>> find(String regionId, String imageId) {
-    return gateway.execute(new CloudAction.ObserveImage(regionId, imageId)).map(outcome -> {
-      if (outcome instanceof StepOutcome.ImageSeen seen) {
-        return Optional.of(seen.image());
-      }
-      if (outcome instanceof StepOutcome.Failed f) {
-        throw new IllegalStateException("ECS could not be asked about " + imageId + ": " + f.error().code() + " "
-            + f.error().message() + " (request " + f.error().requestId() + ")");
-      }
-      return Optional.empty();
-    });
+  public Uni<Optional<String>> liveImage(String regionId, UUID sagaId, String knownImageId) {
+    Uni<Optional<String>> call = Uni.createFrom().item(() -> describe(regionId, sagaId, knownImageId)).runSubscriptionOn(workers);
+    return CallerContext.returnTo(call);
+  }
+
+  private Optional<String> describe(String regionId, UUID sagaId, String knownImageId) {
+    var request = clients.common("DescribeImages", regionId);
+    request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
+    request.putQueryParameter("Tag.1.Value", sagaId.toString());
+    request.putQueryParameter("Status", ImageState.allEcsNames());
+    request.putQueryParameter("ImageOwnerAlias", "self");
+    try {
+      String body = clients.client(regionId).getCommonResponse(request).getData();
+      var images = DescribeImagesReader.read(body);
+      return images.stream().filter(i -> i.imageId().equals(knownImageId)).findFirst()
+          .or(() -> images.stream().findFirst())
+          .map(i -> i.imageId());
+    } catch (ClientException e) {
+      var error = EcsErrorClassifier.classify(e);
+      throw new IllegalStateException("EIS-6101 DescribeImages for saga " + sagaId + " failed: " + error.code() + " "
+          + error.message() + " (request " + error.requestId() + ")");
+    }
   }
 }

@@ -11,6 +11,7 @@ import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
+import com.ecsimagesaga.contract.v1.ReplaySagas;
 import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class AvroCodec {
     know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());
     know(SagaStateReported.getClassSchema(), SagaStateReported.getDecoder());
     know(SagaStuck.getClassSchema(), SagaStuck.getDecoder());
+    know(ReplaySagas.getClassSchema(), ReplaySagas.getDecoder());
   }
 
   private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {

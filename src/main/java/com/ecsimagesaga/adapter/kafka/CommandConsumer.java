@@ -5,6 +5,7 @@ import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.ReplaySagas;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -60,6 +61,7 @@ public class CommandConsumer {
   private final AvroCodec codec = new AvroCodec();
 
   @Inject CommandIntake intake;
+  @Inject ReplayCommandHandler replays;
   @Inject CommandIntakeState state;
 
   @Incoming("commands")
@@ -109,6 +111,9 @@ public class CommandConsumer {
     }
     if (record instanceof UpdateImage u) {
       return intake.updateImage(CommandMapper.toDomain(u), origin);
+    }
+    if (record instanceof ReplaySagas r) {
+      return replays.handle(r);
     }
     // An event or another known record on the command topic is not a command.
     return Uni.createFrom().failure(new UndecodableRecordException(record.getSchema().getName() + " is not a command", null));

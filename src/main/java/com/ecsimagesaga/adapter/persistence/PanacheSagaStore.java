@@ -39,6 +39,7 @@ public class PanacheSagaStore implements SagaStore {
       returning *""";
 
   @Inject Clock clock;
+  @Inject SagaHistoryWriter history;
 
   @Override
   public Uni<Boolean> start(Saga saga) {
@@ -103,6 +104,7 @@ public class PanacheSagaStore implements SagaStore {
     Map<UUID, SagaEntity> byId = rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
     List<UUID> stored = new ArrayList<>();
     List<OutboxEntity> events = new ArrayList<>();
+    var steps = history.batch();
     for (Transit t : transits) {
       SagaEntity row = byId.get(t.next().id());
       if (row == null || row.version != t.previousVersion() || !owner.equals(row.leaseOwner)) {
@@ -110,13 +112,15 @@ public class PanacheSagaStore implements SagaStore {
             t.next().id(), row == null ? null : row.leaseOwner, row == null ? null : row.version);
         continue;
       }
+      steps.add(row, t.next(), now);
       SagaRows.copyState(t.next(), row, now);
       row.leaseOwner = null;
       row.leaseUntil = null;
       stored.add(row.id);
       t.events().forEach(m -> events.add(OutboxRows.newRow(m)));
     }
-    return events.isEmpty() ? Uni.createFrom().item(stored) : OutboxEntity.persist(events).replaceWith(stored);
+    return steps.write().chain(() -> events.isEmpty() ? Uni.createFrom().item(stored)
+        : OutboxEntity.persist(events).replaceWith(stored));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package com.ecsimagesaga.adapter.rest;
 
 import com.ecsimagesaga.image.ImageObservation;
-import com.ecsimagesaga.port.ImageLookup;
+import com.ecsimagesaga.port.ImageQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,7 @@ import java.util.Map;
 @Path("/api/images")
 public class ImageResource {
 
-  @Inject ImageLookup lookup;
+  @Inject ImageQuery lookup;
 
   /** An image as ECS reports it now. */
   public record ImageView(String imageId, String imageName, String status, int progress, boolean usable,

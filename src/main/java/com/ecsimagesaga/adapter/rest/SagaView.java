@@ -11,6 +11,11 @@ public record SagaView(String id, String type, String status, String step, Strin
   /** A failure or the last retryable error. */
   public record Problem(String kind, String code, String message, String requestId) {}
 
+  /** A saga as shown in lists, with the default stuck threshold (saga.stuck-after's default, 5 minutes). */
+  static SagaView of(Saga s) {
+    return of(s, java.time.Duration.ofMinutes(5));
+  }
+
   static SagaView of(Saga s, java.time.Duration stuckAfter) {
     Problem failure = s.failure() == null ? null
         : new Problem(s.failure().kind(), s.failure().code(), s.failure().message(), s.failure().requestId());

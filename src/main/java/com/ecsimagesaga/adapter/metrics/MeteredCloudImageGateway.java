@@ -1,0 +1,95 @@
+package com.ecsimagesaga.adapter.metrics;
+
+import com.ecsimagesaga.port.CloudImageGateway;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.StepOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts and times every ECS call the sagas make, by ECS action and outcome, without touching the
+ * gateway: a CDI decorator around whichever {@link CloudImageGateway} is in use. Series:
+ * {@code ecs_calls_total{action,outcome,code}}, {@code ecs_call_duration_seconds{action,outcome}},
+ * {@code ecs_throttles_total{action}}.
+ */
+@Decorator
+@Priority(10)
+public class MeteredCloudImageGateway implements CloudImageGateway {
+
+  /** Our action types by the ECS API action they call. */
+  private static final Map<Class<?>, String> ECS_ACTIONS = Map.of(
+      CloudAction.DescribeInstance.class, "DescribeInstances",
+      CloudAction.DescribeSnapshot.class, "DescribeSnapshots",
+      CloudAction.SubmitCreateImage.class, "CreateImage",
+      CloudAction.ObserveImage.class, "DescribeImages",
+      CloudAction.SubmitDeleteImage.class, "DeleteImage",
+      CloudAction.DeleteSnapshots.class, "DeleteSnapshot",
+      CloudAction.ModifyImageAttributes.class, "ModifyImageAttribute",
+      CloudAction.TagImage.class, "TagResources",
+      CloudAction.UntagImage.class, "UntagResources",
+      CloudAction.JoinResourceGroup.class, "JoinResourceGroup");
+
+  private final CloudImageGateway delegate;
+  private final MeterRegistry registry;
+
+  @Inject
+  public MeteredCloudImageGateway(@Delegate @Any CloudImageGateway delegate, MeterRegistry registry) {
+    this.delegate = delegate;
+    this.registry = registry;
+  }
+
+  @Override
+  public Uni<StepOutcome> execute(CloudAction action) {
+    Timer.Sample sample = Timer.start(registry);
+    return delegate.execute(action).invoke(outcome -> record(action, outcome, sample));
+  }
+
+  /**
+   * One shared listing is counted as one DescribeImages call (its pages are not visible here),
+   * failed if it failed for every image; the number of images it answered is its own series.
+   */
+  @Override
+  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+      Instant takenAfter) {
+    Timer.Sample sample = Timer.start(registry);
+    return delegate.observeOwnImages(regionId, imageIds, createdSince, takenAfter).invoke(outcomes -> {
+      StepOutcome first = outcomes.values().stream().filter(o -> o instanceof StepOutcome.Failed).findFirst()
+          .orElse(new StepOutcome.Applied(null));
+      record("DescribeImages", first, sample);
+      registry.summary("ecs.poll.batch.size", "region", regionId).record(imageIds.size());
+    });
+  }
+
+  private void record(CloudAction action, StepOutcome outcome, Timer.Sample sample) {
+    record(ECS_ACTIONS.getOrDefault(action.getClass(), action.getClass().getSimpleName()), outcome, sample);
+  }
+
+  private void record(String name, StepOutcome outcome, Timer.Sample sample) {
+    String result = "ok";
+    String code = "none";
+    if (outcome instanceof StepOutcome.Failed f) {
+      result = f.error().kind().name().toLowerCase(Locale.ROOT);
+      code = f.error().code() == null ? "none" : f.error().code();
+      if (f.error().kind() == ErrorKind.THROTTLED) {
+        Counter.builder("ecs.throttles").description("ECS calls refused by flow control").tag("action", name)
+            .register(registry).increment();
+      }
+    }
+    sample.stop(Timer.builder("ecs.call.duration").description("ECS call latency, retries of the SDK included")
+        .tag("action", name).tag("outcome", result).publishPercentileHistogram().register(registry));
+    Counter.builder("ecs.calls").description("ECS calls by action and outcome").tag("action", name)
+        .tag("outcome", result).tag("code", code).register(registry).increment();
+  }
+}

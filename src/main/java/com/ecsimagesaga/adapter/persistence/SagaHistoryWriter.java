@@ -1,0 +1,130 @@
+package com.ecsimagesaga.adapter.persistence;
+
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Saga;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes each saga move into {@code saga_history}, in the transaction that stores the move. A step
+ * run (one step from the moment the saga entered it) is one row: its retries and polls update that
+ * row, so history stays a few rows per saga however long it polls. It also times every step that
+ * ends, for the step latency histogram.
+ *
+ * <p>Use from a store: {@code var h = history.batch();} then {@code h.add(row, next, now)} for each
+ * saga <em>before</em> the row is overwritten with the next state, then chain {@code h.write()}
+ * inside the same transaction.
+ */
+@ApplicationScoped
+public class SagaHistoryWriter {
+
+  /** 12 parameters a row; PostgreSQL takes at most 65535 in one statement. */
+  private static final int ROWS_PER_STATEMENT = 1000;
+
+  private static final String INSERT = """
+      insert into saga_history (saga_id, step, step_started_at, first_at, last_at, executions, max_attempt,
+                                outcome_status, outcome_step, progress, error_count, last_error_code,
+                                last_request_id, image_id)
+      values""";
+
+  /** One row of the VALUES list; {@code #} stands for the row's parameter prefix. */
+  private static final String ROW = "(:#sagaId, :#step, :#startedAt, :#now, :#now, 1, :#attempt, :#status, :#nextStep, "
+      + ":#progress, :#errors, :#code, :#requestId, :#imageId)";
+
+  private static final String ON_CONFLICT = """
+       on conflict (saga_id, step, step_started_at) do update set
+          last_at = excluded.last_at,
+          executions = saga_history.executions + 1,
+          max_attempt = greatest(saga_history.max_attempt, excluded.max_attempt),
+          outcome_status = excluded.outcome_status,
+          outcome_step = excluded.outcome_step,
+          progress = excluded.progress,
+          error_count = saga_history.error_count + excluded.error_count,
+          last_error_code = coalesce(excluded.last_error_code, saga_history.last_error_code),
+          last_request_id = coalesce(excluded.last_request_id, saga_history.last_request_id),
+          image_id = coalesce(excluded.image_id, saga_history.image_id)""";
+
+  @Inject MeterRegistry registry;
+
+  /** A new, empty batch for one transaction. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** The history rows of one transaction. */
+  public final class Batch {
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+
+    private Batch() {}
+
+    /** Notes the move of {@code before} (the stored row, not yet overwritten) to {@code next}. */
+    public void add(SagaEntity before, Saga next, Instant now) {
+      Instant startedAt = before.stepStartedAt != null ? before.stepStartedAt : before.createdAt;
+      boolean sameStep = before.step.equals(next.step().name());
+      CloudError retried = sameStep ? next.lastError() : null;
+      Failure failed = before.failureKind == null ? next.failure() : null;
+      String code = retried != null ? retried.code() : failed != null ? failed.code() : null;
+      String requestId = retried != null ? retried.requestId() : failed != null ? failed.requestId() : null;
+      var row = new HashMap<String, Object>();
+      row.put("sagaId", before.id);
+      row.put("step", before.step);
+      row.put("startedAt", startedAt);
+      row.put("now", now);
+      row.put("attempt", sameStep ? next.attempt() : before.attempt);
+      row.put("status", next.status().name());
+      row.put("nextStep", next.step().name());
+      row.put("progress", next.progress());
+      row.put("errors", code == null ? 0 : 1);
+      row.put("code", code);
+      row.put("requestId", requestId);
+      row.put("imageId", next.imageId());
+      rows.add(row);
+      if (!sameStep) {
+        Timer.builder("saga.step.duration").description("How long a saga step took, from entering it to leaving it")
+            .tag("type", before.type).tag("step", before.step).tag("outcome", next.status().name())
+            .publishPercentileHistogram().register(registry).record(Duration.between(startedAt, now));
+      }
+    }
+
+    /**
+     * Writes the noted rows in one statement; call inside the transaction of the moves. A batch
+     * holds each saga at most once (the coordinator moves a saga once per pass), which the upsert
+     * of several rows needs.
+     */
+    public Uni<Void> write() {
+      Uni<Void> chain = Uni.createFrom().voidItem();
+      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+        List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        chain = chain.chain(() -> upsert(chunk));
+      }
+      return chain;
+    }
+
+    private Uni<Void> upsert(List<Map<String, Object>> chunk) {
+      StringBuilder sql = new StringBuilder(INSERT);
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? " " : ", ").append(ROW.replace("#", "r" + i + "_"));
+      }
+      String text = sql.append(ON_CONFLICT).toString();
+      return Panache.getSession().chain(session -> {
+        var query = session.createNativeQuery(text);
+        for (int i = 0; i < chunk.size(); i++) {
+          String prefix = "r" + i + "_";
+          chunk.get(i).forEach((name, value) -> query.setParameter(prefix + name, value));
+        }
+        return query.executeUpdate();
+      }).replaceWithVoid();
+    }
+  }
+}

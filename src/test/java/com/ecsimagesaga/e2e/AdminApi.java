@@ -1,0 +1,29 @@
+package com.ecsimagesaga.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The admin API as the test users of the {@code %test} profile see it. */
+final class AdminApi {
+
+  static final String OPERATOR = "operator";
+  static final String OPERATOR_PASSWORD = "operator-test-password";
+  static final String VIEWER = "viewer";
+  static final String VIEWER_PASSWORD = "viewer-test-password";
+
+  private AdminApi() {}
+
+  static RequestSpecification asOperator() {
+    return given().auth().preemptive().basic(OPERATOR, OPERATOR_PASSWORD).contentType(ContentType.JSON);
+  }
+
+  static RequestSpecification asViewer() {
+    return given().auth().preemptive().basic(VIEWER, VIEWER_PASSWORD).contentType(ContentType.JSON);
+  }
+
+  static RequestSpecification anonymous() {
+    return given().contentType(ContentType.JSON);
+  }
+}

@@ -1,0 +1,89 @@
+package com.ecsimagesaga.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReplayTest {
+
+  static final Instant CREATED = Instant.parse("2026-01-01T10:00:00Z");
+  static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
+  static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
+
+  @Test
+  void resumingAFailedCreateRunsTheFailedStepAgainWithTheSameTokenAFreshBudgetAndANewDeadline() {
+    var plan = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
+        Optional.empty(), NOW);
+    Saga next = plan.next();
+    assertThat(plan.refused()).isFalse();
+    assertThat(next.status()).isEqualTo(SagaStatus.RUNNING);
+    assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(next.clientToken()).isEqualTo(Saga.clientToken(ID, 0));
+    assertThat(next.attempt()).isZero();
+    assertThat(next.nextWakeAt()).isEqualTo(NOW);
+    assertThat(next.failure()).isNull();
+    assertThat(next.lastError()).isNull();
+    assertThat(next.deadlineAt()).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+    assertThat(next.version()).isEqualTo(7);
+  }
+
+  @Test
+  void resumingWhenTheCloudHoldsTheImageWatchesItInsteadOfCreatingAgain() {
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
+        Optional.of("m-found"), NOW).next();
+    assertThat(next.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(next.imageId()).isEqualTo("m-found");
+    assertThat(next.tokenGeneration()).isZero();
+  }
+
+  @Test
+  void resumingACompensatedCreateSubmitsAgainWithANewTokenBecauseTheOldImageIsGone() {
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"), Replay.Mode.RESUME,
+        Optional.empty(), NOW).next();
+    assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(next.imageId()).isNull();
+    assertThat(next.snapshotIds()).isEmpty();
+    assertThat(next.tokenGeneration()).isEqualTo(1);
+    assertThat(next.clientToken()).isEqualTo(Saga.clientToken(ID, 1));
+  }
+
+  @Test
+  void resumingAfterAFailedSourceCheckChecksTheSourceAgain() {
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null), Replay.Mode.RESUME, Optional.empty(),
+        NOW).next();
+    assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
+  }
+
+  @Test
+  void restartingStartsAtTheFirstStepAndKeepsTheTokenWhileTheImageLives() {
+    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
+        Replay.Mode.RESTART, Optional.of("m-old"), NOW).next();
+    assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
+    assertThat(next.tokenGeneration()).isZero();
+  }
+
+  @Test
+  void aSagaThatIsNotFailedIsRefusedWithAReason() {
+    for (SagaStatus status : List.of(SagaStatus.RUNNING, SagaStatus.WAITING, SagaStatus.COMPENSATING, SagaStatus.SUCCEEDED)) {
+      var plan = Replay.plan(ReplayTestSagas.failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME, Optional.empty(), NOW);
+      assertThat(plan.refused()).isTrue();
+      assertThat(plan.next()).isNull();
+      assertThat(plan.refusal()).contains(status.name()).contains("only FAILED");
+    }
+  }
+
+  @Test
+  void resumingAFailedDeleteRunsItsFailedStepAndRestartingChecksTheImageFirst() {
+    var in = new SagaInput.Delete("m-1", false, false);
+    var failed = new Saga(ID, SagaType.DELETE_IMAGE, SagaStatus.FAILED, Step.DONE, "c-2", "cn-hangzhou", in, "m-1", null,
+        0, 2, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(15)), 0, List.of(),
+        new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"), null, 3);
+    assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step()).isEqualTo(Step.SUBMIT_DELETE_IMAGE);
+    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step()).isEqualTo(Step.CHECK_IMAGE);
+  }
+}

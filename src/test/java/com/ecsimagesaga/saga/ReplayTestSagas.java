@@ -1,0 +1,29 @@
+package com.ecsimagesaga.saga;
+
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Failed sagas for replay tests. */
+public final class ReplayTestSagas {
+
+  public static final Instant CREATED = Instant.parse("2026-01-01T10:00:00Z");
+  public static final UUID ID = UUID.fromString("00000000-0000-0000-0000-00000000abcd");
+
+  private ReplayTestSagas() {}
+
+  /** A create saga in {@code status} whose failure happened at {@code failedAt}. */
+  public static Saga failedCreate(SagaStatus status, Step failedAt, String imageId) {
+    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-1"), "img", null, null, null, null,
+        List.of(), null, null, null, null);
+    var input = new SagaInput.Create(spec, null, false);
+    var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
+    return new Saga(ID, SagaType.CREATE_IMAGE, status, Step.DONE, "c-1", "cn-hangzhou", input, imageId,
+        Saga.clientToken(ID, 0), 0, 3, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(60)), 40, List.of("s-1"),
+        failure, new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null), 7);
+  }
+
+}

@@ -50,7 +50,7 @@ public final class Replay {
    * Plans a replay.
    *
    * @param liveImageId an image the cloud holds for this saga (found by id or by the saga tag),
-   *     or empty when it holds none; ignored for delete sagas
+   *     or empty when it holds none; ignored for delete and update sagas
    */
   public static Plan plan(Saga s, Mode mode, Optional<String> liveImageId, Instant now) {
     if (!REPLAYABLE.contains(s.status())) {
@@ -59,7 +59,8 @@ public final class Replay {
     }
     Saga.Builder b = s.edit().status(SagaStatus.RUNNING).attempt(0).nextWakeAt(now).stepStartedAt(now)
         .failure(null).lastError(null);
-    if (s.type() == SagaType.DELETE_IMAGE) {
+    if (s.type() != SagaType.CREATE_IMAGE) {
+      // Deletes and updates start by looking at the image; every later call of theirs is idempotent.
       b.step(mode == Mode.RESTART ? Step.CHECK_IMAGE : failedStep(s, Step.CHECK_IMAGE));
     } else if (liveImageId.isPresent() && mode == Mode.RESUME) {
       // The image exists: CreateImage must not run again; watching it decides the rest.

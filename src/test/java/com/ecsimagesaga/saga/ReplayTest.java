@@ -86,4 +86,17 @@ class ReplayTest {
     assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step()).isEqualTo(Step.SUBMIT_DELETE_IMAGE);
     assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step()).isEqualTo(Step.CHECK_IMAGE);
   }
+
+  @Test
+  void resumingAFailedUpdateRunsItsFailedStepEvenWhenTheImageExists() {
+    var changes = new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", null, "new text", null, null, null, List.of(),
+        List.of(), "rg-2");
+    var failed = new Saga(ID, SagaType.UPDATE_IMAGE, SagaStatus.FAILED, Step.DONE, "c-3", "cn-hangzhou",
+        new SagaInput.Update(changes), "m-1", null, 0, 1, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(15)), 0,
+        List.of(), new Failure(Step.JOIN_RESOURCE_GROUP, "NOT_FOUND", "InvalidResourceGroup.NotFound", "no", "r"), null, 5);
+    var resumed = Replay.plan(failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW).next();
+    assertThat(resumed.step()).isEqualTo(Step.JOIN_RESOURCE_GROUP);
+    assertThat(resumed.imageId()).isEqualTo("m-1");
+    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW).next().step()).isEqualTo(Step.CHECK_IMAGE);
+  }
 }

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +41,13 @@ class OutboxAtomicityTest {
   @Inject SagaStore store;
   @Inject com.ecsimagesaga.app.SagaDefinitions definitions;
   @Inject Pool pool;
+  @Inject com.ecsimagesaga.port.EventEncoder encoder;
+
+  /** A real event, since the relay publishes whatever this test stores. */
+  static com.ecsimagesaga.saga.SagaEvent created(Saga saga, UUID eventId) {
+    return new com.ecsimagesaga.saga.SagaEvent.ImageCreated(eventId, saga.id(), saga.commandId(), Instant.now(), saga.regionId(),
+        "m-atomic", "atomic", "Available", true, List.of());
+  }
 
   /** Hibernate Reactive runs on a Vert.x context; the test thread is not one. */
   static <T> T onContext(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
@@ -65,9 +71,8 @@ class OutboxAtomicityTest {
     List<Saga> claimed = onContext(() -> store.claimDue(later.plusSeconds(1), 1000, "test-owner", Duration.ofMinutes(1)));
     Saga mine = claimed.stream().filter(s -> s.id().equals(saga.id())).findFirst().orElseThrow();
 
-    UUID eventId = UUID.randomUUID();
-    OutboxMessage event = new OutboxMessage(0, eventId, saga.id(), "ImageCreated", saga.id().toString(), new byte[] {1},
-        Map.of(), Instant.now());
+    OutboxMessage event = encoder.encode(created(saga, UUID.randomUUID()));
+    UUID eventId = event.eventId();
     assertThat(onContext(() -> store.appendOnce(List.of(event)))).isEqualTo(1);
 
     Saga next = mine.edit().status(SagaStatus.SUCCEEDED).step(Step.DONE).nextWakeAt(null).build();
@@ -84,8 +89,7 @@ class OutboxAtomicityTest {
     assertThat(rows).isEqualTo(1);
 
     // And with a storable event both land.
-    OutboxMessage fresh = new OutboxMessage(0, UUID.randomUUID(), saga.id(), "ImageCreated", saga.id().toString(), new byte[] {2},
-        Map.of(), Instant.now());
+    OutboxMessage fresh = encoder.encode(created(saga, UUID.randomUUID()));
     assertThat(onContext(() -> store.apply(List.of(new SagaStore.Transit(next, mine.version(), List.of(fresh))), "test-owner")))
         .containsExactly(saga.id());
     assertThat(onContext(() -> store.find(saga.id())).orElseThrow().status()).isEqualTo(SagaStatus.SUCCEEDED);

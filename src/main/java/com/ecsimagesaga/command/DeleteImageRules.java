@@ -12,11 +12,7 @@ public final class DeleteImageRules {
     List<Violation> out = new ArrayList<>();
     FieldRules.commandId(c.commandId(), out);
     FieldRules.regionId(c.regionId(), out);
-    if (c.imageId() == null || c.imageId().isBlank()) {
-      out.add(Violation.of("imageId", "image-id.required", c.imageId(), "imageId is required"));
-    } else {
-      FieldRules.resourceId("imageId", c.imageId(), "m-", "image", out);
-    }
+    FieldRules.imageId(c.imageId(), out);
     return new Validated<>(out.isEmpty() ? c : null, out, List.of());
   }
 }

@@ -29,6 +29,15 @@ final class FieldRules {
     }
   }
 
+  /** Checks the required id of an existing image. */
+  static void imageId(String value, List<Violation> out) {
+    if (value == null || value.isBlank()) {
+      out.add(Violation.of("imageId", "image-id.required", value, "imageId is required"));
+    } else {
+      resourceId("imageId", value, "m-", "image", out);
+    }
+  }
+
   /** Checks an ECS resource id such as {@code i-...}, {@code s-...} or {@code m-...}. */
   static boolean resourceId(String field, String value, String prefix, String what, List<Violation> out) {
     if (value.length() < prefix.length() + 1 || value.length() > 64 || !value.startsWith(prefix)

@@ -14,11 +14,7 @@ public final class UpdateImageRules {
     List<Violation> out = new ArrayList<>();
     FieldRules.commandId(c.commandId(), out);
     FieldRules.regionId(c.regionId(), out);
-    if (c.imageId() == null || c.imageId().isBlank()) {
-      out.add(Violation.of("imageId", "image-id.required", c.imageId(), "imageId is required"));
-    } else {
-      FieldRules.resourceId("imageId", c.imageId(), "m-", "image", out);
-    }
+    FieldRules.imageId(c.imageId(), out);
     ImageTextRules.imageName("imageName", c.imageName(), out);
     if (c.imageName() != null && (c.imageName().startsWith("aliyun") || c.imageName().startsWith("acs:"))) {
       out.add(Violation.of("imageName", "image-name.reserved-prefix", c.imageName(), "a new image name must not start with aliyun or acs:"));

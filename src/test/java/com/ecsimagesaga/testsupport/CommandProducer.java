@@ -32,6 +32,15 @@ public final class CommandProducer implements AutoCloseable {
     }
   }
 
+  /** Sends without waiting; {@link #flush()} waits for everything sent so far. */
+  public void sendAsync(String topic, String key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, key, value));
+  }
+
+  public void flush() {
+    producer.flush();
+  }
+
   @Override
   public void close() {
     producer.close();

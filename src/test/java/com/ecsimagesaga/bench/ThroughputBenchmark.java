@@ -1,0 +1,128 @@
+package com.ecsimagesaga.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ecsimagesaga.adapter.kafka.AvroCodec;
+import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.simulator.EcsSimulator;
+import com.ecsimagesaga.simulator.InstanceStatus;
+import com.ecsimagesaga.testsupport.CommandProducer;
+import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.EventTopicRecorder;
+import com.ecsimagesaga.testsupport.KafkaBrokerResource;
+import com.ecsimagesaga.testsupport.PostgresResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throughput: create sagas completed per second end to end (command published to ImageCreated
+ * consumed) with images that finish at once, beside the raw rates of the same broker and database
+ * measured in the same run. Not part of the test suite: {@code mvn -Pbench test -Dtest=ThroughputBenchmark}.
+ */
+@QuarkusTest
+@TestProfile(ThroughputProfile.class)
+@Tag("benchmark")
+class ThroughputBenchmark {
+
+  static final int SAGAS = Integer.getInteger("bench.sagas", 5000);
+  static final int RAW_RECORDS = 20_000;
+  static final Duration DB_WINDOW = Duration.ofSeconds(10);
+
+  @Test
+  void sagasPerSecondAgainstTheRawBrokerAndDatabaseRates() throws Exception {
+    EcsSimulator sim = EcsSimulatorResource.simulator();
+    AvroCodec codec = new AvroCodec();
+    String bootstrap = KafkaBrokerResource.bootstrapServers();
+    List<CreateImage> commands = new ArrayList<>();
+    for (int i = 0; i < SAGAS; i++) {
+      String instance = "i-tp" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+      sim.world().seedInstance("cn-hangzhou", instance, InstanceStatus.Running);
+      commands.add(CreateImage.newBuilder().setCommandId(UUID.randomUUID().toString()).setIssuedAt(Instant.now())
+          .setRegionId("cn-hangzhou").setInstanceId(instance).setImageName("tp-" + instance.substring(2)).build());
+    }
+    sim.counters().reset();
+    double sagasPerSecond;
+    try (var producer = new CommandProducer(bootstrap); var events = new EventTopicRecorder(bootstrap, "ecs.image.events")) {
+      long start = System.nanoTime();
+      commands.forEach(c -> producer.sendAsync("ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c)));
+      producer.flush();
+      await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
+          .until(() -> events.records().stream().filter(r -> codec.decode(r.value()) instanceof ImageCreated).count() >= SAGAS);
+      sagasPerSecond = SAGAS / ((System.nanoTime() - start) / 1e9);
+    }
+    long ecsCalls = sim.counters().total();
+    double brokerRate = rawBrokerRate(bootstrap);
+    double dbRate = rawDatabaseRate();
+    System.out.printf("%n=== Throughput: %d create sagas, images finish at once, rate budget off ===%n", SAGAS);
+    System.out.printf("%-44s %12.1f%n", "sagas completed per second (end to end)", sagasPerSecond);
+    System.out.printf("%-44s %12.1f%n", "ECS calls per saga", ecsCalls / (double) SAGAS);
+    System.out.printf("%-44s %12.0f%n", "raw broker rate (records/s produce+consume)", brokerRate);
+    System.out.printf("%-44s %12.0f%n", "raw database rate (insert tx/s, 8 clients)", dbRate);
+    System.out.printf("%-44s %12.4f%n", "sagas/s divided by database tx/s", sagasPerSecond / dbRate);
+    assertThat(sagasPerSecond).isPositive();
+  }
+
+  /** Produce RAW_RECORDS records of a command's size, then consume them all; records per second. */
+  private static double rawBrokerRate(String bootstrap) {
+    String topic = "bench-raw-" + UUID.randomUUID();
+    byte[] value = new byte[200];
+    long start = System.nanoTime();
+    try (var producer = new CommandProducer(bootstrap); var reader = new EventTopicRecorder(bootstrap, topic)) {
+      for (int i = 0; i < RAW_RECORDS; i++) {
+        producer.sendAsync(topic, "k" + (i % 64), value);
+      }
+      producer.flush();
+      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> reader.records().size() >= RAW_RECORDS);
+    }
+    return RAW_RECORDS / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** pgbench -N style: 8 clients each committing one-row insert transactions for DB_WINDOW. */
+  private static double rawDatabaseRate() throws Exception {
+    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password())) {
+      c.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, v text)");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    long deadline = System.nanoTime() + DB_WINDOW.toNanos();
+    List<Future<Long>> clients = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      clients.add(pool.submit(() -> insertUntil(deadline)));
+    }
+    long total = 0;
+    for (Future<Long> f : clients) {
+      total += f.get();
+    }
+    pool.shutdown();
+    return total / (double) DB_WINDOW.toSeconds();
+  }
+
+  private static long insertUntil(long deadline) throws SQLException {
+    long n = 0;
+    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+        PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
+      c.setAutoCommit(true);
+      while (System.nanoTime() < deadline) {
+        insert.setString(1, "x");
+        insert.executeUpdate();
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Arrows point inward only: adapter -> app -> port -> saga/image/command. */
+/**
+ * Arrows point inward only: adapter -> app -> port -> saga/image/command. Each {@code check}
+ * asserts its rule and fails the test with every violating dependency listed.
+ */
 class ArchitectureTest {
 
   private static JavaClasses main;

@@ -79,6 +79,16 @@ class OutagesIT {
 
   @Test
   void whilePostgresIsDownConsumptionPausesWithoutCommittingAndNothingIsDeadLettered() throws Exception {
+    // Offsets of earlier commands are committed up to 5 s late (throttled strategy): let them settle
+    // first, or a late commit during the outage would look like intake moving on.
+    long[] lastSeen = {committedCommandOffsets()};
+    await("earlier commits settle").pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(6))
+        .atMost(Duration.ofSeconds(60)).until(() -> {
+          long now = committedCommandOffsets();
+          boolean same = now == lastSeen[0];
+          lastSeen[0] = now;
+          return same;
+        });
     long deadLettersBefore = deadLetters();
     stack.postgres().stop();
     try {

@@ -10,7 +10,6 @@ import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
@@ -49,9 +48,6 @@ class BulkReplayTest extends SagaTestSupport {
   @Inject ReplayCommandHandler replayCommands;
   @Inject Vertx vertx;
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   @BeforeAll
   static void start() {

@@ -10,9 +10,7 @@ import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.Violation;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
-import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
@@ -35,20 +33,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EcsSimulatorResource.class)
 class CreateAndDeleteImageTest extends SagaTestSupport {
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   @BeforeAll
   static void start() {
     connect();
   }
 
-  static String seededInstance() {
-    String id = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    sim().world().seedInstance(REGION, id, InstanceStatus.Running);
-    return id;
-  }
 
   @Test
   void aCreateCommandYieldsImageCreatedAndOneTaggedImage() {

@@ -9,7 +9,6 @@ import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.simulator.DiskType;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.simulator.InstanceStatus;
@@ -52,9 +51,6 @@ class FaultHandlingTest extends SagaTestSupport {
     sim().speedFactor(1000);
   }
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   static String instance(InstanceStatus status) {
     String id = "i-f" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.contract.v1.ImageCreated;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
@@ -27,9 +26,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EcsSimulatorResource.class)
 class MetricsAfterARunTest extends SagaTestSupport {
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   @BeforeAll
   static void start() {

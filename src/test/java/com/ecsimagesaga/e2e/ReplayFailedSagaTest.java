@@ -7,9 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
-import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
@@ -30,20 +28,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EcsSimulatorResource.class)
 class ReplayFailedSagaTest extends SagaTestSupport {
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   @BeforeAll
   static void start() {
     connect();
   }
 
-  static String seededInstance() {
-    String id = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    sim().world().seedInstance(REGION, id, InstanceStatus.Running);
-    return id;
-  }
 
   static long imagesOf(String sagaId) {
     return sim().world().images(REGION).stream()

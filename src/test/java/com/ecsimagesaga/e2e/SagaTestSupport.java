@@ -37,6 +37,17 @@ abstract class SagaTestSupport {
     }
   }
 
+  static com.ecsimagesaga.simulator.EcsSimulator sim() {
+    return com.ecsimagesaga.testsupport.EcsSimulatorResource.simulator();
+  }
+
+  /** A new Running instance in the simulator. */
+  static String seededInstance() {
+    String id = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    sim().world().seedInstance(REGION, id, com.ecsimagesaga.simulator.InstanceStatus.Running);
+    return id;
+  }
+
   static CreateImage.Builder createFromInstance(String instanceId) {
     String commandId = UUID.randomUUID().toString();
     return CreateImage.newBuilder().setCommandId(commandId).setIssuedAt(Instant.now()).setRegionId(REGION)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
-import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
@@ -63,9 +62,6 @@ class SecretsStayOutTest extends SagaTestSupport {
     public void close() {}
   };
 
-  static EcsSimulator sim() {
-    return EcsSimulatorResource.simulator();
-  }
 
   @BeforeAll
   static void start() {

@@ -77,10 +77,10 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   private StepOutcome callSafely(CloudAction action) {
-    Duration wait = budget.take(action.regionId(), actionName(action));
+    Duration wait = budget.take(action.regionId(), EcsActions.nameOf(action));
     if (!wait.isZero()) {
       return new StepOutcome.Failed(new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
-          "the service's own budget for " + actionName(action) + " in " + action.regionId() + " is spent", null, wait));
+          "the service's own budget for " + EcsActions.nameOf(action) + " in " + action.regionId() + " is spent", null, wait));
     }
     try {
       return call(action);
@@ -94,38 +94,6 @@ public class EcsImageGateway implements CloudImageGateway {
     } catch (RuntimeException e) {
       return new StepOutcome.Failed(EcsErrorClassifier.unexpected(e));
     }
-  }
-
-  /** The ECS action a cloud action spends budget on. */
-  static String actionName(CloudAction action) {
-    if (action instanceof CloudAction.DescribeInstance) {
-      return "DescribeInstances";
-    }
-    if (action instanceof CloudAction.DescribeSnapshot) {
-      return "DescribeSnapshots";
-    }
-    if (action instanceof CloudAction.SubmitCreateImage) {
-      return "CreateImage";
-    }
-    if (action instanceof CloudAction.ObserveImage) {
-      return "DescribeImages";
-    }
-    if (action instanceof CloudAction.SubmitDeleteImage) {
-      return "DeleteImage";
-    }
-    if (action instanceof CloudAction.ModifyImageAttributes) {
-      return "ModifyImageAttribute";
-    }
-    if (action instanceof CloudAction.TagImage) {
-      return "TagResources";
-    }
-    if (action instanceof CloudAction.UntagImage) {
-      return "UntagResources";
-    }
-    if (action instanceof CloudAction.JoinResourceGroup) {
-      return "JoinResourceGroup";
-    }
-    return "DeleteSnapshot";
   }
 
   private StepOutcome call(CloudAction action) throws ClientException {

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.metrics;
 
+import com.ecsimagesaga.adapter.alicloud.EcsActions;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
@@ -27,19 +28,6 @@ import java.util.Set;
 @Decorator
 @Priority(10)
 public class MeteredCloudImageGateway implements CloudImageGateway {
-
-  /** Our action types by the ECS API action they call. */
-  private static final Map<Class<?>, String> ECS_ACTIONS = Map.of(
-      CloudAction.DescribeInstance.class, "DescribeInstances",
-      CloudAction.DescribeSnapshot.class, "DescribeSnapshots",
-      CloudAction.SubmitCreateImage.class, "CreateImage",
-      CloudAction.ObserveImage.class, "DescribeImages",
-      CloudAction.SubmitDeleteImage.class, "DeleteImage",
-      CloudAction.DeleteSnapshots.class, "DeleteSnapshot",
-      CloudAction.ModifyImageAttributes.class, "ModifyImageAttribute",
-      CloudAction.TagImage.class, "TagResources",
-      CloudAction.UntagImage.class, "UntagResources",
-      CloudAction.JoinResourceGroup.class, "JoinResourceGroup");
 
   private final CloudImageGateway delegate;
   private final MeterRegistry registry;
@@ -73,7 +61,7 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
   }
 
   private void record(CloudAction action, StepOutcome outcome, Timer.Sample sample) {
-    record(ECS_ACTIONS.getOrDefault(action.getClass(), action.getClass().getSimpleName()), outcome, sample);
+    record(EcsActions.nameOf(action), outcome, sample);
   }
 
   private void record(String name, StepOutcome outcome, Timer.Sample sample) {

@@ -45,36 +45,46 @@ public final class CommandIntake {
     this.clock = clock;
   }
 
-  public Uni<IntakeResult> createImage(CreateImageCommand c, String origin) {
+  /**
+   * @param origin where the command was read, for example {@code topic/partition@offset}; may be null
+   * @param traceParent the W3C trace context the command arrived in, or null; the saga and its
+   *     events continue it
+   */
+  public Uni<IntakeResult> createImage(CreateImageCommand c, String origin, String traceParent) {
     var checked = CreateImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "CreateImage", checked.violations(), origin);
+      return reject(c.commandId(), "CreateImage", checked.violations(), origin, traceParent);
     }
     checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
     Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
     var input = new SagaInput.Create(checked.value(), timeout, c.deleteSnapshotsOnFailure());
     Instant now = clock.instant();
-    return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies()));
+    return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
+        .edit().traceParent(traceParent).build());
   }
 
-  public Uni<IntakeResult> deleteImage(DeleteImageCommand c, String origin) {
+  /** As {@link #createImage}, for a delete. */
+  public Uni<IntakeResult> deleteImage(DeleteImageCommand c, String origin, String traceParent) {
     var checked = DeleteImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "DeleteImage", checked.violations(), origin);
+      return reject(c.commandId(), "DeleteImage", checked.violations(), origin, traceParent);
     }
     var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
     Instant now = clock.instant();
-    Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies());
+    Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies())
+        .edit().traceParent(traceParent).build();
     return unlessBusy(saga, "DeleteImage", origin);
   }
 
-  public Uni<IntakeResult> updateImage(UpdateImageCommand c, String origin) {
+  /** As {@link #createImage}, for an update. */
+  public Uni<IntakeResult> updateImage(UpdateImageCommand c, String origin, String traceParent) {
     var checked = UpdateImageRules.check(c);
     if (!checked.isValid()) {
-      return reject(c.commandId(), "UpdateImage", checked.violations(), origin);
+      return reject(c.commandId(), "UpdateImage", checked.violations(), origin, traceParent);
     }
     var input = new SagaInput.Update(checked.value());
-    Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies());
+    Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies())
+        .edit().traceParent(traceParent).build();
     return unlessBusy(saga, "UpdateImage", origin);
   }
 
@@ -85,13 +95,15 @@ public final class CommandIntake {
    * its own event.
    *
    * @param origin where the command was read, for example {@code topic/partition@offset}; may be null
+   * @param traceParent the trace context the command arrived in, or null
    */
-  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations, String origin) {
+  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations, String origin,
+      String traceParent) {
     String shownId = commandId == null ? "" : commandId.length() > 160 ? commandId.substring(0, 160) : commandId;
     String dedupeKey = CommandIds.isValid(commandId) ? commandId
         : "rejected/" + CommandIds.digest(origin != null ? origin : UUID.randomUUID().toString());
     UUID eventId = UUID.nameUUIDFromBytes(("rejected/" + commandType + "/" + dedupeKey).getBytes(StandardCharsets.UTF_8));
-    var message = encoder.encodeRejection(eventId, shownId, commandType, clock.instant(), violations);
+    var message = encoder.encodeRejection(eventId, shownId, commandType, clock.instant(), violations).inTrace(traceParent);
     LOG.infof("EIS-1001 command %s (%s) rejected: %s", shownId, commandType, violations);
     return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
   }
@@ -109,7 +121,7 @@ public final class CommandIntake {
       Saga other = busy.get();
       return reject(saga.commandId(), commandType, List.of(Violation.of("imageId", "image.busy", saga.imageId(),
           "saga " + other.id() + " (" + other.type() + ", " + other.status() + ") is still working on this image; "
-              + "send it again, with a new commandId, once that saga has finished")), origin);
+              + "send it again, with a new commandId, once that saga has finished")), origin, saga.traceParent());
     });
   }
 
@@ -117,7 +129,7 @@ public final class CommandIntake {
     return store.start(saga).chain(started -> {
       if (!started) {
         LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
-        return answerDuplicate(saga.commandId()).replaceWith(new IntakeResult.Duplicate(saga.commandId()));
+        return answerDuplicate(saga.commandId(), saga.traceParent()).replaceWith(new IntakeResult.Duplicate(saga.commandId()));
       }
       LOG.infof("EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
       return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
@@ -125,9 +137,10 @@ public final class CommandIntake {
   }
 
   /** A repeated command is answered with where its saga stands now. */
-  private Uni<Void> answerDuplicate(String commandId) {
+  private Uni<Void> answerDuplicate(String commandId, String traceParent) {
     return store.findByCommandId(commandId).chain(found -> found
-        .map(s -> store.append(encoder.encode(SagaEvent.SagaStateReported.of(s, UUID.randomUUID(), clock.instant()))))
+        .map(s -> store.append(encoder.encode(SagaEvent.SagaStateReported.of(s, UUID.randomUUID(), clock.instant()))
+            .inTrace(traceParent)))
         .orElseGet(() -> Uni.createFrom().voidItem()));
   }
 

@@ -3,6 +3,7 @@ package com.ecsimagesaga.app;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.Decision;
 import com.ecsimagesaga.saga.Saga;
@@ -39,9 +40,16 @@ public final class SagaCoordinator {
   private final String owner;
   private final int batchSize;
   private final Duration lease;
+  private final SagaTracing tracing;
 
   public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
       Clock clock, String owner, int batchSize, Duration lease) {
+    this(store, gateway, encoder, definitions, clock, owner, batchSize, lease, SagaTracing.NONE);
+  }
+
+  public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
+      Clock clock, String owner, int batchSize, Duration lease, SagaTracing tracing) {
+    this.tracing = tracing;
     this.store = store;
     this.gateway = gateway;
     this.encoder = encoder;
@@ -68,14 +76,15 @@ public final class SagaCoordinator {
       SagaDefinition definition = definitions.of(s.type());
       Optional<Decision> expired = definition.expire(s, now);
       if (expired.isPresent()) {
-        work.add(Uni.createFrom().item(List.of(Optional.of(transit(s, expired.get())))));
+        work.add(Uni.createFrom().item(List.of(Optional.of(transit(s, expired.get(), s.traceParent())))));
         continue;
       }
       CloudAction action = definition.actionFor(s);
       if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
         pollsByRegion.computeIfAbsent(look.regionId(), r -> new ArrayList<>()).add(s);
       } else {
-        work.add(gateway.execute(action).map(outcome -> List.of(decide(s, outcome))));
+        work.add(tracing.inSaga(s, s.type() + " " + s.step(),
+            trace -> gateway.execute(action).map(outcome -> List.of(decide(s, outcome, trace)))));
       }
     }
     pollsByRegion.forEach((region, group) -> work.add(pollTogether(region, group)));
@@ -90,13 +99,13 @@ public final class SagaCoordinator {
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
     Instant since = group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
     Instant submittedLast = group.stream().map(Saga::stepStartedAt).max(Comparator.naturalOrder()).orElseThrow();
-    return gateway.observeOwnImages(region, ids, since, submittedLast)
-        .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()))).toList());
+    return tracing.shared("poll images " + region, group, () -> gateway.observeOwnImages(region, ids, since, submittedLast))
+        .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()), s.traceParent())).toList());
   }
 
-  private Optional<SagaStore.Transit> decide(Saga s, StepOutcome outcome) {
+  private Optional<SagaStore.Transit> decide(Saga s, StepOutcome outcome, String trace) {
     try {
-      return Optional.of(transit(s, definitions.of(s.type()).decide(s, outcome, clock.instant())));
+      return Optional.of(transit(s, definitions.of(s.type()).decide(s, outcome, clock.instant()), trace));
     } catch (RuntimeException e) {
       // A failure here is a defect, not a cloud error (those arrive as outcomes). The lease runs
       // out and the saga is tried again; the log says which saga and step.
@@ -105,13 +114,14 @@ public final class SagaCoordinator {
     }
   }
 
-  private SagaStore.Transit transit(Saga s, Decision d) {
+  /** A stored decision; its events carry the trace context they were decided in. */
+  private SagaStore.Transit transit(Saga s, Decision d, String trace) {
     Saga next = d.next();
     String cause = next.lastError() != null ? " after " + next.lastError().code()
         : next.failure() != null && next.status().isTerminal() ? " failure " + next.failure().code() : "";
     LOG.infof("EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(), d.transition().trigger(), s.step(), next.step(),
         next.status(), next.attempt(), cause);
-    var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).toList();
+    var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).map(m -> m.inTrace(trace)).toList();
     return new SagaStore.Transit(next, s.version(), events);
   }
 }

@@ -10,6 +10,7 @@ import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.EventOutbox;
 import com.ecsimagesaga.port.EventPublisher;
 import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.retry.PollPolicy;
 import com.ecsimagesaga.saga.retry.RetryPolicy;
@@ -48,9 +49,9 @@ public class ServiceWiring {
   @Produces
   @Singleton
   SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, SagaConfig c) {
+      Clock clock, SagaConfig c, SagaTracing tracing) {
     String owner = c.instanceId().orElse("eis-" + UUID.randomUUID());
-    return new SagaCoordinator(store, gateway, encoder, definitions, clock, owner, c.batchSize(), c.lease());
+    return new SagaCoordinator(store, gateway, encoder, definitions, clock, owner, c.batchSize(), c.lease(), tracing);
   }
 
   @Produces

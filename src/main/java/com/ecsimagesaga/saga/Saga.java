@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param progress last creation progress seen, in percent
  * @param lastError the last retryable error, kept for operators while the saga waits
  * @param version optimistic-lock version, owned by the store
+ * @param traceParent the W3C {@code traceparent} of the command that started the saga, or null;
+ *     opaque here, carried so that the saga's cloud calls and events join the command's trace
  */
 public record Saga(
     UUID id,
@@ -38,10 +40,20 @@ public record Saga(
     List<String> snapshotIds,
     Failure failure,
     CloudError lastError,
-    long version) {
+    long version,
+    String traceParent) {
 
   public Saga {
     snapshotIds = snapshotIds == null ? List.of() : List.copyOf(snapshotIds);
+  }
+
+  /** A saga that joins no trace. */
+  public Saga(UUID id, SagaType type, SagaStatus status, Step step, String commandId, String regionId, SagaInput input,
+      String imageId, String clientToken, int tokenGeneration, int attempt, Instant createdAt, Instant stepStartedAt,
+      Instant nextWakeAt, Instant deadlineAt, int progress, List<String> snapshotIds, Failure failure,
+      CloudError lastError, long version) {
+    this(id, type, status, step, commandId, regionId, input, imageId, clientToken, tokenGeneration, attempt, createdAt,
+        stepStartedAt, nextWakeAt, deadlineAt, progress, snapshotIds, failure, lastError, version, null);
   }
 
   /** The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires. */
@@ -80,6 +92,7 @@ public record Saga(
     private List<String> snapshotIds;
     private Failure failure;
     private CloudError lastError;
+    private String traceParent;
 
     private Builder(Saga s) {
       this.s = s;
@@ -95,6 +108,7 @@ public record Saga(
       snapshotIds = s.snapshotIds;
       failure = s.failure;
       lastError = s.lastError;
+      traceParent = s.traceParent;
     }
 
     public Builder status(SagaStatus v) { status = v; return this; }
@@ -107,6 +121,7 @@ public record Saga(
     public Builder snapshotIds(List<String> v) { snapshotIds = v; return this; }
     public Builder failure(Failure v) { failure = v; return this; }
     public Builder lastError(CloudError v) { lastError = v; return this; }
+    public Builder traceParent(String v) { traceParent = v; return this; }
 
     /** Moves to the next token generation after ECS refused the current token for good. */
     public Builder newToken() {
@@ -118,7 +133,7 @@ public record Saga(
     public Saga build() {
       return new Saga(s.id, s.type, status, step, s.commandId, s.regionId, s.input, imageId, clientToken,
           tokenGeneration, attempt, s.createdAt, stepStartedAt, nextWakeAt, s.deadlineAt, progress, snapshotIds,
-          failure, lastError, s.version);
+          failure, lastError, s.version, traceParent);
     }
   }
 }

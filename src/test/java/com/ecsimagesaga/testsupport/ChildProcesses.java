@@ -20,6 +20,12 @@ final class ChildProcesses {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Whether an OpenTelemetry collector is configured for the service's spans in this environment. */
+    static boolean traceCollectorConfigured() {
+        return System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") != null
+                || System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") != null;
+    }
+
     /** @return whether something accepts TCP connections on {@code host:port} right now */
     static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {

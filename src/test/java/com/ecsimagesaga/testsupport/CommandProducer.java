@@ -1,5 +1,6 @@
 package com.ecsimagesaga.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,15 @@ public final class CommandProducer implements AutoCloseable {
   }
 
   public void send(String topic, String key, byte[] value) {
+    send(topic, key, value, Map.of());
+  }
+
+  /** Sends with the given headers, as a producer that propagates a trace context does. */
+  public void send(String topic, String key, byte[] value, Map<String, String> headers) {
+    var record = new ProducerRecord<>(topic, key, value);
+    headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+      producer.send(record).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -36,6 +36,8 @@ final class LocalService {
                 "-Dkafka.bootstrap.servers=" + LocalKafkaBroker.BOOTSTRAP_SERVERS,
                 "-Dsaga.ecs.endpoint=127.0.0.1:" + LocalSimulator.API_PORT,
                 "-Dsaga.ecs.protocol=HTTP",
+                // Spans are recorded only when a collector is configured (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT).
+                "-Dquarkus.otel.sdk.disabled=" + !ChildProcesses.traceCollectorConfigured(),
                 "-Dsaga.ecs.access-key-id=sim-access-key-id",
                 "-Dsaga.ecs.access-key-secret=sim-access-key-secret",
                 // Admin API users of the local run: local-operator and local-viewer, passwords equal to the

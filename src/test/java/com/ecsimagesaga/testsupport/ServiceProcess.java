@@ -46,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
         this.properties = new LinkedHashMap<>(properties);
         this.properties.put("quarkus.http.port", String.valueOf(httpPort));
         this.properties.put("saga.instance-id", name);
+        // Without a collector to send spans to, the service records none (events still carry traces).
+        this.properties.putIfAbsent("quarkus.otel.sdk.disabled", String.valueOf(!ChildProcesses.traceCollectorConfigured()));
         this.log = logDirectory.toAbsolutePath().resolve(name + ".log");
         Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "service-" + name + "-kill"));
     }

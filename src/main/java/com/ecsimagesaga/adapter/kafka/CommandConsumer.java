@@ -88,7 +88,8 @@ public class CommandConsumer {
    */
   private Uni<IntakeResult> takeIn(SpecificRecord record, Message<byte[]> message) {
     Context context = Vertx.currentContext();
-    Uni<IntakeResult> attempt = Uni.createFrom().deferred(() -> handle(record, origin(message)));
+    String traceParent = KafkaTraces.traceParentOf(message);
+    Uni<IntakeResult> attempt = Uni.createFrom().deferred(() -> handle(record, origin(message), traceParent));
     if (context != null) {
       attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
@@ -102,15 +103,15 @@ public class CommandConsumer {
         .invoke(state::flowing);
   }
 
-  private Uni<IntakeResult> handle(SpecificRecord record, String origin) {
+  private Uni<IntakeResult> handle(SpecificRecord record, String origin, String traceParent) {
     if (record instanceof CreateImage c) {
-      return intake.createImage(CommandMapper.toDomain(c), origin);
+      return intake.createImage(CommandMapper.toDomain(c), origin, traceParent);
     }
     if (record instanceof DeleteImage d) {
-      return intake.deleteImage(CommandMapper.toDomain(d), origin);
+      return intake.deleteImage(CommandMapper.toDomain(d), origin, traceParent);
     }
     if (record instanceof UpdateImage u) {
-      return intake.updateImage(CommandMapper.toDomain(u), origin);
+      return intake.updateImage(CommandMapper.toDomain(u), origin, traceParent);
     }
     if (record instanceof ReplaySagas r) {
       return replays.handle(r);

@@ -42,5 +42,6 @@ public class SagaEntity extends PanacheEntityBase {
   @Column(name = "last_error_request_id") public String lastErrorRequestId;
   @Column(name = "lease_owner") public String leaseOwner;
   @Column(name = "lease_until") public Instant leaseUntil;
+  @Column(name = "trace_parent") public String traceParent;
   @Version public long version;
 }

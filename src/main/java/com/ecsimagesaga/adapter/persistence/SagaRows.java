@@ -25,6 +25,7 @@ final class SagaRows {
     e.input = SagaInputJson.write(s.input());
     e.createdAt = s.createdAt();
     e.deadlineAt = s.deadlineAt();
+    e.traceParent = s.traceParent();
     copyState(s, e, now);
     return e;
   }
@@ -63,6 +64,6 @@ final class SagaRows {
     List<String> snapshots = e.snapshotIds == null || e.snapshotIds.isEmpty() ? List.of() : Arrays.asList(e.snapshotIds.split(","));
     return new Saga(e.id, SagaType.valueOf(e.type), SagaStatus.valueOf(e.status), Step.valueOf(e.step), e.commandId,
         e.regionId, SagaInputJson.read(e.input), e.imageId, e.clientToken, e.tokenGeneration, e.attempt, e.createdAt,
-        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version);
+        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version, e.traceParent);
   }
 }

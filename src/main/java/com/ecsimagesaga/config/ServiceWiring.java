@@ -4,12 +4,14 @@ import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
 import com.ecsimagesaga.app.SagaDefinitions;
+import com.ecsimagesaga.app.ServiceShare;
 import com.ecsimagesaga.app.StuckSagaDetector;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.EventOutbox;
 import com.ecsimagesaga.port.EventPublisher;
 import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.ServiceInstances;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.retry.PollPolicy;
 import com.ecsimagesaga.saga.retry.RetryPolicy;
@@ -48,9 +50,16 @@ public class ServiceWiring {
   @Produces
   @Singleton
   SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, SagaConfig c) {
-    String owner = c.instanceId().orElse("eis-" + UUID.randomUUID());
-    return new SagaCoordinator(store, gateway, encoder, definitions, clock, owner, c.batchSize(), c.lease());
+      Clock clock, SagaConfig c, ServiceShare share) {
+    return new SagaCoordinator(store, gateway, encoder, definitions, clock, share.instanceId(), c.batchSize(), c.lease());
+  }
+
+  /** The instance's name, under which it claims sagas and beats in the instance table, and its share of the ECS budget. */
+  @Produces
+  @Singleton
+  ServiceShare share(ServiceInstances instances, Clock clock, SagaConfig c, EcsConfig ecs) {
+    String name = c.instanceId().orElse("eis-" + UUID.randomUUID());
+    return new ServiceShare(instances, clock, name, ecs.rateLimit().instanceExpiry());
   }
 
   @Produces

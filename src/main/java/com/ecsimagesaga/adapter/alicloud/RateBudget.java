@@ -149,8 +149,9 @@ final class RateBudget {
       if (header.spent()) {
         long until = now + header.timeLeft().toMillis();
         if (until > heldUntil) {
+          // When the window ends the quota is back; the bucket restarts with one call, then its rate.
           heldUntil = until;
-          tokens = 0;
+          tokens = 1;
           updatedAt = until;
           return true;
         }

@@ -94,7 +94,7 @@ final class RateBudget {
 
   /** The answer for a call this budget did not let through. */
   static CloudError spent(String regionId, String action, Duration wait) {
-    return new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
+    return new CloudError(ErrorKind.THROTTLED, EcsActions.HELD_BY_BUDGET,
         "the service's own budget for " + action + " in " + regionId + " is spent", null, wait);
   }
 

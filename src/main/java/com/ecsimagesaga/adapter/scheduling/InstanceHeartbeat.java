@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 public class InstanceHeartbeat {
 
   private static final Logger LOG = Logger.getLogger(InstanceHeartbeat.class);
+  /** Shutdown does not wait longer than this for a database that is away. */
+  private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(2);
 
   @Inject ServiceShare share;
   @Inject EcsConfig config;
@@ -39,7 +41,7 @@ public class InstanceHeartbeat {
     }
     beats.stop();
     try {
-      VertxContextSupport.subscribeAndAwait(share::leave);
+      VertxContextSupport.subscribeAndAwait(() -> share.leave().ifNoItem().after(LEAVE_TIMEOUT).fail());
     } catch (Throwable e) {
       // The others stop counting this instance once its heartbeat expires.
       LOG.warnf("EIS-2102 instance %s could not leave the instance table: %s", share.instanceId(), e.toString());

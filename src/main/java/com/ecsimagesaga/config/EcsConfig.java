@@ -45,10 +45,13 @@ public interface EcsConfig {
   @WithDefault("1s")
   Duration listingReuse();
 
-  /** The service's own budget of ECS calls, per region and action, shared by every saga. */
+  /**
+   * The service's own budget of ECS calls, per region and action, shared by every saga of every
+   * instance: each live instance takes an equal share (docs/adr/0006-service-wide-rate-budget.md).
+   */
   RateLimit rateLimit();
 
-  /** Calls per second; a value of 0 or less switches the budget off. */
+  /** Calls per second for the whole service; a value of 0 or less switches the budget off. */
   interface RateLimit {
     /** The budget of every action not named in {@link #actions()}. */
     @WithDefault("20")
@@ -56,6 +59,14 @@ public interface EcsConfig {
 
     /** Budgets by ECS action name, for example {@code saga.ecs.rate-limit.actions.CreateImage=2}. */
     Map<String, Double> actions();
+
+    /** How often each instance records its heartbeat and counts the live instances. */
+    @WithDefault("5s")
+    Duration heartbeatInterval();
+
+    /** An instance whose last heartbeat is older than this no longer counts; a few heartbeat intervals. */
+    @WithDefault("20s")
+    Duration instanceExpiry();
   }
 
   /** Threads that run the blocking SDK calls, so that no event-loop thread ever blocks. */

@@ -4,6 +4,7 @@ import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
 import com.ecsimagesaga.app.SagaDefinitions;
+import com.ecsimagesaga.app.ServiceShare;
 import com.ecsimagesaga.app.StuckSagaDetector;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
@@ -11,6 +12,7 @@ import com.ecsimagesaga.port.EventOutbox;
 import com.ecsimagesaga.port.EventPublisher;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaTracing;
+import com.ecsimagesaga.port.ServiceInstances;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.retry.PollPolicy;
 import com.ecsimagesaga.saga.retry.RetryPolicy;
@@ -49,9 +51,17 @@ public class ServiceWiring {
   @Produces
   @Singleton
   SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, SagaConfig c, SagaTracing tracing) {
-    String owner = c.instanceId().orElse("eis-" + UUID.randomUUID());
-    return new SagaCoordinator(store, gateway, encoder, definitions, clock, owner, c.batchSize(), c.lease(), tracing);
+      Clock clock, SagaConfig c, ServiceShare share, SagaTracing tracing) {
+    return new SagaCoordinator(store, gateway, encoder, definitions, clock, share.instanceId(), c.batchSize(), c.lease(),
+        tracing);
+  }
+
+  /** The instance's name, under which it claims sagas and beats in the instance table, and its share of the ECS budget. */
+  @Produces
+  @Singleton
+  ServiceShare share(ServiceInstances instances, Clock clock, SagaConfig c, EcsConfig ecs) {
+    String name = c.instanceId().orElse("eis-" + UUID.randomUUID());
+    return new ServiceShare(instances, clock, name, ecs.rateLimit().instanceExpiry());
   }
 
   @Produces

@@ -27,7 +27,7 @@ public final class EcsSimulator implements AutoCloseable {
     private final WorldState state;
     private final SimulatorWorld world;
     private final FaultPlan faults = new FaultPlan(new SecureRandom());
-    private final CallCounters counters = new CallCounters();
+    private final CallCounters counters;
     private final RateLimiter rateLimiter;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
@@ -37,6 +37,7 @@ public final class EcsSimulator implements AutoCloseable {
 
     private EcsSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
+        this.counters = new CallCounters(config.clock());
         this.state = new WorldState(new Timings(config), config.clientTokenRetention());
         this.world = new SimulatorWorld(state);
         this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());

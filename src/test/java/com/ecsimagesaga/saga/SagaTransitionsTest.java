@@ -104,6 +104,15 @@ class SagaTransitionsTest {
     }
 
     @Test
+    void aThrottledCreateWakesNoEarlierThanTheQuotaReturns() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      var throttled = new CloudError(ErrorKind.THROTTLED, "Throttling.User", "flow control", "REQ-9", Duration.ofSeconds(45));
+      h.when(new StepOutcome.Failed(throttled), "retryable error");
+      assertThat(h.saga().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+      assertThat(h.saga().nextWakeAt()).as("the backoff alone would be at most 1 s").isEqualTo(T0.plusSeconds(45));
+    }
+
+    @Test
     void aPermanentErrorFailsFastWithTheEcsDetails() {
       var e = givenCreate().when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error").onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");

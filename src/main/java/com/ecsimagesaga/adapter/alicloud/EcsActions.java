@@ -18,6 +18,9 @@ public final class EcsActions {
       CloudAction.UntagImage.class, "UntagResources",
       CloudAction.JoinResourceGroup.class, "JoinResourceGroup");
 
+  /** The error code of a call the service's rate budget held back instead of sending it. */
+  public static final String HELD_BY_BUDGET = "LocalRateBudget";
+
   private EcsActions() {}
 
   public static String nameOf(CloudAction action) {

@@ -2,7 +2,6 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.CommonRequest;
-import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import com.aliyuncs.auth.BasicCredentials;
@@ -18,17 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One SDK client per region, and the request settings every call shares: endpoint, protocol,
- * timeouts. The SDK's own retries stay off: the saga retries with its stored ClientToken.
+ * timeouts. The SDK's own retries and throttling control stay off: the saga retries with its
+ * stored ClientToken, and every answer's rate-limit header goes to the listener.
  */
 final class EcsClients {
 
   static final String API_VERSION = "2014-05-26";
 
   private final EcsConfig config;
+  private final HeaderReadingAcsClient.Listener listener;
   private final Map<String, IAcsClient> byRegion = new ConcurrentHashMap<>();
 
-  EcsClients(EcsConfig config) {
+  EcsClients(EcsConfig config, HeaderReadingAcsClient.Listener listener) {
     this.config = config;
+    this.listener = listener;
   }
 
   IAcsClient client(String regionId) {
@@ -36,7 +38,7 @@ final class EcsClients {
   }
 
   private IAcsClient newClient(String regionId) {
-    return new DefaultAcsClient(DefaultProfile.getProfile(regionId), credentials());
+    return new HeaderReadingAcsClient(DefaultProfile.getProfile(regionId), credentials(), listener);
   }
 
   private AlibabaCloudCredentialsProvider credentials() {

@@ -12,7 +12,6 @@ import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
-import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
 import io.smallrye.mutiny.Uni;
@@ -44,9 +43,9 @@ public class EcsImageGateway implements CloudImageGateway {
   private final ExecutorService workers;
 
   @Inject
-  public EcsImageGateway(EcsConfig config, Clock clock) {
-    this.clients = new EcsClients(config);
-    this.budget = new RateBudget(clock, config.rateLimit().perSecond(), config.rateLimit().actions());
+  EcsImageGateway(EcsConfig config, Clock clock, RateBudget budget) {
+    this.budget = budget;
+    this.clients = new EcsClients(config, budget::answered);
     this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
     this.changes = new ImageChangeCalls(clients);
     AtomicInteger n = new AtomicInteger();
@@ -77,15 +76,15 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   private StepOutcome callSafely(CloudAction action) {
-    Duration wait = budget.take(action.regionId(), EcsActions.nameOf(action));
+    String name = EcsActions.nameOf(action);
+    Duration wait = budget.take(action.regionId(), name);
     if (!wait.isZero()) {
-      return new StepOutcome.Failed(new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
-          "the service's own budget for " + EcsActions.nameOf(action) + " in " + action.regionId() + " is spent", null, wait));
+      return new StepOutcome.Failed(RateBudget.spent(action.regionId(), name, wait));
     }
     try {
       return call(action);
     } catch (ClientException e) {
-      var error = EcsErrorClassifier.classify(e);
+      var error = budget.withHold(EcsErrorClassifier.classify(e), action.regionId(), name);
       if (error.kind() == ErrorKind.NOT_FOUND && action instanceof CloudAction.SubmitDeleteImage d) {
         // Deleting an image that does not exist has the effect the caller wants.
         return new StepOutcome.DeleteAccepted(d.imageId());
@@ -177,7 +176,15 @@ public class EcsImageGateway implements CloudImageGateway {
   private StepOutcome deleteSnapshots(CloudAction.DeleteSnapshots a) throws ClientException {
     List<String> deleted = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    boolean first = true;
     for (String id : a.snapshotIds()) {
+      // The first call drew its token in callSafely; each further one draws its own.
+      Duration wait = first ? Duration.ZERO : budget.take(a.regionId(), "DeleteSnapshot");
+      first = false;
+      if (!wait.isZero()) {
+        // Deleted ones answer NotFound on the retry, which counts as deleted.
+        return new StepOutcome.Failed(RateBudget.spent(a.regionId(), "DeleteSnapshot", wait));
+      }
       var request = clients.prepare(new DeleteSnapshotRequest(), a.regionId());
       request.setSnapshotId(id);
       request.setForce(true);

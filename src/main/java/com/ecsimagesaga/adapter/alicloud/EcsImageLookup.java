@@ -31,8 +31,9 @@ public class EcsImageLookup implements ImageLookup {
   });
 
   @Inject
-  public EcsImageLookup(EcsConfig config) {
-    this.clients = new EcsClients(config);
+  EcsImageLookup(EcsConfig config, RateBudget budget) {
+    // Replays' lookups are rare and not held, but what ECS says about the quota still reaches the budget.
+    this.clients = new EcsClients(config, budget::answered);
   }
 
   @PreDestroy

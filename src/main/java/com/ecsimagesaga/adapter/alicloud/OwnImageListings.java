@@ -5,7 +5,6 @@ import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.CreateImageSaga;
-import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,8 +75,7 @@ final class OwnImageListings {
       for (int page = 1; ; page++) {
         Duration wait = budget.take(regionId, "DescribeImages");
         if (!wait.isZero()) {
-          return new Listing(fetchedAt, since, Map.of(), new CloudError(ErrorKind.THROTTLED, "LocalRateBudget",
-              "the service's own budget for DescribeImages in " + regionId + " is spent", null, wait));
+          return new Listing(fetchedAt, since, Map.of(), RateBudget.spent(regionId, "DescribeImages", wait));
         }
         var request = clients.common("DescribeImages", regionId);
         request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
@@ -95,7 +93,7 @@ final class OwnImageListings {
         }
       }
     } catch (ClientException e) {
-      return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.classify(e));
+      return new Listing(fetchedAt, since, Map.of(), budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
     } catch (RuntimeException e) {
       return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.unexpected(e));
     }

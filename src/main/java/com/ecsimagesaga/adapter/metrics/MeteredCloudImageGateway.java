@@ -23,7 +23,8 @@ import java.util.Set;
  * Counts and times every ECS call the sagas make, by ECS action and outcome, without touching the
  * gateway: a CDI decorator around whichever {@link CloudImageGateway} is in use. Series:
  * {@code ecs_calls_total{action,outcome,code}}, {@code ecs_call_duration_seconds{action,outcome}},
- * {@code ecs_throttles_total{action}}.
+ * {@code ecs_throttles_total{action}} (refused by ECS), and {@code ecs_budget_held_total{action}}:
+ * calls the service's rate budget kept back, which are neither ECS calls nor throttles.
  */
 @Decorator
 @Priority(10)
@@ -65,6 +66,12 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
   }
 
   private void record(String name, StepOutcome outcome, Timer.Sample sample) {
+    if (outcome instanceof StepOutcome.Failed f && EcsActions.HELD_BY_BUDGET.equals(f.error().code())) {
+      // Not an ECS call: the service's own budget (or a hold ECS asked for) kept it back.
+      Counter.builder("ecs.budget.held").description("Calls the service's rate budget held back; ECS never saw them")
+          .tag("action", name).register(registry).increment();
+      return;
+    }
     String result = "ok";
     String code = "none";
     if (outcome instanceof StepOutcome.Failed f) {

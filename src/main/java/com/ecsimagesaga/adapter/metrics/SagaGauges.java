@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.metrics;
 
+import com.ecsimagesaga.app.ServiceShare;
 import com.ecsimagesaga.port.OperationsStats;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * Gauges read from the database every {@code ops.metrics.refresh}: sagas by type and status
  * ({@code sagas{type,status}}), the outbox lag ({@code outbox_backlog}, {@code
  * outbox_oldest_age_seconds}) and stuck sagas ({@code sagas_stuck}: not finished, and due for longer
- * than {@code ops.metrics.stuck-after}). Every instance reports the same numbers; aggregate with max.
+ * than {@code ops.metrics.stuck-after}), and the live instances that share the ECS rate budget
+ * ({@code ecs_budget_instances}, from the heartbeats, not the refresh). Every instance reports the same numbers; aggregate with max.
  */
 @ApplicationScoped
 public class SagaGauges {
@@ -36,6 +38,7 @@ public class SagaGauges {
 
   @Inject MeterRegistry registry;
   @Inject OperationsStats stats;
+  @Inject ServiceShare share;
   @Inject Clock clock;
   @Inject Vertx vertx;
   @ConfigProperty(name = "ops.metrics.refresh") Duration refresh;
@@ -60,6 +63,8 @@ public class SagaGauges {
         .description("Age of the oldest event waiting in the outbox").register(registry);
     Gauge.builder("sagas.stuck", stuck, AtomicLong::get)
         .description("Unfinished sagas overdue by more than ops.metrics.stuck-after").register(registry);
+    Gauge.builder("ecs.budget.instances", share, ServiceShare::liveInstances)
+        .description("Live instances sharing the service-wide ECS rate budget, as this instance counts them").register(registry);
     timer = vertx.setPeriodic(refresh.toMillis(), id -> refresh());
   }
 

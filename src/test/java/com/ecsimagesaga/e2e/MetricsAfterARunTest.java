@@ -39,16 +39,18 @@ class MetricsAfterARunTest extends SagaTestSupport {
   /** The value of the series {@code name} whose labels include all of {@code labels} (k="v" pairs), 0 if absent. */
   static double value(String metrics, String name, String... labels) {
     for (String line : metrics.split("\n")) {
-      if (!line.startsWith(name + "{")) {
+      if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
         continue;
       }
-      String labelText = line.substring(name.length() + 1, line.lastIndexOf('}'));
+      // "name{labels} value" or "name value" and, with tracing on, an exemplar after " # " that names a trace.
+      String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+      String labelText = sample.charAt(name.length()) == '{' ? sample.substring(name.length() + 1, sample.lastIndexOf('}')) : "";
       boolean all = true;
       for (String label : labels) {
         all &= Pattern.compile("(^|,)" + Pattern.quote(label) + "(,|$)").matcher(labelText).find();
       }
       if (all) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        return Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
       }
     }
     return 0;
@@ -93,6 +95,8 @@ class MetricsAfterARunTest extends SagaTestSupport {
         .get("/api/sagas").then().statusCode(200).extract().jsonPath().getList("items").size();
     await().atMost(Duration.ofSeconds(10)).until(() ->
         value(scrape(), "sagas", "type=\"CREATE_IMAGE\"", "status=\"SUCCEEDED\"") == succeeded);
-    assertThat(value(scrape(), "sagas_stuck")).isZero();
+    String last = scrape();
+    assertThat(last.lines().filter(l -> l.startsWith("sagas_stuck")).toList()).as("the stuck gauge is exported").isNotEmpty();
+    assertThat(value(last, "sagas_stuck")).isZero();
   }
 }

@@ -57,8 +57,11 @@ class ThroughputBenchmark {
           .setRegionId("cn-hangzhou").setInstanceId(instance).setImageName("tp-" + instance.substring(2)).build());
     }
     sim.counters().reset();
+    long commitsBefore = databaseCommits();
     double sagasPerSecond;
+    Instant started;
     try (var producer = new CommandProducer(bootstrap); var events = new EventTopicRecorder(bootstrap, "ecs.image.events")) {
+      started = Instant.now();
       long start = System.nanoTime();
       commands.forEach(c -> producer.sendAsync("ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c)));
       producer.flush();
@@ -67,15 +70,44 @@ class ThroughputBenchmark {
       sagasPerSecond = SAGAS / ((System.nanoTime() - start) / 1e9);
     }
     long ecsCalls = sim.counters().total();
+    long commits = databaseCommits() - commitsBefore;
+    Phases phases = phases(started);
     double brokerRate = rawBrokerRate(bootstrap);
     double dbRate = rawDatabaseRate();
     System.out.printf("%n=== Throughput: %d create sagas, images finish at once, rate budget off ===%n", SAGAS);
     System.out.printf("%-44s %12.1f%n", "sagas completed per second (end to end)", sagasPerSecond);
     System.out.printf("%-44s %12.1f%n", "ECS calls per saga", ecsCalls / (double) SAGAS);
+    System.out.printf("%-44s %12.1f%n", "database transactions per saga (all commits)", commits / (double) SAGAS);
+    System.out.printf("%-44s %12.1f%n", "s until the last command was taken in", phases.lastTakenIn());
+    System.out.printf("%-44s %12.1f%n", "s until the last saga succeeded", phases.lastSucceeded());
+    System.out.printf("%-44s %12.1f%n", "s until the last event was published", phases.lastPublished());
     System.out.printf("%-44s %12.0f%n", "raw broker rate (records/s produce+consume)", brokerRate);
     System.out.printf("%-44s %12.0f%n", "raw database rate (insert tx/s, 8 clients)", dbRate);
     System.out.printf("%-44s %12.4f%n", "sagas/s divided by database tx/s", sagasPerSecond / dbRate);
     assertThat(sagasPerSecond).isPositive();
+  }
+
+  /** Seconds from the first publish until the last command was stored, the last saga finished, the last event left. */
+  record Phases(double lastTakenIn, double lastSucceeded, double lastPublished) {}
+
+  private static Phases phases(Instant started) throws SQLException {
+    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+        var rs = c.createStatement().executeQuery("select extract(epoch from (select max(received_at) from processed_command)),"
+            + " extract(epoch from (select max(updated_at) from saga where status = 'SUCCEEDED')),"
+            + " extract(epoch from (select max(published_at) from outbox))")) {
+      rs.next();
+      double t0 = started.toEpochMilli() / 1000.0;
+      return new Phases(rs.getDouble(1) - t0, rs.getDouble(2) - t0, rs.getDouble(3) - t0);
+    }
+  }
+
+  /** Transactions committed in the service's database so far (pg_stat_database). */
+  private static long databaseCommits() throws SQLException {
+    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+        var rs = c.createStatement().executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   /** Produce RAW_RECORDS records of a command's size, then consume them all; records per second. */

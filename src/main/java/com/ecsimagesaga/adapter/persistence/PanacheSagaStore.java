@@ -5,11 +5,15 @@ import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +42,38 @@ public class PanacheSagaStore implements SagaStore {
                    order by next_wake_at limit :limit for update skip locked)
       returning *""";
 
+  /**
+   * Records the command and inserts its saga in one statement, so taking in a command costs one
+   * round trip (and one implicit transaction): the saga row is written only if the command id was
+   * new. This is the intake's hot path, one call per command.
+   */
+  private static final String START = """
+      with taken as (
+        insert into processed_command (command_id, saga_id, outcome, received_at) values ($1, $2, 'STARTED', $3)
+        on conflict (command_id) do nothing returning command_id)
+      insert into saga (id, type, status, step, command_id, region_id, input, image_id, client_token, token_generation,
+                        attempt, created_at, updated_at, step_started_at, next_wake_at, deadline_at, progress,
+                        snapshot_ids, trace_parent, version)
+      select $2, $4, $5, $6, command_id, $7, $8, $9, $10, $11, $12, $13, $3, $14, $15, $16, $17, $18, $19, 0 from taken""";
+
   @Inject Clock clock;
   @Inject SagaHistoryWriter history;
+  @Inject Pool pool;
 
   @Override
   public Uni<Boolean> start(Saga saga) {
     Instant now = clock.instant();
-    return Panache.withTransaction(() -> ProcessedCommandEntity.<ProcessedCommandEntity>findById(saga.commandId())
-        .chain(seen -> seen != null ? Uni.createFrom().item(false)
-            : processed(saga.commandId(), saga.id(), "STARTED", now).persist()
-                .chain(x -> SagaRows.newRow(saga, now).persist())
-                .replaceWith(true)));
+    SagaEntity row = SagaRows.newRow(saga, now);
+    Tuple values = Tuple.tuple(List.of(row.commandId, row.id, utc(now), row.type, row.status, row.step, row.regionId,
+        row.input));
+    values.addValue(row.imageId).addValue(row.clientToken).addValue(row.tokenGeneration).addValue(row.attempt)
+        .addValue(utc(row.createdAt)).addValue(utc(row.stepStartedAt)).addValue(utc(row.nextWakeAt))
+        .addValue(utc(row.deadlineAt)).addValue(row.progress).addValue(row.snapshotIds).addValue(row.traceParent);
+    return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
+  }
+
+  private static OffsetDateTime utc(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.CreateImageRules;
 import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.command.DeleteImageRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.command.UpdateImageRules;
 import com.ecsimagesaga.command.Violation;
@@ -57,7 +58,8 @@ public final class CommandIntake {
     }
     checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
     Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
-    var input = new SagaInput.Create(checked.value(), timeout, c.deleteSnapshotsOnFailure());
+    var input = new SagaInput.Create(checked.value(), timeout, c.deleteSnapshotsOnFailure(),
+        StepTimeoutRules.durations(c.stepTimeoutSeconds()));
     Instant now = clock.instant();
     return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
         .edit().traceParent(traceParent).build());
@@ -69,7 +71,7 @@ public final class CommandIntake {
     if (!checked.isValid()) {
       return reject(c.commandId(), "DeleteImage", checked.violations(), origin, traceParent);
     }
-    var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots());
+    var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
     Instant now = clock.instant();
     Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies())
         .edit().traceParent(traceParent).build();
@@ -82,7 +84,7 @@ public final class CommandIntake {
     if (!checked.isValid()) {
       return reject(c.commandId(), "UpdateImage", checked.violations(), origin, traceParent);
     }
-    var input = new SagaInput.Update(checked.value());
+    var input = new SagaInput.Update(checked.value(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
     Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies())
         .edit().traceParent(traceParent).build();
     return unlessBusy(saga, "UpdateImage", origin);

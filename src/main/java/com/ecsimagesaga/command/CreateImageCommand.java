@@ -4,11 +4,14 @@ import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request to create an image, exactly as received: nothing here is validated yet. {@link
  * CreateImageRules} turns it into an {@link com.ecsimagesaga.image.ImageSpec} or a list of
  * violations.
+ *
+ * @param stepTimeoutSeconds the command's own step timeouts, by step name; empty when none
  */
 public record CreateImageCommand(
     String commandId,
@@ -29,9 +32,11 @@ public record CreateImageCommand(
     String imageVersion,
     String detectionStrategy,
     Integer timeoutSeconds,
-    boolean deleteSnapshotsOnFailure) {
+    boolean deleteSnapshotsOnFailure,
+    Map<String, Integer> stepTimeoutSeconds) {
 
   public CreateImageCommand {
+    stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
     diskDeviceMappings = diskDeviceMappings == null ? List.of() : List.copyOf(diskDeviceMappings);
     tags = tags == null ? List.of() : List.copyOf(tags);
   }

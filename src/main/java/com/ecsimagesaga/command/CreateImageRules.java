@@ -2,6 +2,7 @@ package com.ecsimagesaga.command;
 
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.saga.SagaType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +39,7 @@ public final class CreateImageRules {
       out.add(Violation.of("timeoutSeconds", "timeout.range", String.valueOf(c.timeoutSeconds()),
           "timeoutSeconds must be between " + MIN_TIMEOUT_SECONDS + " and " + MAX_TIMEOUT_SECONDS));
     }
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.CREATE_IMAGE, out);
     if (!out.isEmpty()) {
       return new Validated<>(null, out, warnings);
     }

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.command;
 
+import com.ecsimagesaga.saga.SagaType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public final class DeleteImageRules {
     FieldRules.commandId(c.commandId(), out);
     FieldRules.regionId(c.regionId(), out);
     FieldRules.imageId(c.imageId(), out);
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.DELETE_IMAGE, out);
     return new Validated<>(out.isEmpty() ? c : null, out, List.of());
   }
 }

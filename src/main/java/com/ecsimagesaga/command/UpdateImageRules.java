@@ -1,6 +1,7 @@
 package com.ecsimagesaga.command;
 
 import com.ecsimagesaga.image.ImageChanges;
+import com.ecsimagesaga.saga.SagaType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class UpdateImageRules {
     if (c.resourceGroupId() != null) {
       FieldRules.resourceId("resourceGroupId", c.resourceGroupId(), "rg-", "resource-group", out);
     }
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.UPDATE_IMAGE, out);
     var changes = new ImageChanges(c.regionId(), c.imageId(), c.imageName(), c.description(), c.imageFamily(), c.bootMode(),
         c.deprecated(), c.addTags(), c.removeTagKeys(), c.resourceGroupId());
     if (changes.isEmpty()) {

@@ -64,6 +64,59 @@ public interface SagaConfig {
 
     @WithDefault("15m")
     Duration delete();
+
+    /** The longest each step may take; a command may set its own per step. */
+    Steps steps();
+  }
+
+  /**
+   * Step timeouts, counted from when a step first became due. A step's deadline is the earlier of
+   * its start plus its timeout and the saga's deadline.
+   */
+  interface Steps {
+    /** CHECK_SOURCE from an instance: waiting for it to be Running or Stopped. */
+    @WithDefault("15m")
+    Duration checkSourceInstance();
+
+    /** CHECK_SOURCE from a snapshot or disk mappings: waiting for the system snapshot to be accomplished. */
+    @WithDefault("30m")
+    Duration checkSourceSnapshot();
+
+    /** SUBMIT_CREATE_IMAGE, retries included. */
+    @WithDefault("10m")
+    Duration submitCreateImage();
+
+    /** AWAIT_IMAGE_USABLE from an instance: ECS snapshots its disks first, so this takes longest. */
+    @WithDefault("60m")
+    Duration awaitImageUsableFromInstance();
+
+    /** AWAIT_IMAGE_USABLE from a snapshot or disk mappings. */
+    @WithDefault("30m")
+    Duration awaitImageUsableFromSnapshot();
+
+    /** COMPENSATE_DELETE_IMAGE; past it the saga ends COMPENSATION_FAILED for an operator. */
+    @WithDefault("30m")
+    Duration compensateDeleteImage();
+
+    /** DELETE_SNAPSHOTS, in a compensation or after a delete. */
+    @WithDefault("15m")
+    Duration deleteSnapshots();
+
+    /** CHECK_IMAGE of a delete or an update. */
+    @WithDefault("5m")
+    Duration checkImage();
+
+    /** SUBMIT_DELETE_IMAGE, retries included. */
+    @WithDefault("10m")
+    Duration submitDeleteImage();
+
+    /** AWAIT_IMAGE_GONE: until ECS no longer lists a deleted image. */
+    @WithDefault("15m")
+    Duration awaitImageGone();
+
+    /** Each change step of an update: attributes, tags added, tags removed, resource group. */
+    @WithDefault("5m")
+    Duration updateImage();
   }
 
   /** Backoff by error kind. */

@@ -14,6 +14,7 @@ import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.port.ServiceInstances;
 import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.StepTimeouts;
 import com.ecsimagesaga.saga.retry.PollPolicy;
 import com.ecsimagesaga.saga.retry.RetryPolicy;
 import jakarta.enterprise.inject.Produces;
@@ -38,8 +39,14 @@ public class ServiceWiring {
     var timeouts = c.timeouts();
     var policies = new SagaPolicies(policy(retry.throttled()), policy(retry.transientErrors()), policy(retry.stateWait()),
         new PollPolicy(poll.fastInterval(), poll.fastPhase(), poll.slowInterval()), timeouts.createFromInstance(),
-        timeouts.createFromSnapshot(), timeouts.delete(), c.requireUsable());
+        timeouts.createFromSnapshot(), timeouts.delete(), c.requireUsable(), steps(timeouts.steps()));
     return new SagaDefinitions(policies);
+  }
+
+  private static StepTimeouts steps(SagaConfig.Steps s) {
+    return new StepTimeouts(s.checkSourceInstance(), s.checkSourceSnapshot(), s.submitCreateImage(),
+        s.awaitImageUsableFromInstance(), s.awaitImageUsableFromSnapshot(), s.compensateDeleteImage(), s.deleteSnapshots(),
+        s.checkImage(), s.submitDeleteImage(), s.awaitImageGone(), s.updateImage());
   }
 
   @Produces

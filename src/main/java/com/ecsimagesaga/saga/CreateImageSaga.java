@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga;
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATED;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATING;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATION_FAILED;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,11 +44,13 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(CHECK_SOURCE, RETRYABLE_ERROR, CHECK_SOURCE, WAITING)
       .row(CHECK_SOURCE, ERROR, DONE, FAILED)
       .row(CHECK_SOURCE, DEADLINE_PASSED, DONE, FAILED)
+      .row(CHECK_SOURCE, STEP_TIMED_OUT, DONE, FAILED)
       .row(SUBMIT_CREATE_IMAGE, "accepted", AWAIT_IMAGE_USABLE, WAITING)
       .row(SUBMIT_CREATE_IMAGE, "token refused", SUBMIT_CREATE_IMAGE, RUNNING)
       .row(SUBMIT_CREATE_IMAGE, RETRYABLE_ERROR, SUBMIT_CREATE_IMAGE, WAITING)
       .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
       .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(SUBMIT_CREATE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
       .row(AWAIT_IMAGE_USABLE, "in progress", AWAIT_IMAGE_USABLE, WAITING)
       .row(AWAIT_IMAGE_USABLE, "not visible yet", AWAIT_IMAGE_USABLE, WAITING)
       .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
@@ -54,18 +58,26 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(AWAIT_IMAGE_USABLE, RETRYABLE_ERROR, AWAIT_IMAGE_USABLE, WAITING)
       .row(AWAIT_IMAGE_USABLE, ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+      .row(AWAIT_IMAGE_USABLE, STEP_TIMED_OUT, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
       .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+      .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
       .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
       .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, COMPENSATING)
-      .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED);
+      .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED)
+      .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED);
+
+  /** What an ImageCreationFailed event says when compensation itself ran out of time. */
+  public static final String COMPENSATION_TIMED_OUT = "COMPENSATION_TIMED_OUT";
 
   private final Moves moves;
 
   public CreateImageSaga(SagaPolicies policies) {
-    this.moves = new Moves(TABLE, policies);
+    // Compensation has no saga deadline: giving up on it would leak the half-made image. It does
+    // have step timeouts, after which it ends visibly as COMPENSATION_FAILED for an operator.
+    this.moves = new Moves(TABLE, policies, Set.of(COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
@@ -102,17 +114,33 @@ public final class CreateImageSaga implements SagaDefinition {
 
   @Override
   public Optional<Decision> expire(Saga s, Instant now) {
-    if (!moves.pastDeadline(s, now) || s.step() == COMPENSATE_DELETE_IMAGE || s.step() == DELETE_SNAPSHOTS
-        || s.step() == DONE) {
-      // Compensation has no deadline: giving up on it would leak the half-made image.
-      return Optional.empty();
-    }
+    return switch (moves.expiry(s, now)) {
+      case NONE -> Optional.empty();
+      case SAGA -> Optional.of(sagaDeadlinePassed(s, now));
+      case STEP -> Optional.of(stepTimedOut(s, now));
+    };
+  }
+
+  /**
+   * A step ran out of its own time. An image ECS accepted is compensated; a compensation step
+   * that runs out ends the saga as COMPENSATION_FAILED, with the original failure kept.
+   */
+  private Decision stepTimedOut(Saga s, Instant now) {
+    Failure timedOut = moves.stepTimeout(s);
+    return switch (s.step()) {
+      case AWAIT_IMAGE_USABLE -> moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
+      case COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS -> finishCompensation(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
+      default -> fail(s, STEP_TIMED_OUT, timedOut, now);
+    };
+  }
+
+  private Decision sagaDeadlinePassed(Saga s, Instant now) {
     Failure timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
         "the image was not usable before the saga's deadline " + s.deadlineAt(), null);
     if (s.step() == AWAIT_IMAGE_USABLE) {
-      return Optional.of(moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of()));
+      return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of());
     }
-    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+    return fail(s, DEADLINE_PASSED, timedOut, now);
   }
 
   @Override

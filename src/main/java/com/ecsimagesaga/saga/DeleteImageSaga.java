@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga;
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
 import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
@@ -16,6 +17,7 @@ import static com.ecsimagesaga.saga.Step.SUBMIT_DELETE_IMAGE;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,24 +32,30 @@ public final class DeleteImageSaga implements SagaDefinition {
       .row(CHECK_IMAGE, RETRYABLE_ERROR, CHECK_IMAGE, WAITING)
       .row(CHECK_IMAGE, ERROR, DONE, FAILED)
       .row(CHECK_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(CHECK_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
       .row(SUBMIT_DELETE_IMAGE, "accepted", AWAIT_IMAGE_GONE, WAITING)
       .row(SUBMIT_DELETE_IMAGE, RETRYABLE_ERROR, SUBMIT_DELETE_IMAGE, WAITING)
       .row(SUBMIT_DELETE_IMAGE, ERROR, DONE, FAILED)
       .row(SUBMIT_DELETE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+      .row(SUBMIT_DELETE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
       .row(AWAIT_IMAGE_GONE, "still listed", AWAIT_IMAGE_GONE, WAITING)
       .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
       .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
       .row(AWAIT_IMAGE_GONE, RETRYABLE_ERROR, AWAIT_IMAGE_GONE, WAITING)
       .row(AWAIT_IMAGE_GONE, ERROR, DONE, FAILED)
       .row(AWAIT_IMAGE_GONE, DEADLINE_PASSED, DONE, FAILED)
+      .row(AWAIT_IMAGE_GONE, STEP_TIMED_OUT, DONE, FAILED)
       .row(DELETE_SNAPSHOTS, "deleted", DONE, SUCCEEDED)
       .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
-      .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED);
+      .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED)
+      .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, SUCCEEDED);
 
   private final Moves moves;
 
   public DeleteImageSaga(SagaPolicies policies) {
-    this.moves = new Moves(TABLE, policies);
+    // The image is gone once snapshots are deleted: the saga deadline no longer ends the saga then,
+    // the step's own timeout does (as a success, like a snapshot ECS refuses to delete).
+    this.moves = new Moves(TABLE, policies, Set.of(DELETE_SNAPSHOTS));
   }
 
   /** A new delete saga, due now. */
@@ -79,11 +87,13 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   @Override
   public Optional<Decision> expire(Saga s, Instant now) {
-    if (!moves.pastDeadline(s, now) || s.step() == DONE || s.step() == DELETE_SNAPSHOTS) {
-      return Optional.empty();
-    }
-    var timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut", "the image was still listed at the saga's deadline " + s.deadlineAt(), null);
-    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+    return switch (moves.expiry(s, now)) {
+      case NONE -> Optional.empty();
+      case SAGA -> Optional.of(fail(s, DEADLINE_PASSED, new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
+          "the image was still listed at the saga's deadline " + s.deadlineAt(), null), now));
+      case STEP -> Optional.of(s.step() == DELETE_SNAPSHOTS
+          ? deleted(s, STEP_TIMED_OUT, now, List.of()) : fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
+    };
   }
 
   @Override

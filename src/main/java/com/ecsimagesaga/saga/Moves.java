@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
@@ -12,13 +13,31 @@ final class Moves {
   static final String RETRYABLE_ERROR = "retryable error";
   static final String ERROR = "error";
   static final String DEADLINE_PASSED = "deadline passed";
+  static final String STEP_TIMED_OUT = "step timed out";
+  /** The failure code of a step that ran past its own timeout. */
+  static final String STEP_TIMEOUT_CODE = "Saga.StepTimeout";
+
+  /** Which limit a saga has reached. */
+  enum Expiry {
+    NONE,
+    /** The saga's overall deadline. */
+    SAGA,
+    /** The current step's own timeout, which came before the saga's deadline. */
+    STEP
+  }
 
   private final TransitionTable table;
   private final SagaPolicies policies;
+  private final Set<Step> beyondSagaDeadline;
 
-  Moves(TransitionTable table, SagaPolicies policies) {
+  /**
+   * @param beyondSagaDeadline steps the saga's overall deadline does not end (compensation: giving
+   *     up on it would leak what it is removing); their own step timeout still does
+   */
+  Moves(TransitionTable table, SagaPolicies policies, Set<Step> beyondSagaDeadline) {
     this.table = table;
     this.policies = policies;
+    this.beyondSagaDeadline = Set.copyOf(beyondSagaDeadline);
   }
 
   /** Follows a row; a new step starts with a clean attempt count, due at {@code wakeAt}. */
@@ -28,7 +47,13 @@ final class Moves {
     if (t.to() != s.step()) {
       b.attempt(0).stepStartedAt(wakeAt == null ? s.stepStartedAt() : wakeAt).lastError(null);
     }
-    return new Decision(change.apply(b).build(), events, t);
+    Saga next = change.apply(b).build();
+    Instant limit = deadlineOf(next);
+    if (next.nextWakeAt() != null && limit != null && next.nextWakeAt().isAfter(limit)) {
+      // A backoff or a poll interval never sleeps past the step's deadline: the saga wakes up to give up on time.
+      next = next.edit().nextWakeAt(limit).build();
+    }
+    return new Decision(next, events, t);
   }
 
   Decision move(Saga s, String trigger, Instant wakeAt) {
@@ -57,8 +82,52 @@ final class Moves {
     return policies.poll().nextPollAt(now, waited);
   }
 
-  boolean pastDeadline(Saga s, Instant now) {
-    return s.deadlineAt() != null && now.isAfter(s.deadlineAt());
+  /**
+   * The limit a saga has reached at {@code now}, if any. A step is out of time from its deadline
+   * on; when both limits have passed, the earlier one is the reason.
+   */
+  Expiry expiry(Saga s, Instant now) {
+    if (s.step() == Step.DONE) {
+      return Expiry.NONE;
+    }
+    Instant step = stepDeadline(s);
+    Instant saga = sagaDeadline(s);
+    boolean stepPassed = step != null && !now.isBefore(step);
+    boolean sagaPassed = saga != null && !now.isBefore(saga);
+    if (stepPassed && (!sagaPassed || step.isBefore(saga))) {
+      return Expiry.STEP;
+    }
+    return sagaPassed ? Expiry.SAGA : Expiry.NONE;
+  }
+
+  /** When the current step runs out of its own time: its start plus its timeout; null for a finished saga. */
+  Instant stepDeadline(Saga s) {
+    if (s.step() == Step.DONE || s.stepStartedAt() == null) {
+      return null;
+    }
+    return s.stepStartedAt().plus(policies.steps().of(s.step(), s.input()));
+  }
+
+  /** The saga's overall deadline, if it bounds the current step. */
+  Instant sagaDeadline(Saga s) {
+    return beyondSagaDeadline.contains(s.step()) ? null : s.deadlineAt();
+  }
+
+  /** The current step's deadline: the earlier of its own limit and the saga's deadline. */
+  Instant deadlineOf(Saga s) {
+    Instant step = stepDeadline(s);
+    Instant saga = sagaDeadline(s);
+    if (step == null || saga == null) {
+      return step == null ? saga : step;
+    }
+    return step.isBefore(saga) ? step : saga;
+  }
+
+  /** The failure of a step that ran past its own timeout. */
+  Failure stepTimeout(Saga s) {
+    Duration limit = policies.steps().of(s.step(), s.input());
+    return new Failure(s.step(), "TIMED_OUT", STEP_TIMEOUT_CODE, "step " + s.step() + " did not finish within "
+        + limit.toSeconds() + "s of starting at " + s.stepStartedAt() + " (step deadline " + stepDeadline(s) + ")", null);
   }
 
   SagaPolicies policies() {

@@ -3,17 +3,49 @@ package com.ecsimagesaga.saga;
 import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSpec;
 import java.time.Duration;
+import java.util.Map;
 
 /** What a saga was asked to do; fixed for the saga's whole life. */
 public sealed interface SagaInput {
+
+  /** The command's own step timeouts, overriding the service's {@link StepTimeouts}; empty when none. */
+  Map<Step, Duration> stepTimeouts();
 
   /**
    * @param timeout overall deadline, or null for the default of the source kind
    * @param deleteSnapshotsOnFailure whether compensation also deletes the image's snapshots
    */
-  record Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure) implements SagaInput {}
+  record Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts)
+      implements SagaInput {
 
-  record Delete(String imageId, boolean force, boolean deleteSnapshots) implements SagaInput {}
+    public Create {
+      stepTimeouts = StepTimeouts.copyOf(stepTimeouts);
+    }
 
-  record Update(ImageChanges changes) implements SagaInput {}
+    public Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure) {
+      this(spec, timeout, deleteSnapshotsOnFailure, Map.of());
+    }
+  }
+
+  record Delete(String imageId, boolean force, boolean deleteSnapshots, Map<Step, Duration> stepTimeouts) implements SagaInput {
+
+    public Delete {
+      stepTimeouts = StepTimeouts.copyOf(stepTimeouts);
+    }
+
+    public Delete(String imageId, boolean force, boolean deleteSnapshots) {
+      this(imageId, force, deleteSnapshots, Map.of());
+    }
+  }
+
+  record Update(ImageChanges changes, Map<Step, Duration> stepTimeouts) implements SagaInput {
+
+    public Update {
+      stepTimeouts = StepTimeouts.copyOf(stepTimeouts);
+    }
+
+    public Update(ImageChanges changes) {
+      this(changes, Map.of());
+    }
+  }
 }

@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga;
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
 import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
@@ -18,6 +19,7 @@ import com.ecsimagesaga.image.ImageChanges;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,7 +37,7 @@ public final class UpdateImageSaga implements SagaDefinition {
   private final Moves moves;
 
   public UpdateImageSaga(SagaPolicies policies) {
-    this.moves = new Moves(TABLE, policies);
+    this.moves = new Moves(TABLE, policies, Set.of());
   }
 
   /** A new update saga, due now. */
@@ -57,7 +59,8 @@ public final class UpdateImageSaga implements SagaDefinition {
         }
         t.row(from, APPLIED, DONE, SUCCEEDED);
       }
-      t.row(from, RETRYABLE_ERROR, from, WAITING).row(from, ERROR, DONE, FAILED).row(from, DEADLINE_PASSED, DONE, FAILED);
+      t.row(from, RETRYABLE_ERROR, from, WAITING).row(from, ERROR, DONE, FAILED).row(from, DEADLINE_PASSED, DONE, FAILED)
+          .row(from, STEP_TIMED_OUT, DONE, FAILED);
     }
     return t;
   }
@@ -89,11 +92,12 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   @Override
   public Optional<Decision> expire(Saga s, Instant now) {
-    if (!moves.pastDeadline(s, now) || s.step() == DONE) {
-      return Optional.empty();
-    }
-    var timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut", "the update was not applied before " + s.deadlineAt(), null);
-    return Optional.of(fail(s, DEADLINE_PASSED, timedOut, now));
+    return switch (moves.expiry(s, now)) {
+      case NONE -> Optional.empty();
+      case SAGA -> Optional.of(fail(s, DEADLINE_PASSED, new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
+          "the update was not applied before " + s.deadlineAt(), null), now));
+      case STEP -> Optional.of(fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
+    };
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class UpdateImageRulesTest {
 
   static UpdateImageCommand update(String name, List<ImageTag> add, List<String> remove, Boolean deprecated) {
-    return new UpdateImageCommand("c-1", Instant.EPOCH, "cn-hangzhou", "m-abc", name, null, null, null, deprecated, add, remove, null);
+    return new UpdateImageCommand("c-1", Instant.EPOCH, "cn-hangzhou", "m-abc", name, null, null, null, deprecated, add, remove, null, null);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,12 +26,23 @@ final class SagaHarness {
   static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   static final Set<Transition> EXERCISED = new LinkedHashSet<>();
 
-  static final SagaPolicies POLICIES = new SagaPolicies(
-      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
-      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
-      new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
-      new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15)),
-      Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(10), true);
+  /** A day for every step: the saga deadlines (an hour at most) come first unless a test sets a step's timeout. */
+  static final StepTimeouts GENEROUS_STEPS = uniformSteps(Duration.ofDays(1));
+
+  static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
+
+  static SagaPolicies policies(StepTimeouts steps) {
+    return new SagaPolicies(
+        new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
+        new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
+        new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
+        new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15)),
+        Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(10), true, steps);
+  }
+
+  static StepTimeouts uniformSteps(Duration d) {
+    return new StepTimeouts(d, d, d, d, d, d, d, d, d, d, d);
+  }
 
   static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
   static final DeleteImageSaga DELETE = new DeleteImageSaga(POLICIES);
@@ -51,7 +63,12 @@ final class SagaHarness {
   }
 
   static SagaHarness givenCreate(ImageSource source, boolean deleteSnapshotsOnFailure) {
-    var in = new SagaInput.Create(spec(source), null, deleteSnapshotsOnFailure);
+    return givenCreate(source, deleteSnapshotsOnFailure, Map.of());
+  }
+
+  /** A create saga whose command set its own step timeouts. */
+  static SagaHarness givenCreate(ImageSource source, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts) {
+    var in = new SagaInput.Create(spec(source), null, deleteSnapshotsOnFailure, stepTimeouts);
     return new SagaHarness(CreateImageSaga.start(UUID.randomUUID(), "cmd-1", in, T0, POLICIES), CREATE);
   }
 
@@ -60,12 +77,21 @@ final class SagaHarness {
   }
 
   static SagaHarness givenDelete(boolean deleteSnapshots) {
-    var in = new SagaInput.Delete("m-1", false, deleteSnapshots);
+    return givenDelete(deleteSnapshots, Map.of());
+  }
+
+  static SagaHarness givenDelete(boolean deleteSnapshots, Map<Step, Duration> stepTimeouts) {
+    var in = new SagaInput.Delete("m-1", false, deleteSnapshots, stepTimeouts);
     return new SagaHarness(DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
   }
 
   static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes) {
-    return new SagaHarness(UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", new SagaInput.Update(changes), T0, POLICIES), UPDATE);
+    return givenUpdate(changes, Map.of());
+  }
+
+  static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes, Map<Step, Duration> stepTimeouts) {
+    var in = new SagaInput.Update(changes, stepTimeouts);
+    return new SagaHarness(UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", in, T0, POLICIES), UPDATE);
   }
 
   static ImageObservation image(ImageState state, int progress, boolean usable) {
@@ -90,6 +116,12 @@ final class SagaHarness {
   SagaHarness whenExpiredAt(Duration offset) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(Moves.DEADLINE_PASSED);
+  }
+
+  /** Checks the deadline at {@code T0 + offset} and expects the current step to have run out of its own time. */
+  SagaHarness whenStepTimedOutAt(Duration offset) {
+    last = definition.expire(saga, T0.plus(offset)).orElseThrow();
+    return record(Moves.STEP_TIMED_OUT);
   }
 
   private SagaHarness record(String trigger) {

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -247,7 +248,8 @@ class SagaTransitionsTest {
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
       h.when(failed(ErrorKind.STATE_WAIT, "ImageIsCreating"), "retryable error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
-      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("compensation has no deadline").isEmpty();
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("compensation outlives the saga deadline")
+          .isEmpty();
     }
 
     @Test
@@ -403,6 +405,117 @@ class SagaTransitionsTest {
             h.whenExpiredAt(Duration.ofHours(1));
           }
         }
+      }
+    }
+  }
+
+  /** The step timeout rows: every step of every saga type, run past its own limit. */
+  @Nested
+  class StepTimeoutRows {
+
+    private final InstanceSeen starting = new InstanceSeen(new InstanceObservation("i-1", "Starting", false));
+    private final ImageSeen seen = new ImageSeen(image(ImageState.AVAILABLE, 100, true));
+
+    private void assertStepTimeout(Failure f, Step step) {
+      assertThat(f.kind()).isEqualTo("TIMED_OUT");
+      assertThat(f.code()).isEqualTo("Saga.StepTimeout");
+      assertThat(f.step()).isEqualTo(step);
+      assertThat(f.message()).contains("step " + step).contains("within ");
+    }
+
+    @Test
+    void aSourceThatNeverBecomesReadyEndsTheCreateWithNothingToCompensate() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.CHECK_SOURCE, Duration.ofMinutes(5)))
+          .when(starting, "source settling");
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(5)).minusMillis(1))).isEmpty();
+      var e = h.whenStepTimedOutAt(Duration.ofMinutes(5)).onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertStepTimeout(e.failure(), Step.CHECK_SOURCE);
+      assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
+    }
+
+    @Test
+    void submittingThatKeepsBeingThrottledEndsAtTheStepTimeout() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
+          .when(RUNNING, "source ready").when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
+          .whenStepTimedOutAt(Duration.ofMinutes(2));
+      assertStepTimeout(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure(), Step.SUBMIT_CREATE_IMAGE);
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
+    }
+
+    @Test
+    void anImageThatIsNotUsableInTimeIsCompensatedAndACompensationOutOfTimeIsLeftForAnOperator() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), false,
+          Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofMinutes(10), Step.COMPENSATE_DELETE_IMAGE, Duration.ofMinutes(5)))
+          .when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted")
+          .when(new ImageSeen(image(ImageState.CREATING, 30, false)), Duration.ofSeconds(2), "in progress");
+      // The await step started when it first became due, two seconds after the submit.
+      h.whenStepTimedOutAt(Duration.ofMinutes(10).plusSeconds(2));
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
+      assertStepTimeout(h.saga().failure(), Step.AWAIT_IMAGE_USABLE);
+      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      h.when(failed(ErrorKind.STATE_WAIT, "ImageIsCreating"), Duration.ofMinutes(11), "retryable error")
+          .whenStepTimedOutAt(Duration.ofMinutes(15).plusSeconds(2));
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
+      assertThat(e.imageId()).isEqualTo("m-1");
+      assertStepTimeout(e.failure(), Step.AWAIT_IMAGE_USABLE);
+    }
+
+    @Test
+    void snapshotsThatCannotBeDeletedInTimeLeaveTheCompensationFailed() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), true, Map.of(Step.DELETE_SNAPSHOTS, Duration.ofMinutes(1)))
+          .when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted")
+          .when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed")
+          .when(new DeleteAccepted("m-1"), Duration.ofMinutes(3), "deleted, snapshots next")
+          .whenStepTimedOutAt(Duration.ofMinutes(4));
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
+    }
+
+    @Test
+    void everyDeleteStepFailsWithTheStepTimeoutExceptSnapshotsOfAnImageAlreadyGone() {
+      Map<Step, Duration> minute = Map.of(Step.CHECK_IMAGE, Duration.ofMinutes(1), Step.SUBMIT_DELETE_IMAGE, Duration.ofMinutes(1),
+          Step.AWAIT_IMAGE_GONE, Duration.ofMinutes(1), Step.DELETE_SNAPSHOTS, Duration.ofMinutes(1));
+      var checking = givenDelete(false, minute).when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+          .whenStepTimedOutAt(Duration.ofMinutes(1));
+      assertStepTimeout(checking.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.CHECK_IMAGE);
+      var submitting = givenDelete(false, minute).when(seen, "present").whenStepTimedOutAt(Duration.ofMinutes(1));
+      assertStepTimeout(submitting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.SUBMIT_DELETE_IMAGE);
+      var awaiting = givenDelete(false, minute).when(seen, "present").when(new DeleteAccepted("m-1"), "accepted")
+          .when(seen, Duration.ofSeconds(30), "still listed").whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
+      assertStepTimeout(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.AWAIT_IMAGE_GONE);
+      assertThat(awaiting.saga().status()).isEqualTo(SagaStatus.FAILED);
+      var snapshots = givenDelete(true, minute).when(seen, "present").when(new DeleteAccepted("m-1"), "accepted")
+          .when(new ImageMissing("m-1"), Duration.ofSeconds(2), "gone, snapshots next")
+          .whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
+      assertThat(snapshots.saga().status()).as("the image is gone even if its snapshots stay").isEqualTo(SagaStatus.SUCCEEDED);
+      assertThat(snapshots.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds()).isEmpty();
+    }
+
+    @Test
+    void everyUpdateStepFailsWithTheStepTimeoutAndSaysWhatWasApplied() {
+      Map<Step, Duration> minute = new java.util.EnumMap<>(Step.class);
+      List.of(Step.CHECK_IMAGE, Step.MODIFY_IMAGE_ATTRIBUTES, Step.TAG_IMAGE, Step.UNTAG_IMAGE, Step.JOIN_RESOURCE_GROUP)
+          .forEach(step -> minute.put(step, Duration.ofMinutes(1)));
+      var all = new ImageChanges("cn-hangzhou", "m-1", "renamed", null, null, null, null, List.of(new ImageTag("k", "v")),
+          List.of("old"), "rg-2");
+      var checking = givenUpdate(all, minute).whenStepTimedOutAt(Duration.ofMinutes(1));
+      assertStepTimeout(checking.onlyEvent(SagaEvent.ImageUpdateFailed.class).failure(), Step.CHECK_IMAGE);
+      String[] into = {"present, then MODIFY_IMAGE_ATTRIBUTES", "applied, then TAG_IMAGE", "applied, then UNTAG_IMAGE",
+          "applied, then JOIN_RESOURCE_GROUP"};
+      for (int depth = 1; depth <= 4; depth++) {
+        var h = givenUpdate(all, minute).when(seen, into[0]);
+        for (int i = 1; i < depth; i++) {
+          h.when(new StepOutcome.Applied("R"), Duration.ofSeconds(10L * i), into[i]);
+        }
+        Step step = h.saga().step();
+        h.when(failed(ErrorKind.THROTTLED, "Throttling"), Duration.ofSeconds(10L * depth), "retryable error")
+            .whenStepTimedOutAt(Duration.ofSeconds(10L * (depth - 1)).plusMinutes(1));
+        var e = h.onlyEvent(SagaEvent.ImageUpdateFailed.class);
+        assertStepTimeout(e.failure(), step);
+        assertThat(e.appliedChanges()).hasSize(depth - 1);
       }
     }
   }

@@ -6,6 +6,7 @@ import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builders of valid commands; tests change what they are about. */
@@ -19,7 +20,7 @@ public final class Commands {
 
   public static DeleteImageCommand aDeleteImageCommand(String imageId) {
     return new DeleteImageCommand(UUID.randomUUID().toString(), Instant.parse("2026-11-28T00:00:00Z"), "cn-hangzhou", imageId,
-        false, false);
+        false, false, null);
   }
 
   /** A valid CreateImage command from instance i-test0001 unless changed. */
@@ -36,6 +37,7 @@ public final class Commands {
     public String platform = "Ubuntu";
     public List<ImageTag> tags = List.of(new ImageTag("team", "platform"));
     public Integer timeoutSeconds;
+    public Map<String, Integer> stepTimeoutSeconds;
 
     public CreateImageBuilder commandId(String v) { commandId = v; return this; }
     public CreateImageBuilder instanceId(String v) { instanceId = v; return this; }
@@ -48,11 +50,12 @@ public final class Commands {
     public CreateImageBuilder platform(String v) { platform = v; return this; }
     public CreateImageBuilder tags(List<ImageTag> v) { tags = v; return this; }
     public CreateImageBuilder timeoutSeconds(Integer v) { timeoutSeconds = v; return this; }
+    public CreateImageBuilder stepTimeoutSeconds(Map<String, Integer> v) { stepTimeoutSeconds = v; return this; }
 
     public CreateImageCommand build() {
       return new CreateImageCommand(commandId, Instant.parse("2026-11-28T00:00:00Z"), regionId, instanceId, snapshotId,
           mappings, imageName, name, description, architecture, platform, null, tags, null, null, null, null, timeoutSeconds,
-          false);
+          false, stepTimeoutSeconds);
     }
   }
 }

@@ -22,18 +22,18 @@ public final class CommandMapper {
         c.getImageName(), c.getName(), c.getDescription(), c.getArchitecture(), c.getPlatform(), c.getResourceGroupId(),
         c.getTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList(),
         c.getBootMode(), c.getImageFamily(), c.getImageVersion(), c.getDetectionStrategy(), c.getTimeoutSeconds(),
-        c.getDeleteSnapshotsOnFailure());
+        c.getDeleteSnapshotsOnFailure(), c.getStepTimeoutSeconds());
   }
 
   public static UpdateImageCommand toDomain(UpdateImage c) {
     return new UpdateImageCommand(c.getCommandId(), c.getIssuedAt(), c.getRegionId(), c.getImageId(), c.getImageName(),
         c.getDescription(), c.getImageFamily(), c.getBootMode(), c.getDeprecated(),
         c.getAddTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList(), c.getRemoveTagKeys(),
-        c.getResourceGroupId());
+        c.getResourceGroupId(), c.getStepTimeoutSeconds());
   }
 
   public static DeleteImageCommand toDomain(DeleteImage c) {
     return new DeleteImageCommand(c.getCommandId(), c.getIssuedAt(), c.getRegionId(), c.getImageId(), c.getForce(),
-        c.getDeleteSnapshots());
+        c.getDeleteSnapshots(), c.getStepTimeoutSeconds());
   }
 }

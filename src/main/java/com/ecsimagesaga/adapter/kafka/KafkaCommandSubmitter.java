@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -39,7 +40,8 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
         .setTags(c.tags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
         .setBootMode(c.bootMode()).setImageFamily(c.imageFamily()).setImageVersion(c.imageVersion())
         .setDetectionStrategy(c.detectionStrategy()).setTimeoutSeconds(c.timeoutSeconds())
-        .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure()).build();
+        .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure()).setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
+        .build();
     return send(c.regionId() + "/" + c.imageName(), codec.encode(avro));
   }
 
@@ -49,15 +51,22 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
         .setImageId(c.imageId()).setImageName(c.imageName()).setDescription(c.description()).setImageFamily(c.imageFamily())
         .setBootMode(c.bootMode()).setDeprecated(c.deprecated())
         .setAddTags(c.addTags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
-        .setRemoveTagKeys(c.removeTagKeys()).setResourceGroupId(c.resourceGroupId()).build();
+        .setRemoveTagKeys(c.removeTagKeys()).setResourceGroupId(c.resourceGroupId())
+        .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds())).build();
     return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
   }
 
   @Override
   public Uni<Void> submit(DeleteImageCommand c) {
     var avro = DeleteImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
-        .setImageId(c.imageId()).setForce(c.force()).setDeleteSnapshots(c.deleteSnapshots()).build();
+        .setImageId(c.imageId()).setForce(c.force()).setDeleteSnapshots(c.deleteSnapshots())
+        .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds())).build();
     return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
+  }
+
+  /** No step timeouts travel as null, as from any other producer that does not set them. */
+  private static Map<String, Integer> stepTimeouts(Map<String, Integer> given) {
+    return given.isEmpty() ? null : given;
   }
 
   private Uni<Void> send(String key, byte[] payload) {

@@ -6,13 +6,16 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.Step;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The saga input as JSON in the saga row. Written by hand rather than by annotations so that the
@@ -41,21 +44,36 @@ final class SagaInputJson {
       SagaInput.Delete d = (SagaInput.Delete) input;
       n.put("kind", "delete").put("imageId", d.imageId()).put("force", d.force()).put("deleteSnapshots", d.deleteSnapshots());
     }
+    if (!input.stepTimeouts().isEmpty()) {
+      ObjectNode steps = n.putObject("stepTimeoutSeconds");
+      input.stepTimeouts().forEach((step, d) -> steps.put(step.name(), d.toSeconds()));
+    }
     return n.toString();
+  }
+
+  /** The command's own step timeouts; absent in rows written before they existed. */
+  private static Map<Step, Duration> stepTimeouts(JsonNode n) {
+    Map<Step, Duration> out = new EnumMap<>(Step.class);
+    JsonNode steps = n.get("stepTimeoutSeconds");
+    if (steps != null && steps.isObject()) {
+      steps.properties().forEach(e -> out.put(Step.valueOf(e.getKey()), Duration.ofSeconds(e.getValue().asLong())));
+    }
+    return out;
   }
 
   static SagaInput read(String text) {
     try {
       JsonNode n = JSON.readTree(text);
       if ("update".equals(n.get("kind").asText())) {
-        return new SagaInput.Update(JSON.treeToValue(n.get("changes"), ImageChanges.class));
+        return new SagaInput.Update(JSON.treeToValue(n.get("changes"), ImageChanges.class), stepTimeouts(n));
       }
       if ("delete".equals(n.get("kind").asText())) {
-        return new SagaInput.Delete(n.get("imageId").asText(), n.get("force").asBoolean(), n.get("deleteSnapshots").asBoolean());
+        return new SagaInput.Delete(n.get("imageId").asText(), n.get("force").asBoolean(), n.get("deleteSnapshots").asBoolean(),
+            stepTimeouts(n));
       }
       Duration timeout = n.hasNonNull("timeoutSeconds") ? Duration.ofSeconds(n.get("timeoutSeconds").asLong()) : null;
       SpecShape shape = JSON.treeToValue(n.get("spec"), SpecShape.class);
-      return new SagaInput.Create(shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean());
+      return new SagaInput.Create(shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean(), stepTimeouts(n));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable saga input: " + e.getOriginalMessage(), e);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +43,7 @@ public class CommandResource {
         body.imageName(), body.name(), body.description(), body.architecture(), body.platform(), body.resourceGroupId(),
         Optional.ofNullable(body.tags()).orElse(List.of()).stream().map(t -> new ImageTag(t.key(), t.value())).toList(),
         body.bootMode(), body.imageFamily(), body.imageVersion(), body.detectionStrategy(), body.timeoutSeconds(),
-        Boolean.TRUE.equals(body.deleteSnapshotsOnFailure()));
+        Boolean.TRUE.equals(body.deleteSnapshotsOnFailure()), stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
@@ -54,7 +55,7 @@ public class CommandResource {
     }
     String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
     var command = new DeleteImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(),
-        Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.deleteSnapshots()));
+        Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.deleteSnapshots()), stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
@@ -68,8 +69,16 @@ public class CommandResource {
     var command = new UpdateImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(), body.imageName(),
         body.description(), body.imageFamily(), body.bootMode(), body.deprecated(),
         Optional.ofNullable(body.addTags()).orElse(List.of()).stream().map(t -> new ImageTag(t.key(), t.value())).toList(),
-        Optional.ofNullable(body.removeTagKeys()).orElse(List.of()), body.resourceGroupId());
+        Optional.ofNullable(body.removeTagKeys()).orElse(List.of()), body.resourceGroupId(), stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
+  }
+
+  /** Step timeouts travel as an Avro map of numbers, which has no room for a missing value. */
+  private static Map<String, Integer> stepTimeouts(Map<String, Integer> given) {
+    if (given != null && given.values().stream().anyMatch(Objects::isNull)) {
+      throw new BadRequestException("every value of stepTimeoutSeconds must be a number of seconds");
+    }
+    return given;
   }
 
   private static Response accepted(String commandId) {

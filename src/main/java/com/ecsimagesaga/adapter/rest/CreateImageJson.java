@@ -1,6 +1,7 @@
 package com.ecsimagesaga.adapter.rest;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON form of a CreateImage command, field for field the Avro contract. {@code commandId}
@@ -9,7 +10,7 @@ import java.util.List;
 public record CreateImageJson(String commandId, String regionId, String instanceId, String snapshotId,
     List<DiskMappingJson> diskDeviceMappings, String imageName, String name, String description, String architecture,
     String platform, String resourceGroupId, List<TagJson> tags, String bootMode, String imageFamily, String imageVersion,
-    String detectionStrategy, Integer timeoutSeconds, Boolean deleteSnapshotsOnFailure) {
+    String detectionStrategy, Integer timeoutSeconds, Boolean deleteSnapshotsOnFailure, Map<String, Integer> stepTimeoutSeconds) {
 
   /** A tag. */
   public record TagJson(String key, String value) {}

@@ -7,8 +7,10 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SagaInputJsonTest {
@@ -39,5 +41,19 @@ class SagaInputJsonTest {
   void deletesSurviveTheRoundTrip() {
     var in = new SagaInput.Delete("m-1", true, false);
     assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
+  }
+
+  @Test
+  void aCommandsStepTimeoutsSurviveTheRoundTripAndOlderRowsHaveNone() {
+    var steps = Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90), Step.COMPENSATE_DELETE_IMAGE, Duration.ofMinutes(5));
+    var create = new SagaInput.Create(spec(new ImageSource.FromInstance("i-1")), null, false, steps);
+    assertThat(SagaInputJson.read(SagaInputJson.write(create)).stepTimeouts()).isEqualTo(steps);
+    var delete = new SagaInput.Delete("m-1", false, true, Map.of(Step.AWAIT_IMAGE_GONE, Duration.ofSeconds(30)));
+    assertThat(SagaInputJson.read(SagaInputJson.write(delete))).isEqualTo(delete);
+    var update = new SagaInput.Update(new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", "n-1", null, null, null,
+        null, List.of(), List.of(), null), Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, Duration.ofSeconds(45)));
+    assertThat(SagaInputJson.read(SagaInputJson.write(update))).isEqualTo(update);
+    String older = "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":false,\"deleteSnapshots\":false}";
+    assertThat(SagaInputJson.read(older).stepTimeouts()).isEmpty();
   }
 }

@@ -122,6 +122,6 @@ public final class SagaCoordinator {
     LOG.infof("EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(), d.transition().trigger(), s.step(), next.step(),
         next.status(), next.attempt(), cause);
     var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).map(m -> m.inTrace(trace)).toList();
-    return new SagaStore.Transit(next, s.version(), events);
+    return new SagaStore.Transit(s, next, events);
   }
 }

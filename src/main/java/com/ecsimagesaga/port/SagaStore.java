@@ -66,9 +66,14 @@ public interface SagaStore {
   Uni<Optional<Saga>> findByCommandId(String commandId);
 
   /**
-   * One saga's move: its next state and the encoded events that go with it.
-   *
-   * @param previousVersion the version the decision was computed from
+   * One saga's move: the state the decision was computed from, the next state and the encoded
+   * events that go with it.
    */
-  record Transit(Saga next, long previousVersion, List<OutboxMessage> events) {}
+  record Transit(Saga previous, Saga next, List<OutboxMessage> events) {
+
+    /** The version the decision was computed from; the move is stored only if the row still has it. */
+    public long previousVersion() {
+      return previous.version();
+    }
+  }
 }

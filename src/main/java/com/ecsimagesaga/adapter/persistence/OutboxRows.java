@@ -4,6 +4,9 @@ import com.ecsimagesaga.port.OutboxMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Maps outbox messages to rows and back. */
@@ -13,6 +16,18 @@ final class OutboxRows {
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private OutboxRows() {}
+
+  /** Appends one event; ids follow the order of the statements, which is the order events leave in. */
+  static final String INSERT = """
+      insert into outbox (event_id, saga_id, type, message_key, payload, headers, occurred_at)
+      values ($1, $2, $3, $4, $5, $6, $7)""";
+
+  /** The parameters of {@link #INSERT}. */
+  static Tuple insertValues(OutboxMessage m) {
+    OutboxEntity e = newRow(m);
+    return Tuple.from(Arrays.asList(e.eventId, e.sagaId, e.type, e.messageKey, Buffer.buffer(e.payload), e.headers,
+        SagaRows.utc(e.occurredAt)));
+  }
 
   static OutboxEntity newRow(OutboxMessage m) {
     OutboxEntity e = new OutboxEntity();

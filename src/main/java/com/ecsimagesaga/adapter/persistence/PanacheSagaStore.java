@@ -6,21 +6,18 @@ import com.ecsimagesaga.saga.Saga;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -64,16 +61,12 @@ public class PanacheSagaStore implements SagaStore {
   public Uni<Boolean> start(Saga saga) {
     Instant now = clock.instant();
     SagaEntity row = SagaRows.newRow(saga, now);
-    Tuple values = Tuple.tuple(List.of(row.commandId, row.id, utc(now), row.type, row.status, row.step, row.regionId,
+    Tuple values = Tuple.tuple(List.of(row.commandId, row.id, SagaRows.utc(now), row.type, row.status, row.step, row.regionId,
         row.input));
     values.addValue(row.imageId).addValue(row.clientToken).addValue(row.tokenGeneration).addValue(row.attempt)
-        .addValue(utc(row.createdAt)).addValue(utc(row.stepStartedAt)).addValue(utc(row.nextWakeAt))
-        .addValue(utc(row.deadlineAt)).addValue(row.progress).addValue(row.snapshotIds).addValue(row.traceParent);
+        .addValue(SagaRows.utc(row.createdAt)).addValue(SagaRows.utc(row.stepStartedAt)).addValue(SagaRows.utc(row.nextWakeAt))
+        .addValue(SagaRows.utc(row.deadlineAt)).addValue(row.progress).addValue(row.snapshotIds).addValue(row.traceParent);
     return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
-  }
-
-  private static OffsetDateTime utc(Instant i) {
-    return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 
   @Override
@@ -114,38 +107,42 @@ public class PanacheSagaStore implements SagaStore {
         .getResultList();
   }
 
+  /**
+   * Stores a pass's decisions in one transaction of a few statements, however many sagas moved:
+   * the saga updates go as one pipelined batch, each guarded by the version its decision was
+   * computed from and by this instance's lease; only the moves that pass the guard write their
+   * history and their events. Plain SQL rather than entities: the coordinator already holds every
+   * value, so reading the rows again would only cost a round trip and a copy.
+   */
   @Override
   public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
     if (transits.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
     Instant now = clock.instant();
-    List<UUID> ids = transits.stream().map(t -> t.next().id()).toList();
-    return Panache.withTransaction(() -> SagaEntity.<SagaEntity>list("id in ?1", ids)
-        .chain(rows -> store(transits, rows, owner, now)));
-  }
-
-  private Uni<List<UUID>> store(List<Transit> transits, List<SagaEntity> rows, String owner, Instant now) {
-    Map<UUID, SagaEntity> byId = rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-    List<UUID> stored = new ArrayList<>();
-    List<OutboxEntity> events = new ArrayList<>();
-    var steps = history.batch();
-    for (Transit t : transits) {
-      SagaEntity row = byId.get(t.next().id());
-      if (row == null || row.version != t.previousVersion() || !owner.equals(row.leaseOwner)) {
-        LOG.warnf("EIS-3001 saga %s moved on elsewhere (lease %s, version %s); its step result is dropped",
-            t.next().id(), row == null ? null : row.leaseOwner, row == null ? null : row.version);
-        continue;
-      }
-      steps.add(row, t.next(), now);
-      SagaRows.copyState(t.next(), row, now);
-      row.leaseOwner = null;
-      row.leaseUntil = null;
-      stored.add(row.id);
-      t.events().forEach(m -> events.add(OutboxRows.newRow(m)));
-    }
-    return steps.write().chain(() -> events.isEmpty() ? Uni.createFrom().item(stored)
-        : OutboxEntity.persist(events).replaceWith(stored));
+    List<Tuple> updates = transits.stream().map(t -> SagaRows.stateUpdate(t.next(), t.previousVersion(), owner, now)).toList();
+    return pool.withTransaction(connection -> connection.preparedQuery(SagaRows.UPDATE_STATE).executeBatch(updates)
+        .chain(results -> {
+          List<Transit> moved = new ArrayList<>();
+          RowSet<Row> result = results;
+          for (Transit t : transits) {
+            if (result.rowCount() == 1) {
+              moved.add(t);
+            } else {
+              LOG.warnf("EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
+                  t.next().id(), t.previousVersion());
+            }
+            result = result.next();
+          }
+          var steps = history.batch();
+          moved.forEach(t -> steps.add(t.previous(), t.next(), now));
+          List<Tuple> events = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
+          Uni<Void> written = steps.writeOn(connection);
+          if (!events.isEmpty()) {
+            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(events).replaceWithVoid());
+          }
+          return written.replaceWith(moved.stream().map(t -> t.next().id()).toList());
+        }));
   }
 
   @Override

@@ -5,8 +5,9 @@ import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.Saga;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,9 +23,8 @@ import java.util.Map;
  * row, so history stays a few rows per saga however long it polls. It also times every step that
  * ends, for the step latency histogram.
  *
- * <p>Use from a store: {@code var h = history.batch();} then {@code h.add(row, next, now)} for each
- * saga <em>before</em> the row is overwritten with the next state, then chain {@code h.write()}
- * inside the same transaction.
+ * <p>Use from a store: {@code var h = history.batch();} then {@code h.add(previous, next, now)}
+ * for each saga that moved, then chain {@code h.writeOn(connection)} inside the same transaction.
  */
 @ApplicationScoped
 public class SagaHistoryWriter {
@@ -37,10 +37,6 @@ public class SagaHistoryWriter {
                                 outcome_status, outcome_step, progress, error_count, last_error_code,
                                 last_request_id, image_id)
       values""";
-
-  /** One row of the VALUES list; {@code #} stands for the row's parameter prefix. */
-  private static final String ROW = "(:#sagaId, :#step, :#startedAt, :#now, :#now, 1, :#attempt, :#status, :#nextStep, "
-      + ":#progress, :#errors, :#code, :#requestId, :#imageId)";
 
   private static final String ON_CONFLICT = """
        on conflict (saga_id, step, step_started_at) do update set
@@ -55,7 +51,16 @@ public class SagaHistoryWriter {
           last_request_id = coalesce(excluded.last_request_id, saga_history.last_request_id),
           image_id = coalesce(excluded.image_id, saga_history.image_id)""";
 
+  /** The values of one row, in the order of the columns after {@code first_at, last_at, executions} are folded in. */
+  private static final List<String> COLUMNS = List.of("sagaId", "step", "startedAt", "now", "attempt", "status", "nextStep",
+      "progress", "errors", "code", "requestId", "imageId");
+
   @Inject MeterRegistry registry;
+
+  /** Clocks of two instances may disagree by a little: a step never took less than nothing. */
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
+  }
 
   /** A new, empty batch for one transaction. */
   public Batch batch() {
@@ -68,20 +73,20 @@ public class SagaHistoryWriter {
 
     private Batch() {}
 
-    /** Notes the move of {@code before} (the stored row, not yet overwritten) to {@code next}. */
-    public void add(SagaEntity before, Saga next, Instant now) {
-      Instant startedAt = before.stepStartedAt != null ? before.stepStartedAt : before.createdAt;
-      boolean sameStep = before.step.equals(next.step().name());
+    /** Notes the move of {@code before} (the stored state, not yet overwritten) to {@code next}. */
+    public void add(Saga before, Saga next, Instant now) {
+      Instant startedAt = before.stepStartedAt() != null ? before.stepStartedAt() : before.createdAt();
+      boolean sameStep = before.step() == next.step();
       CloudError retried = sameStep ? next.lastError() : null;
-      Failure failed = before.failureKind == null ? next.failure() : null;
+      Failure failed = before.failure() == null ? next.failure() : null;
       String code = retried != null ? retried.code() : failed != null ? failed.code() : null;
       String requestId = retried != null ? retried.requestId() : failed != null ? failed.requestId() : null;
       var row = new HashMap<String, Object>();
-      row.put("sagaId", before.id);
-      row.put("step", before.step);
+      row.put("sagaId", before.id());
+      row.put("step", before.step().name());
       row.put("startedAt", startedAt);
       row.put("now", now);
-      row.put("attempt", sameStep ? next.attempt() : before.attempt);
+      row.put("attempt", sameStep ? next.attempt() : before.attempt());
       row.put("status", next.status().name());
       row.put("nextStep", next.step().name());
       row.put("progress", next.progress());
@@ -92,39 +97,43 @@ public class SagaHistoryWriter {
       rows.add(row);
       if (!sameStep) {
         Timer.builder("saga.step.duration").description("How long a saga step took, from entering it to leaving it")
-            .tag("type", before.type).tag("step", before.step).tag("outcome", next.status().name())
-            .publishPercentileHistogram().register(registry).record(Duration.between(startedAt, now));
+            .tag("type", before.type().name()).tag("step", before.step().name()).tag("outcome", next.status().name())
+            .publishPercentileHistogram().register(registry).record(nonNegative(Duration.between(startedAt, now)));
       }
     }
 
     /**
-     * Writes the noted rows in one statement; call inside the transaction of the moves. A batch
-     * holds each saga at most once (the coordinator moves a saga once per pass), which the upsert
-     * of several rows needs.
+     * Writes the noted rows, a statement per thousand, on the connection of the transaction that
+     * stores the moves. A batch holds each saga at most once (the coordinator moves a saga once per
+     * pass), which the upsert of several rows needs.
      */
-    public Uni<Void> write() {
+    public Uni<Void> writeOn(SqlConnection connection) {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
         List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-        chain = chain.chain(() -> upsert(chunk));
+        chain = chain.chain(() -> upsertOn(connection, chunk));
       }
       return chain;
     }
 
-    private Uni<Void> upsert(List<Map<String, Object>> chunk) {
+    private Uni<Void> upsertOn(SqlConnection connection, List<Map<String, Object>> chunk) {
       StringBuilder sql = new StringBuilder(INSERT);
+      List<Object> values = new ArrayList<>();
       for (int i = 0; i < chunk.size(); i++) {
-        sql.append(i == 0 ? " " : ", ").append(ROW.replace("#", "r" + i + "_"));
-      }
-      String text = sql.append(ON_CONFLICT).toString();
-      return Panache.getSession().chain(session -> {
-        var query = session.createNativeQuery(text);
-        for (int i = 0; i < chunk.size(); i++) {
-          String prefix = "r" + i + "_";
-          chunk.get(i).forEach((name, value) -> query.setParameter(prefix + name, value));
+        int b = values.size();
+        for (String name : COLUMNS) {
+          Object v = chunk.get(i).get(name);
+          values.add(v instanceof Instant t ? SagaRows.utc(t) : v);
         }
-        return query.executeUpdate();
-      }).replaceWithVoid();
+        // first_at and last_at are both "now"; executions starts at 1.
+        sql.append(i == 0 ? " (" : ", (").append("$").append(b + 1).append(", $").append(b + 2).append(", $").append(b + 3)
+            .append(", $").append(b + 4).append(", $").append(b + 4).append(", 1");
+        for (int c = 5; c <= COLUMNS.size(); c++) {
+          sql.append(", $").append(b + c);
+        }
+        sql.append(')');
+      }
+      return connection.preparedQuery(sql.append(ON_CONFLICT).toString()).execute(Tuple.from(values)).replaceWithVoid();
     }
   }
 }

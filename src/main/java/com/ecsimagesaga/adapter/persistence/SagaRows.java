@@ -7,7 +7,10 @@ import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,6 +31,30 @@ final class SagaRows {
     e.traceParent = s.traceParent();
     copyState(s, e, now);
     return e;
+  }
+
+  /** Writes everything a decision can change, if the row still has the version and the lease the decision was made under. */
+  static final String UPDATE_STATE = """
+      update saga set status = $1, step = $2, image_id = $3, client_token = $4, token_generation = $5, attempt = $6,
+                      step_started_at = $7, next_wake_at = $8, progress = $9, snapshot_ids = $10, failure_step = $11,
+                      failure_kind = $12, failure_code = $13, failure_message = $14, failure_request_id = $15,
+                      last_error_kind = $16, last_error_code = $17, last_error_message = $18, last_error_request_id = $19,
+                      updated_at = $20, lease_owner = null, lease_until = null, version = version + 1
+      where id = $21 and version = $22 and lease_owner = $23""";
+
+  /** The parameters of {@link #UPDATE_STATE} for one saga; the same columns as {@link #copyState}. */
+  static Tuple stateUpdate(Saga s, long previousVersion, String owner, Instant now) {
+    SagaEntity e = new SagaEntity();
+    copyState(s, e, now);
+    return Tuple.from(Arrays.asList(e.status, e.step, e.imageId, e.clientToken, e.tokenGeneration, e.attempt,
+        utc(e.stepStartedAt), utc(e.nextWakeAt), e.progress, e.snapshotIds, e.failureStep, e.failureKind, e.failureCode,
+        e.failureMessage, e.failureRequestId, e.lastErrorKind, e.lastErrorCode, e.lastErrorMessage, e.lastErrorRequestId,
+        utc(now), s.id(), previousVersion, owner));
+  }
+
+  /** An instant as the SQL client binds {@code timestamptz}. */
+  static OffsetDateTime utc(Instant i) {
+    return i == null ? null : i.atOffset(ZoneOffset.UTC);
   }
 
   /** Copies everything a decision can change. */

@@ -77,7 +77,7 @@ class OutboxAtomicityTest {
 
     Saga next = mine.edit().status(SagaStatus.SUCCEEDED).step(Step.DONE).nextWakeAt(null).build();
     // The same event id again violates the outbox's unique key, inside the apply transaction.
-    assertThatThrownBy(() -> onContext(() -> store.apply(List.of(new SagaStore.Transit(next, mine.version(), List.of(event))),
+    assertThatThrownBy(() -> onContext(() -> store.apply(List.of(new SagaStore.Transit(mine, next, List.of(event))),
         "test-owner"))).isNotNull();
 
     Saga after = onContext(() -> store.find(saga.id())).orElseThrow();
@@ -90,7 +90,7 @@ class OutboxAtomicityTest {
 
     // And with a storable event both land.
     OutboxMessage fresh = encoder.encode(created(saga, UUID.randomUUID()));
-    assertThat(onContext(() -> store.apply(List.of(new SagaStore.Transit(next, mine.version(), List.of(fresh))), "test-owner")))
+    assertThat(onContext(() -> store.apply(List.of(new SagaStore.Transit(mine, next, List.of(fresh))), "test-owner")))
         .containsExactly(saga.id());
     assertThat(onContext(() -> store.find(saga.id())).orElseThrow().status()).isEqualTo(SagaStatus.SUCCEEDED);
   }

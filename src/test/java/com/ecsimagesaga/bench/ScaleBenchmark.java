@@ -66,7 +66,8 @@ public final class ScaleBenchmark {
       long t0 = System.nanoTime();
       service.start();
       log(FigureTable.format("service up in %.1f s, pid %d; logs under %s", (System.nanoTime() - t0) / 1e9, service.pid(), stack.home()));
-      ProcessStack.pause(Duration.ofSeconds(20));
+      // The first minute of a JVM is spent compiling; the idle baseline starts after it.
+      ProcessStack.pause(Duration.ofSeconds(60));
       log("baseline: idle service, window of " + WINDOW);
       Window idle = window(stack, service);
       long idleHeap = ProcessStats.heapUsedAfterGcKib(service.pid());

@@ -152,7 +152,7 @@ public final class LatencyBenchmark {
       }
     }, 0, Math.round(1e9 / RATE), TimeUnit.NANOSECONDS);
     try {
-      if (!done.await(n / RATE + 60, TimeUnit.SECONDS)) {
+      if (!done.await((long) Math.ceil(n / RATE) + 60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("could not send at the requested rate");
       }
       return Duration.ofNanos(System.nanoTime() - t0);

@@ -17,8 +17,8 @@ import java.util.Map;
  * again. "Polled again" is read from the saga table: a saga's {@code updated_at} is written only when a
  * poll's result is stored, so the run is over when no waiting saga has an {@code updated_at} from before
  * the kill; the last saga's first {@code updated_at} after the kill is the moment recovery completed.
- * Two kills: one half a second after a 15 s poll instant, while the old process held leases on sagas
- * it was polling, and one between two poll instants, when it held none. The baseline is the service's
+ * Two kills: one right after a 15 s poll instant, as soon as the old process holds leases on sagas it
+ * is polling, and one between two poll instants, when it holds none. The baseline is the service's
  * own start time (process launched to HTTP port open), measured at each restart.
  *
  * <p>{@code mvn -Pbench -DskipTests package exec:exec -Dbench.main=com.ecsimagesaga.bench.RecoveryBenchmark
@@ -60,9 +60,10 @@ public final class RecoveryBenchmark {
       ProcessStack.pause(Duration.between(Instant.now(), lastStarted.plus(FAST_PHASE).plusSeconds(20)));
       log(SAGAS + " sagas wait for their images, every one in the 15 s poll phase");
       List<Cycle> cycles = new ArrayList<>();
-      cycles.add(killAndRestart(stack, service, "during a poll pass (0.5 s after a poll instant)", Duration.ofMillis(500)));
+      cycles.add(killAndRestart(stack, service, "during a poll pass (as soon as it holds leases)", Duration.ZERO, true));
       ProcessStack.pause(Duration.ofSeconds(20));
-      cycles.add(killAndRestart(stack, service, "between poll passes (7.5 s after a poll instant)", Duration.ofMillis(7_500)));
+      cycles.add(killAndRestart(stack, service, "between poll passes (7.5 s after a poll instant)", Duration.ofMillis(7_500),
+          false));
       long waiting = stack.sagasAwaitingImages();
       boolean happened = waiting == SAGAS && cycles.size() == 2;
       log("check: " + waiting + " sagas still waiting for their images (must be " + SAGAS + ")");
@@ -72,7 +73,8 @@ public final class RecoveryBenchmark {
     }
   }
 
-  private Cycle killAndRestart(ProcessStack stack, ServiceProcess service, String when, Duration afterPollInstant) {
+  private Cycle killAndRestart(ProcessStack stack, ServiceProcess service, String when, Duration afterPollInstant,
+      boolean whileLeased) {
     long slow = SLOW_POLL.toMillis();
     long now = System.currentTimeMillis();
     long killAtMillis = Math.floorDiv(now, slow) * slow + afterPollInstant.toMillis();
@@ -80,6 +82,16 @@ public final class RecoveryBenchmark {
       killAtMillis += slow;
     }
     ProcessStack.pause(Duration.ofMillis(killAtMillis - System.currentTimeMillis()));
+    if (whileLeased) {
+      // Kill as soon as the pass after the poll instant holds leases, wherever that pass is.
+      String leasedNow = "select count(*) from saga where lease_until > now()";
+      try {
+        await("a poll pass holding leases").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(10))
+            .until(() -> stack.queryLong(leasedNow) > 0);
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        log("no lease seen within 3 s of the poll instant; killing anyway");
+      }
+    }
     Instant kill = Instant.now();
     service.kill();
     Instant dead = Instant.now();

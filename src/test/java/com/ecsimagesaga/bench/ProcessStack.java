@@ -75,7 +75,9 @@ final class ProcessStack implements AutoCloseable {
 
   /**
    * The service process with production settings except the addresses of this stack (and the
-   * simulator's HTTP protocol and keys), changed by {@code overrides}; not started yet.
+   * simulator's HTTP protocol and keys), changed by {@code overrides}; not started yet. The system
+   * property {@code bench.log-level} (for example WARN) sets the level of the service's own loggers,
+   * which otherwise log every saga transition at INFO.
    */
   ServiceProcess service(String name, List<String> jvmOptions, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
@@ -88,6 +90,10 @@ final class ProcessStack implements AutoCloseable {
     p.put("saga.ecs.protocol", "HTTP");
     p.put("saga.ecs.access-key-id", simulator.config().accessKeyId());
     p.put("saga.ecs.access-key-secret", simulator.config().accessKeySecret());
+    String logLevel = BenchSettings.text("bench.log-level", "");
+    if (!logLevel.isEmpty()) {
+      p.put("quarkus.log.category.\"com.ecsimagesaga\".level", logLevel);
+    }
     p.putAll(overrides);
     service = new ServiceProcess(name, p, home, jvmOptions);
     return service;
@@ -150,21 +156,6 @@ final class ProcessStack implements AutoCloseable {
   void awaitSagasAwaitingImages(long n, Duration atMost) {
     await(n + " sagas waiting for their images").atMost(atMost).pollInterval(Duration.ofSeconds(1))
         .until(() -> sagasAwaitingImages() >= n);
-  }
-
-  /** Records on a topic so far: the sum of its partitions' end offsets. */
-  long recordsOn(String topic) {
-    java.util.Properties p = new java.util.Properties();
-    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-        org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-    p.put(org.apache.kafka.clients.consumer.ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-        org.apache.kafka.common.serialization.ByteArrayDeserializer.class.getName());
-    try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p)) {
-      var partitions = consumer.partitionsFor(topic).stream()
-          .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
-      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-    }
   }
 
   /** Lets {@code duration} pass (bench pacing: a window, a grid instant), without busy waiting. */

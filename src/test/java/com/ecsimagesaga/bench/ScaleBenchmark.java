@@ -49,7 +49,7 @@ public final class ScaleBenchmark {
 
   /** What one waiting window measured. */
   record Window(Duration length, double cpuPercentOfOneCore, long rssEndKib, long rssMaxKib, Map<String, Long> ecsCalls,
-      long events, long logBytes) {
+      Map<String, Long> events, long logBytes) {
 
     double callsPerMinute() {
       return ecsCalls.values().stream().mapToLong(Long::longValue).sum() * 60.0 / length.toSeconds();
@@ -105,7 +105,7 @@ public final class ScaleBenchmark {
   private Window window(ProcessStack stack, ServiceProcess service) {
     long pid = service.pid();
     Map<String, Long> callsBefore = callsByAction(stack.simulator().counters());
-    long eventsBefore = stack.recordsOn(SagaTopics.EVENTS);
+    TimedTopicReader events = new TimedTopicReader(stack.broker().bootstrapServers(), SagaTopics.EVENTS);
     long logBefore = size(service);
     AtomicLong rssMax = new AtomicLong(ProcessStats.rssKib(pid));
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -125,8 +125,11 @@ public final class ScaleBenchmark {
       }
     });
     double cpu = ticks * 100.0 / ProcessStats.TICKS_PER_SECOND / seconds;
+    Map<String, Long> eventTypes = new TreeMap<>();
+    events.close();
+    events.received().forEach(r -> eventTypes.merge(stack.codec().decode(r.record().value()).getSchema().getName(), 1L, Long::sum));
     return new Window(Duration.ofMillis(Math.round(seconds * 1000)), cpu, rssEnd, Math.max(rssMax.get(), rssEnd), calls,
-        stack.recordsOn(SagaTopics.EVENTS) - eventsBefore, size(service) - logBefore);
+        eventTypes, size(service) - logBefore);
   }
 
   private static Map<String, Long> callsByAction(CallCounters counters) {
@@ -150,8 +153,8 @@ public final class ScaleBenchmark {
 
   private static void print(Window idle, long idleHeap, Window busy, long busyHeap, Duration intake) {
     double minutes = busy.length().toMillis() / 60_000.0;
-    FigureTable t = new FigureTable(FigureTable.format("Scale: %,d create sagas in flight, images taking %d min, -Xmx%s, %d regions",
-        SAGAS, CREATING.toMinutes(), XMX, REGIONS));
+    FigureTable t = new FigureTable(FigureTable.format("Scale: %,d create sagas in flight, images taking %d min, -Xmx%s, %d regions, "
+        + "service log level %s", SAGAS, CREATING.toMinutes(), XMX, REGIONS, BenchSettings.text("bench.log-level", "INFO (production)")));
     t.add("heap used after full GC", mib(busyHeap), mib(idleHeap) + " idle", "< 256 MiB", busyHeap < 256L * 1024);
     t.add("process RSS (end of window / max)", mib(busy.rssEndKib()) + " / " + mib(busy.rssMaxKib()),
         mib(idle.rssEndKib()) + " / " + mib(idle.rssMaxKib()) + " idle");
@@ -160,7 +163,10 @@ public final class ScaleBenchmark {
         FigureTable.format("%.1f %% idle", idle.cpuPercentOfOneCore()), "< 10 %", busy.cpuPercentOfOneCore() < 10);
     t.add("ECS calls per minute", FigureTable.format("%.0f", busy.callsPerMinute()), FigureTable.format("%.0f idle", idle.callsPerMinute()));
     busy.ecsCalls().forEach((action, n) -> t.add("  " + action + " per minute", FigureTable.format("%.0f", n / minutes), "-"));
-    t.add("events published per minute", FigureTable.format("%.0f", busy.events() / minutes), FigureTable.format("%d idle", idle.events()));
+    long idleEvents = idle.events().values().stream().mapToLong(Long::longValue).sum();
+    t.add("events published per minute", FigureTable.format("%.0f", busy.events().values().stream().mapToLong(Long::longValue).sum() / minutes),
+        FigureTable.format("%d idle", idleEvents));
+    busy.events().forEach((type, n) -> t.add("  " + type + " per minute", FigureTable.format("%.0f", n / minutes), "-"));
     t.add("service log written per minute", FigureTable.format("%.0f KiB", busy.logBytes() / 1024.0 / minutes),
         FigureTable.format("%.0f KiB idle", idle.logBytes() / 1024.0 / minutes));
     t.add("time from publishing to every saga waiting", FigureTable.format("%.0f s (%.0f sagas/s)", intake.toMillis() / 1000.0,

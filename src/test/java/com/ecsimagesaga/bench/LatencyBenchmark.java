@@ -186,8 +186,9 @@ public final class LatencyBenchmark {
 
   private static void print(Percentiles usable, Percentiles firstCall, Percentiles raw, double rate, int measured) {
     FigureTable t = new FigureTable(FigureTable.format(
-        "Latency: %.1f commands/s (half of the %.0f sagas/s maximum), %d measured sagas, images of %d s, production polling",
-        rate, MAX_THROUGHPUT, measured, CREATING_SECONDS));
+        "Latency: %.1f commands/s (half of the %.0f sagas/s maximum) over %d regions, %d measured sagas, images of %d s, "
+        + "production polling, ECS budget %s/s per region and action", rate, MAX_THROUGHPUT, REGIONS, measured, CREATING_SECONDS,
+        BenchSettings.text("bench.rate-limit", "20 (production)")));
     String rawP50 = Percentiles.millis(raw.p50()) + " raw broker";
     String rawP99 = Percentiles.millis(raw.p99()) + " raw broker";
     t.add("image usable -> ImageCreated received, p50", Percentiles.millis(usable.p50()), rawP50);

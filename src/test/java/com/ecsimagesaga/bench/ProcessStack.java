@@ -77,7 +77,8 @@ final class ProcessStack implements AutoCloseable {
    * The service process with production settings except the addresses of this stack (and the
    * simulator's HTTP protocol and keys), changed by {@code overrides}; not started yet. The system
    * property {@code bench.log-level} (for example WARN) sets the level of the service's own loggers,
-   * which otherwise log every saga transition at INFO.
+   * which otherwise log every saga transition at INFO; {@code bench.rate-limit} the service's own ECS
+   * budget in calls per second per region and action (production: 20; 0 switches it off).
    */
   ServiceProcess service(String name, List<String> jvmOptions, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
@@ -93,6 +94,10 @@ final class ProcessStack implements AutoCloseable {
     String logLevel = BenchSettings.text("bench.log-level", "");
     if (!logLevel.isEmpty()) {
       p.put("quarkus.log.category.\"com.ecsimagesaga\".level", logLevel);
+    }
+    String rateLimit = BenchSettings.text("bench.rate-limit", "");
+    if (!rateLimit.isEmpty()) {
+      p.put("saga.ecs.rate-limit.per-second", rateLimit);
     }
     p.putAll(overrides);
     service = new ServiceProcess(name, p, home, jvmOptions);

@@ -12,15 +12,14 @@ import java.util.regex.Pattern;
 
 /**
  * Resource figures of another process on Linux: resident memory and CPU time from {@code /proc}, and
- * heap used after a full collection from {@code jcmd} of the same JDK.
+ * the live heap after a full collection from {@code jcmd} of the same JDK.
  */
 final class ProcessStats {
 
   /** Clock ticks per second of {@code /proc/<pid>/stat} times ({@code getconf CLK_TCK}: 100 on Linux). */
   static final long TICKS_PER_SECOND = 100;
 
-  private static final Pattern G1_USED = Pattern.compile("garbage-first heap\\s+total (\\d+)K, used (\\d+)K");
-  private static final Pattern GENERATION_USED = Pattern.compile("(?:generation|space)\\s+total (\\d+)K, used (\\d+)K");
+  private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)\\s*$");
 
   private ProcessStats() {}
 
@@ -42,25 +41,18 @@ final class ProcessStats {
     return Long.parseLong(after[11]) + Long.parseLong(after[12]);
   }
 
-  /** Heap used after {@code jcmd <pid> GC.run}, in KiB, from {@code GC.heap_info}. */
+  /**
+   * Live heap in KiB: the total of {@code jcmd <pid> GC.class_histogram}, which runs a full collection
+   * and counts what survived it in the same safepoint, so allocations after the collection do not
+   * count (they would in {@code GC.run} followed by {@code GC.heap_info}).
+   */
   static long heapUsedAfterGcKib(long pid) {
-    jcmd(pid, "GC.run");
-    String info = jcmd(pid, "GC.heap_info");
-    Matcher g1 = G1_USED.matcher(info);
-    if (g1.find()) {
-      return Long.parseLong(g1.group(2));
+    String histogram = jcmd(pid, "GC.class_histogram");
+    Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+    if (!total.find()) {
+      throw new IllegalStateException("cannot read the histogram total from: " + histogram.lines().limit(5).toList());
     }
-    long used = 0;
-    Matcher generations = GENERATION_USED.matcher(info);
-    boolean found = false;
-    while (generations.find()) {
-      used += Long.parseLong(generations.group(2));
-      found = true;
-    }
-    if (!found) {
-      throw new IllegalStateException("cannot read the heap from: " + info);
-    }
-    return used;
+    return Long.parseLong(total.group(2)) / 1024;
   }
 
   /** The whole {@code GC.heap_info} text, for the record. */

@@ -108,6 +108,11 @@ public final class EcsSimulator implements AutoCloseable {
         return counters;
     }
 
+    /** Tells {@code observer} of every API call from now on, as it arrives (see {@link CallObserver}). */
+    public void observeCalls(CallObserver observer) {
+        apiHandler.observe(observer);
+    }
+
     /** Current speed factor (durations are divided by it). */
     public double speedFactor() {
         return state.timings().speedFactor();
@@ -118,12 +123,13 @@ public final class EcsSimulator implements AutoCloseable {
         state.timings().speedFactor(value);
     }
 
-    /** Empties the world, the fault plan, the counters and the rate-limit windows. */
+    /** Empties the world, the fault plan, the counters, the rate-limit windows and the call observers. */
     public void reset() {
         world.reset();
         faults.clear();
         counters.reset();
         rateLimiter.reset();
+        apiHandler.clearObservers();
     }
 
     /** Stops both servers and drops delayed answers that were not sent yet. */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param clientToken the ClientToken of the creating request, or {@code null}
  * @param deleted     whether the image was deleted
  * @param creationTime when CreateImage committed it
+ * @param usableAt    when the image becomes (or became) usable on the simulator clock, or {@code null} when a
+ *                    fault keeps it from ever becoming usable
  */
 public record ImageView(
         String imageId,
@@ -30,4 +32,5 @@ public record ImageView(
         List<String> snapshotIds,
         String clientToken,
         boolean deleted,
-        Instant creationTime) {}
+        Instant creationTime,
+        Instant usableAt) {}

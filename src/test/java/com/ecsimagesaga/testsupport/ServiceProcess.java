@@ -23,11 +23,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** The packaged application this class runs. */
     public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /** JVM options unless told otherwise: a small heap and C1 only, which starts fastest for tests. */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
     private final String name;
     private final Map<String, String> properties;
     private final Path log;
+    private final List<String> jvmOptions;
     private final int httpPort;
     // Volatile: the chaos scheduler kills it while the main thread reads it.
     private volatile Process process;
@@ -38,6 +42,17 @@ public final class ServiceProcess implements AutoCloseable {
      * @param logDirectory where {@code <name>.log} is written
      */
     public ServiceProcess(String name, Map<String, String> properties, Path logDirectory) {
+        this(name, properties, logDirectory, TEST_JVM_OPTIONS);
+    }
+
+    /**
+     * @param name instance name, also its {@code saga.instance-id} (the lease owner in the database)
+     * @param properties system properties for the service; the HTTP port and instance id are added
+     * @param logDirectory where {@code <name>.log} is written
+     * @param jvmOptions options of the child JVM, such as {@code -Xmx512m}
+     */
+    public ServiceProcess(String name, Map<String, String> properties, Path logDirectory, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         if (!Files.isRegularFile(RUNNER)) {
             throw new IllegalStateException(RUNNER.toAbsolutePath() + " is missing; run `mvn package -DskipTests` first");
         }
@@ -54,7 +69,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Launches the service and waits until its HTTP port accepts connections, which Quarkus opens last. */
     public void start() {
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
+        command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", RUNNER.toString()));
         try {
@@ -87,6 +103,15 @@ public final class ServiceProcess implements AutoCloseable {
     public boolean isAlive() {
         Process running = process;
         return running != null && running.isAlive();
+    }
+
+    /** @return the operating-system process id of the running service */
+    public long pid() {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return running.pid();
     }
 
     /** @return {@code http://127.0.0.1:<port>} of the REST API and health endpoints */

@@ -27,6 +27,7 @@ final class Views {
         json.put("clientToken", i.clientToken());
         json.put("deleted", i.deleted());
         json.put("creationTime", i.creationTime().toString());
+        json.put("usableAt", i.usableAt() == null ? null : i.usableAt().toString());
         return json;
     }
 

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.simulator.http;
 
 import com.ecsimagesaga.simulator.CallCounters;
+import com.ecsimagesaga.simulator.CallObserver;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.FaultPlan;
 import com.ecsimagesaga.simulator.SimulatorConfig;
@@ -10,10 +11,13 @@ import com.ecsimagesaga.simulator.action.ActionRouter;
 import com.ecsimagesaga.simulator.world.Ids;
 import com.ecsimagesaga.simulator.world.WorldState;
 import com.ecsimagesaga.simulator.http.RpcHttpServer.RpcExchange;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,6 +37,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     private final ActionRouter router;
     private final ScheduledExecutorService scheduler;
     private final Set<RpcExchange> delayed = ConcurrentHashMap.newKeySet();
+    private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
 
     /** Wires the endpoint; {@code scheduler} sends delayed answers. */
     public ApiHandler(SimulatorConfig config, WorldState state, RateLimiter rateLimiter, FaultPlan faults,
@@ -48,11 +53,26 @@ public final class ApiHandler implements Consumer<RpcExchange> {
         this.scheduler = scheduler;
     }
 
+    /** Adds an observer told of every call from now on. */
+    public void observe(CallObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Removes every observer. */
+    public void clearObservers() {
+        observers.clear();
+    }
+
     @Override
     public void accept(RpcExchange exchange) {
+        Instant arrivedAt = config.clock().instant();
         String requestId = Ids.requestId();
         RequestParams params = RequestParams.parse(exchange.rawQuery(), exchange.body(), exchange.headers().get("content-type"));
         String action = params.get("Action", "Unknown");
+        if (!observers.isEmpty()) {
+            Map<String, String> all = Collections.unmodifiableMap(params.all());
+            observers.forEach(o -> o.called(action, all, arrivedAt));
+        }
         Fault lost = null;
         List<Runnable> hooks = List.of();
         Answer answer;

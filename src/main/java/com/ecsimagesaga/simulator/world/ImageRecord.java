@@ -86,6 +86,19 @@ public final class ImageRecord {
         return launchable && !now.isBefore(creatingEnd.plus(usableLag));
     }
 
+    /**
+     * The moment the image becomes usable, derived like the status from its timeline: the end of
+     * {@code Creating} plus the usable lag. {@code null} when a fault makes it never usable (it fails,
+     * sticks or ends UnAvailable) or when it failed before that moment.
+     */
+    public Instant usableAt() {
+        if (failAtPercent != null || stuckAtPercent != null || endsUnavailable) {
+            return null;
+        }
+        Instant at = creatingEnd.plus(usableLag);
+        return failedAt != null && !failedAt.isAfter(at) ? null : at;
+    }
+
     /** Whether the image is still on its way to Available. */
     public boolean inProgress(Instant now) {
         ImageStatus status = phase(now).status();

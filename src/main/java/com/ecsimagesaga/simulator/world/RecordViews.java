@@ -15,7 +15,8 @@ public final class RecordViews {
         ImageRecord.Phase phase = i.phase(now);
         List<String> snapshotIds = i.mappings.stream().map(ImageRecord.DiskMapping::snapshotId).toList();
         return new ImageView(i.imageId, i.regionId, i.name, phase.status(), phase.progress(), i.usable(now),
-                new LinkedHashMap<>(i.tags), snapshotIds, i.clientToken, i.deleted, i.creationTime);
+                new LinkedHashMap<>(i.tags), snapshotIds, i.clientToken, i.deleted, i.creationTime,
+                i.usableAt());
     }
 
     /** The public view of a snapshot at {@code now}. */

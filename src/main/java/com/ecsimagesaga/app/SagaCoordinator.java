@@ -119,8 +119,11 @@ public final class SagaCoordinator {
     Saga next = d.next();
     String cause = next.lastError() != null ? " after " + next.lastError().code()
         : next.failure() != null && next.status().isTerminal() ? " failure " + next.failure().code() : "";
-    LOG.infof("EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(), d.transition().trigger(), s.step(), next.step(),
-        next.status(), next.attempt(), cause);
+    // A poll that found nothing new is the commonest move by far (every in-flight saga, every few
+    // seconds): it is logged at DEBUG, every other move at INFO.
+    boolean quietPoll = s.step() == next.step() && s.status() == next.status() && cause.isEmpty();
+    LOG.logf(quietPoll ? Logger.Level.DEBUG : Logger.Level.INFO, "EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(),
+        d.transition().trigger(), s.step(), next.step(), next.status(), next.attempt(), cause);
     var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).map(m -> m.inTrace(trace)).toList();
     return new SagaStore.Transit(s, next, events);
   }

@@ -117,6 +117,13 @@ public interface SagaConfig {
     /** Each change step of an update: attributes, tags added, tags removed, resource group. */
     @WithDefault("5m")
     Duration updateImage();
+
+    /**
+     * FIND_SUBMITTED_IMAGE: looking up by the saga tag an image a submission that gave up with an
+     * unknown outcome may have made; past it the saga ends COMPENSATION_FAILED for an operator.
+     */
+    @WithDefault("10m")
+    Duration findSubmittedImage();
   }
 
   /** Backoff by error kind. */

@@ -46,7 +46,7 @@ public class ServiceWiring {
   private static StepTimeouts steps(SagaConfig.Steps s) {
     return new StepTimeouts(s.checkSourceInstance(), s.checkSourceSnapshot(), s.submitCreateImage(),
         s.awaitImageUsableFromInstance(), s.awaitImageUsableFromSnapshot(), s.compensateDeleteImage(), s.deleteSnapshots(),
-        s.checkImage(), s.submitDeleteImage(), s.awaitImageGone(), s.updateImage());
+        s.checkImage(), s.submitDeleteImage(), s.awaitImageGone(), s.updateImage(), s.findSubmittedImage());
   }
 
   @Produces

@@ -4,6 +4,7 @@ import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** The one cloud call a saga step needs; the coordinator performs it and reports a {@link StepOutcome}. */
 public sealed interface CloudAction {
@@ -31,6 +32,12 @@ public sealed interface CloudAction {
       this(regionId, imageId, null);
     }
   }
+
+  /**
+   * Looks for the image a saga may have made without learning its id (a CreateImage whose answer
+   * was lost), by the saga tag every image of the service carries, in every status.
+   */
+  record FindImageBySagaTag(String regionId, UUID sagaId) implements CloudAction {}
 
   record SubmitDeleteImage(String regionId, String imageId, boolean force) implements CloudAction {}
 

@@ -16,6 +16,7 @@ import static com.ecsimagesaga.saga.Step.CHECK_SOURCE;
 import static com.ecsimagesaga.saga.Step.COMPENSATE_DELETE_IMAGE;
 import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
 import static com.ecsimagesaga.saga.Step.DONE;
+import static com.ecsimagesaga.saga.Step.FIND_SUBMITTED_IMAGE;
 import static com.ecsimagesaga.saga.Step.SUBMIT_CREATE_IMAGE;
 
 import com.ecsimagesaga.image.ImageSource;
@@ -51,6 +52,13 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
       .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
       .row(SUBMIT_CREATE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+      .row(SUBMIT_CREATE_IMAGE, "gave up, outcome unknown", FIND_SUBMITTED_IMAGE, COMPENSATING)
+      .row(FIND_SUBMITTED_IMAGE, "found", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+      .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
+      .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
+      .row(FIND_SUBMITTED_IMAGE, RETRYABLE_ERROR, FIND_SUBMITTED_IMAGE, COMPENSATING)
+      .row(FIND_SUBMITTED_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+      .row(FIND_SUBMITTED_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
       .row(AWAIT_IMAGE_USABLE, "in progress", AWAIT_IMAGE_USABLE, WAITING)
       .row(AWAIT_IMAGE_USABLE, "not visible yet", AWAIT_IMAGE_USABLE, WAITING)
       .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
@@ -69,6 +77,16 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED)
       .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED);
 
+  /** The trigger of a submission that gave up after a call whose outcome is unknown. */
+  static final String SUBMIT_OUTCOME_UNKNOWN = "gave up, outcome unknown";
+
+  /**
+   * How many times FIND_SUBMITTED_IMAGE looks before concluding ECS never made the image: ECS lists
+   * a new image only after a short delay, so one empty answer right after the last CreateImage does
+   * not prove there is none.
+   */
+  static final int SUBMITTED_IMAGE_LOOKS = 3;
+
   /** What an ImageCreationFailed event says when compensation itself ran out of time. */
   public static final String COMPENSATION_TIMED_OUT = "COMPENSATION_TIMED_OUT";
 
@@ -77,7 +95,8 @@ public final class CreateImageSaga implements SagaDefinition {
   public CreateImageSaga(SagaPolicies policies) {
     // Compensation has no saga deadline: giving up on it would leak the half-made image. It does
     // have step timeouts, after which it ends visibly as COMPENSATION_FAILED for an operator.
-    this.moves = new Moves(TABLE, policies, Set.of(COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
+    // Looking for an image a lost CreateImage may have made is the first step of that compensation.
+    this.moves = new Moves(TABLE, policies, Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
@@ -105,6 +124,7 @@ public final class CreateImageSaga implements SagaDefinition {
       case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
       case SUBMIT_CREATE_IMAGE -> new CloudAction.SubmitCreateImage(s.regionId(), in.spec(), s.clientToken(),
           List.of(new ImageTag(SAGA_TAG, s.id().toString())));
+      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id());
       case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
       case COMPENSATE_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
       case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
@@ -129,7 +149,9 @@ public final class CreateImageSaga implements SagaDefinition {
     Failure timedOut = moves.stepTimeout(s);
     return switch (s.step()) {
       case AWAIT_IMAGE_USABLE -> moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
-      case COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS -> finishCompensation(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
+      case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, null, now);
+      case FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS ->
+          finishCompensation(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
       default -> fail(s, STEP_TIMED_OUT, timedOut, now);
     };
   }
@@ -140,6 +162,9 @@ public final class CreateImageSaga implements SagaDefinition {
     if (s.step() == AWAIT_IMAGE_USABLE) {
       return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of());
     }
+    if (s.step() == SUBMIT_CREATE_IMAGE) {
+      return giveUpSubmitting(s, DEADLINE_PASSED, timedOut, null, now);
+    }
     return fail(s, DEADLINE_PASSED, timedOut, now);
   }
 
@@ -148,6 +173,7 @@ public final class CreateImageSaga implements SagaDefinition {
     return switch (s.step()) {
       case CHECK_SOURCE -> sourceChecked(s, o, now);
       case SUBMIT_CREATE_IMAGE -> submitted(s, o, now);
+      case FIND_SUBMITTED_IMAGE -> lookedForSubmitted(s, o, now);
       case AWAIT_IMAGE_USABLE -> observed(s, o, now);
       case COMPENSATE_DELETE_IMAGE -> compensated(s, o, now);
       case DELETE_SNAPSHOTS -> snapshotsDeleted(s, o, now);
@@ -179,7 +205,57 @@ public final class CreateImageSaga implements SagaDefinition {
     if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
       return moves.move(s, "token refused", now, b -> b.newToken().lastError(e), List.of());
     }
-    return moves.retryOrFail(s, e, now, f -> fail(s, ERROR, f, now));
+    return moves.retryOrFail(s, e, now, f -> giveUpSubmitting(s, ERROR, f, e, now));
+  }
+
+  /**
+   * Ends the submission. When a CreateImage of this saga may have run without the saga learning of
+   * it (the last failed attempt, or the one that ends the step, had an unknown outcome), ECS may
+   * hold an image the saga never saw: it is looked for by the saga tag and deleted if found. Only
+   * the last retryable error is stored, so an unknown outcome followed by errors that prove the
+   * call did not run (throttling) is not seen here; a retry with the same token after an unknown
+   * outcome that had run would have answered with the image.
+   *
+   * @param ending the error that ends the step, or null when it ran out of time
+   */
+  private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, CloudError ending, Instant now) {
+    if (isOutcomeUnknown(ending) || isOutcomeUnknown(s.lastError())) {
+      return moves.move(s, SUBMIT_OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
+    }
+    return fail(s, trigger, failure, now);
+  }
+
+  private static boolean isOutcomeUnknown(CloudError e) {
+    return e != null && e.kind() == ErrorKind.OUTCOME_UNKNOWN;
+  }
+
+  /**
+   * The answer of a look by the saga tag. A found image is compensated like one that never became
+   * usable; nothing found after {@link #SUBMITTED_IMAGE_LOOKS} looks ends the saga with nothing to
+   * compensate. Errors are retried until the step's own timeout: giving up would leak the image.
+   * {@code attempt} counts the empty looks.
+   */
+  private Decision lookedForSubmitted(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSeen seen) {
+      var img = seen.image();
+      return moves.move(s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(img.snapshotIds()), List.of());
+    }
+    var transientErrors = moves.policies().transientErrors();
+    if (o instanceof StepOutcome.ImageMissing) {
+      int looked = s.attempt() + 1;
+      if (looked >= SUBMITTED_IMAGE_LOOKS) {
+        return fail(s, "never made", s.failure(), now);
+      }
+      Duration delay = transientErrors.nextDelay(looked, Moves.unitRandom(s, looked));
+      return moves.move(s, "not listed yet", now.plus(delay), b -> b.attempt(looked).lastError(null), List.of());
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    if (!e.isRetryable()) {
+      return finishCompensation(s, ERROR, "COMPENSATION_FAILED", now);
+    }
+    int next = s.attempt() + 1;
+    Duration delay = moves.policies().retryFor(e.kind()).nextDelay(next, Moves.unitRandom(s, next), e.retryAfter());
+    return moves.move(s, RETRYABLE_ERROR, now.plus(delay), b -> b.lastError(e), List.of());
   }
 
   private Decision observed(Saga s, StepOutcome o, Instant now) {

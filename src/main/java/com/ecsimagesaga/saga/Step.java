@@ -4,6 +4,7 @@ package com.ecsimagesaga.saga;
 public enum Step {
   CHECK_SOURCE,
   SUBMIT_CREATE_IMAGE,
+  FIND_SUBMITTED_IMAGE,
   AWAIT_IMAGE_USABLE,
   COMPENSATE_DELETE_IMAGE,
   CHECK_IMAGE,

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param submitDeleteImage SUBMIT_DELETE_IMAGE, retries included
  * @param awaitImageGone AWAIT_IMAGE_GONE: waiting until ECS no longer lists a deleted image
  * @param applyChange each change step of an update (attributes, tags added, tags removed, resource group)
+ * @param findSubmittedImage FIND_SUBMITTED_IMAGE: looking up, by the saga tag, an image a submission
+ *     that gave up with an unknown outcome may have made; errors are retried until this runs out
  */
 public record StepTimeouts(
     Duration checkInstance,
@@ -39,17 +41,18 @@ public record StepTimeouts(
     Duration checkImage,
     Duration submitDeleteImage,
     Duration awaitImageGone,
-    Duration applyChange) {
+    Duration applyChange,
+    Duration findSubmittedImage) {
 
   /** The defaults of the service configuration ({@code saga.timeouts.steps.*}). */
   public static final StepTimeouts DEFAULTS = new StepTimeouts(Duration.ofMinutes(15), Duration.ofMinutes(30),
       Duration.ofMinutes(10), Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(15),
-      Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5));
+      Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(10));
 
   public StepTimeouts {
     for (Duration d : new Duration[] {checkInstance, checkSnapshot, submitCreateImage, awaitUsableFromInstance,
         awaitUsableFromSnapshot, compensateDeleteImage, deleteSnapshots, checkImage, submitDeleteImage, awaitImageGone,
-        applyChange}) {
+        applyChange, findSubmittedImage}) {
       if (Objects.requireNonNull(d, "every step needs a timeout").isNegative() || d.isZero()) {
         throw new IllegalArgumentException("a step timeout must be positive, not " + d);
       }
@@ -79,6 +82,7 @@ public record StepTimeouts(
     return switch (step) {
       case CHECK_SOURCE -> fromInstance ? checkInstance : checkSnapshot;
       case SUBMIT_CREATE_IMAGE -> submitCreateImage;
+      case FIND_SUBMITTED_IMAGE -> findSubmittedImage;
       case AWAIT_IMAGE_USABLE -> fromInstance ? awaitUsableFromInstance : awaitUsableFromSnapshot;
       case COMPENSATE_DELETE_IMAGE -> compensateDeleteImage;
       case DELETE_SNAPSHOTS -> deleteSnapshots;

@@ -69,6 +69,22 @@ class StepTimeoutTest extends SagaTestSupport {
   }
 
   @Test
+  void anImageMadeByACreateWhoseAnswersWereAllLostIsFoundByItsTagAndRemoved() {
+    // Every CreateImage runs in ECS and then loses its answer: the saga never learns the image id.
+    sim().faults().probability("CreateImage", 1.0, Fault.lostResponseAfterCommit());
+    var command = createFromInstance(instance(InstanceStatus.Running)).setStepTimeoutSeconds(Map.of("SUBMIT_CREATE_IMAGE", 2))
+        .build();
+    publish(command);
+    var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
+    assertThat(failed.getFailedStep()).isEqualTo("SUBMIT_CREATE_IMAGE");
+    assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
+    var made = imagesOf(failed.getSagaId());
+    assertThat(made).as("the lost CreateImage made exactly one image, with the saga's ClientToken").hasSize(1);
+    assertThat(failed.getImageId()).isEqualTo(made.get(0).imageId());
+    assertThat(made).as("no image is left behind").allMatch(ImageView::deleted);
+  }
+
+  @Test
   void anInstanceThatNeverBecomesReadyEndsTheCreateBeforeEcsIsAskedToCreate() {
     var command = createFromInstance(instance(InstanceStatus.Starting)).setStepTimeoutSeconds(Map.of("CHECK_SOURCE", 1)).build();
     publish(command);

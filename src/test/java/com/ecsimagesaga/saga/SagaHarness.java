@@ -41,7 +41,7 @@ final class SagaHarness {
   }
 
   static StepTimeouts uniformSteps(Duration d) {
-    return new StepTimeouts(d, d, d, d, d, d, d, d, d, d, d);
+    return new StepTimeouts(d, d, d, d, d, d, d, d, d, d, d, d);
   }
 
   static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
@@ -122,6 +122,12 @@ final class SagaHarness {
   SagaHarness whenStepTimedOutAt(Duration offset) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(Moves.STEP_TIMED_OUT);
+  }
+
+  /** Checks the limits at {@code T0 + offset}, expects one of them to have been reached, and expects the named row. */
+  SagaHarness whenExpiresAt(Duration offset, String trigger) {
+    last = definition.expire(saga, T0.plus(offset)).orElseThrow();
+    return record(trigger);
   }
 
   private SagaHarness record(String trigger) {

@@ -170,6 +170,85 @@ class SagaTransitionsTest {
     }
   }
 
+  /** A submission that gave up after a CreateImage whose outcome is unknown: the image is looked for by the saga tag. */
+  @Nested
+  class LostSubmission {
+
+    private final StepOutcome.Failed unknown = failed(ErrorKind.OUTCOME_UNKNOWN, "SDK.ReadTimeout");
+
+    @Test
+    void retriesExhaustedOnAnUnknownOutcomeLookForTheImageAndCompensateTheOneFound() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), true).when(RUNNING, "source ready")
+          .when(unknown, "retryable error").when(unknown, Duration.ofSeconds(5), "retryable error")
+          .when(unknown, Duration.ofSeconds(10), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      assertThat(h.decision().events()).as("nothing is reported before the look").isEmpty();
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
+      assertThat(h.saga().failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(h.saga().failure().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+      assertThat(h.saga().stepStartedAt()).isEqualTo(T0.plusSeconds(10));
+      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id()));
+
+      h.when(new ImageMissing(null), Duration.ofSeconds(10), "not listed yet");
+      assertThat(h.saga().attempt()).isEqualTo(1);
+      assertThat(h.saga().nextWakeAt()).as("spaced by the transient retry policy").isBetween(T0.plusSeconds(10), T0.plusSeconds(11));
+      h.when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofSeconds(11), "found");
+      assertThat(h.saga().imageId()).isEqualTo("m-1");
+      assertThat(h.saga().snapshotIds()).containsExactly("s-a", "s-b");
+      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      h.when(new DeleteAccepted("m-1"), Duration.ofSeconds(12), "deleted, snapshots next")
+          .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), Duration.ofSeconds(13), "deleted");
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo("COMPENSATED");
+      assertThat(e.imageId()).isEqualTo("m-1");
+      assertThat(e.failure().kind()).as("the original failure is reported").isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(e.failure().code()).isEqualTo("SDK.ReadTimeout");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATED);
+    }
+
+    @Test
+    void aStepTimeoutAfterAnUnknownOutcomeLooksThreeTimesThenFailsWithNothingToCompensate() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
+          .when(RUNNING, "source ready").when(unknown, "retryable error")
+          .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      assertThat(h.saga().failure().code()).isEqualTo("Saga.StepTimeout");
+      h.when(new ImageMissing(null), Duration.ofMinutes(2), "not listed yet")
+          .when(new ImageMissing(null), Duration.ofMinutes(3), "not listed yet")
+          .when(new ImageMissing(null), Duration.ofMinutes(4), "never made");
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
+      assertThat(e.imageId()).isNull();
+      assertThat(e.failure().code()).isEqualTo("Saga.StepTimeout");
+      assertThat(e.failure().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
+    }
+
+    @Test
+    void theSagaDeadlineAfterAnUnknownOutcomeLooksAndLookingOutlivesTheDeadlineRetryingItsErrors() {
+      var h = givenCreate().when(RUNNING, "source ready").when(unknown, "retryable error")
+          .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      assertThat(h.saga().failure().kind()).isEqualTo("TIMED_OUT");
+      var throttled = failed(ErrorKind.THROTTLED, "Throttling.User");
+      for (int i = 0; i < 5; i++) {
+        h.when(throttled, Duration.ofHours(2).plusSeconds(i), "retryable error");
+      }
+      assertThat(h.saga().attempt()).as("errors do not use up the looks").isZero();
+      assertThat(h.saga().lastError().code()).isEqualTo("Throttling.User");
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("the saga deadline does not end it").isEmpty();
+      h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), Duration.ofHours(3), "error");
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).as("an operator must look").isEqualTo("COMPENSATION_FAILED");
+      assertThat(e.failure().kind()).isEqualTo("TIMED_OUT");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+    }
+
+    @Test
+    void anErrorThatProvesNothingRanDoesNotLook() {
+      var h = givenCreate().when(RUNNING, "source ready").when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
+          .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("NOT_NEEDED");
+    }
+  }
+
   @Nested
   class AwaitUsable {
 
@@ -432,6 +511,21 @@ class SagaTransitionsTest {
       assertStepTimeout(e.failure(), Step.CHECK_SOURCE);
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
+    }
+
+    @Test
+    void aLookForALostImageThatRunsOutOfTimeIsLeftForAnOperator() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), false,
+          Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2), Step.FIND_SUBMITTED_IMAGE, Duration.ofMinutes(5)))
+          .when(RUNNING, "source ready").when(failed(ErrorKind.OUTCOME_UNKNOWN, "SDK.ServerUnreachable"), "retryable error")
+          .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
+          .when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), Duration.ofMinutes(3), "retryable error");
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(7)).minusMillis(1))).isEmpty();
+      h.whenStepTimedOutAt(Duration.ofMinutes(7));
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
+      assertStepTimeout(e.failure(), Step.SUBMIT_CREATE_IMAGE);
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
     }
 
     @Test

@@ -49,6 +49,8 @@ class StepTimeoutsTest {
     assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
     assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromDisks)).as("disk mappings are snapshots too").isEqualTo(Duration.ofMinutes(30));
     assertThat(d.of(Step.AWAIT_IMAGE_GONE, new SagaInput.Delete("m-1", false, false))).isEqualTo(Duration.ofMinutes(15));
+    assertThat(d.of(Step.FIND_SUBMITTED_IMAGE, fromInstance)).isEqualTo(d.of(Step.FIND_SUBMITTED_IMAGE, fromSnapshot))
+        .isEqualTo(Duration.ofMinutes(10));
     var update = new SagaInput.Update(new ImageChanges("cn-hangzhou", "m-1", "n", null, null, null, null, List.of(), List.of(), null));
     assertThat(d.of(Step.TAG_IMAGE, update)).isEqualTo(d.of(Step.JOIN_RESOURCE_GROUP, update)).isEqualTo(Duration.ofMinutes(5));
   }
@@ -63,7 +65,8 @@ class StepTimeoutsTest {
   @Test
   void eachSagaTypeTimesExactlyItsOwnSteps() {
     assertThat(StepTimeouts.stepsOf(SagaType.CREATE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_SOURCE,
-        Step.SUBMIT_CREATE_IMAGE, Step.AWAIT_IMAGE_USABLE, Step.COMPENSATE_DELETE_IMAGE, Step.DELETE_SNAPSHOTS);
+        Step.SUBMIT_CREATE_IMAGE, Step.FIND_SUBMITTED_IMAGE, Step.AWAIT_IMAGE_USABLE, Step.COMPENSATE_DELETE_IMAGE,
+        Step.DELETE_SNAPSHOTS);
     assertThat(StepTimeouts.stepsOf(SagaType.DELETE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_IMAGE,
         Step.SUBMIT_DELETE_IMAGE, Step.AWAIT_IMAGE_GONE, Step.DELETE_SNAPSHOTS);
     assertThat(StepTimeouts.stepsOf(SagaType.UPDATE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_IMAGE,

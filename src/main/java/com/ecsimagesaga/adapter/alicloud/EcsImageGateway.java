@@ -110,6 +110,9 @@ public class EcsImageGateway implements CloudImageGateway {
     if (action instanceof CloudAction.ObserveImage a) {
       return observe(a);
     }
+    if (action instanceof CloudAction.FindImageBySagaTag a) {
+      return findBySagaTag(a);
+    }
     if (action instanceof CloudAction.SubmitDeleteImage a) {
       var request = clients.prepare(new DeleteImageRequest(), a.regionId());
       request.setImageId(a.imageId());
@@ -171,6 +174,15 @@ public class EcsImageGateway implements CloudImageGateway {
     return DescribeImagesReader.read(body).stream().filter(i -> a.imageId().equals(i.imageId())).findFirst()
         .<StepOutcome>map(StepOutcome.ImageSeen::new)
         .orElseGet(() -> new StepOutcome.ImageMissing(a.imageId()));
+  }
+
+  /** The image a saga made, found by its tag; ImageMissing (with no id) when ECS lists none. */
+  private StepOutcome findBySagaTag(CloudAction.FindImageBySagaTag a) throws ClientException {
+    var request = SagaTagQuery.imagesOf(clients, a.regionId(), a.sagaId());
+    String body = clients.client(a.regionId()).getCommonResponse(request).getData();
+    return DescribeImagesReader.read(body).stream().findFirst()
+        .<StepOutcome>map(StepOutcome.ImageSeen::new)
+        .orElseGet(() -> new StepOutcome.ImageMissing(null));
   }
 
   private StepOutcome deleteSnapshots(CloudAction.DeleteSnapshots a) throws ClientException {

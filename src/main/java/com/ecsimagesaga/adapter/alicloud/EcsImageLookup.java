@@ -3,9 +3,7 @@ package com.ecsimagesaga.adapter.alicloud;
 import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.adapter.CallerContext;
 import com.ecsimagesaga.config.EcsConfig;
-import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.port.ImageLookup;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +46,7 @@ public class EcsImageLookup implements ImageLookup {
   }
 
   private Optional<String> describe(String regionId, UUID sagaId, String knownImageId) {
-    var request = clients.common("DescribeImages", regionId);
-    request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
-    request.putQueryParameter("Tag.1.Value", sagaId.toString());
-    request.putQueryParameter("Status", ImageState.allEcsNames());
-    request.putQueryParameter("ImageOwnerAlias", "self");
+    var request = SagaTagQuery.imagesOf(clients, regionId, sagaId);
     try {
       String body = clients.client(regionId).getCommonResponse(request).getData();
       var images = DescribeImagesReader.read(body);

@@ -2,9 +2,7 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.image.ImageObservation;
-import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.saga.CloudError;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,10 +75,7 @@ final class OwnImageListings {
         if (!wait.isZero()) {
           return new Listing(fetchedAt, since, Map.of(), RateBudget.spent(regionId, "DescribeImages", wait));
         }
-        var request = clients.common("DescribeImages", regionId);
-        request.putQueryParameter("Tag.1.Key", CreateImageSaga.SAGA_TAG);
-        request.putQueryParameter("Status", ImageState.allEcsNames());
-        request.putQueryParameter("ImageOwnerAlias", "self");
+        var request = SagaTagQuery.ownImages(clients, regionId);
         request.putQueryParameter("Filter.1.Key", "CreationStartTime");
         request.putQueryParameter("Filter.1.Value", FILTER_TIME.format(since));
         request.putQueryParameter("PageSize", String.valueOf(PAGE_SIZE));

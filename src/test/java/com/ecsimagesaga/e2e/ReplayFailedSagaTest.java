@@ -79,8 +79,12 @@ class ReplayFailedSagaTest extends SagaTestSupport {
 
   @Test
   void aReplayThatFindsTheImageAlreadyExistsCompletesWithoutASecondCreateImage() {
-    // The first CreateImage is carried out but its answer lost; the retry is refused for good.
+    // The first CreateImage is carried out but its answer lost; the retry is throttled, the next
+    // one refused for good. The saga keeps only its last retryable error (the throttle), so it does
+    // not know an image may exist and fails without looking for it (after a lost answer alone it
+    // looks, finds and removes the image: StepTimeoutTest). The operator's replay finds it.
     sim().faults().next("CreateImage", 1, Fault.lostResponseAfterCommit())
+        .next("CreateImage", 1, Fault.throttling())
         .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
     var command = createFromInstance(seededInstance()).build();
     publish(command);

@@ -144,8 +144,10 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     private void deliver(RpcExchange exchange, String action, Answer answer, Fault lost, List<Runnable> hooks) {
         if (lost == null) {
             counters.record(action, answer.outcome());
-            exchange.respond(answer);
+            // The request counts as answered before the answer is written: a client that sends the
+            // same token again the instant it reads the answer must not find it still in flight.
             hooks.forEach(Runnable::run);
+            exchange.respond(answer);
             return;
         }
         counters.record(action, CallCounters.LOST_RESPONSE);

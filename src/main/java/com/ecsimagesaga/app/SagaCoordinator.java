@@ -43,11 +43,6 @@ public final class SagaCoordinator {
   private final SagaTracing tracing;
 
   public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, String owner, int batchSize, Duration lease) {
-    this(store, gateway, encoder, definitions, clock, owner, batchSize, lease, SagaTracing.NONE);
-  }
-
-  public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
       Clock clock, String owner, int batchSize, Duration lease, SagaTracing tracing) {
     this.tracing = tracing;
     this.store = store;

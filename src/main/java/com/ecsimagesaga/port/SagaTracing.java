@@ -27,17 +27,4 @@ public interface SagaTracing {
    * in a span of its own, linked to the trace of each saga it serves.
    */
   <T> Uni<T> shared(String name, List<Saga> sagas, Supplier<Uni<T>> work);
-
-  /** Tracing that records nothing and passes every saga's stored context on unchanged. */
-  SagaTracing NONE = new SagaTracing() {
-    @Override
-    public <T> Uni<T> inSaga(Saga saga, String name, Function<String, Uni<T>> work) {
-      return work.apply(saga.traceParent());
-    }
-
-    @Override
-    public <T> Uni<T> shared(String name, List<Saga> sagas, Supplier<Uni<T>> work) {
-      return work.get();
-    }
-  };
 }

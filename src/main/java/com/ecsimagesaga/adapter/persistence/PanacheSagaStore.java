@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,11 +62,10 @@ public class PanacheSagaStore implements SagaStore {
   public Uni<Boolean> start(Saga saga) {
     Instant now = clock.instant();
     SagaEntity row = SagaRows.newRow(saga, now);
-    Tuple values = Tuple.tuple(List.of(row.commandId, row.id, SagaRows.utc(now), row.type, row.status, row.step, row.regionId,
-        row.input));
-    values.addValue(row.imageId).addValue(row.clientToken).addValue(row.tokenGeneration).addValue(row.attempt)
-        .addValue(SagaRows.utc(row.createdAt)).addValue(SagaRows.utc(row.stepStartedAt)).addValue(SagaRows.utc(row.nextWakeAt))
-        .addValue(SagaRows.utc(row.deadlineAt)).addValue(row.progress).addValue(row.snapshotIds).addValue(row.traceParent);
+    Tuple values = Tuple.from(Arrays.asList(row.commandId, row.id, SagaRows.utc(now), row.type, row.status, row.step,
+        row.regionId, row.input, row.imageId, row.clientToken, row.tokenGeneration, row.attempt, SagaRows.utc(row.createdAt),
+        SagaRows.utc(row.stepStartedAt), SagaRows.utc(row.nextWakeAt), SagaRows.utc(row.deadlineAt), row.progress,
+        row.snapshotIds, row.traceParent));
     return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
   }
 

@@ -36,8 +36,11 @@ public sealed interface CloudAction {
   /**
    * Looks for the image a saga may have made without learning its id (a CreateImage whose answer
    * was lost), by the saga tag every image of the service carries, in every status.
+   *
+   * @param exceptImageId an image of the saga already deleted, not to be reported again while ECS
+   *     may still list it; null when none
    */
-  record FindImageBySagaTag(String regionId, UUID sagaId) implements CloudAction {}
+  record FindImageBySagaTag(String regionId, UUID sagaId, String exceptImageId) implements CloudAction {}
 
   record SubmitDeleteImage(String regionId, String imageId, boolean force) implements CloudAction {}
 

@@ -23,6 +23,7 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,8 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(FIND_SUBMITTED_IMAGE, "found", COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
       .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
+      .row(FIND_SUBMITTED_IMAGE, "no more", DONE, COMPENSATED)
+      .row(FIND_SUBMITTED_IMAGE, "no more, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
       .row(FIND_SUBMITTED_IMAGE, RETRYABLE_ERROR, FIND_SUBMITTED_IMAGE, COMPENSATING)
       .row(FIND_SUBMITTED_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
       .row(FIND_SUBMITTED_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
@@ -69,6 +72,7 @@ public final class CreateImageSaga implements SagaDefinition {
       .row(AWAIT_IMAGE_USABLE, STEP_TIMED_OUT, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
       .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
+      .row(COMPENSATE_DELETE_IMAGE, "deleted, look for more", FIND_SUBMITTED_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
       .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
       .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
@@ -124,7 +128,7 @@ public final class CreateImageSaga implements SagaDefinition {
       case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
       case SUBMIT_CREATE_IMAGE -> new CloudAction.SubmitCreateImage(s.regionId(), in.spec(), s.clientToken(),
           List.of(new ImageTag(SAGA_TAG, s.id().toString())));
-      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id());
+      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), s.imageId());
       case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
       case COMPENSATE_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
       case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
@@ -149,7 +153,7 @@ public final class CreateImageSaga implements SagaDefinition {
     Failure timedOut = moves.stepTimeout(s);
     return switch (s.step()) {
       case AWAIT_IMAGE_USABLE -> moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
-      case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, null, now);
+      case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, now);
       case FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS ->
           finishCompensation(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
       default -> fail(s, STEP_TIMED_OUT, timedOut, now);
@@ -163,7 +167,7 @@ public final class CreateImageSaga implements SagaDefinition {
       return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of());
     }
     if (s.step() == SUBMIT_CREATE_IMAGE) {
-      return giveUpSubmitting(s, DEADLINE_PASSED, timedOut, null, now);
+      return giveUpSubmitting(s, DEADLINE_PASSED, timedOut, now);
     }
     return fail(s, DEADLINE_PASSED, timedOut, now);
   }
@@ -202,45 +206,52 @@ public final class CreateImageSaga implements SagaDefinition {
       return moves.move(s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
     }
     CloudError e = ((StepOutcome.Failed) o).error();
+    // A lost answer is remembered for the rest of the step: later errors (a throttle, say) replace
+    // the last error but do not show that the lost call did not run.
+    Saga t = e.kind() == ErrorKind.OUTCOME_UNKNOWN ? s.edit().submitUnconfirmed(true).build() : s;
     if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
-      return moves.move(s, "token refused", now, b -> b.newToken().lastError(e), List.of());
+      return moves.move(t, "token refused", now, b -> b.newToken().lastError(e), List.of());
     }
-    return moves.retryOrFail(s, e, now, f -> giveUpSubmitting(s, ERROR, f, e, now));
+    return moves.retryOrFail(t, e, now, f -> giveUpSubmitting(t, ERROR, f, now));
   }
 
   /**
    * Ends the submission. When a CreateImage of this saga may have run without the saga learning of
-   * it (the last failed attempt, or the one that ends the step, had an unknown outcome), ECS may
-   * hold an image the saga never saw: it is looked for by the saga tag and deleted if found. Only
-   * the last retryable error is stored, so an unknown outcome followed by errors that prove the
-   * call did not run (throttling) is not seen here; a retry with the same token after an unknown
-   * outcome that had run would have answered with the image.
-   *
-   * @param ending the error that ends the step, or null when it ran out of time
+   * it ({@link Saga#submitUnconfirmed()}: an answer of any earlier attempt was lost, or the service
+   * stopped while a call was out), ECS may hold an image the saga never saw: it is looked for by
+   * the saga tag and deleted if found. Otherwise every attempt was answered with an error that
+   * shows it did not run, and there is nothing to compensate.
    */
-  private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, CloudError ending, Instant now) {
-    if (isOutcomeUnknown(ending) || isOutcomeUnknown(s.lastError())) {
+  private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, Instant now) {
+    if (s.submitUnconfirmed()) {
       return moves.move(s, SUBMIT_OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
     }
     return fail(s, trigger, failure, now);
   }
 
-  private static boolean isOutcomeUnknown(CloudError e) {
-    return e != null && e.kind() == ErrorKind.OUTCOME_UNKNOWN;
-  }
-
   /**
    * The answer of a look by the saga tag. A found image is compensated like one that never became
-   * usable; nothing found after {@link #SUBMITTED_IMAGE_LOOKS} looks ends the saga with nothing to
-   * compensate. Errors are retried until the step's own timeout: giving up would leak the image.
+   * usable, and afterwards the saga looks once more, past the image it deleted: a saga whose token
+   * was renewed may have made more than one. Nothing found after {@link #SUBMITTED_IMAGE_LOOKS}
+   * looks ends the saga with nothing to compensate; nothing more found after a deletion ends the
+   * compensation. Errors are retried until the step's own timeout: giving up would leak the image.
    * {@code attempt} counts the empty looks.
    */
   private Decision lookedForSubmitted(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.ImageSeen seen) {
       var img = seen.image();
-      return moves.move(s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(img.snapshotIds()), List.of());
+      var snapshots = new ArrayList<>(s.snapshotIds());
+      img.snapshotIds().stream().filter(id -> !snapshots.contains(id)).forEach(snapshots::add);
+      return moves.move(s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(snapshots), List.of());
     }
     var transientErrors = moves.policies().transientErrors();
+    if (o instanceof StepOutcome.ImageMissing && s.imageId() != null) {
+      // The look after a deletion: the image that was found is gone and no other is listed.
+      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
+        return moves.move(s, "no more, snapshots next", now);
+      }
+      return finishCompensation(s, "no more", "COMPENSATED", now);
+    }
     if (o instanceof StepOutcome.ImageMissing) {
       int looked = s.attempt() + 1;
       if (looked >= SUBMITTED_IMAGE_LOOKS) {
@@ -272,6 +283,9 @@ public final class CreateImageSaga implements SagaDefinition {
 
   private Decision compensated(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.DeleteAccepted || o instanceof StepOutcome.ImageMissing) {
+      if (foundByTag(s)) {
+        return moves.move(s, "deleted, look for more", now);
+      }
       if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
         return moves.move(s, "deleted, snapshots next", now);
       }
@@ -279,6 +293,14 @@ public final class CreateImageSaga implements SagaDefinition {
     }
     CloudError e = ((StepOutcome.Failed) o).error();
     return moves.retryOrFail(s, e, now, f -> finishCompensation(s, ERROR, "COMPENSATION_FAILED", now));
+  }
+
+  /**
+   * Whether the image being compensated was found by the saga tag after the submission gave up
+   * (the failure is the submission's) rather than accepted by CreateImage.
+   */
+  private static boolean foundByTag(Saga s) {
+    return s.failure() != null && s.failure().step() == SUBMIT_CREATE_IMAGE;
   }
 
   private Decision snapshotsDeleted(Saga s, StepOutcome o, Instant now) {

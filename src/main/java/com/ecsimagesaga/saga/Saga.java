@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param version optimistic-lock version, owned by the store
  * @param traceParent the W3C {@code traceparent} of the command that started the saga, or null;
  *     opaque here, carried so that the saga's cloud calls and events join the command's trace
+ * @param submitUnconfirmed a CreateImage of this saga may have run without its answer reaching the
+ *     saga (an answer was lost, or the service stopped while the call was out): if the saga gives
+ *     up submitting, ECS may hold an image for it, which is looked for by the saga tag
  */
 public record Saga(
     UUID id,
@@ -41,19 +44,20 @@ public record Saga(
     Failure failure,
     CloudError lastError,
     long version,
-    String traceParent) {
+    String traceParent,
+    boolean submitUnconfirmed) {
 
   public Saga {
     snapshotIds = snapshotIds == null ? List.of() : List.copyOf(snapshotIds);
   }
 
-  /** A saga that joins no trace. */
+  /** A saga that joins no trace and has made no unconfirmed call. */
   public Saga(UUID id, SagaType type, SagaStatus status, Step step, String commandId, String regionId, SagaInput input,
       String imageId, String clientToken, int tokenGeneration, int attempt, Instant createdAt, Instant stepStartedAt,
       Instant nextWakeAt, Instant deadlineAt, int progress, List<String> snapshotIds, Failure failure,
       CloudError lastError, long version) {
     this(id, type, status, step, commandId, regionId, input, imageId, clientToken, tokenGeneration, attempt, createdAt,
-        stepStartedAt, nextWakeAt, deadlineAt, progress, snapshotIds, failure, lastError, version, null);
+        stepStartedAt, nextWakeAt, deadlineAt, progress, snapshotIds, failure, lastError, version, null, false);
   }
 
   /** The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires. */
@@ -93,6 +97,7 @@ public record Saga(
     private Failure failure;
     private CloudError lastError;
     private String traceParent;
+    private boolean submitUnconfirmed;
 
     private Builder(Saga s) {
       this.s = s;
@@ -109,6 +114,7 @@ public record Saga(
       failure = s.failure;
       lastError = s.lastError;
       traceParent = s.traceParent;
+      submitUnconfirmed = s.submitUnconfirmed;
     }
 
     public Builder status(SagaStatus v) { status = v; return this; }
@@ -122,6 +128,7 @@ public record Saga(
     public Builder failure(Failure v) { failure = v; return this; }
     public Builder lastError(CloudError v) { lastError = v; return this; }
     public Builder traceParent(String v) { traceParent = v; return this; }
+    public Builder submitUnconfirmed(boolean v) { submitUnconfirmed = v; return this; }
 
     /** Moves to the next token generation after ECS refused the current token for good. */
     public Builder newToken() {
@@ -133,7 +140,7 @@ public record Saga(
     public Saga build() {
       return new Saga(s.id, s.type, status, step, s.commandId, s.regionId, s.input, imageId, clientToken,
           tokenGeneration, attempt, s.createdAt, stepStartedAt, nextWakeAt, s.deadlineAt, progress, snapshotIds,
-          failure, lastError, s.version, traceParent);
+          failure, lastError, s.version, traceParent, submitUnconfirmed);
     }
   }
 }

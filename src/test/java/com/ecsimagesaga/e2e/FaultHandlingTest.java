@@ -181,6 +181,25 @@ class FaultHandlingTest extends SagaTestSupport {
   }
 
   @Test
+  void aLostAnswerFollowedByAThrottleAndAPermanentErrorLeavesNoImage() {
+    // The first CreateImage runs but its answer is lost; the retry is throttled, the next refused
+    // for good. The throttle becomes the saga's last error, yet the saga remembers the lost answer,
+    // looks for the image by its tag and removes it.
+    sim().faults().next("CreateImage", 1, Fault.lostResponseAfterCommit())
+        .next("CreateImage", 1, Fault.throttling())
+        .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
+    var command = createFromInstance(instance(InstanceStatus.Running)).build();
+    publish(command);
+    var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
+    assertThat(failed.getErrorCode()).isEqualTo("Forbidden.RAM");
+    assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
+    assertThat(imagesOf(failed.getSagaId())).as("ECS made one image for the lost call").singleElement().satisfies(i -> {
+      assertThat(i.deleted()).isTrue();
+      assertThat(i.imageId()).isEqualTo(failed.getImageId());
+    });
+  }
+
+  @Test
   void aDuplicateNameIsReportedAsEcsReportsIt() {
     var first = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(first);

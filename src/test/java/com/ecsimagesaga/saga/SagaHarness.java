@@ -144,6 +144,13 @@ final class SagaHarness {
     return saga;
   }
 
+  /** Stands in for a change the store makes to a saga between two decisions. */
+  SagaHarness replaceSaga(Saga changed) {
+    assertThat(changed.id()).isEqualTo(saga.id());
+    saga = changed;
+    return this;
+  }
+
   Decision decision() {
     return last;
   }
@@ -161,6 +168,6 @@ final class SagaHarness {
   private static Saga withVersion(Saga s, long v) {
     return new Saga(s.id(), s.type(), s.status(), s.step(), s.commandId(), s.regionId(), s.input(), s.imageId(), s.clientToken(),
         s.tokenGeneration(), s.attempt(), s.createdAt(), s.stepStartedAt(), s.nextWakeAt(), s.deadlineAt(), s.progress(),
-        s.snapshotIds(), s.failure(), s.lastError(), v);
+        s.snapshotIds(), s.failure(), s.lastError(), v, s.traceParent(), s.submitUnconfirmed());
   }
 }

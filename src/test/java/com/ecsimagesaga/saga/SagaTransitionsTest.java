@@ -10,6 +10,7 @@ import static com.ecsimagesaga.saga.SagaHarness.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.image.ImageChanges;
+import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
@@ -186,7 +187,8 @@ class SagaTransitionsTest {
       assertThat(h.saga().failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
       assertThat(h.saga().failure().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().stepStartedAt()).isEqualTo(T0.plusSeconds(10));
-      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id()));
+      assertThat(h.saga().submitUnconfirmed()).isTrue();
+      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), null));
 
       h.when(new ImageMissing(null), Duration.ofSeconds(10), "not listed yet");
       assertThat(h.saga().attempt()).isEqualTo(1);
@@ -195,7 +197,10 @@ class SagaTransitionsTest {
       assertThat(h.saga().imageId()).isEqualTo("m-1");
       assertThat(h.saga().snapshotIds()).containsExactly("s-a", "s-b");
       assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
-      h.when(new DeleteAccepted("m-1"), Duration.ofSeconds(12), "deleted, snapshots next")
+      h.when(new DeleteAccepted("m-1"), Duration.ofSeconds(12), "deleted, look for more");
+      assertThat(h.action()).as("the look skips the image just deleted")
+          .isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), "m-1"));
+      h.when(new ImageMissing(null), Duration.ofSeconds(12), "no more, snapshots next")
           .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), Duration.ofSeconds(13), "deleted");
       var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
@@ -239,6 +244,48 @@ class SagaTransitionsTest {
       assertThat(e.compensation()).as("an operator must look").isEqualTo("COMPENSATION_FAILED");
       assertThat(e.failure().kind()).isEqualTo("TIMED_OUT");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
+    }
+
+    @Test
+    void aLostAnswerIsRememberedThroughAThrottleSoAPermanentErrorStillLooks() {
+      var h = givenCreate().when(RUNNING, "source ready").when(unknown, "retryable error")
+          .when(failed(ErrorKind.THROTTLED, "Throttling.User"), Duration.ofSeconds(2), "retryable error");
+      assertThat(h.saga().lastError().code()).as("the throttle replaced the last error").isEqualTo("Throttling.User");
+      assertThat(h.saga().submitUnconfirmed()).isTrue();
+      h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), Duration.ofSeconds(4), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      assertThat(h.decision().events()).isEmpty();
+      assertThat(h.saga().failure().code()).isEqualTo("Forbidden.RAM");
+      h.when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofSeconds(5), "found")
+          .when(new DeleteAccepted("m-1"), Duration.ofSeconds(6), "deleted, look for more")
+          .when(new ImageMissing(null), Duration.ofSeconds(7), "no more");
+      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      assertThat(e.compensation()).isEqualTo("COMPENSATED");
+      assertThat(e.imageId()).isEqualTo("m-1");
+      assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");
+    }
+
+    @Test
+    void aSagaMarkedUnconfirmedByItsStoreLooksEvenWhenEveryAnswerProvedNothingRan() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      h.replaceSaga(h.saga().edit().submitUnconfirmed(true).build());
+      h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
+    }
+
+    @Test
+    void everyImageTheSagaMadeIsRemovedOneAfterAnother() {
+      var h = givenCreate(new ImageSource.FromInstance("i-1"), true).when(RUNNING, "source ready").when(unknown, "retryable error")
+          .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
+          .when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofHours(2), "found")
+          .when(new DeleteAccepted("m-1"), Duration.ofHours(2), "deleted, look for more");
+      var second = new ImageObservation("m-2", "web-base", ImageState.AVAILABLE, 100, true, List.of("s-b", "s-c"));
+      h.when(new ImageSeen(second), Duration.ofHours(2), "found");
+      assertThat(h.saga().snapshotIds()).as("snapshots of both images").containsExactly("s-a", "s-b", "s-c");
+      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-2", true));
+      h.when(new DeleteAccepted("m-2"), Duration.ofHours(2), "deleted, look for more");
+      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), "m-2"));
+      h.when(new ImageMissing(null), Duration.ofHours(2), "no more, snapshots next");
+      assertThat(h.action()).isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b", "s-c")));
     }
 
     @Test

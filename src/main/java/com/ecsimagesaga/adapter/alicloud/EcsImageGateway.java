@@ -176,11 +176,14 @@ public class EcsImageGateway implements CloudImageGateway {
         .orElseGet(() -> new StepOutcome.ImageMissing(a.imageId()));
   }
 
-  /** The image a saga made, found by its tag; ImageMissing (with no id) when ECS lists none. */
+  /**
+   * An image a saga made, found by its tag, other than the one it already deleted; ImageMissing
+   * (with no id) when ECS lists none.
+   */
   private StepOutcome findBySagaTag(CloudAction.FindImageBySagaTag a) throws ClientException {
     var request = SagaTagQuery.imagesOf(clients, a.regionId(), a.sagaId());
     String body = clients.client(a.regionId()).getCommonResponse(request).getData();
-    return DescribeImagesReader.read(body).stream().findFirst()
+    return DescribeImagesReader.read(body).stream().filter(img -> !img.imageId().equals(a.exceptImageId())).findFirst()
         .<StepOutcome>map(StepOutcome.ImageSeen::new)
         .orElseGet(() -> new StepOutcome.ImageMissing(null));
   }

@@ -31,9 +31,17 @@ public class PanacheSagaStore implements SagaStore {
   /**
    * Leases due sagas in one statement. SKIP LOCKED lets several instances claim at once without
    * waiting on each other or receiving the same saga.
+   *
+   * <p>Storing a decision clears the lease, so a lease still set when a saga is claimed again means
+   * the pass that held it never stored its outcome (the instance stopped, or the store failed).
+   * For a create saga with no image yet, that pass may have sent a CreateImage whose answer is lost:
+   * the claim marks the saga {@code submit_unconfirmed}, so that giving up later looks for the
+   * image by its tag. (SET expressions read the row as it was before this update.)
    */
   private static final String CLAIM = """
-      update saga set lease_owner = :owner, lease_until = :until
+      update saga set lease_owner = :owner, lease_until = :until,
+                      submit_unconfirmed = submit_unconfirmed
+                        or (type = 'CREATE_IMAGE' and image_id is null and lease_until is not null)
       where id in (select id from saga
                    where status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= :now
                      and (lease_until is null or lease_until < :now)
@@ -51,8 +59,9 @@ public class PanacheSagaStore implements SagaStore {
         on conflict (command_id) do nothing returning command_id)
       insert into saga (id, type, status, step, command_id, region_id, input, image_id, client_token, token_generation,
                         attempt, created_at, updated_at, step_started_at, next_wake_at, deadline_at, progress,
-                        snapshot_ids, trace_parent, version)
-      select $2, $4, $5, $6, command_id, $7, $8, $9, $10, $11, $12, $13, $3, $14, $15, $16, $17, $18, $19, 0 from taken""";
+                        snapshot_ids, trace_parent, submit_unconfirmed, version)
+      select $2, $4, $5, $6, command_id, $7, $8, $9, $10, $11, $12, $13, $3, $14, $15, $16, $17, $18, $19, $20, 0
+      from taken""";
 
   @Inject Clock clock;
   @Inject SagaHistoryWriter history;
@@ -65,7 +74,7 @@ public class PanacheSagaStore implements SagaStore {
     Tuple values = Tuple.from(Arrays.asList(row.commandId, row.id, SagaRows.utc(now), row.type, row.status, row.step,
         row.regionId, row.input, row.imageId, row.clientToken, row.tokenGeneration, row.attempt, SagaRows.utc(row.createdAt),
         SagaRows.utc(row.stepStartedAt), SagaRows.utc(row.nextWakeAt), SagaRows.utc(row.deadlineAt), row.progress,
-        row.snapshotIds, row.traceParent));
+        row.snapshotIds, row.traceParent, row.submitUnconfirmed));
     return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
   }
 

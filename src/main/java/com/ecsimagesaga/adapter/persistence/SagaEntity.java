@@ -43,5 +43,6 @@ public class SagaEntity extends PanacheEntityBase {
   @Column(name = "lease_owner") public String leaseOwner;
   @Column(name = "lease_until") public Instant leaseUntil;
   @Column(name = "trace_parent") public String traceParent;
+  @Column(name = "submit_unconfirmed") public boolean submitUnconfirmed;
   @Version public long version;
 }

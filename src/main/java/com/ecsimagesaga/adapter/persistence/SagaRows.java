@@ -39,7 +39,8 @@ final class SagaRows {
                       step_started_at = $7, next_wake_at = $8, progress = $9, snapshot_ids = $10, failure_step = $11,
                       failure_kind = $12, failure_code = $13, failure_message = $14, failure_request_id = $15,
                       last_error_kind = $16, last_error_code = $17, last_error_message = $18, last_error_request_id = $19,
-                      updated_at = $20, lease_owner = null, lease_until = null, version = version + 1
+                      updated_at = $20, submit_unconfirmed = $24, lease_owner = null, lease_until = null,
+                      version = version + 1
       where id = $21 and version = $22 and lease_owner = $23""";
 
   /** The parameters of {@link #UPDATE_STATE} for one saga; the same columns as {@link #copyState}. */
@@ -49,7 +50,7 @@ final class SagaRows {
     return Tuple.from(Arrays.asList(e.status, e.step, e.imageId, e.clientToken, e.tokenGeneration, e.attempt,
         utc(e.stepStartedAt), utc(e.nextWakeAt), e.progress, e.snapshotIds, e.failureStep, e.failureKind, e.failureCode,
         e.failureMessage, e.failureRequestId, e.lastErrorKind, e.lastErrorCode, e.lastErrorMessage, e.lastErrorRequestId,
-        utc(now), s.id(), previousVersion, owner));
+        utc(now), s.id(), previousVersion, owner, e.submitUnconfirmed));
   }
 
   /** An instant as the SQL client binds {@code timestamptz}. */
@@ -80,6 +81,7 @@ final class SagaRows {
     e.lastErrorCode = l == null ? null : l.code();
     e.lastErrorMessage = l == null ? null : l.message();
     e.lastErrorRequestId = l == null ? null : l.requestId();
+    e.submitUnconfirmed = s.submitUnconfirmed();
     e.updatedAt = now;
   }
 
@@ -91,6 +93,7 @@ final class SagaRows {
     List<String> snapshots = e.snapshotIds == null || e.snapshotIds.isEmpty() ? List.of() : Arrays.asList(e.snapshotIds.split(","));
     return new Saga(e.id, SagaType.valueOf(e.type), SagaStatus.valueOf(e.status), Step.valueOf(e.step), e.commandId,
         e.regionId, SagaInputJson.read(e.input), e.imageId, e.clientToken, e.tokenGeneration, e.attempt, e.createdAt,
-        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version, e.traceParent);
+        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version, e.traceParent,
+        e.submitUnconfirmed);
   }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -89,13 +90,23 @@ public final class SagaCoordinator {
         .map(List::size);
   }
 
-  /** One listing per region answers every saga of this pass that waits for its image. */
+  /**
+   * One listing per region answers every saga of this pass that waits for its image. A listing
+   * taken after each of them was submitted and became due is as fresh as a poll on time, so the
+   * passes of one wake share a single listing however long the wake takes.
+   */
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
     Instant since = group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
-    Instant submittedLast = group.stream().map(Saga::stepStartedAt).max(Comparator.naturalOrder()).orElseThrow();
-    return tracing.shared("poll images " + region, group, () -> gateway.observeOwnImages(region, ids, since, submittedLast))
+    Instant takenAfter = listingTakenAfter(group);
+    return tracing.shared("poll images " + region, group, () -> gateway.observeOwnImages(region, ids, since, takenAfter))
         .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()), s.traceParent())).toList());
+  }
+
+  /** The instant a listing must have been taken after to answer every saga of the group. */
+  static Instant listingTakenAfter(List<Saga> group) {
+    return group.stream().flatMap(s -> Stream.of(s.stepStartedAt(), s.nextWakeAt())).filter(Objects::nonNull)
+        .max(Comparator.naturalOrder()).orElseThrow();
   }
 
   private Optional<SagaStore.Transit> decide(Saga s, StepOutcome outcome, String trace) {

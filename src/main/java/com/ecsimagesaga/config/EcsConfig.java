@@ -39,10 +39,11 @@ public interface EcsConfig {
   Duration readTimeout();
 
   /**
-   * How long one listing of the service's images in a region answers the polls of every saga. Keep
-   * it below the fast poll interval.
+   * The longest one listing of the service's images in a region answers polls. A listing answers
+   * only sagas that were due (and whose image was submitted) before it was taken, so this bounds
+   * the reuse when passes run late, not the freshness of an answer.
    */
-  @WithDefault("1s")
+  @WithDefault("10s")
   Duration listingReuse();
 
   /**

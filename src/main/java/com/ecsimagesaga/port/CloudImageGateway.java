@@ -22,8 +22,10 @@ public interface CloudImageGateway {
    * instead of one call per image. Never fails: when the listing fails, every id gets the same
    * {@link StepOutcome.Failed}. Completes on the caller's context.
    *
-   * @param takenAfter a listing is shared between sagas only if it was taken after this instant,
-   *     so an image submitted after an earlier listing is never reported missing because of it
+   * @param takenAfter a listing is shared between sagas only if it was taken after this instant:
+   *     the latest moment one of the asking sagas had its image submitted or became due, so an
+   *     image submitted after an earlier listing is never reported missing because of it, and no
+   *     saga gets an answer older than the moment it was due
    * @return an outcome for each requested id: {@link StepOutcome.ImageSeen} or {@link
    *     StepOutcome.ImageMissing}
    */

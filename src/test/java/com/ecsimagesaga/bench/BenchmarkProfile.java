@@ -18,7 +18,7 @@ public class BenchmarkProfile implements QuarkusTestProfile {
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of("saga.poll.fast-interval", "2s", "saga.poll.fast-phase", "1m", "saga.poll.slow-interval", "15s",
-        "saga.ecs.listing-reuse", "1s", "saga.tick", "200ms", "saga.ecs.rate-limit.per-second", "20",
+        "saga.ecs.listing-reuse", "10s", "saga.tick", "200ms", "saga.ecs.rate-limit.per-second", "20",
         "saga.timeouts.create-from-instance", "60m");
   }
 

@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Lists every image the service made in a region in one paged DescribeImages (filtered by the
  * service's tag key, every status, and a creation-time lower bound so finished images of long ago
- * drop out), and lets every saga that polls within {@code reuse} share that listing. This is what
- * makes polling cost grow with ticks and regions instead of with the number of images.
+ * drop out), and lets every saga that was due before the listing was taken share it, for at most
+ * {@code reuse}. This is what makes polling cost grow with ticks and regions instead of with the
+ * number of images: every saga of a region waits on the same grid instant, so one listing answers
+ * all of them even when their passes take several seconds.
  */
 final class OwnImageListings {
 

@@ -69,14 +69,18 @@ class EcsImageGatewayRateLimitTest {
     }
   }
 
-  record Config(String endpointValue, String key, String secret) implements EcsConfig {
+  record Config(String endpointValue, String key, String secret, Duration reuse) implements EcsConfig {
+    Config(String endpointValue, String key, String secret) {
+      this(endpointValue, key, secret, Duration.ofMillis(50));
+    }
+
     @Override public Optional<String> endpoint() { return Optional.of(endpointValue); }
     @Override public String protocol() { return "HTTP"; }
     @Override public Optional<String> accessKeyId() { return Optional.of(key); }
     @Override public Optional<String> accessKeySecret() { return Optional.of(secret); }
     @Override public Duration connectTimeout() { return Duration.ofSeconds(2); }
     @Override public Duration readTimeout() { return Duration.ofSeconds(5); }
-    @Override public Duration listingReuse() { return Duration.ofMillis(50); }
+    @Override public Duration listingReuse() { return reuse; }
     @Override public int workerThreads() { return 2; }
 
     @Override

@@ -23,7 +23,6 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -95,12 +94,14 @@ public final class CreateImageSaga implements SagaDefinition {
   public static final String COMPENSATION_TIMED_OUT = "COMPENSATION_TIMED_OUT";
 
   private final Moves moves;
+  private final CreateCompensation compensation;
 
   public CreateImageSaga(SagaPolicies policies) {
     // Compensation has no saga deadline: giving up on it would leak the half-made image. It does
     // have step timeouts, after which it ends visibly as COMPENSATION_FAILED for an operator.
     // Looking for an image a lost CreateImage may have made is the first step of that compensation.
     this.moves = new Moves(TABLE, policies, Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
+    this.compensation = new CreateCompensation(moves, this::fail);
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
@@ -155,7 +156,7 @@ public final class CreateImageSaga implements SagaDefinition {
       case AWAIT_IMAGE_USABLE -> moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
       case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, now);
       case FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS ->
-          finishCompensation(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
+          compensation.finish(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
       default -> fail(s, STEP_TIMED_OUT, timedOut, now);
     };
   }
@@ -177,10 +178,10 @@ public final class CreateImageSaga implements SagaDefinition {
     return switch (s.step()) {
       case CHECK_SOURCE -> sourceChecked(s, o, now);
       case SUBMIT_CREATE_IMAGE -> submitted(s, o, now);
-      case FIND_SUBMITTED_IMAGE -> lookedForSubmitted(s, o, now);
+      case FIND_SUBMITTED_IMAGE -> compensation.lookedForSubmitted(s, o, now);
       case AWAIT_IMAGE_USABLE -> observed(s, o, now);
-      case COMPENSATE_DELETE_IMAGE -> compensated(s, o, now);
-      case DELETE_SNAPSHOTS -> snapshotsDeleted(s, o, now);
+      case COMPENSATE_DELETE_IMAGE -> compensation.compensated(s, o, now);
+      case DELETE_SNAPSHOTS -> compensation.snapshotsDeleted(s, o, now);
       default -> throw new IllegalStateException("saga " + s.id() + " is done");
     };
   }
@@ -229,46 +230,6 @@ public final class CreateImageSaga implements SagaDefinition {
     return fail(s, trigger, failure, now);
   }
 
-  /**
-   * The answer of a look by the saga tag. A found image is compensated like one that never became
-   * usable, and afterwards the saga looks once more, past the image it deleted: a saga whose token
-   * was renewed may have made more than one. Nothing found after {@link #SUBMITTED_IMAGE_LOOKS}
-   * looks ends the saga with nothing to compensate; nothing more found after a deletion ends the
-   * compensation. Errors are retried until the step's own timeout: giving up would leak the image.
-   * {@code attempt} counts the empty looks.
-   */
-  private Decision lookedForSubmitted(Saga s, StepOutcome o, Instant now) {
-    if (o instanceof StepOutcome.ImageSeen seen) {
-      var img = seen.image();
-      var snapshots = new ArrayList<>(s.snapshotIds());
-      img.snapshotIds().stream().filter(id -> !snapshots.contains(id)).forEach(snapshots::add);
-      return moves.move(s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(snapshots), List.of());
-    }
-    var transientErrors = moves.policies().transientErrors();
-    if (o instanceof StepOutcome.ImageMissing && s.imageId() != null) {
-      // The look after a deletion: the image that was found is gone and no other is listed.
-      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
-        return moves.move(s, "no more, snapshots next", now);
-      }
-      return finishCompensation(s, "no more", "COMPENSATED", now);
-    }
-    if (o instanceof StepOutcome.ImageMissing) {
-      int looked = s.attempt() + 1;
-      if (looked >= SUBMITTED_IMAGE_LOOKS) {
-        return fail(s, "never made", s.failure(), now);
-      }
-      Duration delay = transientErrors.nextDelay(looked, Moves.unitRandom(s, looked));
-      return moves.move(s, "not listed yet", now.plus(delay), b -> b.attempt(looked).lastError(null), List.of());
-    }
-    CloudError e = ((StepOutcome.Failed) o).error();
-    if (!e.isRetryable()) {
-      return finishCompensation(s, ERROR, "COMPENSATION_FAILED", now);
-    }
-    int next = s.attempt() + 1;
-    Duration delay = moves.policies().retryFor(e.kind()).nextDelay(next, Moves.unitRandom(s, next), e.retryAfter());
-    return moves.move(s, RETRYABLE_ERROR, now.plus(delay), b -> b.lastError(e), List.of());
-  }
-
   private Decision observed(Saga s, StepOutcome o, Instant now) {
     return ImageWatch.decide(s, o, now, moves, this::created);
   }
@@ -279,44 +240,6 @@ public final class CreateImageSaga implements SagaDefinition {
         s.commandId(), now, s.regionId(), img.imageId(), img.imageName(), img.state().ecsName(), img.usable(),
         img.snapshotIds());
     return moves.move(s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
-  }
-
-  private Decision compensated(Saga s, StepOutcome o, Instant now) {
-    if (o instanceof StepOutcome.DeleteAccepted || o instanceof StepOutcome.ImageMissing) {
-      if (foundByTag(s)) {
-        return moves.move(s, "deleted, look for more", now);
-      }
-      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
-        return moves.move(s, "deleted, snapshots next", now);
-      }
-      return finishCompensation(s, "deleted", "COMPENSATED", now);
-    }
-    CloudError e = ((StepOutcome.Failed) o).error();
-    return moves.retryOrFail(s, e, now, f -> finishCompensation(s, ERROR, "COMPENSATION_FAILED", now));
-  }
-
-  /**
-   * Whether the image being compensated was found by the saga tag after the submission gave up
-   * (the failure is the submission's) rather than accepted by CreateImage.
-   */
-  private static boolean foundByTag(Saga s) {
-    return s.failure() != null && s.failure().step() == SUBMIT_CREATE_IMAGE;
-  }
-
-  private Decision snapshotsDeleted(Saga s, StepOutcome o, Instant now) {
-    if (o instanceof StepOutcome.SnapshotsDeleted d && d.failed().isEmpty()) {
-      return finishCompensation(s, "deleted", "COMPENSATED", now);
-    }
-    if (o instanceof StepOutcome.Failed f) {
-      return moves.retryOrFail(s, f.error(), now, x -> finishCompensation(s, ERROR, "COMPENSATION_FAILED", now));
-    }
-    return finishCompensation(s, ERROR, "COMPENSATION_FAILED", now);
-  }
-
-  private Decision finishCompensation(Saga s, String trigger, String compensation, Instant now) {
-    var event = new SagaEvent.ImageCreationFailed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
-        s.id(), s.commandId(), now, s.regionId(), s.imageId(), s.failure(), compensation);
-    return moves.move(s, trigger, now, b -> b, List.of(event));
   }
 
   /** Fails without anything to compensate: ECS never accepted the creation. */

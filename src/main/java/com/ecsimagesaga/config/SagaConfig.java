@@ -40,6 +40,14 @@ public interface SagaConfig {
   @WithDefault("100ms")
   Duration relayInterval();
 
+  /**
+   * The longest the relay waits while the outbox stays empty: after each pass that found nothing
+   * its wait doubles from {@link #relayInterval()} up to this. Events this instance stores wake it
+   * at once; events stored by other instances wait at most this long.
+   */
+  @WithDefault("1s")
+  Duration relayIdleInterval();
+
   /** A saga overdue for its next step, or past its deadline, by this long counts as stuck. */
   @WithDefault("5m")
   Duration stuckAfter();

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,7 @@ public class PanacheSagaStore implements SagaStore {
   @Inject Clock clock;
   @Inject SagaHistoryWriter history;
   @Inject Pool pool;
+  @Inject Event<OutboxWritten> outboxWritten;
 
   @Override
   public Uni<Boolean> start(Saga saga) {
@@ -79,7 +81,8 @@ public class PanacheSagaStore implements SagaStore {
         .chain(seen -> seen != null ? Uni.createFrom().item(false)
             : processed(commandId, null, "REJECTED", now).persist()
                 .chain(x -> OutboxRows.newRow(rejection).persist())
-                .replaceWith(true)));
+                .replaceWith(true)))
+        .invoke(recorded -> written(recorded ? 1 : 0));
   }
 
   @Override
@@ -130,13 +133,17 @@ public class PanacheSagaStore implements SagaStore {
     if (moves.isEmpty()) {
       return QuietMoves.store(pool, quiet, owner, now).invoke(stored -> dropped(quiet, stored));
     }
+    // Quiet moves carry no events; the others may (a dropped move's events are counted too, which
+    // only wakes the relay once for nothing).
+    int events = moves.stream().mapToInt(t -> t.events().size()).sum();
     return pool.withTransaction(connection -> QuietMoves.store(connection, quiet, owner, now)
         .invoke(stored -> dropped(quiet, stored))
         .chain(stored -> storeMoves(connection, moves, owner, now).map(more -> {
           List<UUID> all = new ArrayList<>(stored);
           all.addAll(more);
           return all;
-        })));
+        })))
+        .invoke(() -> written(events));
   }
 
   private static void dropped(List<Transit> quiet, List<UUID> stored) {
@@ -149,6 +156,13 @@ public class PanacheSagaStore implements SagaStore {
   private static void dropped(Transit t) {
     LOG.warnf("EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
         t.next().id(), t.previousVersion());
+  }
+
+  /** Tells the relay, after the commit, that events wait in the outbox. */
+  private void written(int rows) {
+    if (rows > 0) {
+      outboxWritten.fire(new OutboxWritten(rows));
+    }
   }
 
   private Uni<List<UUID>> storeMoves(SqlConnection connection, List<Transit> transits, String owner, Instant now) {
@@ -176,10 +190,10 @@ public class PanacheSagaStore implements SagaStore {
               steps.add(t.path().get(i), t.path().get(i + 1), now);
             }
           }
-          List<Tuple> events = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
+          List<Tuple> rows = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
           Uni<Void> written = steps.writeOn(connection);
-          if (!events.isEmpty()) {
-            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(events).replaceWithVoid());
+          if (!rows.isEmpty()) {
+            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(rows).replaceWithVoid());
           }
           return written.replaceWith(moved.stream().map(t -> t.next().id()).toList());
         });
@@ -187,7 +201,7 @@ public class PanacheSagaStore implements SagaStore {
 
   @Override
   public Uni<Void> append(OutboxMessage event) {
-    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid();
+    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid().invoke(() -> written(1));
   }
 
   @Override
@@ -221,7 +235,8 @@ public class PanacheSagaStore implements SagaStore {
           .setParameter("type", row.type).setParameter("key", row.messageKey).setParameter("payload", row.payload)
           .setParameter("headers", row.headers).setParameter("occurredAt", row.occurredAt).executeUpdate();
     }).toList()).andFailFast()))
-        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
+        .invoke(this::written);
   }
 
   @Override

@@ -131,16 +131,24 @@ public final class SagaCoordinator {
     }
     SagaStore.Transit moves = sofar.get();
     Saga s = moves.next();
-    Optional<Uni<Optional<SagaStore.Transit>>> step = ownStep(s);
+    Optional<Uni<Optional<SagaStore.Transit>>> step;
+    try {
+      step = ownStep(s);
+    } catch (RuntimeException e) {
+      return Uni.createFrom().item(notChained(s, e, sofar));
+    }
     if (step.isEmpty()) {
       return Uni.createFrom().item(sofar);
     }
     return step.get()
-        .onFailure().recoverWithItem(e -> {
-          LOG.warnf("EIS-2902 saga %s step %s could not run in a chain, its earlier moves are stored: %s", s.id(), s.step(), e);
-          return Optional.empty();
-        })
+        .onFailure().recoverWithItem(e -> notChained(s, e, Optional.empty()))
         .chain(more -> more.isEmpty() ? Uni.createFrom().item(sofar) : onward(Optional.of(moves.then(more.get())), chainUntil));
+  }
+
+  /** A defect in a chained step: the moves before it are stored, the step runs in a later pass. */
+  private static <T> T notChained(Saga s, Throwable e, T result) {
+    LOG.warnf("EIS-2902 saga %s step %s could not run in a chain, the moves before it are stored: %s", s.id(), s.step(), e);
+    return result;
   }
 
   /**
@@ -155,6 +163,7 @@ public final class SagaCoordinator {
         && !next.nextWakeAt().isAfter(now) && now.isBefore(chainUntil)
         && moves.path().subList(0, moves.moves()).stream().noneMatch(p -> p.step() == next.step());
   }
+
   /** One listing per region answers every saga of this pass that waits for its image. */
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());

@@ -125,6 +125,36 @@ class ChainedStepsCrashTest {
     assertRedoneWithOneImage(saga);
   }
 
+  @Test
+  void aChainedStepThatFailsToRunEndsTheChainAndTheMovesBeforeItAreStored() {
+    Saga saga = aDueCreate();
+    FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
+    CloudImageGateway real = recording();
+    CloudImageGateway broken = new CloudImageGateway() {
+      @Override
+      public Uni<StepOutcome> execute(CloudAction action) {
+        return action instanceof CloudAction.SubmitCreateImage ? Uni.createFrom().failure(new IllegalStateException("a defect"))
+            : real.execute(action);
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+          Instant submittedLast) {
+        return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+      }
+    };
+
+    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), broken, clock, "instance-a").advanceDue()))
+        .isEqualTo(1);
+
+    Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
+    assertThat(stored.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(stored.version()).isEqualTo(saga.version() + 1);
+    assertThat(stored.nextWakeAt()).as("due again for the step that failed").isBeforeOrEqualTo(clock.instant());
+    assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1");
+    assertThat(imagesOf(saga)).isEmpty();
+  }
+
   /** A create from a new Running instance, stored and due far in the future. */
   private Saga aDueCreate() {
     String instance = "i-chain" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

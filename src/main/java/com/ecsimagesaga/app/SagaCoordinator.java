@@ -26,8 +26,18 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Drives due sagas one step: lease them, make each one's cloud call, let its definition decide,
- * and store every decision with its events. The only place where saga decisions meet I/O.
+ * Drives due sagas: lease them, make each one's cloud call, let its definition decide, and store
+ * every decision with its events. The only place where saga decisions meet I/O.
+ *
+ * <p>A saga whose decision leaves it due at once takes its next step in the same pass, under the
+ * same lease, up to {@code chainSteps} steps (a create from a ready instance: the source check
+ * and the CreateImage in one pass). The moves are stored together: one row update guarded by the
+ * version and lease the pass started from, a history row for each move, the events in order. This
+ * is as safe as storing each move: if the process dies, or the lease is lost, before the store,
+ * nothing of the chain is kept and the saga is redone from its stored step by whoever claims it
+ * next. Every call a chain can make may be repeated: lookups read, CreateImage carries the
+ * ClientToken stored with the saga at intake (a repeat answers with the same image), deletes of
+ * something already gone count as done.
  */
 public final class SagaCoordinator {
 
@@ -41,10 +51,14 @@ public final class SagaCoordinator {
   private final String owner;
   private final int batchSize;
   private final Duration lease;
+  private final int chainSteps;
   private final SagaTracing tracing;
 
   public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, String owner, int batchSize, Duration lease, SagaTracing tracing) {
+      Clock clock, String owner, int batchSize, Duration lease, int chainSteps, SagaTracing tracing) {
+    if (chainSteps < 1) {
+      throw new IllegalArgumentException("a pass takes at least one step per saga, not " + chainSteps);
+    }
     this.tracing = tracing;
     this.store = store;
     this.gateway = gateway;
@@ -54,40 +68,101 @@ public final class SagaCoordinator {
     this.owner = owner;
     this.batchSize = batchSize;
     this.lease = lease;
+    this.chainSteps = chainSteps;
   }
 
   /** Advances every saga that is due now, up to the batch size. Completes with how many moved. */
   public Uni<Integer> advanceDue() {
-    return store.claimDue(clock.instant(), batchSize, owner, lease).chain(this::advanceAll);
+    Instant claimedAt = clock.instant();
+    return store.claimDue(claimedAt, batchSize, owner, lease).chain(sagas -> advanceAll(sagas, claimedAt));
   }
 
-  private Uni<Integer> advanceAll(List<Saga> sagas) {
+  private Uni<Integer> advanceAll(List<Saga> sagas, Instant claimedAt) {
     if (sagas.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    Instant now = clock.instant();
+    // A chain stops early enough to be stored well within the lease it runs under.
+    Instant chainUntil = claimedAt.plus(lease.dividedBy(2));
     List<Uni<List<Optional<SagaStore.Transit>>>> work = new ArrayList<>();
     Map<String, List<Saga>> pollsByRegion = new LinkedHashMap<>();
     for (Saga s : sagas) {
-      SagaDefinition definition = definitions.of(s.type());
-      Optional<Decision> expired = definition.expire(s, now);
-      if (expired.isPresent()) {
-        work.add(Uni.createFrom().item(List.of(Optional.of(transit(s, expired.get(), s.traceParent())))));
-        continue;
-      }
-      CloudAction action = definition.actionFor(s);
-      if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
-        pollsByRegion.computeIfAbsent(look.regionId(), r -> new ArrayList<>()).add(s);
+      Optional<Uni<Optional<SagaStore.Transit>>> step = ownStep(s);
+      if (step.isPresent()) {
+        work.add(step.get().chain(t -> onward(t, chainUntil)).map(List::of));
       } else {
-        work.add(tracing.inSaga(s, s.type() + " " + s.step(),
-            trace -> gateway.execute(action).map(outcome -> List.of(decide(s, outcome, trace)))));
+        pollsByRegion.computeIfAbsent(s.regionId(), r -> new ArrayList<>()).add(s);
       }
     }
-    pollsByRegion.forEach((region, group) -> work.add(pollTogether(region, group)));
+    pollsByRegion.forEach((region, group) -> work.add(pollTogether(region, group)
+        .chain(polled -> Uni.join().all(polled.stream().map(t -> onward(t, chainUntil)).toList()).andFailFast())));
     return Uni.join().all(work).andFailFast()
         .map(results -> results.stream().flatMap(List::stream).flatMap(Optional::stream).toList())
         .chain(transits -> store.apply(transits, owner))
         .map(List::size);
+  }
+
+  /**
+   * The saga's next step when it runs on its own: its expiry, or its own cloud call in a span of
+   * the saga's trace. Empty when the step is a look at an image answered by the region's shared
+   * listing.
+   */
+  private Optional<Uni<Optional<SagaStore.Transit>>> ownStep(Saga s) {
+    SagaDefinition definition = definitions.of(s.type());
+    Instant now = clock.instant();
+    Optional<Decision> expired = definition.expire(s, now);
+    if (expired.isPresent()) {
+      return Optional.of(Uni.createFrom().item(Optional.of(transit(s, expired.get(), s.traceParent()))));
+    }
+    CloudAction action = definition.actionFor(s);
+    if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(tracing.inSaga(s, s.type() + " " + s.step(),
+        trace -> gateway.execute(action).map(outcome -> decide(s, outcome, trace))));
+  }
+
+  /**
+   * Takes the saga's next step in this pass if its moves so far left it due at once, and so on up
+   * to the chain's bound. A step that fails to decide (a defect) or to run ends the chain with the
+   * moves before it, which are stored as usual.
+   */
+  private Uni<Optional<SagaStore.Transit>> onward(Optional<SagaStore.Transit> sofar, Instant chainUntil) {
+    if (sofar.isEmpty() || !mayContinue(sofar.get(), chainUntil)) {
+      return Uni.createFrom().item(sofar);
+    }
+    SagaStore.Transit moves = sofar.get();
+    Saga s = moves.next();
+    Optional<Uni<Optional<SagaStore.Transit>>> step;
+    try {
+      step = ownStep(s);
+    } catch (RuntimeException e) {
+      return Uni.createFrom().item(notChained(s, e, sofar));
+    }
+    if (step.isEmpty()) {
+      return Uni.createFrom().item(sofar);
+    }
+    return step.get()
+        .onFailure().recoverWithItem(e -> notChained(s, e, Optional.empty()))
+        .chain(more -> more.isEmpty() ? Uni.createFrom().item(sofar) : onward(Optional.of(moves.then(more.get())), chainUntil));
+  }
+
+  /** A defect in a chained step: the moves before it are stored, the step runs in a later pass. */
+  private static <T> T notChained(Saga s, Throwable e, T result) {
+    LOG.warnf("EIS-2902 saga %s step %s could not run in a chain, the moves before it are stored: %s", s.id(), s.step(), e);
+    return result;
+  }
+
+  /**
+   * A chain goes on while the saga is due now, unfinished, in a step it has not been in during
+   * this pass (a step retried at once, such as a refused token, waits for the next pass: its
+   * history row is the same one), and the bound and the time allow it.
+   */
+  private boolean mayContinue(SagaStore.Transit moves, Instant chainUntil) {
+    Saga next = moves.next();
+    Instant now = clock.instant();
+    return moves.moves() < chainSteps && !next.status().isTerminal() && next.nextWakeAt() != null
+        && !next.nextWakeAt().isAfter(now) && now.isBefore(chainUntil)
+        && moves.path().subList(0, moves.moves()).stream().noneMatch(p -> p.step() == next.step());
   }
 
   /**

@@ -25,12 +25,28 @@ public interface SagaConfig {
   @WithDefault("60s")
   Duration lease();
 
+  /**
+   * The most steps one saga takes in one pass: a step whose decision leaves the saga due at once
+   * (a source that is ready, a compensation to start) is followed by the next one under the same
+   * lease, and the moves are stored together. 1 switches chaining off.
+   */
+  @WithDefault("3")
+  int chainSteps();
+
   /** The name this instance claims sagas under; defaults to a random id per process. */
   Optional<String> instanceId();
 
   /** How often the outbox relay publishes waiting events. */
   @WithDefault("100ms")
   Duration relayInterval();
+
+  /**
+   * The longest the relay waits while the outbox stays empty: after each pass that found nothing
+   * its wait doubles from {@link #relayInterval()} up to this. Events this instance stores wake it
+   * at once; events stored by other instances wait at most this long.
+   */
+  @WithDefault("1s")
+  Duration relayIdleInterval();
 
   /** A saga overdue for its next step, or past its deadline, by this long counts as stuck. */
   @WithDefault("5m")
@@ -150,7 +166,7 @@ public interface SagaConfig {
     int maxAttempts();
   }
 
-  /** Image status polling: fast at first, then slower. */
+  /** Image status polling: fast at first, then slower, then slowest for long creations. */
   interface Poll {
     @WithDefault("2s")
     Duration fastInterval();
@@ -160,5 +176,16 @@ public interface SagaConfig {
 
     @WithDefault("15s")
     Duration slowInterval();
+
+    /**
+     * How long after the step started the slow interval lasts; a creation still running then is
+     * a long one and is looked at every {@link #longInterval()}.
+     */
+    @WithDefault("10m")
+    Duration slowPhase();
+
+    /** The interval for long creations; equal to the slow interval, there is no third tier. */
+    @WithDefault("30s")
+    Duration longInterval();
   }
 }

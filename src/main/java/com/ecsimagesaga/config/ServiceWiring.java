@@ -38,7 +38,7 @@ public class ServiceWiring {
     var poll = c.poll();
     var timeouts = c.timeouts();
     var policies = new SagaPolicies(policy(retry.throttled()), policy(retry.transientErrors()), policy(retry.stateWait()),
-        new PollPolicy(poll.fastInterval(), poll.fastPhase(), poll.slowInterval()), timeouts.createFromInstance(),
+        new PollPolicy(poll.fastInterval(), poll.fastPhase(), poll.slowInterval(), poll.slowPhase(), poll.longInterval()), timeouts.createFromInstance(),
         timeouts.createFromSnapshot(), timeouts.delete(), c.requireUsable(), steps(timeouts.steps()));
     return new SagaDefinitions(policies);
   }
@@ -60,7 +60,7 @@ public class ServiceWiring {
   SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
       Clock clock, SagaConfig c, ServiceShare share, SagaTracing tracing) {
     return new SagaCoordinator(store, gateway, encoder, definitions, clock, share.instanceId(), c.batchSize(), c.lease(),
-        tracing);
+        c.chainSteps(), tracing);
   }
 
   /** The instance's name, under which it claims sagas and beats in the instance table, and its share of the ECS budget. */

@@ -4,6 +4,7 @@ import com.ecsimagesaga.saga.Saga;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,8 +35,9 @@ public interface SagaStore {
 
   /**
    * Stores the next state of each saga, releases its lease and appends its events to the outbox,
-   * all in one transaction. A saga whose lease {@code owner} no longer holds, or whose version
-   * moved, is skipped: someone else owns it now.
+   * all in one transaction, with a history row for every move of a transit. A saga whose lease
+   * {@code owner} no longer holds, or whose version moved, is skipped with all its moves: someone
+   * else owns it now.
    *
    * @return the ids of the sagas that were stored
    */
@@ -66,14 +68,62 @@ public interface SagaStore {
   Uni<Optional<Saga>> findByCommandId(String commandId);
 
   /**
-   * One saga's move: the state the decision was computed from, the next state and the encoded
-   * events that go with it.
+   * One saga's moves in one pass: the state the first decision was computed from, the state after
+   * each move, and the encoded events of all of them in order. Usually one move; a saga whose
+   * decision left it due at once may take its next steps in the same pass (see {@code
+   * SagaCoordinator}), and then the row is written once, with the last state, while every move
+   * still gets its history.
+   *
+   * @param path the claimed state followed by the state after each move; at least two entries
    */
-  record Transit(Saga previous, Saga next, List<OutboxMessage> events) {
+  record Transit(List<Saga> path, List<OutboxMessage> events) {
 
-    /** The version the decision was computed from; the move is stored only if the row still has it. */
+    public Transit {
+      path = List.copyOf(path);
+      events = List.copyOf(events);
+      if (path.size() < 2) {
+        throw new IllegalArgumentException("a transit needs a state and at least one move, got " + path.size());
+      }
+    }
+
+    /** One move. */
+    public Transit(Saga previous, Saga next, List<OutboxMessage> events) {
+      this(List.of(previous, next), events);
+    }
+
+    /** The state the first decision was computed from, as claimed. */
+    public Saga previous() {
+      return path.get(0);
+    }
+
+    /** The state after the last move: what the row holds once stored. */
+    public Saga next() {
+      return path.get(path.size() - 1);
+    }
+
+    /** How many moves: one per step taken in this pass. */
+    public int moves() {
+      return path.size() - 1;
+    }
+
+    /** These moves followed by those of {@code more}, which starts where these end. */
+    public Transit then(Transit more) {
+      if (!more.previous().id().equals(next().id()) || more.previousVersion() != previousVersion()) {
+        throw new IllegalArgumentException("saga " + next().id() + ": a continuation must be of the same saga and version");
+      }
+      List<Saga> longer = new ArrayList<>(path);
+      longer.addAll(more.path.subList(1, more.path.size()));
+      List<OutboxMessage> all = new ArrayList<>(events);
+      all.addAll(more.events);
+      return new Transit(longer, all);
+    }
+
+    /**
+     * The version the first decision was computed from; the moves are stored only if the row
+     * still has it, and all together (the row moves one version on however many moves there were).
+     */
     public long previousVersion() {
-      return previous.version();
+      return previous().version();
     }
   }
 }

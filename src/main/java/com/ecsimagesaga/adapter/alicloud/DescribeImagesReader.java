@@ -2,74 +2,177 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads a raw DescribeImages response. The typed SDK model drops {@code Usable}, which is the only
  * reliable sign that instances can be launched from a new image, so the JSON is read here.
+ *
+ * <p>Read as a stream, in one pass, without building a tree of the document: with thousands of
+ * images in flight the service reads pages of 100 images several times a minute, and building and
+ * searching a tree per page was most of its CPU while sagas wait (profiled in
+ * {@code docs/benchmarks.md} section 3).
  */
 final class DescribeImagesReader {
 
-  /** The plain attributes kept for the image lookup API. */
+  /** The plain attributes kept for the image lookup API, in this order. */
   private static final List<String> ATTRIBUTES = List.of("Status", "Description", "ImageFamily", "ImageVersion", "BootMode",
       "Architecture", "Platform", "OSType", "OSName", "ResourceGroupId", "CreationTime", "Size", "Usage", "ImageOwnerAlias");
 
   private DescribeImagesReader() {}
 
+  /** One page: its images and the response's TotalCount (0 when absent). */
+  record Page(List<ImageObservation> images, int totalCount) {}
+
   static List<ImageObservation> read(String json) {
-    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-    List<ImageObservation> out = new ArrayList<>();
-    for (JsonElement e : wrapped(root, "Images", "Image")) {
-      JsonObject img = e.getAsJsonObject();
-      ImageState state = ImageState.fromEcs(text(img, "Status")).orElse(ImageState.UNAVAILABLE);
-      List<String> snapshots = new ArrayList<>();
-      for (JsonElement m : wrapped(img, "DiskDeviceMappings", "DiskDeviceMapping")) {
-        String id = text(m.getAsJsonObject(), "SnapshotId");
-        if (id != null && !id.isEmpty()) {
-          snapshots.add(id);
-        }
-      }
-      boolean usable = img.has("Usable") && !img.get("Usable").isJsonNull() && img.get("Usable").getAsBoolean();
-      Map<String, String> tags = new LinkedHashMap<>();
-      for (JsonElement t : wrapped(img, "Tags", "Tag")) {
-        tags.put(text(t.getAsJsonObject(), "TagKey"), String.valueOf(text(t.getAsJsonObject(), "TagValue")));
-      }
-      Map<String, String> attributes = new LinkedHashMap<>();
-      for (String key : ATTRIBUTES) {
-        String value = text(img, key);
-        if (value != null) {
-          attributes.put(key, value);
-        }
-      }
-      out.add(new ImageObservation(text(img, "ImageId"), text(img, "ImageName"), state, progress(text(img, "Progress")),
-          usable, snapshots, tags, attributes));
-    }
-    return out;
+    return readPage(json).images();
   }
 
   /** The TotalCount of a DescribeImages response; 0 when absent. */
   static int totalCount(String json) {
-    JsonObject root = JsonParser.parseString(json).getAsJsonObject();
-    return root.has("TotalCount") && !root.get("TotalCount").isJsonNull() ? root.get("TotalCount").getAsInt() : 0;
+    return readPage(json).totalCount();
   }
 
-  private static JsonArray wrapped(JsonObject parent, String outer, String inner) {
-    if (!parent.has(outer) || !parent.get(outer).isJsonObject()) {
-      return new JsonArray();
+  /** The images and the TotalCount of a response, read in one pass. */
+  static Page readPage(String json) {
+    try (JsonReader r = new JsonReader(new StringReader(json))) {
+      List<ImageObservation> images = new ArrayList<>();
+      int total = 0;
+      r.beginObject();
+      while (r.hasNext()) {
+        switch (r.nextName()) {
+          case "TotalCount" -> total = intOrZero(r);
+          case "Images" -> wrapped(r, "Image", () -> images.add(image(r)));
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      return new Page(images, total);
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable DescribeImages response", e);
     }
-    JsonElement list = parent.getAsJsonObject(outer).get(inner);
-    return list != null && list.isJsonArray() ? list.getAsJsonArray() : new JsonArray();
   }
 
-  private static String text(JsonObject o, String key) {
-    return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : null;
+  private static ImageObservation image(JsonReader r) throws IOException {
+    Map<String, String> plain = new HashMap<>();
+    List<String> snapshots = new ArrayList<>();
+    Map<String, String> tags = new LinkedHashMap<>();
+    boolean usable = false;
+    r.beginObject();
+    while (r.hasNext()) {
+      String name = r.nextName();
+      switch (name) {
+        case "Usable" -> usable = bool(r);
+        case "DiskDeviceMappings" -> wrapped(r, "DiskDeviceMapping", () -> object(r, fields -> {
+          String id = fields.get("SnapshotId");
+          if (id != null && !id.isEmpty()) {
+            snapshots.add(id);
+          }
+        }));
+        case "Tags" -> wrapped(r, "Tag", () -> object(r, fields -> tags.put(fields.get("TagKey"),
+            String.valueOf(fields.get("TagValue")))));
+        default -> {
+          String value = text(r);
+          if (value != null) {
+            plain.put(name, value);
+          }
+        }
+      }
+    }
+    r.endObject();
+    Map<String, String> attributes = new LinkedHashMap<>();
+    for (String key : ATTRIBUTES) {
+      String value = plain.get(key);
+      if (value != null) {
+        attributes.put(key, value);
+      }
+    }
+    ImageState state = ImageState.fromEcs(plain.get("Status")).orElse(ImageState.UNAVAILABLE);
+    return new ImageObservation(plain.get("ImageId"), plain.get("ImageName"), state, progress(plain.get("Progress")), usable,
+        snapshots, tags, attributes);
+  }
+
+  /** Reads {@code {"<inner>": [ ... ]}}, calling {@code element} at each element; anything else is skipped. */
+  private static void wrapped(JsonReader r, String inner, Element element) throws IOException {
+    if (r.peek() != JsonToken.BEGIN_OBJECT) {
+      r.skipValue();
+      return;
+    }
+    r.beginObject();
+    while (r.hasNext()) {
+      if (r.nextName().equals(inner) && r.peek() == JsonToken.BEGIN_ARRAY) {
+        r.beginArray();
+        while (r.hasNext()) {
+          if (r.peek() == JsonToken.BEGIN_OBJECT) {
+            element.read();
+          } else {
+            r.skipValue();
+          }
+        }
+        r.endArray();
+      } else {
+        r.skipValue();
+      }
+    }
+    r.endObject();
+  }
+
+  /** Reads a flat object's plain fields and hands them over. */
+  private static void object(JsonReader r, Consumer<Map<String, String>> fields) throws IOException {
+    Map<String, String> values = new HashMap<>();
+    r.beginObject();
+    while (r.hasNext()) {
+      String name = r.nextName();
+      String value = text(r);
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    r.endObject();
+    fields.accept(values);
+  }
+
+  /** A string, number or boolean as text; null for null, objects and arrays (which are skipped). */
+  private static String text(JsonReader r) throws IOException {
+    return switch (r.peek()) {
+      case STRING, NUMBER -> r.nextString();
+      case BOOLEAN -> String.valueOf(r.nextBoolean());
+      case NULL -> {
+        r.nextNull();
+        yield null;
+      }
+      default -> {
+        r.skipValue();
+        yield null;
+      }
+    };
+  }
+
+  private static boolean bool(JsonReader r) throws IOException {
+    if (r.peek() == JsonToken.BOOLEAN) {
+      return r.nextBoolean();
+    }
+    String text = text(r);
+    return text != null && Boolean.parseBoolean(text);
+  }
+
+  private static int intOrZero(JsonReader r) throws IOException {
+    String text = text(r);
+    try {
+      return text == null ? 0 : Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** "42%" -> 42; anything unreadable counts as 0. */
@@ -82,5 +185,10 @@ final class DescribeImagesReader {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  @FunctionalInterface
+  private interface Element {
+    void read() throws IOException;
   }
 }

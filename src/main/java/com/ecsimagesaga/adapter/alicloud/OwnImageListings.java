@@ -83,9 +83,9 @@ final class OwnImageListings {
         request.putQueryParameter("PageSize", String.valueOf(PAGE_SIZE));
         request.putQueryParameter("PageNumber", String.valueOf(page));
         String body = clients.client(regionId).getCommonResponse(request).getData();
-        var found = DescribeImagesReader.read(body);
-        found.forEach(i -> images.put(i.imageId(), i));
-        if (found.size() < PAGE_SIZE || page * PAGE_SIZE >= DescribeImagesReader.totalCount(body)) {
+        var found = DescribeImagesReader.readPage(body);
+        found.images().forEach(i -> images.put(i.imageId(), i));
+        if (found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount()) {
           return new Listing(fetchedAt, since, images, null);
         }
       }

@@ -8,16 +8,20 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -66,6 +70,7 @@ public class PanacheSagaStore implements SagaStore {
   @Inject Clock clock;
   @Inject SagaHistoryWriter history;
   @Inject Pool pool;
+  @Inject Event<OutboxWritten> outboxWritten;
 
   @Override
   public Uni<Boolean> start(Saga saga) {
@@ -85,7 +90,8 @@ public class PanacheSagaStore implements SagaStore {
         .chain(seen -> seen != null ? Uni.createFrom().item(false)
             : processed(commandId, null, "REJECTED", now).persist()
                 .chain(x -> OutboxRows.newRow(rejection).persist())
-                .replaceWith(true)));
+                .replaceWith(true)))
+        .invoke(recorded -> written(recorded ? 1 : 0));
   }
 
   @Override
@@ -120,7 +126,9 @@ public class PanacheSagaStore implements SagaStore {
    * Stores a pass's decisions in one transaction of a few statements, however many sagas moved:
    * the saga updates go as one pipelined batch, each guarded by the version its decision was
    * computed from and by this instance's lease; only the moves that pass the guard write their
-   * history and their events. Plain SQL rather than entities: the coordinator already holds every
+   * history and their events. Steps chained in one pass are one update of the row (guarded by the
+   * version they started from), with a history row for each of them. Polls that changed nothing but
+   * the wake-up time are stored apart, all in one statement ({@link QuietMoves}). Plain SQL rather than entities: the coordinator already holds every
    * value, so reading the rows again would only cost a round trip and a copy.
    */
   @Override
@@ -129,8 +137,49 @@ public class PanacheSagaStore implements SagaStore {
       return Uni.createFrom().item(List.of());
     }
     Instant now = clock.instant();
+    List<Transit> quiet = transits.stream().filter(QuietMoves::isQuiet).toList();
+    List<Transit> moves = transits.stream().filter(t -> !QuietMoves.isQuiet(t)).toList();
+    if (moves.isEmpty()) {
+      return QuietMoves.store(pool, quiet, owner, now).invoke(stored -> dropped(quiet, stored));
+    }
+    // Quiet moves carry no events; the others may (a dropped move's events are counted too, which
+    // only wakes the relay once for nothing).
+    int events = moves.stream().mapToInt(t -> t.events().size()).sum();
+    return pool.withTransaction(connection -> QuietMoves.store(connection, quiet, owner, now)
+        .invoke(stored -> dropped(quiet, stored))
+        .chain(stored -> storeMoves(connection, moves, owner, now).map(more -> {
+          List<UUID> all = new ArrayList<>(stored);
+          all.addAll(more);
+          return all;
+        })))
+        .invoke(() -> written(events));
+  }
+
+  private static void dropped(List<Transit> quiet, List<UUID> stored) {
+    if (stored.size() < quiet.size()) {
+      Set<UUID> kept = new HashSet<>(stored);
+      quiet.stream().filter(t -> !kept.contains(t.next().id())).forEach(PanacheSagaStore::dropped);
+    }
+  }
+
+  private static void dropped(Transit t) {
+    LOG.warnf("EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
+        t.next().id(), t.previousVersion());
+  }
+
+  /** Tells the relay, after the commit, that events wait in the outbox. */
+  private void written(int rows) {
+    if (rows > 0) {
+      outboxWritten.fire(new OutboxWritten(rows));
+    }
+  }
+
+  private Uni<List<UUID>> storeMoves(SqlConnection connection, List<Transit> transits, String owner, Instant now) {
+    if (transits.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
     List<Tuple> updates = transits.stream().map(t -> SagaRows.stateUpdate(t.next(), t.previousVersion(), owner, now)).toList();
-    return pool.withTransaction(connection -> connection.preparedQuery(SagaRows.UPDATE_STATE).executeBatch(updates)
+    return connection.preparedQuery(SagaRows.UPDATE_STATE).executeBatch(updates)
         .chain(results -> {
           List<Transit> moved = new ArrayList<>();
           RowSet<Row> result = results;
@@ -138,25 +187,30 @@ public class PanacheSagaStore implements SagaStore {
             if (result.rowCount() == 1) {
               moved.add(t);
             } else {
-              LOG.warnf("EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
-                  t.next().id(), t.previousVersion());
+              dropped(t);
             }
             result = result.next();
           }
           var steps = history.batch();
-          moved.forEach(t -> steps.add(t.previous(), t.next(), now));
-          List<Tuple> events = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
+          // A transit of several moves (steps chained in one pass) is one row update but a history
+          // row per move, the same rows as if each move had been stored on its own.
+          for (Transit t : moved) {
+            for (int i = 0; i < t.moves(); i++) {
+              steps.add(t.path().get(i), t.path().get(i + 1), now);
+            }
+          }
+          List<Tuple> rows = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
           Uni<Void> written = steps.writeOn(connection);
-          if (!events.isEmpty()) {
-            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(events).replaceWithVoid());
+          if (!rows.isEmpty()) {
+            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(rows).replaceWithVoid());
           }
           return written.replaceWith(moved.stream().map(t -> t.next().id()).toList());
-        }));
+        });
   }
 
   @Override
   public Uni<Void> append(OutboxMessage event) {
-    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid();
+    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid().invoke(() -> written(1));
   }
 
   @Override
@@ -190,7 +244,8 @@ public class PanacheSagaStore implements SagaStore {
           .setParameter("type", row.type).setParameter("key", row.messageKey).setParameter("payload", row.payload)
           .setParameter("headers", row.headers).setParameter("occurredAt", row.occurredAt).executeUpdate();
     }).toList()).andFailFast()))
-        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+        .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
+        .invoke(this::written);
   }
 
   @Override

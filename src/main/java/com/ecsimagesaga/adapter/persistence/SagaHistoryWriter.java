@@ -38,7 +38,8 @@ public class SagaHistoryWriter {
                                 last_request_id, image_id)
       values""";
 
-  private static final String ON_CONFLICT = """
+  /** How a step run's row takes one more execution; {@link QuietMoves} shares it. */
+  static final String ON_CONFLICT = """
        on conflict (saga_id, step, step_started_at) do update set
           last_at = excluded.last_at,
           executions = saga_history.executions + 1,
@@ -104,8 +105,9 @@ public class SagaHistoryWriter {
 
     /**
      * Writes the noted rows, a statement per thousand, on the connection of the transaction that
-     * stores the moves. A batch holds each saga at most once (the coordinator moves a saga once per
-     * pass), which the upsert of several rows needs.
+     * stores the moves. A batch holds each step run at most once, which the upsert of several rows
+     * needs: the coordinator moves a saga once per pass, or through several different steps when
+     * it chains them (it never chains a step into itself).
      */
     public Uni<Void> writeOn(SqlConnection connection) {
       Uni<Void> chain = Uni.createFrom().voidItem();

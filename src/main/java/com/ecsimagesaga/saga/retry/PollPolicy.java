@@ -5,18 +5,30 @@ import java.time.Instant;
 
 /**
  * How often to look at an image while ECS works on it: fast right after the call, when quick
- * images finish, then slower for long creations, so that a long creation costs few calls.
+ * images finish, then slower, and slowest for creations that have already taken long, so that a
+ * long creation costs few calls and little work per waiting saga.
  *
  * @param fastInterval the interval during the fast phase
  * @param fastPhase how long after the step started the fast phase lasts
  * @param slowInterval the interval afterwards
+ * @param slowPhase how long after the step started the slow phase lasts; from then on the saga
+ *     polls every {@code longInterval}
+ * @param longInterval the interval for creations that have waited {@code slowPhase} or longer
  */
-public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slowInterval) {
+public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slowInterval, Duration slowPhase,
+    Duration longInterval) {
 
   public PollPolicy {
-    if (fastInterval.isZero() || fastInterval.isNegative() || slowInterval.compareTo(fastInterval) < 0) {
-      throw new IllegalArgumentException("invalid poll policy: " + fastInterval + ", " + fastPhase + ", " + slowInterval);
+    if (fastInterval.isZero() || fastInterval.isNegative() || slowInterval.compareTo(fastInterval) < 0
+        || longInterval.compareTo(slowInterval) < 0 || slowPhase.compareTo(fastPhase) < 0) {
+      throw new IllegalArgumentException("invalid poll policy: " + fastInterval + " for " + fastPhase + ", " + slowInterval
+          + " until " + slowPhase + ", then " + longInterval);
     }
+  }
+
+  /** Two tiers: fast, then slow for good. */
+  public PollPolicy(Duration fastInterval, Duration fastPhase, Duration slowInterval) {
+    this(fastInterval, fastPhase, slowInterval, fastPhase, slowInterval);
   }
 
   /**
@@ -32,6 +44,9 @@ public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slo
 
   /** The wait before the next look, given how long the step has been waiting. */
   public Duration nextPoll(Duration waitedSoFar) {
-    return waitedSoFar.compareTo(fastPhase) < 0 ? fastInterval : slowInterval;
+    if (waitedSoFar.compareTo(fastPhase) < 0) {
+      return fastInterval;
+    }
+    return waitedSoFar.compareTo(slowPhase) < 0 ? slowInterval : longInterval;
   }
 }

@@ -1,0 +1,321 @@
+package com.ecsimagesaga.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ecsimagesaga.image.ImageSource;
+import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.port.CloudImageGateway;
+import com.ecsimagesaga.port.EventEncoder;
+import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.SagaTracing;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.simulator.EcsSimulator;
+import com.ecsimagesaga.simulator.ImageView;
+import com.ecsimagesaga.simulator.InstanceStatus;
+import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.FakeClock;
+import com.ecsimagesaga.testsupport.KafkaBrokerResource;
+import com.ecsimagesaga.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Steps chained in one pass are stored together or not at all. A pass that dies, or loses its
+ * lease, after the chained CreateImage and before the store keeps nothing of the chain; the next
+ * claim redoes the saga from its stored step, and the stored ClientToken makes the repeated
+ * CreateImage answer with the same image. Runs its own coordinators on the real store, gateway and
+ * simulator, on a clock decades ahead so that the service's own coordinator never takes the saga.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(EcsSimulatorResource.class)
+class ChainedStepsCrashTest {
+
+  static final String REGION = "cn-hangzhou";
+  static final Duration LEASE = Duration.ofSeconds(60);
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Inject SagaStore store;
+  @Inject CloudImageGateway gateway;
+  @Inject EventEncoder encoder;
+  @Inject SagaDefinitions definitions;
+  @Inject SagaTracing tracing;
+  @Inject Pool pool;
+
+  @Test
+  void aPassThatDiesBeforeStoringItsChainLeavesTheSagaToBeRedoneWithOneImage() {
+    Saga saga = aDueCreate();
+    FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
+    SagaStore dying = new OnlyThisSaga(store, pool, saga.id()) {
+      @Override
+      public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
+        return Uni.createFrom().failure(new IllegalStateException("the process died before storing the pass"));
+      }
+    };
+
+    assertThatThrownBy(() -> onContext(() -> coordinator(dying, recording(), clock, "instance-a").advanceDue()))
+        .hasRootCauseMessage("the process died before storing the pass");
+    assertThat(createImageCallsOf(saga)).as("the chain reached CreateImage").isEqualTo(1);
+    assertUntouched(saga);
+
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), recording(), clock, "instance-b").advanceDue()))
+        .isEqualTo(1);
+
+    assertRedoneWithOneImage(saga);
+  }
+
+  @Test
+  void aChainWhoseLeaseWasTakenMeanwhileIsDroppedAndRedoneWithOneImage() {
+    Saga saga = aDueCreate();
+    FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
+    // Right after CreateImage answered, another instance takes the saga (as if this one had
+    // stalled past its lease).
+    CloudImageGateway real = recording();
+    CloudImageGateway stalling = new CloudImageGateway() {
+      @Override
+      public Uni<StepOutcome> execute(CloudAction action) {
+        Uni<StepOutcome> call = real.execute(action);
+        return action instanceof CloudAction.SubmitCreateImage ? call.call(() -> pool.preparedQuery(
+            "update saga set lease_owner = 'instance-b', lease_until = $2 where id = $1")
+            .execute(Tuple.of(saga.id(), clock.instant().plus(LEASE).atOffset(ZoneOffset.UTC)))) : call;
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+          Instant submittedLast) {
+        return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+      }
+    };
+
+    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), stalling, clock, "instance-a").advanceDue()))
+        .as("nothing of the chain is stored").isZero();
+    assertThat(createImageCallsOf(saga)).isEqualTo(1);
+    assertUntouched(saga);
+
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), recording(), clock, "instance-b").advanceDue()))
+        .isEqualTo(1);
+
+    assertRedoneWithOneImage(saga);
+  }
+
+  @Test
+  void aChainedStepThatFailsToRunEndsTheChainAndTheMovesBeforeItAreStored() {
+    Saga saga = aDueCreate();
+    FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
+    CloudImageGateway real = recording();
+    CloudImageGateway broken = new CloudImageGateway() {
+      @Override
+      public Uni<StepOutcome> execute(CloudAction action) {
+        return action instanceof CloudAction.SubmitCreateImage ? Uni.createFrom().failure(new IllegalStateException("a defect"))
+            : real.execute(action);
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+          Instant submittedLast) {
+        return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+      }
+    };
+
+    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), broken, clock, "instance-a").advanceDue()))
+        .isEqualTo(1);
+
+    Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
+    assertThat(stored.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(stored.version()).isEqualTo(saga.version() + 1);
+    assertThat(stored.nextWakeAt()).as("due again for the step that failed").isBeforeOrEqualTo(clock.instant());
+    assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1");
+    assertThat(imagesOf(saga)).isEmpty();
+  }
+
+  /** A create from a new Running instance, stored and due far in the future. */
+  private Saga aDueCreate() {
+    String instance = "i-chain" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    sim().world().seedInstance(REGION, instance, InstanceStatus.Running);
+    Instant due = Instant.now().plus(Duration.ofDays(365L * 30)).plusMillis(UUID.randomUUID().hashCode() & 0xffff);
+    var spec = new ImageSpec(REGION, new ImageSource.FromInstance(instance), "chain-" + instance.substring(2), null, null, null,
+        null, List.of(), null, null, null, null);
+    Saga saga = CreateImageSaga.start(UUID.randomUUID(), "chain-" + UUID.randomUUID(), new SagaInput.Create(spec, null, false, null),
+        due, definitions.policies());
+    assertThat(onContext(() -> store.start(saga))).isTrue();
+    return saga;
+  }
+
+  private SagaCoordinator coordinator(SagaStore s, CloudImageGateway g, FakeClock clock, String owner) {
+    return new SagaCoordinator(s, g, encoder, definitions, clock, owner, 10_000, LEASE, 3, tracing);
+  }
+
+  /** The row and its history are as the intake left them. */
+  private void assertUntouched(Saga saga) {
+    Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
+    assertThat(stored.step()).isEqualTo(saga.step());
+    assertThat(stored.version()).isEqualTo(saga.version());
+    assertThat(stored.imageId()).isNull();
+    assertThat(historySteps(saga)).isEmpty();
+  }
+
+  /** Both steps ran again under the second claim, CreateImage twice, one image: the saga's. */
+  private void assertRedoneWithOneImage(Saga saga) {
+    Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
+    assertThat(stored.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(stored.version()).as("one stored pass").isEqualTo(saga.version() + 1);
+    assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1", "SUBMIT_CREATE_IMAGE:1");
+    assertThat(createImageCallsOf(saga)).isEqualTo(2);
+    List<ImageView> images = imagesOf(saga);
+    assertThat(images).singleElement().satisfies(i -> {
+      assertThat(i.imageId()).isEqualTo(stored.imageId());
+      assertThat(i.clientToken()).isEqualTo(saga.clientToken());
+    });
+  }
+
+  private List<String> historySteps(Saga saga) {
+    List<String> steps = new ArrayList<>();
+    pool.preparedQuery("select step, executions from saga_history where saga_id = $1 order by step_started_at, first_at")
+        .execute(Tuple.of(saga.id())).await().atMost(WAIT)
+        .forEach(r -> steps.add(r.getString("step") + ":" + r.getInteger("executions")));
+    return steps;
+  }
+
+  private static List<ImageView> imagesOf(Saga saga) {
+    return sim().world().images(REGION).stream()
+        .filter(i -> saga.id().toString().equals(i.tags().get(CreateImageSaga.SAGA_TAG))).toList();
+  }
+
+  /** CreateImage calls made with this saga's token. */
+  private static long createImageCallsOf(Saga saga) {
+    return CREATE_CALLS.stream().filter(saga.clientToken()::equals).count();
+  }
+
+  private static EcsSimulator sim() {
+    return EcsSimulatorResource.simulator();
+  }
+
+  private static <T> T onContext(Supplier<Uni<T>> work) {
+    try {
+      return VertxContextSupport.subscribeAndAwait(work);
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The ClientToken of every CreateImage the coordinators of this test made. */
+  static final List<String> CREATE_CALLS = new CopyOnWriteArrayList<>();
+
+  /** The real gateway, noting each CreateImage's token. */
+  private CloudImageGateway recording() {
+    return new CloudImageGateway() {
+      @Override
+      public Uni<StepOutcome> execute(CloudAction action) {
+        if (action instanceof CloudAction.SubmitCreateImage submit) {
+          CREATE_CALLS.add(submit.clientToken());
+        }
+        return gateway.execute(action);
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
+          Instant submittedLast) {
+        return gateway.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+      }
+    };
+  }
+
+  /**
+   * The real store, except that a claim keeps only the saga under test: anything else due on the
+   * far clock (sagas other tests left unfinished) is released at once, untouched.
+   */
+  static class OnlyThisSaga implements SagaStore {
+    private final SagaStore delegate;
+    private final Pool pool;
+    private final UUID id;
+
+    OnlyThisSaga(SagaStore delegate, Pool pool, UUID id) {
+      this.delegate = delegate;
+      this.pool = pool;
+      this.id = id;
+    }
+
+    @Override
+    public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+      return delegate.claimDue(now, limit, owner, lease).chain(claimed -> {
+        UUID[] others = claimed.stream().map(Saga::id).filter(i -> !i.equals(id)).toArray(UUID[]::new);
+        List<Saga> mine = claimed.stream().filter(s -> s.id().equals(id)).toList();
+        return others.length == 0 ? Uni.createFrom().item(mine)
+            : pool.preparedQuery("update saga set lease_owner = null, lease_until = null where id = any($1) and lease_owner = $2")
+                .execute(Tuple.of(others, owner)).replaceWith(mine);
+      });
+    }
+
+    @Override
+    public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
+      return delegate.apply(transits, owner);
+    }
+
+    @Override
+    public Uni<Boolean> start(Saga saga) {
+      return delegate.start(saga);
+    }
+
+    @Override
+    public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
+      return delegate.reject(commandId, rejection);
+    }
+
+    @Override
+    public Uni<Void> append(OutboxMessage event) {
+      return delegate.append(event);
+    }
+
+    @Override
+    public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
+      return delegate.findActiveOnImage(regionId, imageId);
+    }
+
+    @Override
+    public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
+      return delegate.findStuck(overdueBefore, limit);
+    }
+
+    @Override
+    public Uni<Integer> appendOnce(List<OutboxMessage> events) {
+      return delegate.appendOnce(events);
+    }
+
+    @Override
+    public Uni<Optional<Saga>> find(UUID id) {
+      return delegate.find(id);
+    }
+
+    @Override
+    public Uni<Optional<Saga>> findByCommandId(String commandId) {
+      return delegate.findByCommandId(commandId);
+    }
+  }
+}

@@ -27,8 +27,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The use case behind every command: validate, then either start a saga or record the rejection.
- * A command id seen before starts nothing new.
+ * The use case behind every command: validate, then either start a saga or record the rejection. A
+ * command id seen before starts nothing new.
  */
 public final class CommandIntake {
 
@@ -39,7 +39,8 @@ public final class CommandIntake {
   private final SagaDefinitions definitions;
   private final Clock clock;
 
-  public CommandIntake(SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
+  public CommandIntake(
+      SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
     this.store = store;
     this.encoder = encoder;
     this.definitions = definitions;
@@ -47,7 +48,8 @@ public final class CommandIntake {
   }
 
   /**
-   * @param origin where the command was read, for example {@code topic/partition@offset}; may be null
+   * @param origin where the command was read, for example {@code topic/partition@offset}; may be
+   *     null
    * @param traceParent the W3C trace context the command arrived in, or null; the saga and its
    *     events continue it
    */
@@ -58,11 +60,19 @@ public final class CommandIntake {
     }
     checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
     Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
-    var input = new SagaInput.Create(checked.value(), timeout, c.deleteSnapshotsOnFailure(),
-        StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+    var input =
+        new SagaInput.Create(
+            checked.value(),
+            timeout,
+            c.deleteSnapshotsOnFailure(),
+            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
     Instant now = clock.instant();
-    return start(CreateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
-        .edit().traceParent(traceParent).build());
+    return start(
+        CreateImageSaga.start(
+                sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
+            .edit()
+            .traceParent(traceParent)
+            .build());
   }
 
   /** As {@link #createImage}, for a delete. */
@@ -71,10 +81,24 @@ public final class CommandIntake {
     if (!checked.isValid()) {
       return reject(c.commandId(), "DeleteImage", checked.violations(), origin, traceParent);
     }
-    var input = new SagaInput.Delete(c.imageId(), c.force(), c.deleteSnapshots(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+    var input =
+        new SagaInput.Delete(
+            c.imageId(),
+            c.force(),
+            c.deleteSnapshots(),
+            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
     Instant now = clock.instant();
-    Saga saga = DeleteImageSaga.start(sagaId(c.commandId()), c.commandId(), c.regionId(), input, now, definitions.policies())
-        .edit().traceParent(traceParent).build();
+    Saga saga =
+        DeleteImageSaga.start(
+                sagaId(c.commandId()),
+                c.commandId(),
+                c.regionId(),
+                input,
+                now,
+                definitions.policies())
+            .edit()
+            .traceParent(traceParent)
+            .build();
     return unlessBusy(saga, "DeleteImage", origin);
   }
 
@@ -84,28 +108,51 @@ public final class CommandIntake {
     if (!checked.isValid()) {
       return reject(c.commandId(), "UpdateImage", checked.violations(), origin, traceParent);
     }
-    var input = new SagaInput.Update(checked.value(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
-    Saga saga = UpdateImageSaga.start(sagaId(c.commandId()), c.commandId(), input, clock.instant(), definitions.policies())
-        .edit().traceParent(traceParent).build();
+    var input =
+        new SagaInput.Update(checked.value(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+    Saga saga =
+        UpdateImageSaga.start(
+                sagaId(c.commandId()),
+                c.commandId(),
+                input,
+                clock.instant(),
+                definitions.policies())
+            .edit()
+            .traceParent(traceParent)
+            .build();
     return unlessBusy(saga, "UpdateImage", origin);
   }
 
   /**
    * Rejects a command that could be read but not accepted. A valid command id is what a repeat is
    * recognised by; a command whose id itself is broken (empty, too long, odd characters) is
-   * recognised by where it was read from instead, so each such record is rejected once and gets
-   * its own event.
+   * recognised by where it was read from instead, so each such record is rejected once and gets its
+   * own event.
    *
-   * @param origin where the command was read, for example {@code topic/partition@offset}; may be null
+   * @param origin where the command was read, for example {@code topic/partition@offset}; may be
+   *     null
    * @param traceParent the trace context the command arrived in, or null
    */
-  public Uni<IntakeResult> reject(String commandId, String commandType, List<Violation> violations, String origin,
+  public Uni<IntakeResult> reject(
+      String commandId,
+      String commandType,
+      List<Violation> violations,
+      String origin,
       String traceParent) {
-    String shownId = commandId == null ? "" : commandId.length() > 160 ? commandId.substring(0, 160) : commandId;
-    String dedupeKey = CommandIds.isValid(commandId) ? commandId
-        : "rejected/" + CommandIds.digest(origin != null ? origin : UUID.randomUUID().toString());
-    UUID eventId = UUID.nameUUIDFromBytes(("rejected/" + commandType + "/" + dedupeKey).getBytes(StandardCharsets.UTF_8));
-    var message = encoder.encodeRejection(eventId, shownId, commandType, clock.instant(), violations).inTrace(traceParent);
+    String shownId =
+        commandId == null ? "" : commandId.length() > 160 ? commandId.substring(0, 160) : commandId;
+    String dedupeKey =
+        CommandIds.isValid(commandId)
+            ? commandId
+            : "rejected/"
+                + CommandIds.digest(origin != null ? origin : UUID.randomUUID().toString());
+    UUID eventId =
+        UUID.nameUUIDFromBytes(
+            ("rejected/" + commandType + "/" + dedupeKey).getBytes(StandardCharsets.UTF_8));
+    var message =
+        encoder
+            .encodeRejection(eventId, shownId, commandType, clock.instant(), violations)
+            .inTrace(traceParent);
     LOG.infof("EIS-1001 command %s (%s) rejected: %s", shownId, commandType, violations);
     return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
   }
@@ -116,39 +163,74 @@ public final class CommandIntake {
    * create saga would compensate an image the user meant to keep changing.
    */
   private Uni<IntakeResult> unlessBusy(Saga saga, String commandType, String origin) {
-    return store.findActiveOnImage(saga.regionId(), saga.imageId()).chain(busy -> {
-      if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
-        return start(saga);
-      }
-      Saga other = busy.get();
-      return reject(saga.commandId(), commandType, List.of(Violation.of("imageId", "image.busy", saga.imageId(),
-          "saga " + other.id() + " (" + other.type() + ", " + other.status() + ") is still working on this image; "
-              + "send it again, with a new commandId, once that saga has finished")), origin, saga.traceParent());
-    });
+    return store
+        .findActiveOnImage(saga.regionId(), saga.imageId())
+        .chain(
+            busy -> {
+              if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
+                return start(saga);
+              }
+              Saga other = busy.get();
+              return reject(
+                  saga.commandId(),
+                  commandType,
+                  List.of(
+                      Violation.of(
+                          "imageId",
+                          "image.busy",
+                          saga.imageId(),
+                          "saga "
+                              + other.id()
+                              + " ("
+                              + other.type()
+                              + ", "
+                              + other.status()
+                              + ") is still working on this image; "
+                              + "send it again, with a new commandId, once that saga has finished")),
+                  origin,
+                  saga.traceParent());
+            });
   }
 
   private Uni<IntakeResult> start(Saga saga) {
-    return store.start(saga).chain(started -> {
-      if (!started) {
-        LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
-        return answerDuplicate(saga.commandId(), saga.traceParent()).replaceWith(new IntakeResult.Duplicate(saga.commandId()));
-      }
-      LOG.infof("EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
-      return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
-    });
+    return store
+        .start(saga)
+        .chain(
+            started -> {
+              if (!started) {
+                LOG.infof(
+                    "EIS-1003 command %s was seen before; nothing new started", saga.commandId());
+                return answerDuplicate(saga.commandId(), saga.traceParent())
+                    .replaceWith(new IntakeResult.Duplicate(saga.commandId()));
+              }
+              LOG.infof(
+                  "EIS-1000 saga %s (%s) started for command %s",
+                  saga.id(), saga.type(), saga.commandId());
+              return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
+            });
   }
 
   /** A repeated command is answered with where its saga stands now. */
   private Uni<Void> answerDuplicate(String commandId, String traceParent) {
-    return store.findByCommandId(commandId).chain(found -> found
-        .map(s -> store.append(encoder.encode(SagaEvent.SagaStateReported.of(s, UUID.randomUUID(), clock.instant()))
-            .inTrace(traceParent)))
-        .orElseGet(() -> Uni.createFrom().voidItem()));
+    return store
+        .findByCommandId(commandId)
+        .chain(
+            found ->
+                found
+                    .map(
+                        s ->
+                            store.append(
+                                encoder
+                                    .encode(
+                                        SagaEvent.SagaStateReported.of(
+                                            s, UUID.randomUUID(), clock.instant()))
+                                    .inTrace(traceParent)))
+                    .orElseGet(() -> Uni.createFrom().voidItem()));
   }
 
   /**
-   * The saga id is derived from the command id, so a redelivered command maps to the same saga
-   * (and the same ClientToken) even before de-duplication looks at it.
+   * The saga id is derived from the command id, so a redelivered command maps to the same saga (and
+   * the same ClientToken) even before de-duplication looks at it.
    */
   public static UUID sagaId(String commandId) {
     return UUID.nameUUIDFromBytes(("saga/" + commandId).getBytes(StandardCharsets.UTF_8));

@@ -16,13 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  * every decision with its events. The only place where saga decisions meet I/O.
  *
  * <p>A saga whose decision leaves it due at once takes its next step in the same pass, under the
- * same lease, up to {@code chainSteps} steps (a create from a ready instance: the source check
- * and the CreateImage in one pass). The moves are stored together: one row update guarded by the
+ * same lease, up to {@code chainSteps} steps (a create from a ready instance: the source check and
+ * the CreateImage in one pass). The moves are stored together: one row update guarded by the
  * version and lease the pass started from, a history row for each move, the events in order. This
  * is as safe as storing each move: if the process dies, or the lease is lost, before the store,
  * nothing of the chain is kept and the saga is redone from its stored step by whoever claims it
@@ -54,10 +54,20 @@ public final class SagaCoordinator {
   private final int chainSteps;
   private final SagaTracing tracing;
 
-  public SagaCoordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, String owner, int batchSize, Duration lease, int chainSteps, SagaTracing tracing) {
+  public SagaCoordinator(
+      SagaStore store,
+      CloudImageGateway gateway,
+      EventEncoder encoder,
+      SagaDefinitions definitions,
+      Clock clock,
+      String owner,
+      int batchSize,
+      Duration lease,
+      int chainSteps,
+      SagaTracing tracing) {
     if (chainSteps < 1) {
-      throw new IllegalArgumentException("a pass takes at least one step per saga, not " + chainSteps);
+      throw new IllegalArgumentException(
+          "a pass takes at least one step per saga, not " + chainSteps);
     }
     this.tracing = tracing;
     this.store = store;
@@ -74,7 +84,9 @@ public final class SagaCoordinator {
   /** Advances every saga that is due now, up to the batch size. Completes with how many moved. */
   public Uni<Integer> advanceDue() {
     Instant claimedAt = clock.instant();
-    return store.claimDue(claimedAt, batchSize, owner, lease).chain(sagas -> advanceAll(sagas, claimedAt));
+    return store
+        .claimDue(claimedAt, batchSize, owner, lease)
+        .chain(sagas -> advanceAll(sagas, claimedAt));
   }
 
   private Uni<Integer> advanceAll(List<Saga> sagas, Instant claimedAt) {
@@ -93,9 +105,18 @@ public final class SagaCoordinator {
         pollsByRegion.computeIfAbsent(s.regionId(), r -> new ArrayList<>()).add(s);
       }
     }
-    pollsByRegion.forEach((region, group) -> work.add(pollTogether(region, group)
-        .chain(polled -> Uni.join().all(polled.stream().map(t -> onward(t, chainUntil)).toList()).andFailFast())));
-    return Uni.join().all(work).andFailFast()
+    pollsByRegion.forEach(
+        (region, group) ->
+            work.add(
+                pollTogether(region, group)
+                    .chain(
+                        polled ->
+                            Uni.join()
+                                .all(polled.stream().map(t -> onward(t, chainUntil)).toList())
+                                .andFailFast())));
+    return Uni.join()
+        .all(work)
+        .andFailFast()
         .map(results -> results.stream().flatMap(List::stream).flatMap(Optional::stream).toList())
         .chain(transits -> store.apply(transits, owner))
         .map(List::size);
@@ -111,14 +132,18 @@ public final class SagaCoordinator {
     Instant now = clock.instant();
     Optional<Decision> expired = definition.expire(s, now);
     if (expired.isPresent()) {
-      return Optional.of(Uni.createFrom().item(Optional.of(transit(s, expired.get(), s.traceParent()))));
+      return Optional.of(
+          Uni.createFrom().item(Optional.of(transit(s, expired.get(), s.traceParent()))));
     }
     CloudAction action = definition.actionFor(s);
     if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
       return Optional.empty();
     }
-    return Optional.of(tracing.inSaga(s, s.type() + " " + s.step(),
-        trace -> gateway.execute(action).map(outcome -> decide(s, outcome, trace))));
+    return Optional.of(
+        tracing.inSaga(
+            s,
+            s.type() + " " + s.step(),
+            trace -> gateway.execute(action).map(outcome -> decide(s, outcome, trace))));
   }
 
   /**
@@ -126,7 +151,8 @@ public final class SagaCoordinator {
    * to the chain's bound. A step that fails to decide (a defect) or to run ends the chain with the
    * moves before it, which are stored as usual.
    */
-  private Uni<Optional<SagaStore.Transit>> onward(Optional<SagaStore.Transit> sofar, Instant chainUntil) {
+  private Uni<Optional<SagaStore.Transit>> onward(
+      Optional<SagaStore.Transit> sofar, Instant chainUntil) {
     if (sofar.isEmpty() || !mayContinue(sofar.get(), chainUntil)) {
       return Uni.createFrom().item(sofar);
     }
@@ -142,26 +168,36 @@ public final class SagaCoordinator {
       return Uni.createFrom().item(sofar);
     }
     return step.get()
-        .onFailure().recoverWithItem(e -> notChained(s, e, Optional.empty()))
-        .chain(more -> more.isEmpty() ? Uni.createFrom().item(sofar) : onward(Optional.of(moves.then(more.get())), chainUntil));
+        .onFailure()
+        .recoverWithItem(e -> notChained(s, e, Optional.empty()))
+        .chain(
+            more ->
+                more.isEmpty()
+                    ? Uni.createFrom().item(sofar)
+                    : onward(Optional.of(moves.then(more.get())), chainUntil));
   }
 
   /** A defect in a chained step: the moves before it are stored, the step runs in a later pass. */
   private static <T> T notChained(Saga s, Throwable e, T result) {
-    LOG.warnf("EIS-2902 saga %s step %s could not run in a chain, the moves before it are stored: %s", s.id(), s.step(), e);
+    LOG.warnf(
+        "EIS-2902 saga %s step %s could not run in a chain, the moves before it are stored: %s",
+        s.id(), s.step(), e);
     return result;
   }
 
   /**
-   * A chain goes on while the saga is due now, unfinished, in a step it has not been in during
-   * this pass (a step retried at once, such as a refused token, waits for the next pass: its
-   * history row is the same one), and the bound and the time allow it.
+   * A chain goes on while the saga is due now, unfinished, in a step it has not been in during this
+   * pass (a step retried at once, such as a refused token, waits for the next pass: its history row
+   * is the same one), and the bound and the time allow it.
    */
   private boolean mayContinue(SagaStore.Transit moves, Instant chainUntil) {
     Saga next = moves.next();
     Instant now = clock.instant();
-    return moves.moves() < chainSteps && !next.status().isTerminal() && next.nextWakeAt() != null
-        && !next.nextWakeAt().isAfter(now) && now.isBefore(chainUntil)
+    return moves.moves() < chainSteps
+        && !next.status().isTerminal()
+        && next.nextWakeAt() != null
+        && !next.nextWakeAt().isAfter(now)
+        && now.isBefore(chainUntil)
         && moves.path().subList(0, moves.moves()).stream().noneMatch(p -> p.step() == next.step());
   }
 
@@ -172,25 +208,43 @@ public final class SagaCoordinator {
    */
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
-    Instant since = group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
+    Instant since =
+        group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
     Instant takenAfter = listingTakenAfter(group);
-    return tracing.shared("poll images " + region, group, () -> gateway.observeOwnImages(region, ids, since, takenAfter))
-        .map(outcomes -> group.stream().map(s -> decide(s, outcomes.get(s.imageId()), s.traceParent())).toList());
+    return tracing
+        .shared(
+            "poll images " + region,
+            group,
+            () -> gateway.observeOwnImages(region, ids, since, takenAfter))
+        .map(
+            outcomes ->
+                group.stream()
+                    .map(s -> decide(s, outcomes.get(s.imageId()), s.traceParent()))
+                    .toList());
   }
 
   /** The instant a listing must have been taken after to answer every saga of the group. */
   static Instant listingTakenAfter(List<Saga> group) {
-    return group.stream().flatMap(s -> Stream.of(s.stepStartedAt(), s.nextWakeAt())).filter(Objects::nonNull)
-        .max(Comparator.naturalOrder()).orElseThrow();
+    return group.stream()
+        .flatMap(s -> Stream.of(s.stepStartedAt(), s.nextWakeAt()))
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .orElseThrow();
   }
 
   private Optional<SagaStore.Transit> decide(Saga s, StepOutcome outcome, String trace) {
     try {
-      return Optional.of(transit(s, definitions.of(s.type()).decide(s, outcome, clock.instant()), trace));
+      return Optional.of(
+          transit(s, definitions.of(s.type()).decide(s, outcome, clock.instant()), trace));
     } catch (RuntimeException e) {
       // A failure here is a defect, not a cloud error (those arrive as outcomes). The lease runs
       // out and the saga is tried again; the log says which saga and step.
-      LOG.errorf(e, "EIS-2900 saga %s step %s attempt %d could not be advanced", s.id(), s.step(), s.attempt());
+      LOG.errorf(
+          e,
+          "EIS-2900 saga %s step %s attempt %d could not be advanced",
+          s.id(),
+          s.step(),
+          s.attempt());
       return Optional.empty();
     }
   }
@@ -198,14 +252,31 @@ public final class SagaCoordinator {
   /** A stored decision; its events carry the trace context they were decided in. */
   private SagaStore.Transit transit(Saga s, Decision d, String trace) {
     Saga next = d.next();
-    String cause = next.lastError() != null ? " after " + next.lastError().code()
-        : next.failure() != null && next.status().isTerminal() ? " failure " + next.failure().code() : "";
+    String cause =
+        next.lastError() != null
+            ? " after " + next.lastError().code()
+            : next.failure() != null && next.status().isTerminal()
+                ? " failure " + next.failure().code()
+                : "";
     // A poll that found nothing new is the commonest move by far (every in-flight saga, every few
     // seconds): it is logged at DEBUG, every other move at INFO.
     boolean quietPoll = s.step() == next.step() && s.status() == next.status() && cause.isEmpty();
-    LOG.logf(quietPoll ? Logger.Level.DEBUG : Logger.Level.INFO, "EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s", s.id(),
-        d.transition().trigger(), s.step(), next.step(), next.status(), next.attempt(), cause);
-    var events = d.events().stream().map(encoder::encode).filter(Objects::nonNull).map(m -> m.inTrace(trace)).toList();
+    LOG.logf(
+        quietPoll ? Logger.Level.DEBUG : Logger.Level.INFO,
+        "EIS-2000 saga %s %s: %s -> %s [%s] attempt %d%s",
+        s.id(),
+        d.transition().trigger(),
+        s.step(),
+        next.step(),
+        next.status(),
+        next.attempt(),
+        cause);
+    var events =
+        d.events().stream()
+            .map(encoder::encode)
+            .filter(Objects::nonNull)
+            .map(m -> m.inTrace(trace))
+            .toList();
     return new SagaStore.Transit(s, next, events);
   }
 }

@@ -16,8 +16,14 @@ public final class SagaDefinitions {
 
   public SagaDefinitions(SagaPolicies policies) {
     this.policies = policies;
-    this.byType = Map.of(SagaType.CREATE_IMAGE, new CreateImageSaga(policies), SagaType.DELETE_IMAGE, new DeleteImageSaga(policies),
-        SagaType.UPDATE_IMAGE, new UpdateImageSaga(policies));
+    this.byType =
+        Map.of(
+            SagaType.CREATE_IMAGE,
+            new CreateImageSaga(policies),
+            SagaType.DELETE_IMAGE,
+            new DeleteImageSaga(policies),
+            SagaType.UPDATE_IMAGE,
+            new UpdateImageSaga(policies));
   }
 
   public SagaDefinition of(SagaType type) {

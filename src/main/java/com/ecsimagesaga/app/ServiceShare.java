@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
  * How many instances of the service are alive, so that each takes {@code 1 / n} of the service-wide
  * ECS rate budget. Every instance beats every few seconds; an instance that stops beating (crashed,
  * cut off) stops counting once its last beat is older than {@code expiry}. When a beat fails (the
- * database is away) the last count stands: the instances keep their shares rather than each
- * taking the whole budget. The count is read on every ECS call and costs no database round trip.
- * See docs/adr/0006-service-wide-rate-budget.md.
+ * database is away) the last count stands: the instances keep their shares rather than each taking
+ * the whole budget. The count is read on every ECS call and costs no database round trip. See
+ * docs/adr/0006-service-wide-rate-budget.md.
  */
 public final class ServiceShare {
 
@@ -35,13 +35,18 @@ public final class ServiceShare {
   /** One heartbeat; completes with the number of live instances it counted. */
   public Uni<Integer> beat() {
     var now = clock.instant();
-    return instances.heartbeat(instanceId, now, now.minus(expiry)).invoke(n -> {
-      int counted = Math.max(1, n);
-      int before = live.getAndSet(counted);
-      if (before != counted) {
-        LOG.infof("EIS-2101 %d live instance(s) share the ECS rate budget (was %d); this one is %s", counted, before, instanceId);
-      }
-    });
+    return instances
+        .heartbeat(instanceId, now, now.minus(expiry))
+        .invoke(
+            n -> {
+              int counted = Math.max(1, n);
+              int before = live.getAndSet(counted);
+              if (before != counted) {
+                LOG.infof(
+                    "EIS-2101 %d live instance(s) share the ECS rate budget (was %d); this one is %s",
+                    counted, before, instanceId);
+              }
+            });
   }
 
   /** Leaves the count at shutdown. */

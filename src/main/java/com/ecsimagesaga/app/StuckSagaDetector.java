@@ -35,17 +35,44 @@ public final class StuckSagaDetector {
   public Uni<Integer> detectOnce() {
     Instant now = clock.instant();
     Instant overdueBefore = now.minus(threshold);
-    return store.findStuck(overdueBefore, 100).chain(stuck -> store.appendOnce(stuck.stream().map(s -> {
-      String reason = s.deadlineAt() != null && s.deadlineAt().isBefore(overdueBefore)
-          ? "past its deadline " + s.deadlineAt() + " by more than " + threshold + " without ending"
-          : "due since " + s.nextWakeAt() + " but not advanced for more than " + threshold;
-      LOG.warnf("EIS-2500 saga %s is stuck in %s [%s] attempt %d: %s", s.id(), s.step(), s.status(), s.attempt(), reason);
-      return encoder.encode(report(s, now, reason));
-    }).toList()));
+    return store
+        .findStuck(overdueBefore, 100)
+        .chain(
+            stuck ->
+                store.appendOnce(
+                    stuck.stream()
+                        .map(
+                            s -> {
+                              String reason =
+                                  s.deadlineAt() != null && s.deadlineAt().isBefore(overdueBefore)
+                                      ? "past its deadline "
+                                          + s.deadlineAt()
+                                          + " by more than "
+                                          + threshold
+                                          + " without ending"
+                                      : "due since "
+                                          + s.nextWakeAt()
+                                          + " but not advanced for more than "
+                                          + threshold;
+                              LOG.warnf(
+                                  "EIS-2500 saga %s is stuck in %s [%s] attempt %d: %s",
+                                  s.id(), s.step(), s.status(), s.attempt(), reason);
+                              return encoder.encode(report(s, now, reason));
+                            })
+                        .toList()));
   }
 
   static SagaEvent.SagaStuck report(Saga s, Instant now, String reason) {
-    return new SagaEvent.SagaStuck(SagaEvent.stableId(s.id(), s.version(), "SagaStuck"), s.id(), s.commandId(), now, s.regionId(),
-        s.type().name(), s.status().name(), s.step().name(), s.attempt(), reason);
+    return new SagaEvent.SagaStuck(
+        SagaEvent.stableId(s.id(), s.version(), "SagaStuck"),
+        s.id(),
+        s.commandId(),
+        now,
+        s.regionId(),
+        s.type().name(),
+        s.status().name(),
+        s.step().name(),
+        s.attempt(),
+        reason);
   }
 }

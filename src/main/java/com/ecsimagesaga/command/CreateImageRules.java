@@ -28,38 +28,70 @@ public final class CreateImageRules {
     ImageTextRules.oneOf("architecture", c.architecture(), ImageTextRules.ARCHITECTURES, out);
     ImageTextRules.oneOf("platform", c.platform(), ImageTextRules.PLATFORMS, out);
     ImageTextRules.oneOf("bootMode", c.bootMode(), ImageTextRules.BOOT_MODES, out);
-    ImageTextRules.oneOf("detectionStrategy", c.detectionStrategy(), ImageTextRules.DETECTION_STRATEGIES, out);
+    ImageTextRules.oneOf(
+        "detectionStrategy", c.detectionStrategy(), ImageTextRules.DETECTION_STRATEGIES, out);
     ImageTextRules.imageFamily(c.imageFamily(), out);
     ImageTextRules.imageVersion(c.imageVersion(), out);
     if (c.resourceGroupId() != null) {
       FieldRules.resourceId("resourceGroupId", c.resourceGroupId(), "rg-", "resource-group", out);
     }
     TagRules.check(c.tags(), out);
-    if (c.timeoutSeconds() != null && (c.timeoutSeconds() < MIN_TIMEOUT_SECONDS || c.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
-      out.add(Violation.of("timeoutSeconds", "timeout.range", String.valueOf(c.timeoutSeconds()),
-          "timeoutSeconds must be between " + MIN_TIMEOUT_SECONDS + " and " + MAX_TIMEOUT_SECONDS));
+    if (c.timeoutSeconds() != null
+        && (c.timeoutSeconds() < MIN_TIMEOUT_SECONDS || c.timeoutSeconds() > MAX_TIMEOUT_SECONDS)) {
+      out.add(
+          Violation.of(
+              "timeoutSeconds",
+              "timeout.range",
+              String.valueOf(c.timeoutSeconds()),
+              "timeoutSeconds must be between "
+                  + MIN_TIMEOUT_SECONDS
+                  + " and "
+                  + MAX_TIMEOUT_SECONDS));
     }
     StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.CREATE_IMAGE, out);
     if (!out.isEmpty()) {
       return new Validated<>(null, out, warnings);
     }
-    ImageSpec spec = new ImageSpec(c.regionId(), source, name, c.description(), c.architecture(), c.platform(),
-        c.resourceGroupId(), c.tags(), c.bootMode(), c.imageFamily(), c.imageVersion(), c.detectionStrategy());
+    ImageSpec spec =
+        new ImageSpec(
+            c.regionId(),
+            source,
+            name,
+            c.description(),
+            c.architecture(),
+            c.platform(),
+            c.resourceGroupId(),
+            c.tags(),
+            c.bootMode(),
+            c.imageFamily(),
+            c.imageVersion(),
+            c.detectionStrategy());
     return new Validated<>(spec, out, warnings);
   }
 
   private static ImageSource source(CreateImageCommand c, List<Violation> out) {
-    int named = (c.instanceId() != null ? 1 : 0) + (c.snapshotId() != null ? 1 : 0) + (c.diskDeviceMappings().isEmpty() ? 0 : 1);
+    int named =
+        (c.instanceId() != null ? 1 : 0)
+            + (c.snapshotId() != null ? 1 : 0)
+            + (c.diskDeviceMappings().isEmpty() ? 0 : 1);
     if (named != 1) {
-      out.add(Violation.of("source", named == 0 ? "source.missing" : "source.ambiguous", null,
-          "name exactly one source: instanceId, snapshotId or diskDeviceMappings"));
+      out.add(
+          Violation.of(
+              "source",
+              named == 0 ? "source.missing" : "source.ambiguous",
+              null,
+              "name exactly one source: instanceId, snapshotId or diskDeviceMappings"));
       return null;
     }
     if (c.instanceId() != null) {
-      return FieldRules.resourceId("instanceId", c.instanceId(), "i-", "instance", out) ? new ImageSource.FromInstance(c.instanceId()) : null;
+      return FieldRules.resourceId("instanceId", c.instanceId(), "i-", "instance", out)
+          ? new ImageSource.FromInstance(c.instanceId())
+          : null;
     }
     if (c.snapshotId() != null) {
-      return FieldRules.resourceId("snapshotId", c.snapshotId(), "s-", "snapshot", out) ? new ImageSource.FromSnapshot(c.snapshotId()) : null;
+      return FieldRules.resourceId("snapshotId", c.snapshotId(), "s-", "snapshot", out)
+          ? new ImageSource.FromSnapshot(c.snapshotId())
+          : null;
     }
     DiskMappingRules.check(c.diskDeviceMappings(), out);
     return new ImageSource.FromDiskMappings(c.diskDeviceMappings());
@@ -69,7 +101,12 @@ public final class CreateImageRules {
     if (c.deprecatedName() != null) {
       warnings.add("the field 'name' is deprecated; use 'imageName'");
       if (c.imageName() != null && !c.imageName().equals(c.deprecatedName())) {
-        out.add(Violation.of("name", "image-name.conflict", c.deprecatedName(), "imageName and its deprecated alias name differ; set only imageName"));
+        out.add(
+            Violation.of(
+                "name",
+                "image-name.conflict",
+                c.deprecatedName(),
+                "imageName and its deprecated alias name differ; set only imageName"));
         return null;
       }
     }

@@ -19,12 +19,20 @@ final class DiskMappingRules {
   static void check(List<DiskMapping> mappings, List<Violation> out) {
     long systems = mappings.stream().filter(DiskMapping::isSystem).count();
     if (systems != 1) {
-      out.add(Violation.of("diskDeviceMappings", "disk-mappings.system-disk-count", String.valueOf(systems),
-          "exactly one mapping must have diskType 'system'"));
+      out.add(
+          Violation.of(
+              "diskDeviceMappings",
+              "disk-mappings.system-disk-count",
+              String.valueOf(systems),
+              "exactly one mapping must have diskType 'system'"));
     }
     if (mappings.size() - systems > MAX_DATA_DISKS) {
-      out.add(Violation.of("diskDeviceMappings", "disk-mappings.too-many-data-disks", String.valueOf(mappings.size() - systems),
-          "at most " + MAX_DATA_DISKS + " data disks are allowed"));
+      out.add(
+          Violation.of(
+              "diskDeviceMappings",
+              "disk-mappings.too-many-data-disks",
+              String.valueOf(mappings.size() - systems),
+              "at most " + MAX_DATA_DISKS + " data disks are allowed"));
     }
     Set<String> devices = new HashSet<>();
     for (int i = 0; i < mappings.size(); i++) {
@@ -34,26 +42,54 @@ final class DiskMappingRules {
 
   private static void one(String field, DiskMapping m, Set<String> devices, List<Violation> out) {
     if (!"system".equals(m.diskType()) && !"data".equals(m.diskType())) {
-      out.add(Violation.of(field + ".diskType", "disk-type.unsupported", m.diskType(), "diskType must be 'system' or 'data'"));
+      out.add(
+          Violation.of(
+              field + ".diskType",
+              "disk-type.unsupported",
+              m.diskType(),
+              "diskType must be 'system' or 'data'"));
       return;
     }
     if (m.device() != null) {
-      boolean valid = m.isSystem() ? SYSTEM_DEVICE.equals(m.device()) : DATA_DEVICE.matcher(m.device()).matches();
+      boolean valid =
+          m.isSystem()
+              ? SYSTEM_DEVICE.equals(m.device())
+              : DATA_DEVICE.matcher(m.device()).matches();
       if (!valid) {
-        out.add(Violation.of(field + ".device", "device.malformed", m.device(),
-            m.isSystem() ? "the system disk must be /dev/xvda" : "a data disk must be one of /dev/xvdb to /dev/xvdz"));
+        out.add(
+            Violation.of(
+                field + ".device",
+                "device.malformed",
+                m.device(),
+                m.isSystem()
+                    ? "the system disk must be /dev/xvda"
+                    : "a data disk must be one of /dev/xvdb to /dev/xvdz"));
       } else if (!devices.add(m.device())) {
-        out.add(Violation.of(field + ".device", "device.duplicate", m.device(), "each device may be mapped once"));
+        out.add(
+            Violation.of(
+                field + ".device",
+                "device.duplicate",
+                m.device(),
+                "each device may be mapped once"));
       }
     }
     if (m.snapshotId() != null) {
       FieldRules.resourceId(field + ".snapshotId", m.snapshotId(), "s-", "snapshot", out);
     } else if (m.isSystem()) {
-      out.add(Violation.of(field + ".snapshotId", "disk-mappings.system-snapshot-required", null, "the system disk must name a snapshot"));
+      out.add(
+          Violation.of(
+              field + ".snapshotId",
+              "disk-mappings.system-snapshot-required",
+              null,
+              "the system disk must name a snapshot"));
     }
     if (m.sizeGiB() != null && (m.sizeGiB() < 5 || m.sizeGiB() > MAX_SIZE_GIB)) {
-      out.add(Violation.of(field + ".sizeGiB", "disk-size.range", String.valueOf(m.sizeGiB()),
-          "a disk size must be between 5 and " + MAX_SIZE_GIB + " GiB"));
+      out.add(
+          Violation.of(
+              field + ".sizeGiB",
+              "disk-size.range",
+              String.valueOf(m.sizeGiB()),
+              "a disk size must be between 5 and " + MAX_SIZE_GIB + " GiB"));
     }
   }
 }

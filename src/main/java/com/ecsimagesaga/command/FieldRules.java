@@ -16,8 +16,12 @@ final class FieldRules {
     if (value == null || value.isBlank()) {
       out.add(Violation.of("commandId", "command-id.required", value, "commandId is required"));
     } else if (!COMMAND_ID.matcher(value).matches()) {
-      out.add(Violation.of("commandId", "command-id.format", value,
-          "commandId must be 1-128 characters of letters, digits, '.', '_', ':' and '-', starting with a letter or digit"));
+      out.add(
+          Violation.of(
+              "commandId",
+              "command-id.format",
+              value,
+              "commandId must be 1-128 characters of letters, digits, '.', '_', ':' and '-', starting with a letter or digit"));
     }
   }
 
@@ -25,7 +29,12 @@ final class FieldRules {
     if (value == null || value.isBlank()) {
       out.add(Violation.of("regionId", "region-id.required", value, "regionId is required"));
     } else if (value.length() > 64 || !REGION.matcher(value).matches()) {
-      out.add(Violation.of("regionId", "region-id.format", value, "regionId must look like an ECS region id, for example cn-hangzhou"));
+      out.add(
+          Violation.of(
+              "regionId",
+              "region-id.format",
+              value,
+              "regionId must look like an ECS region id, for example cn-hangzhou"));
     }
   }
 
@@ -39,11 +48,23 @@ final class FieldRules {
   }
 
   /** Checks an ECS resource id such as {@code i-...}, {@code s-...} or {@code m-...}. */
-  static boolean resourceId(String field, String value, String prefix, String what, List<Violation> out) {
-    if (value.length() < prefix.length() + 1 || value.length() > 64 || !value.startsWith(prefix)
+  static boolean resourceId(
+      String field, String value, String prefix, String what, List<Violation> out) {
+    if (value.length() < prefix.length() + 1
+        || value.length() > 64
+        || !value.startsWith(prefix)
         || !value.substring(prefix.length()).matches("[A-Za-z0-9]+")) {
-      out.add(Violation.of(field, what + "-id.format", value,
-          field + " must be an ECS " + what + " id: '" + prefix + "' followed by letters and digits, at most 64 characters"));
+      out.add(
+          Violation.of(
+              field,
+              what + "-id.format",
+              value,
+              field
+                  + " must be an ECS "
+                  + what
+                  + " id: '"
+                  + prefix
+                  + "' followed by letters and digits, at most 64 characters"));
       return false;
     }
     return true;

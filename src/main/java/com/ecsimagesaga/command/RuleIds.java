@@ -11,26 +11,62 @@ import java.util.TreeSet;
  */
 public final class RuleIds {
 
-  /** The rules of {@link CreateImageRules}, {@link UpdateImageRules} and {@link DeleteImageRules}. */
-  public static final Set<String> VALIDATION = Set.of(
-      "command-id.required", "command-id.format",
-      "region-id.required", "region-id.format",
-      "image-id.required", "image-id.format", "instance-id.format", "snapshot-id.format", "resource-group-id.format",
-      "source.missing", "source.ambiguous",
-      "image-name.conflict", "image-name.forbidden-prefix", "image-name.length", "image-name.characters",
-      "image-name.reserved-prefix",
-      "description.forbidden-prefix", "description.length", "description.characters",
-      "architecture.unsupported", "platform.unsupported", "boot-mode.unsupported", "detection-strategy.unsupported",
-      "image-family.forbidden-prefix", "image-family.format", "image-version.format",
-      "tags.too-many", "tag-key.length", "tag-key.forbidden-prefix", "tag-key.reserved", "tag-key.characters",
-      "tag-key.duplicate", "tag-value.length", "tag-value.forbidden-prefix", "tag-value.characters",
-      "disk-mappings.system-disk-count", "disk-mappings.too-many-data-disks", "disk-mappings.system-snapshot-required",
-      "disk-type.unsupported", "device.malformed", "device.duplicate", "disk-size.range",
-      "timeout.range",
-      "step-timeout.unknown-step", "step-timeout.not-positive", "step-timeout.too-long",
-      "update.empty");
+  /**
+   * The rules of {@link CreateImageRules}, {@link UpdateImageRules} and {@link DeleteImageRules}.
+   */
+  public static final Set<String> VALIDATION =
+      Set.of(
+          "command-id.required",
+          "command-id.format",
+          "region-id.required",
+          "region-id.format",
+          "image-id.required",
+          "image-id.format",
+          "instance-id.format",
+          "snapshot-id.format",
+          "resource-group-id.format",
+          "source.missing",
+          "source.ambiguous",
+          "image-name.conflict",
+          "image-name.forbidden-prefix",
+          "image-name.length",
+          "image-name.characters",
+          "image-name.reserved-prefix",
+          "description.forbidden-prefix",
+          "description.length",
+          "description.characters",
+          "architecture.unsupported",
+          "platform.unsupported",
+          "boot-mode.unsupported",
+          "detection-strategy.unsupported",
+          "image-family.forbidden-prefix",
+          "image-family.format",
+          "image-version.format",
+          "tags.too-many",
+          "tag-key.length",
+          "tag-key.forbidden-prefix",
+          "tag-key.reserved",
+          "tag-key.characters",
+          "tag-key.duplicate",
+          "tag-value.length",
+          "tag-value.forbidden-prefix",
+          "tag-value.characters",
+          "disk-mappings.system-disk-count",
+          "disk-mappings.too-many-data-disks",
+          "disk-mappings.system-snapshot-required",
+          "disk-type.unsupported",
+          "device.malformed",
+          "device.duplicate",
+          "disk-size.range",
+          "timeout.range",
+          "step-timeout.unknown-step",
+          "step-timeout.not-positive",
+          "step-timeout.too-long",
+          "update.empty");
 
-  /** Rules the intake applies beyond the command itself: another saga still working on the image. */
+  /**
+   * Rules the intake applies beyond the command itself: another saga still working on the image.
+   */
   public static final Set<String> INTAKE = Set.of("image.busy");
 
   /** Both, sorted. */

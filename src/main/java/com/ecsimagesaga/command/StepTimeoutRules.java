@@ -21,6 +21,7 @@ import java.util.Set;
 public final class StepTimeoutRules {
 
   static final String FIELD = "stepTimeoutSeconds";
+
   /** The longest timeout a command may give one step: a week, as for the whole saga. */
   static final int MAX_STEP_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
@@ -34,14 +35,33 @@ public final class StepTimeoutRules {
       Integer seconds = given.get(key);
       String field = FIELD + "[" + key + "]";
       if (key == null || steps.stream().noneMatch(s -> s.name().equals(key))) {
-        out.add(Violation.of(field, "step-timeout.unknown-step", key, "a " + type + " saga has no step " + key
-            + "; its steps are " + steps.stream().map(Step::name).toList()));
+        out.add(
+            Violation.of(
+                field,
+                "step-timeout.unknown-step",
+                key,
+                "a "
+                    + type
+                    + " saga has no step "
+                    + key
+                    + "; its steps are "
+                    + steps.stream().map(Step::name).toList()));
       } else if (seconds == null || seconds <= 0) {
-        out.add(Violation.of(field, "step-timeout.not-positive", seconds == null ? null : String.valueOf(seconds),
-            "a step timeout must be a positive number of seconds"));
+        out.add(
+            Violation.of(
+                field,
+                "step-timeout.not-positive",
+                seconds == null ? null : String.valueOf(seconds),
+                "a step timeout must be a positive number of seconds"));
       } else if (seconds > MAX_STEP_TIMEOUT_SECONDS) {
-        out.add(Violation.of(field, "step-timeout.too-long", String.valueOf(seconds),
-            "a step timeout must be at most " + MAX_STEP_TIMEOUT_SECONDS + " seconds (7 days)"));
+        out.add(
+            Violation.of(
+                field,
+                "step-timeout.too-long",
+                String.valueOf(seconds),
+                "a step timeout must be at most "
+                    + MAX_STEP_TIMEOUT_SECONDS
+                    + " seconds (7 days)"));
       }
     }
   }

@@ -10,9 +10,20 @@ import java.util.Map;
  *
  * @param stepTimeoutSeconds the command's own step timeouts, by step name; empty when none
  */
-public record UpdateImageCommand(String commandId, Instant issuedAt, String regionId, String imageId, String imageName,
-    String description, String imageFamily, String bootMode, Boolean deprecated, List<ImageTag> addTags,
-    List<String> removeTagKeys, String resourceGroupId, Map<String, Integer> stepTimeoutSeconds) {
+public record UpdateImageCommand(
+    String commandId,
+    Instant issuedAt,
+    String regionId,
+    String imageId,
+    String imageName,
+    String description,
+    String imageFamily,
+    String bootMode,
+    Boolean deprecated,
+    List<ImageTag> addTags,
+    List<String> removeTagKeys,
+    String resourceGroupId,
+    Map<String, Integer> stepTimeoutSeconds) {
 
   public UpdateImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);

@@ -14,7 +14,10 @@ public record Violation(String field, String rule, String value, String message)
 
   public static Violation of(String field, String rule, String value, String message) {
     assert RuleIds.ALL.contains(rule) : "rule " + rule + " is not listed in RuleIds";
-    String shown = value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "...";
+    String shown =
+        value == null || value.length() <= MAX_VALUE_LENGTH
+            ? value
+            : value.substring(0, MAX_VALUE_LENGTH) + "...";
     return new Violation(field, rule, shown, message);
   }
 }

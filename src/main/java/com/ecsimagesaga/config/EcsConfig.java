@@ -21,9 +21,9 @@ public interface EcsConfig {
   String protocol();
 
   /**
-   * An AccessKey id. When empty (the production default), credentials come from the SDK's
-   * standard provider chain: environment variables, system properties, the credentials file, or
-   * the instance RAM role.
+   * An AccessKey id. When empty (the production default), credentials come from the SDK's standard
+   * provider chain: environment variables, system properties, the credentials file, or the instance
+   * RAM role.
    */
   Optional<String> accessKeyId();
 
@@ -58,14 +58,19 @@ public interface EcsConfig {
     @WithDefault("20")
     double perSecond();
 
-    /** Budgets by ECS action name, for example {@code saga.ecs.rate-limit.actions.CreateImage=2}. */
+    /**
+     * Budgets by ECS action name, for example {@code saga.ecs.rate-limit.actions.CreateImage=2}.
+     */
     Map<String, Double> actions();
 
     /** How often each instance records its heartbeat and counts the live instances. */
     @WithDefault("5s")
     Duration heartbeatInterval();
 
-    /** An instance whose last heartbeat is older than this no longer counts; a few heartbeat intervals. */
+    /**
+     * An instance whose last heartbeat is older than this no longer counts; a few heartbeat
+     * intervals.
+     */
     @WithDefault("20s")
     Duration instanceExpiry();
   }

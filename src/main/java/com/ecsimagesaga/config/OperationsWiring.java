@@ -23,7 +23,9 @@ public class OperationsWiring {
 
   @Produces
   @Singleton
-  BulkReplay bulkReplay(ReplaySaga replay, ReplayJobs jobs, SagaQueries queries, Clock clock, ReplayConfig c) {
-    return new BulkReplay(replay, jobs, queries, clock, "eis-replay-" + UUID.randomUUID(), c.perPass(), c.lease());
+  BulkReplay bulkReplay(
+      ReplaySaga replay, ReplayJobs jobs, SagaQueries queries, Clock clock, ReplayConfig c) {
+    return new BulkReplay(
+        replay, jobs, queries, clock, "eis-replay-" + UUID.randomUUID(), c.perPass(), c.lease());
   }
 }

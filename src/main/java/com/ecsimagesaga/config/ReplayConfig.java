@@ -19,7 +19,10 @@ public interface ReplayConfig {
   @WithDefault("1s")
   Duration tick();
 
-  /** How long one instance keeps a job to itself; a job whose instance died is taken over after this. */
+  /**
+   * How long one instance keeps a job to itself; a job whose instance died is taken over after
+   * this.
+   */
   @WithDefault("60s")
   Duration lease();
 

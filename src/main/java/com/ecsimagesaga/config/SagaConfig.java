@@ -13,7 +13,9 @@ public interface SagaConfig {
   @WithDefault("200ms")
   Duration tick();
 
-  /** How long after start the coordinator and the relay begin, so that startup is not slowed down. */
+  /**
+   * How long after start the coordinator and the relay begin, so that startup is not slowed down.
+   */
   @WithDefault("1s")
   Duration startDelay();
 
@@ -26,8 +28,8 @@ public interface SagaConfig {
   Duration lease();
 
   /**
-   * The most steps one saga takes in one pass: a step whose decision leaves the saga due at once
-   * (a source that is ready, a compensation to start) is followed by the next one under the same
+   * The most steps one saga takes in one pass: a step whose decision leaves the saga due at once (a
+   * source that is ready, a compensation to start) is followed by the next one under the same
    * lease, and the moves are stored together. 1 switches chaining off.
    */
   @WithDefault("3")
@@ -94,7 +96,10 @@ public interface SagaConfig {
     @WithDefault("15m")
     Duration checkSourceInstance();
 
-    /** CHECK_SOURCE from a snapshot or disk mappings: waiting for the system snapshot to be accomplished. */
+    /**
+     * CHECK_SOURCE from a snapshot or disk mappings: waiting for the system snapshot to be
+     * accomplished.
+     */
     @WithDefault("30m")
     Duration checkSourceSnapshot();
 
@@ -102,7 +107,9 @@ public interface SagaConfig {
     @WithDefault("10m")
     Duration submitCreateImage();
 
-    /** AWAIT_IMAGE_USABLE from an instance: ECS snapshots its disks first, so this takes longest. */
+    /**
+     * AWAIT_IMAGE_USABLE from an instance: ECS snapshots its disks first, so this takes longest.
+     */
     @WithDefault("60m")
     Duration awaitImageUsableFromInstance();
 
@@ -178,8 +185,8 @@ public interface SagaConfig {
     Duration slowInterval();
 
     /**
-     * How long after the step started the slow interval lasts; a creation still running then is
-     * a long one and is looked at every {@link #longInterval()}.
+     * How long after the step started the slow interval lasts; a creation still running then is a
+     * long one and is looked at every {@link #longInterval()}.
      */
     @WithDefault("10m")
     Duration slowPhase();

@@ -37,33 +37,76 @@ public class ServiceWiring {
     var retry = c.retry();
     var poll = c.poll();
     var timeouts = c.timeouts();
-    var policies = new SagaPolicies(policy(retry.throttled()), policy(retry.transientErrors()), policy(retry.stateWait()),
-        new PollPolicy(poll.fastInterval(), poll.fastPhase(), poll.slowInterval(), poll.slowPhase(), poll.longInterval()), timeouts.createFromInstance(),
-        timeouts.createFromSnapshot(), timeouts.delete(), c.requireUsable(), steps(timeouts.steps()));
+    var policies =
+        new SagaPolicies(
+            policy(retry.throttled()),
+            policy(retry.transientErrors()),
+            policy(retry.stateWait()),
+            new PollPolicy(
+                poll.fastInterval(),
+                poll.fastPhase(),
+                poll.slowInterval(),
+                poll.slowPhase(),
+                poll.longInterval()),
+            timeouts.createFromInstance(),
+            timeouts.createFromSnapshot(),
+            timeouts.delete(),
+            c.requireUsable(),
+            steps(timeouts.steps()));
     return new SagaDefinitions(policies);
   }
 
   private static StepTimeouts steps(SagaConfig.Steps s) {
-    return new StepTimeouts(s.checkSourceInstance(), s.checkSourceSnapshot(), s.submitCreateImage(),
-        s.awaitImageUsableFromInstance(), s.awaitImageUsableFromSnapshot(), s.compensateDeleteImage(), s.deleteSnapshots(),
-        s.checkImage(), s.submitDeleteImage(), s.awaitImageGone(), s.updateImage(), s.findSubmittedImage());
+    return new StepTimeouts(
+        s.checkSourceInstance(),
+        s.checkSourceSnapshot(),
+        s.submitCreateImage(),
+        s.awaitImageUsableFromInstance(),
+        s.awaitImageUsableFromSnapshot(),
+        s.compensateDeleteImage(),
+        s.deleteSnapshots(),
+        s.checkImage(),
+        s.submitDeleteImage(),
+        s.awaitImageGone(),
+        s.updateImage(),
+        s.findSubmittedImage());
   }
 
   @Produces
   @Singleton
-  CommandIntake intake(SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
+  CommandIntake intake(
+      SagaStore store, EventEncoder encoder, SagaDefinitions definitions, Clock clock) {
     return new CommandIntake(store, encoder, definitions, clock);
   }
 
   @Produces
   @Singleton
-  SagaCoordinator coordinator(SagaStore store, CloudImageGateway gateway, EventEncoder encoder, SagaDefinitions definitions,
-      Clock clock, SagaConfig c, ServiceShare share, SagaTracing tracing) {
-    return new SagaCoordinator(store, gateway, encoder, definitions, clock, share.instanceId(), c.batchSize(), c.lease(),
-        c.chainSteps(), tracing);
+  SagaCoordinator coordinator(
+      SagaStore store,
+      CloudImageGateway gateway,
+      EventEncoder encoder,
+      SagaDefinitions definitions,
+      Clock clock,
+      SagaConfig c,
+      ServiceShare share,
+      SagaTracing tracing) {
+    return new SagaCoordinator(
+        store,
+        gateway,
+        encoder,
+        definitions,
+        clock,
+        share.instanceId(),
+        c.batchSize(),
+        c.lease(),
+        c.chainSteps(),
+        tracing);
   }
 
-  /** The instance's name, under which it claims sagas and beats in the instance table, and its share of the ECS budget. */
+  /**
+   * The instance's name, under which it claims sagas and beats in the instance table, and its share
+   * of the ECS budget.
+   */
   @Produces
   @Singleton
   ServiceShare share(ServiceInstances instances, Clock clock, SagaConfig c, EcsConfig ecs) {
@@ -79,7 +122,8 @@ public class ServiceWiring {
 
   @Produces
   @Singleton
-  StuckSagaDetector stuckDetector(SagaStore store, EventEncoder encoder, Clock clock, SagaConfig c) {
+  StuckSagaDetector stuckDetector(
+      SagaStore store, EventEncoder encoder, Clock clock, SagaConfig c) {
     return new StuckSagaDetector(store, encoder, clock, c.stuckAfter());
   }
 

@@ -7,8 +7,17 @@ import java.util.List;
  *
  * @param deprecated true to deprecate, false to make Available again, null to leave
  */
-public record ImageChanges(String regionId, String imageId, String imageName, String description, String imageFamily,
-    String bootMode, Boolean deprecated, List<ImageTag> addTags, List<String> removeTagKeys, String resourceGroupId) {
+public record ImageChanges(
+    String regionId,
+    String imageId,
+    String imageName,
+    String description,
+    String imageFamily,
+    String bootMode,
+    Boolean deprecated,
+    List<ImageTag> addTags,
+    List<String> removeTagKeys,
+    String resourceGroupId) {
 
   public ImageChanges {
     addTags = addTags == null ? List.of() : List.copyOf(addTags);
@@ -17,10 +26,17 @@ public record ImageChanges(String regionId, String imageId, String imageName, St
 
   /** Whether ModifyImageAttribute has anything to do. */
   public boolean changesAttributes() {
-    return imageName != null || description != null || imageFamily != null || bootMode != null || deprecated != null;
+    return imageName != null
+        || description != null
+        || imageFamily != null
+        || bootMode != null
+        || deprecated != null;
   }
 
   public boolean isEmpty() {
-    return !changesAttributes() && addTags.isEmpty() && removeTagKeys.isEmpty() && resourceGroupId == null;
+    return !changesAttributes()
+        && addTags.isEmpty()
+        && removeTagKeys.isEmpty()
+        && resourceGroupId == null;
   }
 }

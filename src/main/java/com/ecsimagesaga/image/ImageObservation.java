@@ -9,7 +9,8 @@ import java.util.Map;
  * @param progress creation progress in percent, 0-100
  * @param usable whether ECS says instances can be launched from the image now
  * @param tags the image's tags
- * @param attributes the other attributes ECS reports (Description, ImageFamily, BootMode, ...), by their ECS names
+ * @param attributes the other attributes ECS reports (Description, ImageFamily, BootMode, ...), by
+ *     their ECS names
  */
 public record ImageObservation(
     String imageId,
@@ -27,7 +28,12 @@ public record ImageObservation(
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }
 
-  public ImageObservation(String imageId, String imageName, ImageState state, int progress, boolean usable,
+  public ImageObservation(
+      String imageId,
+      String imageName,
+      ImageState state,
+      int progress,
+      boolean usable,
       List<String> snapshotIds) {
     this(imageId, imageName, state, progress, usable, snapshotIds, Map.of(), Map.of());
   }

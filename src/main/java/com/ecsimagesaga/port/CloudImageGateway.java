@@ -29,6 +29,6 @@ public interface CloudImageGateway {
    * @return an outcome for each requested id: {@link StepOutcome.ImageSeen} or {@link
    *     StepOutcome.ImageMissing}
    */
-  Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-      Instant takenAfter);
+  Uni<Map<String, StepOutcome>> observeOwnImages(
+      String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter);
 }

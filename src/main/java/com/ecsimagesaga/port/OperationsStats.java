@@ -14,9 +14,14 @@ public interface OperationsStats {
    * @param sagas sagas by "TYPE/STATUS" (for example "CREATE_IMAGE/FAILED")
    * @param outboxBacklog events not yet published
    * @param oldestUnpublishedSeconds age of the oldest unpublished event, 0 when none waits
-   * @param stuckSagas non-terminal sagas whose wake-up time passed more than the given threshold ago
+   * @param stuckSagas non-terminal sagas whose wake-up time passed more than the given threshold
+   *     ago
    */
-  record Snapshot(Map<String, Long> sagas, long outboxBacklog, double oldestUnpublishedSeconds, long stuckSagas) {}
+  record Snapshot(
+      Map<String, Long> sagas,
+      long outboxBacklog,
+      double oldestUnpublishedSeconds,
+      long stuckSagas) {}
 
   /** Reads the numbers; a saga due before {@code now - stuckAfter} counts as stuck. */
   Uni<Snapshot> snapshot(Instant now, Duration stuckAfter);

@@ -16,8 +16,15 @@ import java.util.UUID;
  * @param headers transport headers such as the CloudEvents attributes, and {@link #TRACE_PARENT}
  *     when the event continues a trace
  */
-public record OutboxMessage(long id, UUID eventId, UUID sagaId, String type, String key, byte[] payload,
-    Map<String, String> headers, Instant occurredAt) {
+public record OutboxMessage(
+    long id,
+    UUID eventId,
+    UUID sagaId,
+    String type,
+    String key,
+    byte[] payload,
+    Map<String, String> headers,
+    Instant occurredAt) {
 
   /** The header that carries the W3C trace context the event was emitted in. */
   public static final String TRACE_PARENT = "traceparent";
@@ -29,7 +36,8 @@ public record OutboxMessage(long id, UUID eventId, UUID sagaId, String type, Str
     }
     Map<String, String> withTrace = new LinkedHashMap<>(headers);
     withTrace.put(TRACE_PARENT, traceParent);
-    return new OutboxMessage(id, eventId, sagaId, type, key, payload, Map.copyOf(withTrace), occurredAt);
+    return new OutboxMessage(
+        id, eventId, sagaId, type, key, payload, Map.copyOf(withTrace), occurredAt);
   }
 
   /** The trace context the event was emitted in, or null. */

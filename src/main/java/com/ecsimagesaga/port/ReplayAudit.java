@@ -15,5 +15,13 @@ import java.util.UUID;
  * @param result REPLAYED, REFUSED, CONFLICT, WOULD_REPLAY (dry run) or ERROR
  * @param detail what the replay did (the step it resumed at, the image it found) or why it refused
  */
-public record ReplayAudit(UUID sagaId, UUID jobId, String actor, String reason, String scope, String mode, String result,
-    String detail, Instant at) {}
+public record ReplayAudit(
+    UUID sagaId,
+    UUID jobId,
+    String actor,
+    String reason,
+    String scope,
+    String mode,
+    String result,
+    String detail,
+    Instant at) {}

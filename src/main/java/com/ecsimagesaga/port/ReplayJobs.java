@@ -29,6 +29,8 @@ public interface ReplayJobs {
   /** The job with this id, if any. */
   Uni<Optional<ReplayJob>> find(UUID id);
 
-  /** What the job did (or, for a dry run, would do) to each saga, in order, at most {@code limit}. */
+  /**
+   * What the job did (or, for a dry run, would do) to each saga, in order, at most {@code limit}.
+   */
   Uni<List<ReplayAudit>> items(UUID jobId, int limit);
 }

@@ -10,8 +10,8 @@ public interface ReplayStore {
    * Stores the replayed saga and its audit row in one transaction, if the stored saga still has
    * {@code expectedVersion} and is still in a replayable status.
    *
-   * @return true if written; false if the saga moved on in the meantime (only the audit row,
-   *     with result CONFLICT, is written then)
+   * @return true if written; false if the saga moved on in the meantime (only the audit row, with
+   *     result CONFLICT, is written then)
    */
   Uni<Boolean> replay(Saga next, long expectedVersion, ReplayAudit audit);
 

@@ -14,8 +14,15 @@ import java.util.List;
  * @param from sagas created at or after this instant
  * @param to sagas created before this instant
  */
-public record SagaFilter(List<String> statuses, String type, String regionId, String errorCode, String imageId,
-    String source, Instant from, Instant to) {
+public record SagaFilter(
+    List<String> statuses,
+    String type,
+    String regionId,
+    String errorCode,
+    String imageId,
+    String source,
+    Instant from,
+    Instant to) {
 
   public SagaFilter {
     statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -23,7 +30,16 @@ public record SagaFilter(List<String> statuses, String type, String regionId, St
 
   /** The same filter restricted to the given statuses (those it already names, if any overlap). */
   public SagaFilter onlyStatuses(List<String> allowed) {
-    List<String> kept = statuses.isEmpty() ? allowed : statuses.stream().filter(allowed::contains).toList();
-    return new SagaFilter(kept.isEmpty() ? List.of("-none-") : kept, type, regionId, errorCode, imageId, source, from, to);
+    List<String> kept =
+        statuses.isEmpty() ? allowed : statuses.stream().filter(allowed::contains).toList();
+    return new SagaFilter(
+        kept.isEmpty() ? List.of("-none-") : kept,
+        type,
+        regionId,
+        errorCode,
+        imageId,
+        source,
+        from,
+        to);
   }
 }

@@ -28,8 +28,8 @@ public interface SagaStore {
   Uni<Boolean> reject(String commandId, OutboxMessage rejection);
 
   /**
-   * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else,
-   * for {@code lease}. Concurrent callers never receive the same saga.
+   * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else, for
+   * {@code lease}. Concurrent callers never receive the same saga.
    */
   Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease);
 
@@ -82,7 +82,8 @@ public interface SagaStore {
       path = List.copyOf(path);
       events = List.copyOf(events);
       if (path.size() < 2) {
-        throw new IllegalArgumentException("a transit needs a state and at least one move, got " + path.size());
+        throw new IllegalArgumentException(
+            "a transit needs a state and at least one move, got " + path.size());
       }
     }
 
@@ -108,8 +109,10 @@ public interface SagaStore {
 
     /** These moves followed by those of {@code more}, which starts where these end. */
     public Transit then(Transit more) {
-      if (!more.previous().id().equals(next().id()) || more.previousVersion() != previousVersion()) {
-        throw new IllegalArgumentException("saga " + next().id() + ": a continuation must be of the same saga and version");
+      if (!more.previous().id().equals(next().id())
+          || more.previousVersion() != previousVersion()) {
+        throw new IllegalArgumentException(
+            "saga " + next().id() + ": a continuation must be of the same saga and version");
       }
       List<Saga> longer = new ArrayList<>(path);
       longer.addAll(more.path.subList(1, more.path.size()));
@@ -119,8 +122,8 @@ public interface SagaStore {
     }
 
     /**
-     * The version the first decision was computed from; the moves are stored only if the row
-     * still has it, and all together (the row moves one version on however many moves there were).
+     * The version the first decision was computed from; the moves are stored only if the row still
+     * has it, and all together (the row moves one version on however many moves there were).
      */
     public long previousVersion() {
       return previous().version();

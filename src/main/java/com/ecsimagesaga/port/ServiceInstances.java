@@ -3,7 +3,9 @@ package com.ecsimagesaga.port;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 
-/** The instances of the service that are alive, known by their heartbeats in the shared database. */
+/**
+ * The instances of the service that are alive, known by their heartbeats in the shared database.
+ */
 public interface ServiceInstances {
 
   /**
@@ -12,6 +14,9 @@ public interface ServiceInstances {
    */
   Uni<Integer> heartbeat(String instanceId, Instant now, Instant liveSince);
 
-  /** Removes {@code instanceId} at shutdown, so the others need not wait for its heartbeat to expire. */
+  /**
+   * Removes {@code instanceId} at shutdown, so the others need not wait for its heartbeat to
+   * expire.
+   */
   Uni<Void> leave(String instanceId);
 }

@@ -15,6 +15,17 @@ import java.time.Instant;
  * @param lastErrorCode the last ECS error code, or null
  * @param lastRequestId the ECS request id of the last error, or null
  */
-public record StepRun(String step, Instant startedAt, Instant firstAt, Instant lastAt, int executions, int maxAttempt,
-    String outcomeStatus, String outcomeStep, int progress, int errorCount, String lastErrorCode, String lastRequestId,
+public record StepRun(
+    String step,
+    Instant startedAt,
+    Instant firstAt,
+    Instant lastAt,
+    int executions,
+    int maxAttempt,
+    String outcomeStatus,
+    String outcomeStep,
+    int progress,
+    int errorCount,
+    String lastErrorCode,
+    String lastRequestId,
     String imageId) {}

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The one cloud call a saga step needs; the coordinator performs it and reports a {@link StepOutcome}. */
+/**
+ * The one cloud call a saga step needs; the coordinator performs it and reports a {@link
+ * StepOutcome}.
+ */
 public sealed interface CloudAction {
 
   String regionId();
@@ -16,7 +19,8 @@ public sealed interface CloudAction {
   record DescribeSnapshot(String regionId, String snapshotId) implements CloudAction {}
 
   /** CreateImage with the saga's ClientToken and the service's own tags added to the user's. */
-  record SubmitCreateImage(String regionId, ImageSpec spec, String clientToken, List<ImageTag> serviceTags)
+  record SubmitCreateImage(
+      String regionId, ImageSpec spec, String clientToken, List<ImageTag> serviceTags)
       implements CloudAction {}
 
   /**
@@ -40,7 +44,8 @@ public sealed interface CloudAction {
    * @param exceptImageId an image of the saga already deleted, not to be reported again while ECS
    *     may still list it; null when none
    */
-  record FindImageBySagaTag(String regionId, UUID sagaId, String exceptImageId) implements CloudAction {}
+  record FindImageBySagaTag(String regionId, UUID sagaId, String exceptImageId)
+      implements CloudAction {}
 
   record SubmitDeleteImage(String regionId, String imageId, boolean force) implements CloudAction {}
 
@@ -49,14 +54,22 @@ public sealed interface CloudAction {
    *
    * @param status {@code Deprecated}, {@code Available}, or null
    */
-  record ModifyImageAttributes(String regionId, String imageId, String imageName, String description, String imageFamily,
-      String bootMode, String status) implements CloudAction {}
+  record ModifyImageAttributes(
+      String regionId,
+      String imageId,
+      String imageName,
+      String description,
+      String imageFamily,
+      String bootMode,
+      String status)
+      implements CloudAction {}
 
   record TagImage(String regionId, String imageId, List<ImageTag> tags) implements CloudAction {}
 
   record UntagImage(String regionId, String imageId, List<String> tagKeys) implements CloudAction {}
 
-  record JoinResourceGroup(String regionId, String imageId, String resourceGroupId) implements CloudAction {}
+  record JoinResourceGroup(String regionId, String imageId, String resourceGroupId)
+      implements CloudAction {}
 
   record DeleteSnapshots(String regionId, List<String> snapshotIds) implements CloudAction {}
 }

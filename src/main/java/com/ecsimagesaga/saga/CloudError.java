@@ -9,10 +9,13 @@ import java.time.Duration;
  * @param requestId the ECS request id, or null when the request never got an answer
  * @param retryAfter a wait the cloud asked for (rate-limit headers), or null
  */
-public record CloudError(ErrorKind kind, String code, String message, String requestId, Duration retryAfter) {
+public record CloudError(
+    ErrorKind kind, String code, String message, String requestId, Duration retryAfter) {
 
   public boolean isRetryable() {
-    return kind == ErrorKind.THROTTLED || kind == ErrorKind.TRANSIENT || kind == ErrorKind.STATE_WAIT
+    return kind == ErrorKind.THROTTLED
+        || kind == ErrorKind.TRANSIENT
+        || kind == ErrorKind.STATE_WAIT
         || kind == ErrorKind.OUTCOME_UNKNOWN;
   }
 }

@@ -33,17 +33,18 @@ final class CreateCompensation {
   /**
    * The answer of a look by the saga tag. A found image is compensated like one that never became
    * usable, and afterwards the saga looks once more, past the image it deleted: a saga whose token
-   * was renewed may have made more than one. Nothing found after {@link CreateImageSaga#SUBMITTED_IMAGE_LOOKS}
-   * looks ends the saga with nothing to compensate; nothing more found after a deletion ends the
-   * compensation. Errors are retried until the step's own timeout: giving up would leak the image.
-   * {@code attempt} counts the empty looks.
+   * was renewed may have made more than one. Nothing found after {@link
+   * CreateImageSaga#SUBMITTED_IMAGE_LOOKS} looks ends the saga with nothing to compensate; nothing
+   * more found after a deletion ends the compensation. Errors are retried until the step's own
+   * timeout: giving up would leak the image. {@code attempt} counts the empty looks.
    */
   Decision lookedForSubmitted(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.ImageSeen seen) {
       var img = seen.image();
       var snapshots = new ArrayList<>(s.snapshotIds());
       img.snapshotIds().stream().filter(id -> !snapshots.contains(id)).forEach(snapshots::add);
-      return moves.move(s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(snapshots), List.of());
+      return moves.move(
+          s, "found", now, b -> b.imageId(img.imageId()).snapshotIds(snapshots), List.of());
     }
     var transientErrors = moves.policies().transientErrors();
     if (o instanceof StepOutcome.ImageMissing && s.imageId() != null) {
@@ -59,14 +60,19 @@ final class CreateCompensation {
         return notNeeded.fail(s, "never made", s.failure(), now);
       }
       Duration delay = transientErrors.nextDelay(looked, Moves.unitRandom(s, looked));
-      return moves.move(s, "not listed yet", now.plus(delay), b -> b.attempt(looked).lastError(null), List.of());
+      return moves.move(
+          s, "not listed yet", now.plus(delay), b -> b.attempt(looked).lastError(null), List.of());
     }
     CloudError e = ((StepOutcome.Failed) o).error();
     if (!e.isRetryable()) {
       return finish(s, ERROR, "COMPENSATION_FAILED", now);
     }
     int next = s.attempt() + 1;
-    Duration delay = moves.policies().retryFor(e.kind()).nextDelay(next, Moves.unitRandom(s, next), e.retryAfter());
+    Duration delay =
+        moves
+            .policies()
+            .retryFor(e.kind())
+            .nextDelay(next, Moves.unitRandom(s, next), e.retryAfter());
     return moves.move(s, RETRYABLE_ERROR, now.plus(delay), b -> b.lastError(e), List.of());
   }
 
@@ -85,8 +91,8 @@ final class CreateCompensation {
   }
 
   /**
-   * Whether the image being compensated was found by the saga tag after the submission gave up
-   * (the failure is the submission's) rather than accepted by CreateImage.
+   * Whether the image being compensated was found by the saga tag after the submission gave up (the
+   * failure is the submission's) rather than accepted by CreateImage.
    */
   private static boolean foundByTag(Saga s) {
     return s.failure() != null && s.failure().step() == SUBMIT_CREATE_IMAGE;
@@ -97,14 +103,23 @@ final class CreateCompensation {
       return finish(s, "deleted", "COMPENSATED", now);
     }
     if (o instanceof StepOutcome.Failed f) {
-      return moves.retryOrFail(s, f.error(), now, x -> finish(s, ERROR, "COMPENSATION_FAILED", now));
+      return moves.retryOrFail(
+          s, f.error(), now, x -> finish(s, ERROR, "COMPENSATION_FAILED", now));
     }
     return finish(s, ERROR, "COMPENSATION_FAILED", now);
   }
 
   Decision finish(Saga s, String trigger, String compensation, Instant now) {
-    var event = new SagaEvent.ImageCreationFailed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
-        s.id(), s.commandId(), now, s.regionId(), s.imageId(), s.failure(), compensation);
+    var event =
+        new SagaEvent.ImageCreationFailed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.imageId(),
+            s.failure(),
+            compensation);
     return moves.move(s, trigger, now, b -> b, List.of(event));
   }
 }

@@ -38,47 +38,49 @@ public final class CreateImageSaga implements SagaDefinition {
   /** The tag key every image made by the service carries, with the saga id as value. */
   public static final String SAGA_TAG = "ecs-image-saga/saga-id";
 
-  static final TransitionTable TABLE = TransitionTable.of(SagaType.CREATE_IMAGE)
-      .row(CHECK_SOURCE, "source ready", SUBMIT_CREATE_IMAGE, RUNNING)
-      .row(CHECK_SOURCE, "source settling", CHECK_SOURCE, WAITING)
-      .row(CHECK_SOURCE, "source unusable", DONE, FAILED)
-      .row(CHECK_SOURCE, RETRYABLE_ERROR, CHECK_SOURCE, WAITING)
-      .row(CHECK_SOURCE, ERROR, DONE, FAILED)
-      .row(CHECK_SOURCE, DEADLINE_PASSED, DONE, FAILED)
-      .row(CHECK_SOURCE, STEP_TIMED_OUT, DONE, FAILED)
-      .row(SUBMIT_CREATE_IMAGE, "accepted", AWAIT_IMAGE_USABLE, WAITING)
-      .row(SUBMIT_CREATE_IMAGE, "token refused", SUBMIT_CREATE_IMAGE, RUNNING)
-      .row(SUBMIT_CREATE_IMAGE, RETRYABLE_ERROR, SUBMIT_CREATE_IMAGE, WAITING)
-      .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
-      .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
-      .row(SUBMIT_CREATE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
-      .row(SUBMIT_CREATE_IMAGE, "gave up, outcome unknown", FIND_SUBMITTED_IMAGE, COMPENSATING)
-      .row(FIND_SUBMITTED_IMAGE, "found", COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
-      .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
-      .row(FIND_SUBMITTED_IMAGE, "no more", DONE, COMPENSATED)
-      .row(FIND_SUBMITTED_IMAGE, "no more, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
-      .row(FIND_SUBMITTED_IMAGE, RETRYABLE_ERROR, FIND_SUBMITTED_IMAGE, COMPENSATING)
-      .row(FIND_SUBMITTED_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
-      .row(FIND_SUBMITTED_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
-      .row(AWAIT_IMAGE_USABLE, "in progress", AWAIT_IMAGE_USABLE, WAITING)
-      .row(AWAIT_IMAGE_USABLE, "not visible yet", AWAIT_IMAGE_USABLE, WAITING)
-      .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
-      .row(AWAIT_IMAGE_USABLE, "creation failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(AWAIT_IMAGE_USABLE, RETRYABLE_ERROR, AWAIT_IMAGE_USABLE, WAITING)
-      .row(AWAIT_IMAGE_USABLE, ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(AWAIT_IMAGE_USABLE, STEP_TIMED_OUT, COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
-      .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
-      .row(COMPENSATE_DELETE_IMAGE, "deleted, look for more", FIND_SUBMITTED_IMAGE, COMPENSATING)
-      .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
-      .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
-      .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
-      .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
-      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, COMPENSATING)
-      .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED)
-      .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED);
+  static final TransitionTable TABLE =
+      TransitionTable.of(SagaType.CREATE_IMAGE)
+          .row(CHECK_SOURCE, "source ready", SUBMIT_CREATE_IMAGE, RUNNING)
+          .row(CHECK_SOURCE, "source settling", CHECK_SOURCE, WAITING)
+          .row(CHECK_SOURCE, "source unusable", DONE, FAILED)
+          .row(CHECK_SOURCE, RETRYABLE_ERROR, CHECK_SOURCE, WAITING)
+          .row(CHECK_SOURCE, ERROR, DONE, FAILED)
+          .row(CHECK_SOURCE, DEADLINE_PASSED, DONE, FAILED)
+          .row(CHECK_SOURCE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(SUBMIT_CREATE_IMAGE, "accepted", AWAIT_IMAGE_USABLE, WAITING)
+          .row(SUBMIT_CREATE_IMAGE, "token refused", SUBMIT_CREATE_IMAGE, RUNNING)
+          .row(SUBMIT_CREATE_IMAGE, RETRYABLE_ERROR, SUBMIT_CREATE_IMAGE, WAITING)
+          .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
+          .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+          .row(SUBMIT_CREATE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(SUBMIT_CREATE_IMAGE, "gave up, outcome unknown", FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "found", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
+          .row(FIND_SUBMITTED_IMAGE, "no more", DONE, COMPENSATED)
+          .row(FIND_SUBMITTED_IMAGE, "no more, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, RETRYABLE_ERROR, FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+          .row(FIND_SUBMITTED_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .row(AWAIT_IMAGE_USABLE, "in progress", AWAIT_IMAGE_USABLE, WAITING)
+          .row(AWAIT_IMAGE_USABLE, "not visible yet", AWAIT_IMAGE_USABLE, WAITING)
+          .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
+          .row(AWAIT_IMAGE_USABLE, "creation failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(AWAIT_IMAGE_USABLE, RETRYABLE_ERROR, AWAIT_IMAGE_USABLE, WAITING)
+          .row(AWAIT_IMAGE_USABLE, ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(AWAIT_IMAGE_USABLE, STEP_TIMED_OUT, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
+          .row(COMPENSATE_DELETE_IMAGE, "deleted, snapshots next", DELETE_SNAPSHOTS, COMPENSATING)
+          .row(
+              COMPENSATE_DELETE_IMAGE, "deleted, look for more", FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+          .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
+          .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, COMPENSATING)
+          .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED)
+          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED);
 
   /** The trigger of a submission that gave up after a call whose outcome is unknown. */
   static final String SUBMIT_OUTCOME_UNKNOWN = "gave up, outcome unknown";
@@ -100,16 +102,44 @@ public final class CreateImageSaga implements SagaDefinition {
     // Compensation has no saga deadline: giving up on it would leak the half-made image. It does
     // have step timeouts, after which it ends visibly as COMPENSATION_FAILED for an operator.
     // Looking for an image a lost CreateImage may have made is the first step of that compensation.
-    this.moves = new Moves(TABLE, policies, Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
+    this.moves =
+        new Moves(
+            TABLE,
+            policies,
+            Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
     this.compensation = new CreateCompensation(moves, this::fail);
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
-  public static Saga start(UUID id, String commandId, SagaInput.Create in, Instant now, SagaPolicies policies) {
-    Duration timeout = in.timeout() != null ? in.timeout()
-        : in.spec().source() instanceof ImageSource.FromInstance ? policies.instanceTimeout() : policies.snapshotTimeout();
-    return new Saga(id, SagaType.CREATE_IMAGE, RUNNING, CHECK_SOURCE, commandId, in.spec().regionId(), in, null,
-        Saga.clientToken(id, 0), 0, 0, now, now, now, now.plus(timeout), 0, List.of(), null, null, 0);
+  public static Saga start(
+      UUID id, String commandId, SagaInput.Create in, Instant now, SagaPolicies policies) {
+    Duration timeout =
+        in.timeout() != null
+            ? in.timeout()
+            : in.spec().source() instanceof ImageSource.FromInstance
+                ? policies.instanceTimeout()
+                : policies.snapshotTimeout();
+    return new Saga(
+        id,
+        SagaType.CREATE_IMAGE,
+        RUNNING,
+        CHECK_SOURCE,
+        commandId,
+        in.spec().regionId(),
+        in,
+        null,
+        Saga.clientToken(id, 0),
+        0,
+        0,
+        now,
+        now,
+        now,
+        now.plus(timeout),
+        0,
+        List.of(),
+        null,
+        null,
+        0);
   }
 
   @Override
@@ -127,13 +157,21 @@ public final class CreateImageSaga implements SagaDefinition {
     SagaInput.Create in = s.createInput();
     return switch (s.step()) {
       case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
-      case SUBMIT_CREATE_IMAGE -> new CloudAction.SubmitCreateImage(s.regionId(), in.spec(), s.clientToken(),
-          List.of(new ImageTag(SAGA_TAG, s.id().toString())));
-      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), s.imageId());
-      case AWAIT_IMAGE_USABLE -> new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
-      case COMPENSATE_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
+      case SUBMIT_CREATE_IMAGE ->
+          new CloudAction.SubmitCreateImage(
+              s.regionId(),
+              in.spec(),
+              s.clientToken(),
+              List.of(new ImageTag(SAGA_TAG, s.id().toString())));
+      case FIND_SUBMITTED_IMAGE ->
+          new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), s.imageId());
+      case AWAIT_IMAGE_USABLE ->
+          new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
+      case COMPENSATE_DELETE_IMAGE ->
+          new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
       case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
-      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+      default ->
+          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
     };
   }
 
@@ -147,13 +185,14 @@ public final class CreateImageSaga implements SagaDefinition {
   }
 
   /**
-   * A step ran out of its own time. An image ECS accepted is compensated; a compensation step
-   * that runs out ends the saga as COMPENSATION_FAILED, with the original failure kept.
+   * A step ran out of its own time. An image ECS accepted is compensated; a compensation step that
+   * runs out ends the saga as COMPENSATION_FAILED, with the original failure kept.
    */
   private Decision stepTimedOut(Saga s, Instant now) {
     Failure timedOut = moves.stepTimeout(s);
     return switch (s.step()) {
-      case AWAIT_IMAGE_USABLE -> moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
+      case AWAIT_IMAGE_USABLE ->
+          moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
       case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, now);
       case FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS ->
           compensation.finish(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
@@ -162,8 +201,13 @@ public final class CreateImageSaga implements SagaDefinition {
   }
 
   private Decision sagaDeadlinePassed(Saga s, Instant now) {
-    Failure timedOut = new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
-        "the image was not usable before the saga's deadline " + s.deadlineAt(), null);
+    Failure timedOut =
+        new Failure(
+            s.step(),
+            "TIMED_OUT",
+            "SagaTimedOut",
+            "the image was not usable before the saga's deadline " + s.deadlineAt(),
+            null);
     if (s.step() == AWAIT_IMAGE_USABLE) {
       return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of());
     }
@@ -194,8 +238,8 @@ public final class CreateImageSaga implements SagaDefinition {
       return new CloudAction.DescribeSnapshot(region, sn.snapshotId());
     }
     var mappings = ((ImageSource.FromDiskMappings) source).mappings();
-    return new CloudAction.DescribeSnapshot(region,
-        mappings.stream().filter(d -> d.isSystem()).findFirst().orElseThrow().snapshotId());
+    return new CloudAction.DescribeSnapshot(
+        region, mappings.stream().filter(d -> d.isSystem()).findFirst().orElseThrow().snapshotId());
   }
 
   private Decision sourceChecked(Saga s, StepOutcome o, Instant now) {
@@ -204,7 +248,8 @@ public final class CreateImageSaga implements SagaDefinition {
 
   private Decision submitted(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.ImageSubmitted ok) {
-      return moves.move(s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
+      return moves.move(
+          s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
     }
     CloudError e = ((StepOutcome.Failed) o).error();
     // A lost answer is remembered for the rest of the step: later errors (a throttle, say) replace
@@ -236,16 +281,34 @@ public final class CreateImageSaga implements SagaDefinition {
 
   private Decision created(Saga s, StepOutcome.ImageSeen seen, Instant now) {
     var img = seen.image();
-    var event = new SagaEvent.ImageCreated(SagaEvent.stableId(s.id(), s.version(), "ImageCreated"), s.id(),
-        s.commandId(), now, s.regionId(), img.imageId(), img.imageName(), img.state().ecsName(), img.usable(),
-        img.snapshotIds());
-    return moves.move(s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
+    var event =
+        new SagaEvent.ImageCreated(
+            SagaEvent.stableId(s.id(), s.version(), "ImageCreated"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            img.imageId(),
+            img.imageName(),
+            img.state().ecsName(),
+            img.usable(),
+            img.snapshotIds());
+    return moves.move(
+        s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
   }
 
   /** Fails without anything to compensate: ECS never accepted the creation. */
   Decision fail(Saga s, String trigger, Failure failure, Instant now) {
-    var event = new SagaEvent.ImageCreationFailed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
-        s.id(), s.commandId(), now, s.regionId(), s.imageId(), failure, "NOT_NEEDED");
+    var event =
+        new SagaEvent.ImageCreationFailed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.imageId(),
+            failure,
+            "NOT_NEEDED");
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }
 }

@@ -21,34 +21,35 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Deleting an image: look at it (an image already gone counts as deleted), submit DeleteImage,
- * wait until ECS no longer lists it, then delete its snapshots if asked.
+ * Deleting an image: look at it (an image already gone counts as deleted), submit DeleteImage, wait
+ * until ECS no longer lists it, then delete its snapshots if asked.
  */
 public final class DeleteImageSaga implements SagaDefinition {
 
-  static final TransitionTable TABLE = TransitionTable.of(SagaType.DELETE_IMAGE)
-      .row(CHECK_IMAGE, "absent", DONE, SUCCEEDED)
-      .row(CHECK_IMAGE, "present", SUBMIT_DELETE_IMAGE, RUNNING)
-      .row(CHECK_IMAGE, RETRYABLE_ERROR, CHECK_IMAGE, WAITING)
-      .row(CHECK_IMAGE, ERROR, DONE, FAILED)
-      .row(CHECK_IMAGE, DEADLINE_PASSED, DONE, FAILED)
-      .row(CHECK_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
-      .row(SUBMIT_DELETE_IMAGE, "accepted", AWAIT_IMAGE_GONE, WAITING)
-      .row(SUBMIT_DELETE_IMAGE, RETRYABLE_ERROR, SUBMIT_DELETE_IMAGE, WAITING)
-      .row(SUBMIT_DELETE_IMAGE, ERROR, DONE, FAILED)
-      .row(SUBMIT_DELETE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
-      .row(SUBMIT_DELETE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
-      .row(AWAIT_IMAGE_GONE, "still listed", AWAIT_IMAGE_GONE, WAITING)
-      .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
-      .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
-      .row(AWAIT_IMAGE_GONE, RETRYABLE_ERROR, AWAIT_IMAGE_GONE, WAITING)
-      .row(AWAIT_IMAGE_GONE, ERROR, DONE, FAILED)
-      .row(AWAIT_IMAGE_GONE, DEADLINE_PASSED, DONE, FAILED)
-      .row(AWAIT_IMAGE_GONE, STEP_TIMED_OUT, DONE, FAILED)
-      .row(DELETE_SNAPSHOTS, "deleted", DONE, SUCCEEDED)
-      .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
-      .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED)
-      .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, SUCCEEDED);
+  static final TransitionTable TABLE =
+      TransitionTable.of(SagaType.DELETE_IMAGE)
+          .row(CHECK_IMAGE, "absent", DONE, SUCCEEDED)
+          .row(CHECK_IMAGE, "present", SUBMIT_DELETE_IMAGE, RUNNING)
+          .row(CHECK_IMAGE, RETRYABLE_ERROR, CHECK_IMAGE, WAITING)
+          .row(CHECK_IMAGE, ERROR, DONE, FAILED)
+          .row(CHECK_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+          .row(CHECK_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(SUBMIT_DELETE_IMAGE, "accepted", AWAIT_IMAGE_GONE, WAITING)
+          .row(SUBMIT_DELETE_IMAGE, RETRYABLE_ERROR, SUBMIT_DELETE_IMAGE, WAITING)
+          .row(SUBMIT_DELETE_IMAGE, ERROR, DONE, FAILED)
+          .row(SUBMIT_DELETE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+          .row(SUBMIT_DELETE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(AWAIT_IMAGE_GONE, "still listed", AWAIT_IMAGE_GONE, WAITING)
+          .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
+          .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
+          .row(AWAIT_IMAGE_GONE, RETRYABLE_ERROR, AWAIT_IMAGE_GONE, WAITING)
+          .row(AWAIT_IMAGE_GONE, ERROR, DONE, FAILED)
+          .row(AWAIT_IMAGE_GONE, DEADLINE_PASSED, DONE, FAILED)
+          .row(AWAIT_IMAGE_GONE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(DELETE_SNAPSHOTS, "deleted", DONE, SUCCEEDED)
+          .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
+          .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED)
+          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, SUCCEEDED);
 
   private final Moves moves;
 
@@ -59,9 +60,34 @@ public final class DeleteImageSaga implements SagaDefinition {
   }
 
   /** A new delete saga, due now. */
-  public static Saga start(UUID id, String commandId, String regionId, SagaInput.Delete in, Instant now, SagaPolicies policies) {
-    return new Saga(id, SagaType.DELETE_IMAGE, RUNNING, CHECK_IMAGE, commandId, regionId, in, in.imageId(), null, 0, 0,
-        now, now, now, now.plus(policies.deleteTimeout()), 0, List.of(), null, null, 0);
+  public static Saga start(
+      UUID id,
+      String commandId,
+      String regionId,
+      SagaInput.Delete in,
+      Instant now,
+      SagaPolicies policies) {
+    return new Saga(
+        id,
+        SagaType.DELETE_IMAGE,
+        RUNNING,
+        CHECK_IMAGE,
+        commandId,
+        regionId,
+        in,
+        in.imageId(),
+        null,
+        0,
+        0,
+        now,
+        now,
+        now,
+        now.plus(policies.deleteTimeout()),
+        0,
+        List.of(),
+        null,
+        null,
+        0);
   }
 
   @Override
@@ -78,10 +104,13 @@ public final class DeleteImageSaga implements SagaDefinition {
   public CloudAction actionFor(Saga s) {
     SagaInput.Delete in = s.deleteInput();
     return switch (s.step()) {
-      case CHECK_IMAGE, AWAIT_IMAGE_GONE -> new CloudAction.ObserveImage(s.regionId(), in.imageId());
-      case SUBMIT_DELETE_IMAGE -> new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
+      case CHECK_IMAGE, AWAIT_IMAGE_GONE ->
+          new CloudAction.ObserveImage(s.regionId(), in.imageId());
+      case SUBMIT_DELETE_IMAGE ->
+          new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
       case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
-      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+      default ->
+          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
     };
   }
 
@@ -89,26 +118,48 @@ public final class DeleteImageSaga implements SagaDefinition {
   public Optional<Decision> expire(Saga s, Instant now) {
     return switch (moves.expiry(s, now)) {
       case NONE -> Optional.empty();
-      case SAGA -> Optional.of(fail(s, DEADLINE_PASSED, new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
-          "the image was still listed at the saga's deadline " + s.deadlineAt(), null), now));
-      case STEP -> Optional.of(s.step() == DELETE_SNAPSHOTS
-          ? deleted(s, STEP_TIMED_OUT, now, List.of()) : fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
+      case SAGA ->
+          Optional.of(
+              fail(
+                  s,
+                  DEADLINE_PASSED,
+                  new Failure(
+                      s.step(),
+                      "TIMED_OUT",
+                      "SagaTimedOut",
+                      "the image was still listed at the saga's deadline " + s.deadlineAt(),
+                      null),
+                  now));
+      case STEP ->
+          Optional.of(
+              s.step() == DELETE_SNAPSHOTS
+                  ? deleted(s, STEP_TIMED_OUT, now, List.of())
+                  : fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
     };
   }
 
   @Override
   public Decision decide(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.Failed f) {
-      return moves.retryOrFail(s, f.error(), now, failure -> s.step() == DELETE_SNAPSHOTS
-          ? deleted(s, ERROR, now, List.of()) : fail(s, ERROR, failure, now));
+      return moves.retryOrFail(
+          s,
+          f.error(),
+          now,
+          failure ->
+              s.step() == DELETE_SNAPSHOTS
+                  ? deleted(s, ERROR, now, List.of())
+                  : fail(s, ERROR, failure, now));
     }
     return switch (s.step()) {
-      case CHECK_IMAGE -> o instanceof StepOutcome.ImageSeen seen
-          ? moves.move(s, "present", now, b -> b.snapshotIds(seen.image().snapshotIds()), List.of())
-          : deleted(s, "absent", now, List.of());
+      case CHECK_IMAGE ->
+          o instanceof StepOutcome.ImageSeen seen
+              ? moves.move(
+                  s, "present", now, b -> b.snapshotIds(seen.image().snapshotIds()), List.of())
+              : deleted(s, "absent", now, List.of());
       case SUBMIT_DELETE_IMAGE -> moves.move(s, "accepted", moves.nextPoll(s, now));
       case AWAIT_IMAGE_GONE -> awaitGone(s, o, now);
-      case DELETE_SNAPSHOTS -> deleted(s, "deleted", now, ((StepOutcome.SnapshotsDeleted) o).deleted());
+      case DELETE_SNAPSHOTS ->
+          deleted(s, "deleted", now, ((StepOutcome.SnapshotsDeleted) o).deleted());
       default -> throw new IllegalStateException("saga " + s.id() + " is done");
     };
   }
@@ -124,14 +175,29 @@ public final class DeleteImageSaga implements SagaDefinition {
   }
 
   private Decision deleted(Saga s, String trigger, Instant now, List<String> snapshots) {
-    var event = new SagaEvent.ImageDeleted(SagaEvent.stableId(s.id(), s.version(), "ImageDeleted"), s.id(),
-        s.commandId(), now, s.regionId(), s.deleteInput().imageId(), s.step() == CHECK_IMAGE, snapshots);
+    var event =
+        new SagaEvent.ImageDeleted(
+            SagaEvent.stableId(s.id(), s.version(), "ImageDeleted"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.deleteInput().imageId(),
+            s.step() == CHECK_IMAGE,
+            snapshots);
     return moves.move(s, trigger, now, b -> b, List.of(event));
   }
 
   private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
-    var event = new SagaEvent.ImageDeletionFailed(SagaEvent.stableId(s.id(), s.version(), "ImageDeletionFailed"),
-        s.id(), s.commandId(), now, s.regionId(), s.deleteInput().imageId(), failure);
+    var event =
+        new SagaEvent.ImageDeletionFailed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageDeletionFailed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.deleteInput().imageId(),
+            failure);
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }
 }

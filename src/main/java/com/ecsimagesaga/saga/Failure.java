@@ -3,7 +3,8 @@ package com.ecsimagesaga.saga;
 /**
  * Why a saga failed.
  *
- * @param kind PERMANENT, NOT_FOUND, TIMED_OUT, RETRIES_EXHAUSTED, IMAGE_CREATE_FAILED or PRECONDITION
+ * @param kind PERMANENT, NOT_FOUND, TIMED_OUT, RETRIES_EXHAUSTED, IMAGE_CREATE_FAILED or
+ *     PRECONDITION
  */
 public record Failure(Step step, String kind, String code, String message, String requestId) {
 

@@ -23,31 +23,60 @@ final class ImageWatch {
         return created.created(s, seen, now);
       }
       if (img.state() == ImageState.CREATE_FAILED || img.state() == ImageState.UNAVAILABLE) {
-        var failure = new Failure(s.step(), "IMAGE_CREATE_FAILED", img.state().ecsName(),
-            "ECS reported image " + img.imageId() + " as " + img.state().ecsName() + " at " + img.progress() + "%", null);
-        return moves.move(s, "creation failed", now, b -> b.failure(failure).snapshotIds(img.snapshotIds()), List.of());
+        var failure =
+            new Failure(
+                s.step(),
+                "IMAGE_CREATE_FAILED",
+                img.state().ecsName(),
+                "ECS reported image "
+                    + img.imageId()
+                    + " as "
+                    + img.state().ecsName()
+                    + " at "
+                    + img.progress()
+                    + "%",
+                null);
+        return moves.move(
+            s,
+            "creation failed",
+            now,
+            b -> b.failure(failure).snapshotIds(img.snapshotIds()),
+            List.of());
       }
-      return moves.move(s, "in progress", moves.nextPoll(s, now),
-          b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()), progressed(s, img, now));
+      return moves.move(
+          s,
+          "in progress",
+          moves.nextPoll(s, now),
+          b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()),
+          progressed(s, img, now));
     }
     if (o instanceof StepOutcome.ImageMissing) {
       // DescribeImages is eventually consistent: a just-created image may not be listed yet.
       return moves.move(s, "not visible yet", moves.nextPoll(s, now));
     }
     CloudError e = ((StepOutcome.Failed) o).error();
-    return moves.retryOrFail(s, e, now, f -> moves.move(s, ERROR, now, b -> b.failure(f), List.of()));
+    return moves.retryOrFail(
+        s, e, now, f -> moves.move(s, ERROR, now, b -> b.failure(f), List.of()));
   }
 
   /**
-   * A progress event each time progress crosses a 10% step; nothing on polls that changed
-   * nothing, so consumers can draw progress bars without a flood of events.
+   * A progress event each time progress crosses a 10% step; nothing on polls that changed nothing,
+   * so consumers can draw progress bars without a flood of events.
    */
   static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
     if (img.progress() / 10 <= s.progress() / 10) {
       return List.of();
     }
-    return List.of(new SagaEvent.ImageCreationProgressed(SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
-        s.id(), s.commandId(), now, s.regionId(), img.imageId(), img.state().ecsName(), img.progress()));
+    return List.of(
+        new SagaEvent.ImageCreationProgressed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            img.imageId(),
+            img.state().ecsName(),
+            img.progress()));
   }
 
   static boolean isDone(ImageObservation img, boolean requireUsable) {

@@ -14,6 +14,7 @@ final class Moves {
   static final String ERROR = "error";
   static final String DEADLINE_PASSED = "deadline passed";
   static final String STEP_TIMED_OUT = "step timed out";
+
   /** The failure code of a step that ran past its own timeout. */
   static final String STEP_TIMEOUT_CODE = "Saga.StepTimeout";
 
@@ -41,16 +42,23 @@ final class Moves {
   }
 
   /** Follows a row; a new step starts with a clean attempt count, due at {@code wakeAt}. */
-  Decision move(Saga s, String trigger, Instant wakeAt, UnaryOperator<Saga.Builder> change, List<SagaEvent> events) {
+  Decision move(
+      Saga s,
+      String trigger,
+      Instant wakeAt,
+      UnaryOperator<Saga.Builder> change,
+      List<SagaEvent> events) {
     Transition t = table.require(s.step(), trigger);
-    Saga.Builder b = s.edit().status(t.status()).step(t.to()).nextWakeAt(t.to() == Step.DONE ? null : wakeAt);
+    Saga.Builder b =
+        s.edit().status(t.status()).step(t.to()).nextWakeAt(t.to() == Step.DONE ? null : wakeAt);
     if (t.to() != s.step()) {
       b.attempt(0).stepStartedAt(wakeAt == null ? s.stepStartedAt() : wakeAt).lastError(null);
     }
     Saga next = change.apply(b).build();
     Instant limit = deadlineOf(next);
     if (next.nextWakeAt() != null && limit != null && next.nextWakeAt().isAfter(limit)) {
-      // A backoff or a poll interval never sleeps past the step's deadline: the saga wakes up to give up on time.
+      // A backoff or a poll interval never sleeps past the step's deadline: the saga wakes up to
+      // give up on time.
       next = next.edit().nextWakeAt(limit).build();
     }
     return new Decision(next, events, t);
@@ -61,19 +69,22 @@ final class Moves {
   }
 
   /**
-   * Retries the step after a backoff when the error allows it and attempts remain; otherwise
-   * takes the step's error row through {@code onGiveUp}.
+   * Retries the step after a backoff when the error allows it and attempts remain; otherwise takes
+   * the step's error row through {@code onGiveUp}.
    */
   Decision retryOrFail(Saga s, CloudError e, Instant now, GiveUp onGiveUp) {
     if (!e.isRetryable()) {
-      return onGiveUp.decide(Failure.of(s.step(), e.kind() == ErrorKind.NOT_FOUND ? "NOT_FOUND" : "PERMANENT", e));
+      return onGiveUp.decide(
+          Failure.of(s.step(), e.kind() == ErrorKind.NOT_FOUND ? "NOT_FOUND" : "PERMANENT", e));
     }
     int failed = s.attempt() + 1;
     if (!policies.retryFor(e.kind()).allowsRetry(failed)) {
       return onGiveUp.decide(Failure.of(s.step(), "RETRIES_EXHAUSTED", e));
     }
-    Duration delay = policies.retryFor(e.kind()).nextDelay(failed, unitRandom(s, failed), e.retryAfter());
-    return move(s, RETRYABLE_ERROR, now.plus(delay), b -> b.attempt(failed).lastError(e), List.of());
+    Duration delay =
+        policies.retryFor(e.kind()).nextDelay(failed, unitRandom(s, failed), e.retryAfter());
+    return move(
+        s, RETRYABLE_ERROR, now.plus(delay), b -> b.attempt(failed).lastError(e), List.of());
   }
 
   /** The next poll time for a waiting step. */
@@ -100,7 +111,10 @@ final class Moves {
     return sagaPassed ? Expiry.SAGA : Expiry.NONE;
   }
 
-  /** When the current step runs out of its own time: its start plus its timeout; null for a finished saga. */
+  /**
+   * When the current step runs out of its own time: its start plus its timeout; null for a finished
+   * saga.
+   */
   Instant stepDeadline(Saga s) {
     if (s.step() == Step.DONE || s.stepStartedAt() == null) {
       return null;
@@ -126,8 +140,20 @@ final class Moves {
   /** The failure of a step that ran past its own timeout. */
   Failure stepTimeout(Saga s) {
     Duration limit = policies.steps().of(s.step(), s.input());
-    return new Failure(s.step(), "TIMED_OUT", STEP_TIMEOUT_CODE, "step " + s.step() + " did not finish within "
-        + limit.toSeconds() + "s of starting at " + s.stepStartedAt() + " (step deadline " + stepDeadline(s) + ")", null);
+    return new Failure(
+        s.step(),
+        "TIMED_OUT",
+        STEP_TIMEOUT_CODE,
+        "step "
+            + s.step()
+            + " did not finish within "
+            + limit.toSeconds()
+            + "s of starting at "
+            + s.stepStartedAt()
+            + " (step deadline "
+            + stepDeadline(s)
+            + ")",
+        null);
   }
 
   SagaPolicies policies() {
@@ -136,7 +162,10 @@ final class Moves {
 
   /** A jitter draw that depends only on the saga and the attempt, so decisions stay repeatable. */
   static double unitRandom(Saga s, int attempt) {
-    long seed = s.id().getLeastSignificantBits() ^ (s.id().getMostSignificantBits() * 31) ^ (attempt * 0x9E3779B97F4A7C15L);
+    long seed =
+        s.id().getLeastSignificantBits()
+            ^ (s.id().getMostSignificantBits() * 31)
+            ^ (attempt * 0x9E3779B97F4A7C15L);
     return new SplittableRandom(seed).nextDouble();
   }
 

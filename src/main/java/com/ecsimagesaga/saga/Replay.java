@@ -49,18 +49,31 @@ public final class Replay {
   /**
    * Plans a replay.
    *
-   * @param liveImageId an image the cloud holds for this saga (found by id or by the saga tag),
-   *     or empty when it holds none; ignored for delete and update sagas
+   * @param liveImageId an image the cloud holds for this saga (found by id or by the saga tag), or
+   *     empty when it holds none; ignored for delete and update sagas
    */
   public static Plan plan(Saga s, Mode mode, Optional<String> liveImageId, Instant now) {
     if (!REPLAYABLE.contains(s.status())) {
-      return new Plan(null, "saga " + s.id() + " is " + s.status() + ": only FAILED, COMPENSATED and "
-          + "COMPENSATION_FAILED sagas can be replayed");
+      return new Plan(
+          null,
+          "saga "
+              + s.id()
+              + " is "
+              + s.status()
+              + ": only FAILED, COMPENSATED and "
+              + "COMPENSATION_FAILED sagas can be replayed");
     }
-    Saga.Builder b = s.edit().status(SagaStatus.RUNNING).attempt(0).nextWakeAt(now).stepStartedAt(now)
-        .failure(null).lastError(null);
+    Saga.Builder b =
+        s.edit()
+            .status(SagaStatus.RUNNING)
+            .attempt(0)
+            .nextWakeAt(now)
+            .stepStartedAt(now)
+            .failure(null)
+            .lastError(null);
     if (s.type() != SagaType.CREATE_IMAGE) {
-      // Deletes and updates start by looking at the image; every later call of theirs is idempotent.
+      // Deletes and updates start by looking at the image; every later call of theirs is
+      // idempotent.
       b.step(mode == Mode.RESTART ? Step.CHECK_IMAGE : failedStep(s, Step.CHECK_IMAGE));
     } else if (liveImageId.isPresent() && mode == Mode.RESUME) {
       // The image exists: CreateImage must not run again; watching it decides the rest.
@@ -96,9 +109,28 @@ public final class Replay {
   }
 
   private static Saga withDeadline(Saga s, Instant deadline) {
-    return new Saga(s.id(), s.type(), s.status(), s.step(), s.commandId(), s.regionId(), s.input(), s.imageId(),
-        s.clientToken(), s.tokenGeneration(), s.attempt(), s.createdAt(), s.stepStartedAt(), s.nextWakeAt(), deadline,
-        s.progress(), s.snapshotIds(), s.failure(), s.lastError(), s.version(), s.traceParent(),
+    return new Saga(
+        s.id(),
+        s.type(),
+        s.status(),
+        s.step(),
+        s.commandId(),
+        s.regionId(),
+        s.input(),
+        s.imageId(),
+        s.clientToken(),
+        s.tokenGeneration(),
+        s.attempt(),
+        s.createdAt(),
+        s.stepStartedAt(),
+        s.nextWakeAt(),
+        deadline,
+        s.progress(),
+        s.snapshotIds(),
+        s.failure(),
+        s.lastError(),
+        s.version(),
+        s.traceParent(),
         s.submitUnconfirmed());
   }
 }

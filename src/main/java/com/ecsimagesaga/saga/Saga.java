@@ -52,15 +52,55 @@ public record Saga(
   }
 
   /** A saga that joins no trace and has made no unconfirmed call. */
-  public Saga(UUID id, SagaType type, SagaStatus status, Step step, String commandId, String regionId, SagaInput input,
-      String imageId, String clientToken, int tokenGeneration, int attempt, Instant createdAt, Instant stepStartedAt,
-      Instant nextWakeAt, Instant deadlineAt, int progress, List<String> snapshotIds, Failure failure,
-      CloudError lastError, long version) {
-    this(id, type, status, step, commandId, regionId, input, imageId, clientToken, tokenGeneration, attempt, createdAt,
-        stepStartedAt, nextWakeAt, deadlineAt, progress, snapshotIds, failure, lastError, version, null, false);
+  public Saga(
+      UUID id,
+      SagaType type,
+      SagaStatus status,
+      Step step,
+      String commandId,
+      String regionId,
+      SagaInput input,
+      String imageId,
+      String clientToken,
+      int tokenGeneration,
+      int attempt,
+      Instant createdAt,
+      Instant stepStartedAt,
+      Instant nextWakeAt,
+      Instant deadlineAt,
+      int progress,
+      List<String> snapshotIds,
+      Failure failure,
+      CloudError lastError,
+      long version) {
+    this(
+        id,
+        type,
+        status,
+        step,
+        commandId,
+        regionId,
+        input,
+        imageId,
+        clientToken,
+        tokenGeneration,
+        attempt,
+        createdAt,
+        stepStartedAt,
+        nextWakeAt,
+        deadlineAt,
+        progress,
+        snapshotIds,
+        failure,
+        lastError,
+        version,
+        null,
+        false);
   }
 
-  /** The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires. */
+  /**
+   * The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires.
+   */
   public static String clientToken(UUID sagaId, int generation) {
     return "eis-" + sagaId + "-" + generation;
   }
@@ -117,18 +157,65 @@ public record Saga(
       submitUnconfirmed = s.submitUnconfirmed;
     }
 
-    public Builder status(SagaStatus v) { status = v; return this; }
-    public Builder step(Step v) { step = v; return this; }
-    public Builder imageId(String v) { imageId = v; return this; }
-    public Builder attempt(int v) { attempt = v; return this; }
-    public Builder stepStartedAt(Instant v) { stepStartedAt = v; return this; }
-    public Builder nextWakeAt(Instant v) { nextWakeAt = v; return this; }
-    public Builder progress(int v) { progress = v; return this; }
-    public Builder snapshotIds(List<String> v) { snapshotIds = v; return this; }
-    public Builder failure(Failure v) { failure = v; return this; }
-    public Builder lastError(CloudError v) { lastError = v; return this; }
-    public Builder traceParent(String v) { traceParent = v; return this; }
-    public Builder submitUnconfirmed(boolean v) { submitUnconfirmed = v; return this; }
+    public Builder status(SagaStatus v) {
+      status = v;
+      return this;
+    }
+
+    public Builder step(Step v) {
+      step = v;
+      return this;
+    }
+
+    public Builder imageId(String v) {
+      imageId = v;
+      return this;
+    }
+
+    public Builder attempt(int v) {
+      attempt = v;
+      return this;
+    }
+
+    public Builder stepStartedAt(Instant v) {
+      stepStartedAt = v;
+      return this;
+    }
+
+    public Builder nextWakeAt(Instant v) {
+      nextWakeAt = v;
+      return this;
+    }
+
+    public Builder progress(int v) {
+      progress = v;
+      return this;
+    }
+
+    public Builder snapshotIds(List<String> v) {
+      snapshotIds = v;
+      return this;
+    }
+
+    public Builder failure(Failure v) {
+      failure = v;
+      return this;
+    }
+
+    public Builder lastError(CloudError v) {
+      lastError = v;
+      return this;
+    }
+
+    public Builder traceParent(String v) {
+      traceParent = v;
+      return this;
+    }
+
+    public Builder submitUnconfirmed(boolean v) {
+      submitUnconfirmed = v;
+      return this;
+    }
 
     /** Moves to the next token generation after ECS refused the current token for good. */
     public Builder newToken() {
@@ -138,9 +225,29 @@ public record Saga(
     }
 
     public Saga build() {
-      return new Saga(s.id, s.type, status, step, s.commandId, s.regionId, s.input, imageId, clientToken,
-          tokenGeneration, attempt, s.createdAt, stepStartedAt, nextWakeAt, s.deadlineAt, progress, snapshotIds,
-          failure, lastError, s.version, traceParent, submitUnconfirmed);
+      return new Saga(
+          s.id,
+          s.type,
+          status,
+          step,
+          s.commandId,
+          s.regionId,
+          s.input,
+          imageId,
+          clientToken,
+          tokenGeneration,
+          attempt,
+          s.createdAt,
+          stepStartedAt,
+          nextWakeAt,
+          s.deadlineAt,
+          progress,
+          snapshotIds,
+          failure,
+          lastError,
+          s.version,
+          traceParent,
+          submitUnconfirmed);
     }
   }
 }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A saga type: for each step, the cloud call to make and what to do with its outcome. Pure: no
- * I/O, no clock, no randomness of its own.
+ * A saga type: for each step, the cloud call to make and what to do with its outcome. Pure: no I/O,
+ * no clock, no randomness of its own.
  */
 public interface SagaDefinition {
 

@@ -17,51 +17,141 @@ public sealed interface SagaEvent {
   Instant occurredAt();
 
   /**
-   * A stable event id: the same saga, version and event type always give the same id, so a
-   * decision that is computed again after a crash cannot emit a second, different event.
+   * A stable event id: the same saga, version and event type always give the same id, so a decision
+   * that is computed again after a crash cannot emit a second, different event.
    */
   static UUID stableId(UUID sagaId, long version, String type) {
-    return UUID.nameUUIDFromBytes((sagaId + "/" + version + "/" + type).getBytes(StandardCharsets.UTF_8));
+    return UUID.nameUUIDFromBytes(
+        (sagaId + "/" + version + "/" + type).getBytes(StandardCharsets.UTF_8));
   }
 
-  record ImageCreated(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
-      String imageId, String imageName, String status, boolean usable, List<String> snapshotIds) implements SagaEvent {}
+  record ImageCreated(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      String imageName,
+      String status,
+      boolean usable,
+      List<String> snapshotIds)
+      implements SagaEvent {}
 
   /** ECS made meaningful progress on the image: a new status or another 10%. */
-  record ImageCreationProgressed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
-      String imageId, String status, int progress) implements SagaEvent {}
+  record ImageCreationProgressed(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      String status,
+      int progress)
+      implements SagaEvent {}
 
   /** A repeated command found its saga here; nothing new was started. */
-  record SagaStateReported(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String sagaType,
-      String status, String step, String imageId, int progress, String errorCode) implements SagaEvent {
+  record SagaStateReported(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String sagaType,
+      String status,
+      String step,
+      String imageId,
+      int progress,
+      String errorCode)
+      implements SagaEvent {
 
     /** The report of a saga's state now. */
     public static SagaStateReported of(Saga s, UUID eventId, Instant now) {
-      return new SagaStateReported(eventId, s.id(), s.commandId(), now, s.regionId(), s.type().name(), s.status().name(),
-          s.step().name(), s.imageId(), s.progress(), s.failure() == null ? null : s.failure().code());
+      return new SagaStateReported(
+          eventId,
+          s.id(),
+          s.commandId(),
+          now,
+          s.regionId(),
+          s.type().name(),
+          s.status().name(),
+          s.step().name(),
+          s.imageId(),
+          s.progress(),
+          s.failure() == null ? null : s.failure().code());
     }
   }
 
   /** A saga made no progress for longer than it should. */
-  record SagaStuck(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String sagaType,
-      String status, String step, int attempt, String reason) implements SagaEvent {}
+  record SagaStuck(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String sagaType,
+      String status,
+      String step,
+      int attempt,
+      String reason)
+      implements SagaEvent {}
 
   /**
    * @param compensation NOT_NEEDED, COMPENSATED or COMPENSATION_FAILED
    */
-  record ImageCreationFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
-      String imageId, Failure failure, String compensation) implements SagaEvent {}
+  record ImageCreationFailed(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      Failure failure,
+      String compensation)
+      implements SagaEvent {}
 
-  /** @param changes what was changed: attributes, tags added, tags removed, resource group */
-  record ImageUpdated(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String imageId,
-      List<String> changes) implements SagaEvent {}
+  /**
+   * @param changes what was changed: attributes, tags added, tags removed, resource group
+   */
+  record ImageUpdated(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      List<String> changes)
+      implements SagaEvent {}
 
-  record ImageUpdateFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId, String imageId,
-      Failure failure, List<String> appliedChanges) implements SagaEvent {}
+  record ImageUpdateFailed(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      Failure failure,
+      List<String> appliedChanges)
+      implements SagaEvent {}
 
-  record ImageDeleted(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
-      String imageId, boolean alreadyAbsent, List<String> deletedSnapshotIds) implements SagaEvent {}
+  record ImageDeleted(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      boolean alreadyAbsent,
+      List<String> deletedSnapshotIds)
+      implements SagaEvent {}
 
-  record ImageDeletionFailed(UUID eventId, UUID sagaId, String commandId, Instant occurredAt, String regionId,
-      String imageId, Failure failure) implements SagaEvent {}
+  record ImageDeletionFailed(
+      UUID eventId,
+      UUID sagaId,
+      String commandId,
+      Instant occurredAt,
+      String regionId,
+      String imageId,
+      Failure failure)
+      implements SagaEvent {}
 }

@@ -8,14 +8,21 @@ import java.util.Map;
 /** What a saga was asked to do; fixed for the saga's whole life. */
 public sealed interface SagaInput {
 
-  /** The command's own step timeouts, overriding the service's {@link StepTimeouts}; empty when none. */
+  /**
+   * The command's own step timeouts, overriding the service's {@link StepTimeouts}; empty when
+   * none.
+   */
   Map<Step, Duration> stepTimeouts();
 
   /**
    * @param timeout overall deadline, or null for the default of the source kind
    * @param deleteSnapshotsOnFailure whether compensation also deletes the image's snapshots
    */
-  record Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts)
+  record Create(
+      ImageSpec spec,
+      Duration timeout,
+      boolean deleteSnapshotsOnFailure,
+      Map<Step, Duration> stepTimeouts)
       implements SagaInput {
 
     public Create {
@@ -27,7 +34,9 @@ public sealed interface SagaInput {
     }
   }
 
-  record Delete(String imageId, boolean force, boolean deleteSnapshots, Map<Step, Duration> stepTimeouts) implements SagaInput {
+  record Delete(
+      String imageId, boolean force, boolean deleteSnapshots, Map<Step, Duration> stepTimeouts)
+      implements SagaInput {
 
     public Delete {
       stepTimeouts = StepTimeouts.copyOf(stepTimeouts);

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * The tunable numbers of the sagas, per error kind and per source kind.
  *
- * @param requireUsable whether creation succeeds only once ECS reports the image usable, not just Available
+ * @param requireUsable whether creation succeeds only once ECS reports the image usable, not just
+ *     Available
  * @param steps the longest each step may take, unless the command says otherwise
  */
 public record SagaPolicies(
@@ -22,9 +23,24 @@ public record SagaPolicies(
     StepTimeouts steps) {
 
   /** Policies with the default step timeouts. */
-  public SagaPolicies(RetryPolicy throttled, RetryPolicy transientErrors, RetryPolicy stateWait, PollPolicy poll,
-      Duration instanceTimeout, Duration snapshotTimeout, Duration deleteTimeout, boolean requireUsable) {
-    this(throttled, transientErrors, stateWait, poll, instanceTimeout, snapshotTimeout, deleteTimeout, requireUsable,
+  public SagaPolicies(
+      RetryPolicy throttled,
+      RetryPolicy transientErrors,
+      RetryPolicy stateWait,
+      PollPolicy poll,
+      Duration instanceTimeout,
+      Duration snapshotTimeout,
+      Duration deleteTimeout,
+      boolean requireUsable) {
+    this(
+        throttled,
+        transientErrors,
+        stateWait,
+        poll,
+        instanceTimeout,
+        snapshotTimeout,
+        deleteTimeout,
+        requireUsable,
         StepTimeouts.DEFAULTS);
   }
 

@@ -1,6 +1,8 @@
 package com.ecsimagesaga.saga;
 
-/** Where a saga stands. Terminal statuses never change again except through an operator's replay. */
+/**
+ * Where a saga stands. Terminal statuses never change again except through an operator's replay.
+ */
 public enum SagaStatus {
   /** Due now: its current step runs at the next opportunity. */
   RUNNING,
@@ -16,6 +18,9 @@ public enum SagaStatus {
   COMPENSATION_FAILED;
 
   public boolean isTerminal() {
-    return this == SUCCEEDED || this == FAILED || this == COMPENSATED || this == COMPENSATION_FAILED;
+    return this == SUCCEEDED
+        || this == FAILED
+        || this == COMPENSATED
+        || this == COMPENSATION_FAILED;
   }
 }

@@ -10,25 +10,29 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The longest each step may take, from the moment it first became due, before the saga gives up
- * on it. Waiting steps are sized by source kind: an instance may take a while to become Running or
+ * The longest each step may take, from the moment it first became due, before the saga gives up on
+ * it. Waiting steps are sized by source kind: an instance may take a while to become Running or
  * Stopped, and an image made from an instance (whose disks ECS snapshots first) takes longer to
- * become usable than one made from snapshots that already exist. A command may override any step
- * of its saga type through {@link SagaInput#stepTimeouts()}.
+ * become usable than one made from snapshots that already exist. A command may override any step of
+ * its saga type through {@link SagaInput#stepTimeouts()}.
  *
  * @param checkInstance CHECK_SOURCE for an instance: waiting for it to be Running or Stopped
- * @param checkSnapshot CHECK_SOURCE for snapshots: waiting for the system snapshot to be accomplished
+ * @param checkSnapshot CHECK_SOURCE for snapshots: waiting for the system snapshot to be
+ *     accomplished
  * @param submitCreateImage SUBMIT_CREATE_IMAGE, retries included
  * @param awaitUsableFromInstance AWAIT_IMAGE_USABLE for an image made from an instance
- * @param awaitUsableFromSnapshot AWAIT_IMAGE_USABLE for an image made from snapshots or disk mappings
+ * @param awaitUsableFromSnapshot AWAIT_IMAGE_USABLE for an image made from snapshots or disk
+ *     mappings
  * @param compensateDeleteImage COMPENSATE_DELETE_IMAGE: deleting a half-made image
  * @param deleteSnapshots DELETE_SNAPSHOTS, in a compensation or after a delete
  * @param checkImage CHECK_IMAGE of a delete or an update
  * @param submitDeleteImage SUBMIT_DELETE_IMAGE, retries included
  * @param awaitImageGone AWAIT_IMAGE_GONE: waiting until ECS no longer lists a deleted image
- * @param applyChange each change step of an update (attributes, tags added, tags removed, resource group)
- * @param findSubmittedImage FIND_SUBMITTED_IMAGE: looking up, by the saga tag, an image a submission
- *     that gave up with an unknown outcome may have made; errors are retried until this runs out
+ * @param applyChange each change step of an update (attributes, tags added, tags removed, resource
+ *     group)
+ * @param findSubmittedImage FIND_SUBMITTED_IMAGE: looking up, by the saga tag, an image a
+ *     submission that gave up with an unknown outcome may have made; errors are retried until this
+ *     runs out
  */
 public record StepTimeouts(
     Duration checkInstance,
@@ -45,40 +49,72 @@ public record StepTimeouts(
     Duration findSubmittedImage) {
 
   /** The defaults of the service configuration ({@code saga.timeouts.steps.*}). */
-  public static final StepTimeouts DEFAULTS = new StepTimeouts(Duration.ofMinutes(15), Duration.ofMinutes(30),
-      Duration.ofMinutes(10), Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(15),
-      Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMinutes(10));
+  public static final StepTimeouts DEFAULTS =
+      new StepTimeouts(
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(60),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(30),
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10),
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(10));
 
   public StepTimeouts {
-    for (Duration d : new Duration[] {checkInstance, checkSnapshot, submitCreateImage, awaitUsableFromInstance,
-        awaitUsableFromSnapshot, compensateDeleteImage, deleteSnapshots, checkImage, submitDeleteImage, awaitImageGone,
-        applyChange, findSubmittedImage}) {
+    for (Duration d :
+        new Duration[] {
+          checkInstance,
+          checkSnapshot,
+          submitCreateImage,
+          awaitUsableFromInstance,
+          awaitUsableFromSnapshot,
+          compensateDeleteImage,
+          deleteSnapshots,
+          checkImage,
+          submitDeleteImage,
+          awaitImageGone,
+          applyChange,
+          findSubmittedImage
+        }) {
       if (Objects.requireNonNull(d, "every step needs a timeout").isNegative() || d.isZero()) {
         throw new IllegalArgumentException("a step timeout must be positive, not " + d);
       }
     }
   }
 
-  /** The steps of a saga type, which are also the steps a command of that type may give a timeout for. */
+  /**
+   * The steps of a saga type, which are also the steps a command of that type may give a timeout
+   * for.
+   */
   public static Set<Step> stepsOf(SagaType type) {
-    TransitionTable table = switch (type) {
-      case CREATE_IMAGE -> CreateImageSaga.TABLE;
-      case DELETE_IMAGE -> DeleteImageSaga.TABLE;
-      case UPDATE_IMAGE -> UpdateImageSaga.TABLE;
-    };
+    TransitionTable table =
+        switch (type) {
+          case CREATE_IMAGE -> CreateImageSaga.TABLE;
+          case DELETE_IMAGE -> DeleteImageSaga.TABLE;
+          case UPDATE_IMAGE -> UpdateImageSaga.TABLE;
+        };
     Set<Step> steps = EnumSet.noneOf(Step.class);
     table.rows().forEach(t -> steps.add(t.from()));
     return steps;
   }
 
-  /** How long {@code step} may take for a saga with this input: the command's own value, else the default. */
+  /**
+   * How long {@code step} may take for a saga with this input: the command's own value, else the
+   * default.
+   */
   public Duration of(Step step, SagaInput input) {
     Duration own = input.stepTimeouts().get(step);
     return own != null ? own : byDefault(step, input);
   }
 
   private Duration byDefault(Step step, SagaInput input) {
-    boolean fromInstance = input instanceof SagaInput.Create c && c.spec().source() instanceof ImageSource.FromInstance;
+    boolean fromInstance =
+        input instanceof SagaInput.Create c
+            && c.spec().source() instanceof ImageSource.FromInstance;
     return switch (step) {
       case CHECK_SOURCE -> fromInstance ? checkInstance : checkSnapshot;
       case SUBMIT_CREATE_IMAGE -> submitCreateImage;
@@ -98,7 +134,8 @@ public record StepTimeouts(
   static Map<Step, Duration> copyOf(Map<Step, Duration> overrides) {
     Map<Step, Duration> copy = new EnumMap<>(Step.class);
     if (overrides != null) {
-      overrides.forEach((step, d) -> copy.put(Objects.requireNonNull(step), Objects.requireNonNull(d)));
+      overrides.forEach(
+          (step, d) -> copy.put(Objects.requireNonNull(step), Objects.requireNonNull(d)));
     }
     return Collections.unmodifiableMap(copy);
   }

@@ -35,7 +35,8 @@ public final class TransitionTable {
   public Transition require(Step from, String trigger) {
     Transition t = rows.get(key(from, trigger));
     if (t == null) {
-      throw new IllegalStateException(type + " has no transition from " + from + " on '" + trigger + "'");
+      throw new IllegalStateException(
+          type + " has no transition from " + from + " on '" + trigger + "'");
     }
     return t;
   }

@@ -23,14 +23,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Updating an image: check it exists, then apply each kind of change ECS allows, in a fixed
- * order, skipping the kinds the command does not ask for: attributes (ModifyImageAttribute), tags
- * added (TagResources), tags removed (UntagResources), resource group (JoinResourceGroup). Every
- * call is idempotent, so a retry after an unknown outcome is safe.
+ * Updating an image: check it exists, then apply each kind of change ECS allows, in a fixed order,
+ * skipping the kinds the command does not ask for: attributes (ModifyImageAttribute), tags added
+ * (TagResources), tags removed (UntagResources), resource group (JoinResourceGroup). Every call is
+ * idempotent, so a retry after an unknown outcome is safe.
  */
 public final class UpdateImageSaga implements SagaDefinition {
 
-  static final List<Step> ORDER = List.of(MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP);
+  static final List<Step> ORDER =
+      List.of(MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP);
   static final String APPLIED = "applied";
   static final TransitionTable TABLE = buildTable();
 
@@ -41,25 +42,50 @@ public final class UpdateImageSaga implements SagaDefinition {
   }
 
   /** A new update saga, due now. */
-  public static Saga start(UUID id, String commandId, SagaInput.Update in, Instant now, SagaPolicies policies) {
+  public static Saga start(
+      UUID id, String commandId, SagaInput.Update in, Instant now, SagaPolicies policies) {
     ImageChanges c = in.changes();
-    return new Saga(id, SagaType.UPDATE_IMAGE, RUNNING, CHECK_IMAGE, commandId, c.regionId(), in, c.imageId(), null, 0, 0,
-        now, now, now, now.plus(policies.deleteTimeout()), 0, List.of(), null, null, 0);
+    return new Saga(
+        id,
+        SagaType.UPDATE_IMAGE,
+        RUNNING,
+        CHECK_IMAGE,
+        commandId,
+        c.regionId(),
+        in,
+        c.imageId(),
+        null,
+        0,
+        0,
+        now,
+        now,
+        now,
+        now.plus(policies.deleteTimeout()),
+        0,
+        List.of(),
+        null,
+        null,
+        0);
   }
 
   private static TransitionTable buildTable() {
-    TransitionTable t = TransitionTable.of(SagaType.UPDATE_IMAGE).row(CHECK_IMAGE, "absent", DONE, FAILED);
+    TransitionTable t =
+        TransitionTable.of(SagaType.UPDATE_IMAGE).row(CHECK_IMAGE, "absent", DONE, FAILED);
     for (Step next : ORDER) {
       t.row(CHECK_IMAGE, "present, then " + next, next, RUNNING);
     }
-    for (Step from : List.of(CHECK_IMAGE, MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP)) {
+    for (Step from :
+        List.of(
+            CHECK_IMAGE, MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP)) {
       if (from != CHECK_IMAGE) {
         for (Step next : ORDER.subList(ORDER.indexOf(from) + 1, ORDER.size())) {
           t.row(from, APPLIED + ", then " + next, next, RUNNING);
         }
         t.row(from, APPLIED, DONE, SUCCEEDED);
       }
-      t.row(from, RETRYABLE_ERROR, from, WAITING).row(from, ERROR, DONE, FAILED).row(from, DEADLINE_PASSED, DONE, FAILED)
+      t.row(from, RETRYABLE_ERROR, from, WAITING)
+          .row(from, ERROR, DONE, FAILED)
+          .row(from, DEADLINE_PASSED, DONE, FAILED)
           .row(from, STEP_TIMED_OUT, DONE, FAILED);
     }
     return t;
@@ -81,12 +107,21 @@ public final class UpdateImageSaga implements SagaDefinition {
     String status = c.deprecated() == null ? null : c.deprecated() ? "Deprecated" : "Available";
     return switch (s.step()) {
       case CHECK_IMAGE -> new CloudAction.ObserveImage(s.regionId(), c.imageId());
-      case MODIFY_IMAGE_ATTRIBUTES -> new CloudAction.ModifyImageAttributes(s.regionId(), c.imageId(), c.imageName(),
-          c.description(), c.imageFamily(), c.bootMode(), status);
+      case MODIFY_IMAGE_ATTRIBUTES ->
+          new CloudAction.ModifyImageAttributes(
+              s.regionId(),
+              c.imageId(),
+              c.imageName(),
+              c.description(),
+              c.imageFamily(),
+              c.bootMode(),
+              status);
       case TAG_IMAGE -> new CloudAction.TagImage(s.regionId(), c.imageId(), c.addTags());
       case UNTAG_IMAGE -> new CloudAction.UntagImage(s.regionId(), c.imageId(), c.removeTagKeys());
-      case JOIN_RESOURCE_GROUP -> new CloudAction.JoinResourceGroup(s.regionId(), c.imageId(), c.resourceGroupId());
-      default -> throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+      case JOIN_RESOURCE_GROUP ->
+          new CloudAction.JoinResourceGroup(s.regionId(), c.imageId(), c.resourceGroupId());
+      default ->
+          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
     };
   }
 
@@ -94,8 +129,18 @@ public final class UpdateImageSaga implements SagaDefinition {
   public Optional<Decision> expire(Saga s, Instant now) {
     return switch (moves.expiry(s, now)) {
       case NONE -> Optional.empty();
-      case SAGA -> Optional.of(fail(s, DEADLINE_PASSED, new Failure(s.step(), "TIMED_OUT", "SagaTimedOut",
-          "the update was not applied before " + s.deadlineAt(), null), now));
+      case SAGA ->
+          Optional.of(
+              fail(
+                  s,
+                  DEADLINE_PASSED,
+                  new Failure(
+                      s.step(),
+                      "TIMED_OUT",
+                      "SagaTimedOut",
+                      "the update was not applied before " + s.deadlineAt(),
+                      null),
+                  now));
       case STEP -> Optional.of(fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
     };
   }
@@ -107,7 +152,13 @@ public final class UpdateImageSaga implements SagaDefinition {
     }
     if (s.step() == CHECK_IMAGE) {
       if (!(o instanceof StepOutcome.ImageSeen)) {
-        var missing = new Failure(CHECK_IMAGE, "NOT_FOUND", "InvalidImageId.NotFound", "image " + s.imageId() + " does not exist", null);
+        var missing =
+            new Failure(
+                CHECK_IMAGE,
+                "NOT_FOUND",
+                "InvalidImageId.NotFound",
+                "image " + s.imageId() + " does not exist",
+                null);
         return fail(s, "absent", missing, now);
       }
       return moves.move(s, "present, then " + next(s, CHECK_IMAGE).orElseThrow(), now);
@@ -116,15 +167,24 @@ public final class UpdateImageSaga implements SagaDefinition {
     if (next.isPresent()) {
       return moves.move(s, APPLIED + ", then " + next.get(), now);
     }
-    var event = new SagaEvent.ImageUpdated(SagaEvent.stableId(s.id(), s.version(), "ImageUpdated"), s.id(), s.commandId(), now,
-        s.regionId(), s.imageId(), changesUpTo(s, DONE));
+    var event =
+        new SagaEvent.ImageUpdated(
+            SagaEvent.stableId(s.id(), s.version(), "ImageUpdated"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.imageId(),
+            changesUpTo(s, DONE));
     return moves.move(s, APPLIED, now, b -> b, List.of(event));
   }
 
   /** The next step after {@code after} that the command has work for. */
   static Optional<Step> next(Saga s, Step after) {
     int from = after == CHECK_IMAGE ? 0 : ORDER.indexOf(after) + 1;
-    return ORDER.subList(from, ORDER.size()).stream().filter(step -> hasWork(s.updateInput().changes(), step)).findFirst();
+    return ORDER.subList(from, ORDER.size()).stream()
+        .filter(step -> hasWork(s.updateInput().changes(), step))
+        .findFirst();
   }
 
   static boolean hasWork(ImageChanges c, Step step) {
@@ -140,7 +200,10 @@ public final class UpdateImageSaga implements SagaDefinition {
   /** What has been applied before {@code step} (all of it for DONE). */
   static List<String> changesUpTo(Saga s, Step step) {
     int end = step == DONE ? ORDER.size() : Math.max(0, ORDER.indexOf(step));
-    return ORDER.subList(0, end).stream().filter(x -> hasWork(s.updateInput().changes(), x)).map(UpdateImageSaga::label).toList();
+    return ORDER.subList(0, end).stream()
+        .filter(x -> hasWork(s.updateInput().changes(), x))
+        .map(UpdateImageSaga::label)
+        .toList();
   }
 
   private static String label(Step step) {
@@ -153,8 +216,16 @@ public final class UpdateImageSaga implements SagaDefinition {
   }
 
   private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
-    var event = new SagaEvent.ImageUpdateFailed(SagaEvent.stableId(s.id(), s.version(), "ImageUpdateFailed"), s.id(),
-        s.commandId(), now, s.regionId(), s.imageId(), failure, s.step() == CHECK_IMAGE ? List.of() : changesUpTo(s, s.step()));
+    var event =
+        new SagaEvent.ImageUpdateFailed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageUpdateFailed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            s.imageId(),
+            failure,
+            s.step() == CHECK_IMAGE ? List.of() : changesUpTo(s, s.step()));
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }
 }

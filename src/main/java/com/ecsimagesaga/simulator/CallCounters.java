@@ -9,80 +9,90 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts API calls per action and outcome, and keeps the simulator-clock time of the first and the last call of
- * each. The outcome is {@code OK}, the ECS error code of the answer,
- * {@code BadGateway} for the HTML 502 fault, {@code EmptyBody} for the empty 200 fault, or {@code LOST_RESPONSE} when the answer was dropped or delayed.
+ * Counts API calls per action and outcome, and keeps the simulator-clock time of the first and the
+ * last call of each. The outcome is {@code OK}, the ECS error code of the answer, {@code
+ * BadGateway} for the HTML 502 fault, {@code EmptyBody} for the empty 200 fault, or {@code
+ * LOST_RESPONSE} when the answer was dropped or delayed.
  */
 public final class CallCounters {
-    /** Outcome of a call answered with success. */
-    public static final String OK = "OK";
-    /** Outcome of a call whose answer was lost or delayed after commit. */
-    public static final String LOST_RESPONSE = "LOST_RESPONSE";
+  /** Outcome of a call answered with success. */
+  public static final String OK = "OK";
 
-    private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
-    private final Map<String, Instant[]> times = new ConcurrentHashMap<>();
-    private final Clock clock;
+  /** Outcome of a call whose answer was lost or delayed after commit. */
+  public static final String LOST_RESPONSE = "LOST_RESPONSE";
 
-    /** Counters that read the time of calls from the system clock. */
-    public CallCounters() {
-        this(Clock.systemUTC());
-    }
+  private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+  private final Map<String, Instant[]> times = new ConcurrentHashMap<>();
+  private final Clock clock;
 
-    /** Counters that read the time of calls from {@code clock}. */
-    public CallCounters(Clock clock) {
-        this.clock = clock;
-    }
+  /** Counters that read the time of calls from the system clock. */
+  public CallCounters() {
+    this(Clock.systemUTC());
+  }
 
-    /** Records one call. */
-    public void record(String action, String outcome) {
-        counts.computeIfAbsent(action, a -> new ConcurrentHashMap<>())
-                .computeIfAbsent(outcome, o -> new LongAdder())
-                .increment();
-        Instant now = clock.instant();
-        times.compute(action + '|' + outcome, (k, firstAndLast) ->
-                firstAndLast == null ? new Instant[] {now, now} : new Instant[] {firstAndLast[0], now});
-    }
+  /** Counters that read the time of calls from {@code clock}. */
+  public CallCounters(Clock clock) {
+    this.clock = clock;
+  }
 
-    /** When the first call of {@code action} that ended with {@code outcome} was answered, if any was. */
-    public Optional<Instant> firstAt(String action, String outcome) {
-        return Optional.ofNullable(times.get(action + '|' + outcome)).map(t -> t[0]);
-    }
+  /** Records one call. */
+  public void record(String action, String outcome) {
+    counts
+        .computeIfAbsent(action, a -> new ConcurrentHashMap<>())
+        .computeIfAbsent(outcome, o -> new LongAdder())
+        .increment();
+    Instant now = clock.instant();
+    times.compute(
+        action + '|' + outcome,
+        (k, firstAndLast) ->
+            firstAndLast == null ? new Instant[] {now, now} : new Instant[] {firstAndLast[0], now});
+  }
 
-    /** When the last call of {@code action} that ended with {@code outcome} was answered, if any was. */
-    public Optional<Instant> lastAt(String action, String outcome) {
-        return Optional.ofNullable(times.get(action + '|' + outcome)).map(t -> t[1]);
-    }
+  /**
+   * When the first call of {@code action} that ended with {@code outcome} was answered, if any was.
+   */
+  public Optional<Instant> firstAt(String action, String outcome) {
+    return Optional.ofNullable(times.get(action + '|' + outcome)).map(t -> t[0]);
+  }
 
-    /** Calls of {@code action}, whatever the outcome. */
-    public long count(String action) {
-        return counts.getOrDefault(action, Map.of()).values().stream().mapToLong(LongAdder::sum).sum();
-    }
+  /**
+   * When the last call of {@code action} that ended with {@code outcome} was answered, if any was.
+   */
+  public Optional<Instant> lastAt(String action, String outcome) {
+    return Optional.ofNullable(times.get(action + '|' + outcome)).map(t -> t[1]);
+  }
 
-    /** Calls of {@code action} that ended with {@code outcome}. */
-    public long count(String action, String outcome) {
-        LongAdder adder = counts.getOrDefault(action, Map.of()).get(outcome);
-        return adder == null ? 0 : adder.sum();
-    }
+  /** Calls of {@code action}, whatever the outcome. */
+  public long count(String action) {
+    return counts.getOrDefault(action, Map.of()).values().stream().mapToLong(LongAdder::sum).sum();
+  }
 
-    /** All calls of all actions. */
-    public long total() {
-        return counts.keySet().stream().mapToLong(this::count).sum();
-    }
+  /** Calls of {@code action} that ended with {@code outcome}. */
+  public long count(String action, String outcome) {
+    LongAdder adder = counts.getOrDefault(action, Map.of()).get(outcome);
+    return adder == null ? 0 : adder.sum();
+  }
 
-    /** Forgets every count. */
-    public void reset() {
-        counts.clear();
-        times.clear();
-    }
+  /** All calls of all actions. */
+  public long total() {
+    return counts.keySet().stream().mapToLong(this::count).sum();
+  }
 
-    /** A sorted copy: action to (outcome to count). */
-    public Map<String, Map<String, Long>> snapshot() {
-        Map<String, Map<String, Long>> copy = new TreeMap<>();
-        counts.forEach((action, outcomes) -> {
-            Map<String, Long> inner = new TreeMap<>();
-            outcomes.forEach((outcome, adder) -> inner.put(outcome, adder.sum()));
-            copy.put(action, inner);
+  /** Forgets every count. */
+  public void reset() {
+    counts.clear();
+    times.clear();
+  }
+
+  /** A sorted copy: action to (outcome to count). */
+  public Map<String, Map<String, Long>> snapshot() {
+    Map<String, Map<String, Long>> copy = new TreeMap<>();
+    counts.forEach(
+        (action, outcomes) -> {
+          Map<String, Long> inner = new TreeMap<>();
+          outcomes.forEach((outcome, adder) -> inner.put(outcome, adder.sum()));
+          copy.put(action, inner);
         });
-        return copy;
-    }
+    return copy;
+  }
 }

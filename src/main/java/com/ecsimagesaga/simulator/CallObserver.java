@@ -11,10 +11,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface CallObserver {
 
-    /**
-     * @param action the {@code Action} parameter, {@code Unknown} when missing
-     * @param params every request parameter, query and form body merged
-     * @param arrivedAt when the call arrived, on the simulator clock
-     */
-    void called(String action, Map<String, String> params, Instant arrivedAt);
+  /**
+   * @param action the {@code Action} parameter, {@code Unknown} when missing
+   * @param params every request parameter, query and form body merged
+   * @param arrivedAt when the call arrived, on the simulator clock
+   */
+  void called(String action, Map<String, String> params, Instant arrivedAt);
 }

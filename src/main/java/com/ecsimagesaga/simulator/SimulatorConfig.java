@@ -6,82 +6,90 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Immutable settings of one simulator instance. Durations are "real world" values; the simulator divides
- * them by {@link #speedFactor()} so tests can run the same lifecycle in milliseconds.
+ * Immutable settings of one simulator instance. Durations are "real world" values; the simulator
+ * divides them by {@link #speedFactor()} so tests can run the same lifecycle in milliseconds.
  *
- * @param bindAddress              address both ports bind to
- * @param apiPort                  ECS API port, 0 = ephemeral
- * @param controlPort              control API port, 0 = ephemeral, negative = no control server
- * @param accessKeyId              the only AccessKeyId the API accepts
- * @param accessKeySecret          its secret, used to verify request signatures
- * @param speedFactor              divisor applied to every lifecycle duration (1.0 = realistic)
- * @param clock                    source of "now" for lifecycles, timestamps and rate-limit windows
- * @param waitingDuration          how long a new image stays {@code Waiting}
- * @param creatingDuration         how long an image stays {@code Creating}
- * @param snapshotDuration         how long a snapshot stays {@code progressing}
- * @param imageQuotaPerRegion      live custom images allowed per region ({@code QuotaExceed.Image} beyond)
- * @param deleteUnknownImageFails  DeleteImage of an unknown id answers 404 instead of the documented 200
- * @param deleteCreatingImageFails DeleteImage of an image still being created answers 403 {@code ImageIsCreating}
- *                                 (older documentation) instead of deleting it
- * @param clampPageSize            PageSize above 100 is clamped instead of rejected with 400
- * @param timestampTolerance       allowed skew of the request {@code Timestamp} ({@code IllegalTimestamp})
- * @param rateLimitsPerMinute      calls allowed per action, per region, per clock minute; empty = no limit
- * @param idempotencyMismatchCode  error code for same ClientToken with other parameters
- * @param tokenInFlightCode        error code for a ClientToken whose first request is still being processed
- * @param clientTokenRetention     how long a ClientToken is remembered (ECS does not document it); after that the
- *                                 same token creates a new image
+ * @param bindAddress address both ports bind to
+ * @param apiPort ECS API port, 0 = ephemeral
+ * @param controlPort control API port, 0 = ephemeral, negative = no control server
+ * @param accessKeyId the only AccessKeyId the API accepts
+ * @param accessKeySecret its secret, used to verify request signatures
+ * @param speedFactor divisor applied to every lifecycle duration (1.0 = realistic)
+ * @param clock source of "now" for lifecycles, timestamps and rate-limit windows
+ * @param waitingDuration how long a new image stays {@code Waiting}
+ * @param creatingDuration how long an image stays {@code Creating}
+ * @param snapshotDuration how long a snapshot stays {@code progressing}
+ * @param imageQuotaPerRegion live custom images allowed per region ({@code QuotaExceed.Image}
+ *     beyond)
+ * @param deleteUnknownImageFails DeleteImage of an unknown id answers 404 instead of the documented
+ *     200
+ * @param deleteCreatingImageFails DeleteImage of an image still being created answers 403 {@code
+ *     ImageIsCreating} (older documentation) instead of deleting it
+ * @param clampPageSize PageSize above 100 is clamped instead of rejected with 400
+ * @param timestampTolerance allowed skew of the request {@code Timestamp} ({@code
+ *     IllegalTimestamp})
+ * @param rateLimitsPerMinute calls allowed per action, per region, per clock minute; empty = no
+ *     limit
+ * @param idempotencyMismatchCode error code for same ClientToken with other parameters
+ * @param tokenInFlightCode error code for a ClientToken whose first request is still being
+ *     processed
+ * @param clientTokenRetention how long a ClientToken is remembered (ECS does not document it);
+ *     after that the same token creates a new image
  */
 public record SimulatorConfig(
-        String bindAddress,
-        int apiPort,
-        int controlPort,
-        String accessKeyId,
-        String accessKeySecret,
-        double speedFactor,
-        Clock clock,
-        Duration waitingDuration,
-        Duration creatingDuration,
-        Duration snapshotDuration,
-        int imageQuotaPerRegion,
-        boolean deleteUnknownImageFails,
-        boolean deleteCreatingImageFails,
-        boolean clampPageSize,
-        Duration timestampTolerance,
-        Map<String, Integer> rateLimitsPerMinute,
-        String idempotencyMismatchCode,
-        String tokenInFlightCode,
-        Duration clientTokenRetention) {
+    String bindAddress,
+    int apiPort,
+    int controlPort,
+    String accessKeyId,
+    String accessKeySecret,
+    double speedFactor,
+    Clock clock,
+    Duration waitingDuration,
+    Duration creatingDuration,
+    Duration snapshotDuration,
+    int imageQuotaPerRegion,
+    boolean deleteUnknownImageFails,
+    boolean deleteCreatingImageFails,
+    boolean clampPageSize,
+    Duration timestampTolerance,
+    Map<String, Integer> rateLimitsPerMinute,
+    String idempotencyMismatchCode,
+    String tokenInFlightCode,
+    Duration clientTokenRetention) {
 
-    /** The AccessKeyId accepted unless configured otherwise. */
-    public static final String DEFAULT_ACCESS_KEY_ID = "sim-access-key-id";
-    /** The AccessKeySecret matching {@link #DEFAULT_ACCESS_KEY_ID}. */
-    public static final String DEFAULT_ACCESS_KEY_SECRET = "sim-access-key-secret";
+  /** The AccessKeyId accepted unless configured otherwise. */
+  public static final String DEFAULT_ACCESS_KEY_ID = "sim-access-key-id";
 
-    /** Validates and freezes the settings. */
-    public SimulatorConfig {
-        Objects.requireNonNull(bindAddress, "bindAddress");
-        Objects.requireNonNull(accessKeyId, "accessKeyId");
-        Objects.requireNonNull(accessKeySecret, "accessKeySecret");
-        Objects.requireNonNull(clock, "clock");
-        if (!(speedFactor > 0)) {
-            throw new IllegalArgumentException("speedFactor must be positive: " + speedFactor);
-        }
-        rateLimitsPerMinute = Map.copyOf(rateLimitsPerMinute);
-        Objects.requireNonNull(clientTokenRetention, "clientTokenRetention");
+  /** The AccessKeySecret matching {@link #DEFAULT_ACCESS_KEY_ID}. */
+  public static final String DEFAULT_ACCESS_KEY_SECRET = "sim-access-key-secret";
+
+  /** Validates and freezes the settings. */
+  public SimulatorConfig {
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    Objects.requireNonNull(accessKeyId, "accessKeyId");
+    Objects.requireNonNull(accessKeySecret, "accessKeySecret");
+    Objects.requireNonNull(clock, "clock");
+    if (!(speedFactor > 0)) {
+      throw new IllegalArgumentException("speedFactor must be positive: " + speedFactor);
     }
+    rateLimitsPerMinute = Map.copyOf(rateLimitsPerMinute);
+    Objects.requireNonNull(clientTokenRetention, "clientTokenRetention");
+  }
 
-    /** A builder preset with the defaults: ephemeral ports on 127.0.0.1, speed 1.0, system UTC clock. */
-    public static SimulatorConfigBuilder builder() {
-        return new SimulatorConfigBuilder();
-    }
+  /**
+   * A builder preset with the defaults: ephemeral ports on 127.0.0.1, speed 1.0, system UTC clock.
+   */
+  public static SimulatorConfigBuilder builder() {
+    return new SimulatorConfigBuilder();
+  }
 
-    /** The defaults, equivalent to {@code builder().build()}. */
-    public static SimulatorConfig defaults() {
-        return builder().build();
-    }
+  /** The defaults, equivalent to {@code builder().build()}. */
+  public static SimulatorConfig defaults() {
+    return builder().build();
+  }
 
-    /** A builder preset with every value of this config. */
-    public SimulatorConfigBuilder toBuilder() {
-        return new SimulatorConfigBuilder(this);
-    }
+  /** A builder preset with every value of this config. */
+  public SimulatorConfigBuilder toBuilder() {
+    return new SimulatorConfigBuilder(this);
+  }
 }

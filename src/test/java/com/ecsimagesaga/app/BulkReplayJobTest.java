@@ -30,7 +30,10 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Bulk replay jobs with in-memory fakes: slices of the configured size, and a restart that goes on after the cursor. */
+/**
+ * Bulk replay jobs with in-memory fakes: slices of the configured size, and a restart that goes on
+ * after the cursor.
+ */
 class BulkReplayJobTest {
 
   static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
@@ -52,20 +55,50 @@ class BulkReplayJobTest {
   }
 
   void tenFailedSagas() {
-    IntStream.range(0, 10).forEach(i -> {
-      Saga base = ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
-      UUID id = new UUID(0, i + 1);
-      queries.sagas.add(new Saga(id, base.type(), base.status(), base.step(), "c-" + i, base.regionId(), base.input(), null,
-          Saga.clientToken(id, 0), 0, 0, base.createdAt().plusSeconds(i), base.stepStartedAt(), null, base.deadlineAt(), 0,
-          List.of(), base.failure(), base.lastError(), 1));
-    });
+    IntStream.range(0, 10)
+        .forEach(
+            i -> {
+              Saga base =
+                  ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
+              UUID id = new UUID(0, i + 1);
+              queries.sagas.add(
+                  new Saga(
+                      id,
+                      base.type(),
+                      base.status(),
+                      base.step(),
+                      "c-" + i,
+                      base.regionId(),
+                      base.input(),
+                      null,
+                      Saga.clientToken(id, 0),
+                      0,
+                      0,
+                      base.createdAt().plusSeconds(i),
+                      base.stepStartedAt(),
+                      null,
+                      base.deadlineAt(),
+                      0,
+                      List.of(),
+                      base.failure(),
+                      base.lastError(),
+                      1));
+            });
   }
 
   @Test
   void eachPassReplaysAtMostOneSliceAndTheJobEndsDoneWithItsCounts() {
     tenFailedSagas();
-    var job = await(instance("a").start(UUID.randomUUID(), new SagaFilter(List.of(), null, null, null, null, null, null,
-        null), Replay.Mode.RESUME, "alice", "fixed", false));
+    var job =
+        await(
+            instance("a")
+                .start(
+                    UUID.randomUUID(),
+                    new SagaFilter(List.of(), null, null, null, null, null, null, null),
+                    Replay.Mode.RESUME,
+                    "alice",
+                    "fixed",
+                    false));
     assertThat(job.matched()).isEqualTo(10);
 
     assertThat(await(instance("a").runOnce())).isEqualTo(4);
@@ -82,8 +115,16 @@ class BulkReplayJobTest {
   @Test
   void aJobWhoseInstanceDiedIsTakenOverAfterItsLeaseAndGoesOnAfterItsCursor() {
     tenFailedSagas();
-    var job = await(instance("a").start(UUID.randomUUID(), new SagaFilter(List.of(), null, null, null, null, null, null,
-        null), Replay.Mode.RESUME, "alice", "fixed", false));
+    var job =
+        await(
+            instance("a")
+                .start(
+                    UUID.randomUUID(),
+                    new SagaFilter(List.of(), null, null, null, null, null, null, null),
+                    Replay.Mode.RESUME,
+                    "alice",
+                    "fixed",
+                    false));
     await(instance("a").runOnce());
     assertThat(await(instance("b").runOnce())).as("leased to a").isZero();
 
@@ -105,24 +146,41 @@ class BulkReplayJobTest {
     assertThat(jobs.rows).hasSize(1);
   }
 
-  /** Sagas newest first, with the keyset cursor of the real store; replayed sagas leave the failed set. */
+  /**
+   * Sagas newest first, with the keyset cursor of the real store; replayed sagas leave the failed
+   * set.
+   */
   final class InMemoryQueries implements SagaQueries {
     final List<Saga> sagas = new ArrayList<>();
 
     List<Saga> failed() {
       var replayed = replays.written.stream().map(Saga::id).toList();
-      return sagas.stream().filter(s -> !replayed.contains(s.id()))
-          .sorted(Comparator.comparing(Saga::createdAt).thenComparing(Saga::id).reversed()).toList();
+      return sagas.stream()
+          .filter(s -> !replayed.contains(s.id()))
+          .sorted(Comparator.comparing(Saga::createdAt).thenComparing(Saga::id).reversed())
+          .toList();
     }
 
     @Override
     public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
-      var rest = failed().stream().filter(s -> after == null || s.createdAt().isBefore(after.createdAt())
-          || (s.createdAt().equals(after.createdAt()) && s.id().compareTo(after.id()) < 0)).toList();
+      var rest =
+          failed().stream()
+              .filter(
+                  s ->
+                      after == null
+                          || s.createdAt().isBefore(after.createdAt())
+                          || (s.createdAt().equals(after.createdAt())
+                              && s.id().compareTo(after.id()) < 0))
+              .toList();
       var page = rest.stream().limit(pageSize).toList();
       var last = page.isEmpty() ? null : page.get(page.size() - 1);
-      return Uni.createFrom().item(new SagaPage(page,
-          rest.size() > pageSize ? new SagaPage.Position(last.createdAt(), last.id()) : null));
+      return Uni.createFrom()
+          .item(
+              new SagaPage(
+                  page,
+                  rest.size() > pageSize
+                      ? new SagaPage.Position(last.createdAt(), last.id())
+                      : null));
     }
 
     @Override
@@ -157,8 +215,11 @@ class BulkReplayJobTest {
 
     @Override
     public Uni<Optional<ReplayJob>> claim(String owner, Instant now, Duration lease) {
-      var job = rows.values().stream().filter(j -> !j.done())
-          .filter(j -> leases.get(j.id()) == null || leases.get(j.id()).equals(owner)).findFirst();
+      var job =
+          rows.values().stream()
+              .filter(j -> !j.done())
+              .filter(j -> leases.get(j.id()) == null || leases.get(j.id()).equals(owner))
+              .findFirst();
       job.ifPresent(j -> leases.put(j.id(), owner));
       return Uni.createFrom().item(job);
     }

@@ -71,20 +71,32 @@ class ChainedStepsCrashTest {
   void aPassThatDiesBeforeStoringItsChainLeavesTheSagaToBeRedoneWithOneImage() {
     Saga saga = aDueCreate();
     FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
-    SagaStore dying = new OnlyThisSaga(store, pool, saga.id()) {
-      @Override
-      public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
-        return Uni.createFrom().failure(new IllegalStateException("the process died before storing the pass"));
-      }
-    };
+    SagaStore dying =
+        new OnlyThisSaga(store, pool, saga.id()) {
+          @Override
+          public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
+            return Uni.createFrom()
+                .failure(new IllegalStateException("the process died before storing the pass"));
+          }
+        };
 
-    assertThatThrownBy(() -> onContext(() -> coordinator(dying, recording(), clock, "instance-a").advanceDue()))
+    assertThatThrownBy(
+            () ->
+                onContext(() -> coordinator(dying, recording(), clock, "instance-a").advanceDue()))
         .hasRootCauseMessage("the process died before storing the pass");
     assertThat(createImageCallsOf(saga)).as("the chain reached CreateImage").isEqualTo(1);
     assertUntouched(saga);
 
     clock.advance(LEASE.plusSeconds(1));
-    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), recording(), clock, "instance-b").advanceDue()))
+    assertThat(
+            onContext(
+                () ->
+                    coordinator(
+                            new OnlyThisSaga(store, pool, saga.id()),
+                            recording(),
+                            clock,
+                            "instance-b")
+                        .advanceDue()))
         .isEqualTo(1);
 
     assertRedoneWithOneImage(saga);
@@ -97,29 +109,51 @@ class ChainedStepsCrashTest {
     // Right after CreateImage answered, another instance takes the saga (as if this one had
     // stalled past its lease).
     CloudImageGateway real = recording();
-    CloudImageGateway stalling = new CloudImageGateway() {
-      @Override
-      public Uni<StepOutcome> execute(CloudAction action) {
-        Uni<StepOutcome> call = real.execute(action);
-        return action instanceof CloudAction.SubmitCreateImage ? call.call(() -> pool.preparedQuery(
-            "update saga set lease_owner = 'instance-b', lease_until = $2 where id = $1")
-            .execute(Tuple.of(saga.id(), clock.instant().plus(LEASE).atOffset(ZoneOffset.UTC)))) : call;
-      }
+    CloudImageGateway stalling =
+        new CloudImageGateway() {
+          @Override
+          public Uni<StepOutcome> execute(CloudAction action) {
+            Uni<StepOutcome> call = real.execute(action);
+            return action instanceof CloudAction.SubmitCreateImage
+                ? call.call(
+                    () ->
+                        pool.preparedQuery(
+                                "update saga set lease_owner = 'instance-b', lease_until = $2 where id = $1")
+                            .execute(
+                                Tuple.of(
+                                    saga.id(),
+                                    clock.instant().plus(LEASE).atOffset(ZoneOffset.UTC))))
+                : call;
+          }
 
-      @Override
-      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-          Instant submittedLast) {
-        return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
-      }
-    };
+          @Override
+          public Uni<Map<String, StepOutcome>> observeOwnImages(
+              String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
+            return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+          }
+        };
 
-    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), stalling, clock, "instance-a").advanceDue()))
-        .as("nothing of the chain is stored").isZero();
+    assertThat(
+            onContext(
+                () ->
+                    coordinator(
+                            new OnlyThisSaga(store, pool, saga.id()), stalling, clock, "instance-a")
+                        .advanceDue()))
+        .as("nothing of the chain is stored")
+        .isZero();
     assertThat(createImageCallsOf(saga)).isEqualTo(1);
     assertUntouched(saga);
 
     clock.advance(LEASE.plusSeconds(1));
-    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), recording(), clock, "instance-b").advanceDue()))
+    assertThat(
+            onContext(
+                () ->
+                    coordinator(
+                            new OnlyThisSaga(store, pool, saga.id()),
+                            recording(),
+                            clock,
+                            "instance-b")
+                        .advanceDue()))
         .isEqualTo(1);
 
     assertRedoneWithOneImage(saga);
@@ -130,27 +164,36 @@ class ChainedStepsCrashTest {
     Saga saga = aDueCreate();
     FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
     CloudImageGateway real = recording();
-    CloudImageGateway broken = new CloudImageGateway() {
-      @Override
-      public Uni<StepOutcome> execute(CloudAction action) {
-        return action instanceof CloudAction.SubmitCreateImage ? Uni.createFrom().failure(new IllegalStateException("a defect"))
-            : real.execute(action);
-      }
+    CloudImageGateway broken =
+        new CloudImageGateway() {
+          @Override
+          public Uni<StepOutcome> execute(CloudAction action) {
+            return action instanceof CloudAction.SubmitCreateImage
+                ? Uni.createFrom().failure(new IllegalStateException("a defect"))
+                : real.execute(action);
+          }
 
-      @Override
-      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-          Instant submittedLast) {
-        return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
-      }
-    };
+          @Override
+          public Uni<Map<String, StepOutcome>> observeOwnImages(
+              String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
+            return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
+          }
+        };
 
-    assertThat(onContext(() -> coordinator(new OnlyThisSaga(store, pool, saga.id()), broken, clock, "instance-a").advanceDue()))
+    assertThat(
+            onContext(
+                () ->
+                    coordinator(
+                            new OnlyThisSaga(store, pool, saga.id()), broken, clock, "instance-a")
+                        .advanceDue()))
         .isEqualTo(1);
 
     Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
     assertThat(stored.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
     assertThat(stored.version()).isEqualTo(saga.version() + 1);
-    assertThat(stored.nextWakeAt()).as("due again for the step that failed").isBeforeOrEqualTo(clock.instant());
+    assertThat(stored.nextWakeAt())
+        .as("due again for the step that failed")
+        .isBeforeOrEqualTo(clock.instant());
     assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1");
     assertThat(imagesOf(saga)).isEmpty();
   }
@@ -159,16 +202,37 @@ class ChainedStepsCrashTest {
   private Saga aDueCreate() {
     String instance = "i-chain" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     sim().world().seedInstance(REGION, instance, InstanceStatus.Running);
-    Instant due = Instant.now().plus(Duration.ofDays(365L * 30)).plusMillis(UUID.randomUUID().hashCode() & 0xffff);
-    var spec = new ImageSpec(REGION, new ImageSource.FromInstance(instance), "chain-" + instance.substring(2), null, null, null,
-        null, List.of(), null, null, null, null);
-    Saga saga = CreateImageSaga.start(UUID.randomUUID(), "chain-" + UUID.randomUUID(), new SagaInput.Create(spec, null, false, null),
-        due, definitions.policies());
+    Instant due =
+        Instant.now()
+            .plus(Duration.ofDays(365L * 30))
+            .plusMillis(UUID.randomUUID().hashCode() & 0xffff);
+    var spec =
+        new ImageSpec(
+            REGION,
+            new ImageSource.FromInstance(instance),
+            "chain-" + instance.substring(2),
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    Saga saga =
+        CreateImageSaga.start(
+            UUID.randomUUID(),
+            "chain-" + UUID.randomUUID(),
+            new SagaInput.Create(spec, null, false, null),
+            due,
+            definitions.policies());
     assertThat(onContext(() -> store.start(saga))).isTrue();
     return saga;
   }
 
-  private SagaCoordinator coordinator(SagaStore s, CloudImageGateway g, FakeClock clock, String owner) {
+  private SagaCoordinator coordinator(
+      SagaStore s, CloudImageGateway g, FakeClock clock, String owner) {
     return new SagaCoordinator(s, g, encoder, definitions, clock, owner, 10_000, LEASE, 3, tracing);
   }
 
@@ -189,23 +253,30 @@ class ChainedStepsCrashTest {
     assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1", "SUBMIT_CREATE_IMAGE:1");
     assertThat(createImageCallsOf(saga)).isEqualTo(2);
     List<ImageView> images = imagesOf(saga);
-    assertThat(images).singleElement().satisfies(i -> {
-      assertThat(i.imageId()).isEqualTo(stored.imageId());
-      assertThat(i.clientToken()).isEqualTo(saga.clientToken());
-    });
+    assertThat(images)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.imageId()).isEqualTo(stored.imageId());
+              assertThat(i.clientToken()).isEqualTo(saga.clientToken());
+            });
   }
 
   private List<String> historySteps(Saga saga) {
     List<String> steps = new ArrayList<>();
-    pool.preparedQuery("select step, executions from saga_history where saga_id = $1 order by step_started_at, first_at")
-        .execute(Tuple.of(saga.id())).await().atMost(WAIT)
+    pool.preparedQuery(
+            "select step, executions from saga_history where saga_id = $1 order by step_started_at, first_at")
+        .execute(Tuple.of(saga.id()))
+        .await()
+        .atMost(WAIT)
         .forEach(r -> steps.add(r.getString("step") + ":" + r.getInteger("executions")));
     return steps;
   }
 
   private static List<ImageView> imagesOf(Saga saga) {
     return sim().world().images(REGION).stream()
-        .filter(i -> saga.id().toString().equals(i.tags().get(CreateImageSaga.SAGA_TAG))).toList();
+        .filter(i -> saga.id().toString().equals(i.tags().get(CreateImageSaga.SAGA_TAG)))
+        .toList();
   }
 
   /** CreateImage calls made with this saga's token. */
@@ -240,8 +311,8 @@ class ChainedStepsCrashTest {
       }
 
       @Override
-      public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-          Instant submittedLast) {
+      public Uni<Map<String, StepOutcome>> observeOwnImages(
+          String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
         return gateway.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
       }
     };
@@ -264,13 +335,20 @@ class ChainedStepsCrashTest {
 
     @Override
     public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
-      return delegate.claimDue(now, limit, owner, lease).chain(claimed -> {
-        UUID[] others = claimed.stream().map(Saga::id).filter(i -> !i.equals(id)).toArray(UUID[]::new);
-        List<Saga> mine = claimed.stream().filter(s -> s.id().equals(id)).toList();
-        return others.length == 0 ? Uni.createFrom().item(mine)
-            : pool.preparedQuery("update saga set lease_owner = null, lease_until = null where id = any($1) and lease_owner = $2")
-                .execute(Tuple.of(others, owner)).replaceWith(mine);
-      });
+      return delegate
+          .claimDue(now, limit, owner, lease)
+          .chain(
+              claimed -> {
+                UUID[] others =
+                    claimed.stream().map(Saga::id).filter(i -> !i.equals(id)).toArray(UUID[]::new);
+                List<Saga> mine = claimed.stream().filter(s -> s.id().equals(id)).toList();
+                return others.length == 0
+                    ? Uni.createFrom().item(mine)
+                    : pool.preparedQuery(
+                            "update saga set lease_owner = null, lease_until = null where id = any($1) and lease_owner = $2")
+                        .execute(Tuple.of(others, owner))
+                        .replaceWith(mine);
+              });
     }
 
     @Override

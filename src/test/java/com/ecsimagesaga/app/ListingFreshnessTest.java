@@ -14,28 +14,63 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Which listing may answer a group of polling sagas: one taken after each was submitted and became due. */
+/**
+ * Which listing may answer a group of polling sagas: one taken after each was submitted and became
+ * due.
+ */
 class ListingFreshnessTest {
 
   static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
   static Saga waiting(Instant submittedAt, Instant dueAt) {
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-1"), "img", null, null, null, null, List.of(), null,
-        null, null, null);
-    return new Saga(UUID.randomUUID(), SagaType.CREATE_IMAGE, SagaStatus.WAITING, Step.AWAIT_IMAGE_USABLE, "c", "cn-hangzhou",
-        new SagaInput.Create(spec, null, false), "m-1", "tok", 0, 0, T0, submittedAt, dueAt, T0.plusSeconds(3600), 0, List.of(),
-        null, null, 3);
+    var spec =
+        new ImageSpec(
+            "cn-hangzhou",
+            new ImageSource.FromInstance("i-1"),
+            "img",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    return new Saga(
+        UUID.randomUUID(),
+        SagaType.CREATE_IMAGE,
+        SagaStatus.WAITING,
+        Step.AWAIT_IMAGE_USABLE,
+        "c",
+        "cn-hangzhou",
+        new SagaInput.Create(spec, null, false),
+        "m-1",
+        "tok",
+        0,
+        0,
+        T0,
+        submittedAt,
+        dueAt,
+        T0.plusSeconds(3600),
+        0,
+        List.of(),
+        null,
+        null,
+        3);
   }
 
   @Test
   void aListingMustBeNewerThanTheLatestDueTimeOfTheGroup() {
-    var group = List.of(waiting(T0, T0.plusSeconds(15)), waiting(T0.plusSeconds(2), T0.plusSeconds(30)));
+    var group =
+        List.of(waiting(T0, T0.plusSeconds(15)), waiting(T0.plusSeconds(2), T0.plusSeconds(30)));
     assertThat(SagaCoordinator.listingTakenAfter(group)).isEqualTo(T0.plusSeconds(30));
   }
 
   @Test
   void andNewerThanTheLatestSubmission() {
-    var group = List.of(waiting(T0.plusSeconds(40), T0.plusSeconds(30)), waiting(T0, T0.plusSeconds(15)));
+    var group =
+        List.of(waiting(T0.plusSeconds(40), T0.plusSeconds(30)), waiting(T0, T0.plusSeconds(15)));
     assertThat(SagaCoordinator.listingTakenAfter(group)).isEqualTo(T0.plusSeconds(40));
   }
 }

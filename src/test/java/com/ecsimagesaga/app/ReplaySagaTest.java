@@ -23,7 +23,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The replay use case with in-memory fakes and a fixed clock: what it asks the cloud, writes and audits. */
+/**
+ * The replay use case with in-memory fakes and a fixed clock: what it asks the cloud, writes and
+ * audits.
+ */
 class ReplaySagaTest {
 
   static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
@@ -31,34 +34,49 @@ class ReplaySagaTest {
   final InMemorySagas sagas = new InMemorySagas();
   final RecordingReplays replays = new RecordingReplays();
   final FakeLookup lookup = new FakeLookup();
-  final ReplaySaga useCase = new ReplaySaga(sagas, replays, lookup, Clock.fixed(NOW, ZoneOffset.UTC));
+  final ReplaySaga useCase =
+      new ReplaySaga(sagas, replays, lookup, Clock.fixed(NOW, ZoneOffset.UTC));
 
   ReplaySaga.Result replay(Saga s, boolean dryRun) {
     sagas.saga = s;
-    return useCase.replay(new ReplaySaga.Request(s.id(), Replay.Mode.RESUME, "alice", "fixed", "saga", null, dryRun))
-        .await().atMost(Duration.ofSeconds(5));
+    return useCase
+        .replay(
+            new ReplaySaga.Request(
+                s.id(), Replay.Mode.RESUME, "alice", "fixed", "saga", null, dryRun))
+        .await()
+        .atMost(Duration.ofSeconds(5));
   }
 
   @Test
   void anImageFoundByItsTagIsWatchedAndTheReplayIsWrittenWithItsAuditRow() {
     lookup.answer = Uni.createFrom().item(Optional.of("m-found"));
-    var result = replay(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
+    var result =
+        replay(
+            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
     assertThat(result.result()).isEqualTo("REPLAYED");
-    assertThat(replays.written).singleElement().satisfies(s -> {
-      assertThat(s.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
-      assertThat(s.imageId()).isEqualTo("m-found");
-    });
-    assertThat(replays.audits).singleElement().satisfies(a -> {
-      assertThat(a.actor()).isEqualTo("alice");
-      assertThat(a.result()).isEqualTo("REPLAYED");
-      assertThat(a.detail()).contains("found image m-found").contains("same ClientToken");
-    });
+    assertThat(replays.written)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+              assertThat(s.imageId()).isEqualTo("m-found");
+            });
+    assertThat(replays.audits)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.actor()).isEqualTo("alice");
+              assertThat(a.result()).isEqualTo("REPLAYED");
+              assertThat(a.detail()).contains("found image m-found").contains("same ClientToken");
+            });
   }
 
   @Test
   void whenTheCloudCannotBeAskedNothingIsReplayedAndTheErrorIsAudited() {
     lookup.answer = Uni.createFrom().failure(new IllegalStateException("SDK.ServerUnreachable"));
-    var result = replay(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
+    var result =
+        replay(
+            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
     assertThat(result.result()).isEqualTo("ERROR");
     assertThat(replays.written).isEmpty();
     assertThat(replays.audits).extracting(ReplayAudit::result).containsExactly("ERROR");
@@ -67,7 +85,9 @@ class ReplaySagaTest {
   @Test
   void aDryRunAuditsWhatItWouldDoAndWritesNoSaga() {
     lookup.answer = Uni.createFrom().item(Optional.empty());
-    var result = replay(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), true);
+    var result =
+        replay(
+            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), true);
     assertThat(result.result()).isEqualTo("WOULD_REPLAY");
     assertThat(result.step()).isEqualTo("SUBMIT_CREATE_IMAGE");
     assertThat(replays.written).isEmpty();
@@ -78,13 +98,19 @@ class ReplaySagaTest {
   void aSagaThatMovedMeanwhileIsAConflict() {
     lookup.answer = Uni.createFrom().item(Optional.empty());
     replays.accept = false;
-    var result = replay(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"), false);
+    var result =
+        replay(
+            ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"),
+            false);
     assertThat(result.result()).isEqualTo("CONFLICT");
   }
 
   @Test
   void aRunningSagaIsRefusedWithoutAskingTheCloud() {
-    var result = replay(ReplayTestSagas.failedCreate(SagaStatus.WAITING, Step.AWAIT_IMAGE_USABLE, "m-1"), false);
+    var result =
+        replay(
+            ReplayTestSagas.failedCreate(SagaStatus.WAITING, Step.AWAIT_IMAGE_USABLE, "m-1"),
+            false);
     assertThat(result.result()).isEqualTo("REFUSED");
     assertThat(lookup.calls).isZero();
     assertThat(replays.audits).extracting(ReplayAudit::result).containsExactly("REFUSED");

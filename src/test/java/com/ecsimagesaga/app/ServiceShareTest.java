@@ -19,7 +19,10 @@ class ServiceShareTest {
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-28T10:00:00Z"));
   private final InMemoryInstances table = new InMemoryInstances();
 
-  /** The table's contract, in memory: the PostgreSQL version is PanacheServiceInstancesTest's subject. */
+  /**
+   * The table's contract, in memory: the PostgreSQL version is PanacheServiceInstancesTest's
+   * subject.
+   */
   static final class InMemoryInstances implements ServiceInstances {
     final Map<String, Instant> beats = new ConcurrentHashMap<>();
     boolean down;
@@ -67,7 +70,8 @@ class ServiceShareTest {
     assertThat(a.liveInstances()).isEqualTo(2);
     assertThat(b.liveInstances()).isEqualTo(2);
 
-    // b dies: it beats no more. Within the expiry it still counts, so a does not take the whole budget too early.
+    // b dies: it beats no more. Within the expiry it still counts, so a does not take the whole
+    // budget too early.
     clock.advance(Duration.ofSeconds(15));
     assertThat(beat(a)).isEqualTo(2);
     clock.advance(Duration.ofSeconds(6));
@@ -95,6 +99,8 @@ class ServiceShareTest {
     table.down = true;
     clock.advance(Duration.ofMinutes(5));
     assertThat(a.beat().onFailure().recoverWithNull().await().indefinitely()).isNull();
-    assertThat(a.liveInstances()).as("keep the share rather than take the whole budget").isEqualTo(2);
+    assertThat(a.liveInstances())
+        .as("keep the share rather than take the whole budget")
+        .isEqualTo(2);
   }
 }

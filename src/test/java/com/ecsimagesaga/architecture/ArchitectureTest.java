@@ -18,56 +18,113 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMain() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("com.ecsimagesaga");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.ecsimagesaga");
   }
 
   @Test
   void theCoreImportsNoFramework() {
-    noClasses().that().resideInAnyPackage("com.ecsimagesaga.saga..", "com.ecsimagesaga.image..", "com.ecsimagesaga.command..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..", "jakarta..",
-            "org.hibernate..", "org.apache.kafka..", "org.apache.avro..", "com.aliyuncs..", "com.fasterxml..", "org.jboss..",
-            "com.ecsimagesaga.port..", "com.ecsimagesaga.app..", "com.ecsimagesaga.adapter..", "com.ecsimagesaga.config..",
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "com.ecsimagesaga.saga..", "com.ecsimagesaga.image..", "com.ecsimagesaga.command..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.quarkus..",
+            "io.smallrye..",
+            "io.vertx..",
+            "jakarta..",
+            "org.hibernate..",
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "com.aliyuncs..",
+            "com.fasterxml..",
+            "org.jboss..",
+            "com.ecsimagesaga.port..",
+            "com.ecsimagesaga.app..",
+            "com.ecsimagesaga.adapter..",
+            "com.ecsimagesaga.config..",
             "com.ecsimagesaga.simulator..")
         .check(main);
   }
 
   @Test
   void useCasesAndPortsSeeNoAdapterOrTechnology() {
-    noClasses().that().resideInAnyPackage("com.ecsimagesaga.app..", "com.ecsimagesaga.port..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.adapter..", "com.ecsimagesaga.simulator..",
-            "org.hibernate..", "org.apache.kafka..", "org.apache.avro..", "com.aliyuncs..", "io.vertx..", "jakarta..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("com.ecsimagesaga.app..", "com.ecsimagesaga.port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.ecsimagesaga.adapter..",
+            "com.ecsimagesaga.simulator..",
+            "org.hibernate..",
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "com.aliyuncs..",
+            "io.vertx..",
+            "jakarta..")
         .check(main);
   }
 
   @Test
   void onlyTheKafkaAdapterSeesAvroContracts() {
-    noClasses().that().resideOutsideOfPackages("com.ecsimagesaga.adapter.kafka..", "com.ecsimagesaga.contract..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.contract..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("com.ecsimagesaga.adapter.kafka..", "com.ecsimagesaga.contract..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.ecsimagesaga.contract..")
         .check(main);
   }
 
   @Test
   void onlyTheAlicloudAdapterSeesTheSdk() {
-    noClasses().that().resideOutsideOfPackages("com.ecsimagesaga.adapter.alicloud..", "com.ecsimagesaga.simulator..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.aliyuncs..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "com.ecsimagesaga.adapter.alicloud..", "com.ecsimagesaga.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.aliyuncs..")
         .check(main);
   }
 
   @Test
   void onlyThePersistenceAdapterSeesPanache() {
-    noClasses().that().resideOutsideOfPackage("com.ecsimagesaga.adapter.persistence..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.ecsimagesaga.adapter.persistence..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..")
         .check(main);
   }
 
   @Test
   void theSagaNeverImportsTheSimulatorAndTheSimulatorNeverImportsTheService() {
-    noClasses().that().resideOutsideOfPackage("com.ecsimagesaga.simulator..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.simulator..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.ecsimagesaga.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.ecsimagesaga.simulator..")
         .check(main);
-    noClasses().that().resideInAPackage("com.ecsimagesaga.simulator..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.ecsimagesaga.saga..", "com.ecsimagesaga.app..",
-            "com.ecsimagesaga.port..", "com.ecsimagesaga.adapter..", "com.ecsimagesaga.image..", "com.ecsimagesaga.command..",
+    noClasses()
+        .that()
+        .resideInAPackage("com.ecsimagesaga.simulator..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.ecsimagesaga.saga..",
+            "com.ecsimagesaga.app..",
+            "com.ecsimagesaga.port..",
+            "com.ecsimagesaga.adapter..",
+            "com.ecsimagesaga.image..",
+            "com.ecsimagesaga.command..",
             "com.ecsimagesaga.config..")
         .check(main);
   }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * API economy: N concurrent creations of images that take {@code bench.creating-seconds} each,
- * driven by the service, beside the same number driven by a Terraform-style per-image poller in
- * the same run against the same simulator. Prints ECS calls per created image for both. Not part
- * of the test suite: run with {@code mvn -Pbench verify} (see docs/benchmarks.md).
+ * driven by the service, beside the same number driven by a Terraform-style per-image poller in the
+ * same run against the same simulator. Prints ECS calls per created image for both. Not part of the
+ * test suite: run with {@code mvn -Pbench verify} (see docs/benchmarks.md).
  */
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
@@ -49,19 +49,37 @@ class ApiEconomyBenchmark {
       sim.world().seedInstance(REGION, service, InstanceStatus.Running);
       sim.world().seedInstance(REGION, baseline, InstanceStatus.Running);
       baselineInstances.add(baseline);
-      commands.add(CreateImage.newBuilder().setCommandId(UUID.randomUUID().toString()).setIssuedAt(Instant.now())
-          .setRegionId(REGION).setInstanceId(service).setImageName("svc-" + service.substring(2)).build());
+      commands.add(
+          CreateImage.newBuilder()
+              .setCommandId(UUID.randomUUID().toString())
+              .setIssuedAt(Instant.now())
+              .setRegionId(REGION)
+              .setInstanceId(service)
+              .setImageName("svc-" + service.substring(2))
+              .build());
     }
     sim.counters().reset();
     String bootstrap = KafkaBrokerResource.bootstrapServers();
     long started = System.nanoTime();
-    try (var producer = new CommandProducer(bootstrap); var events = new EventTopicRecorder(bootstrap, "ecs.image.events");
-        var poller = new TerraformStylePoller(sim.endpoint(), sim.config().accessKeyId(), sim.config().accessKeySecret())) {
-      List<CompletableFuture<String>> baseline = baselineInstances.stream().map(poller::createAndWait).toList();
-      commands.forEach(c -> producer.send("ecs.image.commands", REGION + "/" + c.getImageName(), codec.encode(c)));
+    try (var producer = new CommandProducer(bootstrap);
+        var events = new EventTopicRecorder(bootstrap, "ecs.image.events");
+        var poller =
+            new TerraformStylePoller(
+                sim.endpoint(), sim.config().accessKeyId(), sim.config().accessKeySecret())) {
+      List<CompletableFuture<String>> baseline =
+          baselineInstances.stream().map(poller::createAndWait).toList();
+      commands.forEach(
+          c ->
+              producer.send(
+                  "ecs.image.commands", REGION + "/" + c.getImageName(), codec.encode(c)));
       Duration limit = Duration.ofSeconds(BenchmarkProfile.CREATING_SECONDS * 3L + 120);
-      await().atMost(limit).pollInterval(Duration.ofSeconds(1)).until(() -> created(events, codec) >= IMAGES
-          && baseline.stream().allMatch(CompletableFuture::isDone));
+      await()
+          .atMost(limit)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  created(events, codec) >= IMAGES
+                      && baseline.stream().allMatch(CompletableFuture::isDone));
       double seconds = (System.nanoTime() - started) / 1e9;
 
       long allDescribe = sim.counters().count("DescribeImages");
@@ -69,18 +87,32 @@ class ApiEconomyBenchmark {
       long serviceDescribe = allDescribe - baselineDescribe;
       long serviceCreate = sim.counters().count("CreateImage") - poller.createCalls.get();
       long serviceInstances = sim.counters().count("DescribeInstances");
-      System.out.printf("%n=== API economy: %d images per driver, %d s each, run took %.0f s ===%n", IMAGES,
-          BenchmarkProfile.CREATING_SECONDS, seconds);
+      System.out.printf(
+          "%n=== API economy: %d images per driver, %d s each, run took %.0f s ===%n",
+          IMAGES, BenchmarkProfile.CREATING_SECONDS, seconds);
       System.out.printf("%-34s %12s %12s%n", "ECS calls per created image", "service", "baseline");
-      System.out.printf("%-34s %12.3f %12.3f%n", "DescribeImages", serviceDescribe / (double) IMAGES, baselineDescribe / (double) IMAGES);
-      System.out.printf("%-34s %12.3f %12.3f%n", "CreateImage", serviceCreate / (double) IMAGES, poller.createCalls.get() / (double) IMAGES);
-      System.out.printf("%-34s %12.3f %12s%n", "DescribeInstances", serviceInstances / (double) IMAGES, "0 (none)");
-      System.out.printf("%-34s %12.1fx%n", "baseline / service DescribeImages", baselineDescribe / (double) Math.max(1, serviceDescribe));
+      System.out.printf(
+          "%-34s %12.3f %12.3f%n",
+          "DescribeImages", serviceDescribe / (double) IMAGES, baselineDescribe / (double) IMAGES);
+      System.out.printf(
+          "%-34s %12.3f %12.3f%n",
+          "CreateImage",
+          serviceCreate / (double) IMAGES,
+          poller.createCalls.get() / (double) IMAGES);
+      System.out.printf(
+          "%-34s %12.3f %12s%n",
+          "DescribeInstances", serviceInstances / (double) IMAGES, "0 (none)");
+      System.out.printf(
+          "%-34s %12.1fx%n",
+          "baseline / service DescribeImages",
+          baselineDescribe / (double) Math.max(1, serviceDescribe));
       assertThat(serviceCreate).as("one CreateImage per image").isEqualTo(IMAGES);
     }
   }
 
   private static long created(EventTopicRecorder events, AvroCodec codec) {
-    return events.records().stream().filter(r -> codec.decode(r.value()) instanceof ImageCreated).count();
+    return events.records().stream()
+        .filter(r -> codec.decode(r.value()) instanceof ImageCreated)
+        .count();
   }
 }

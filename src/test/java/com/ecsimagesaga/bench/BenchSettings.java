@@ -1,8 +1,9 @@
 package com.ecsimagesaga.bench;
 
 /**
- * Settings of the process benchmarks, from system properties. The Maven profile passes every setting,
- * empty when not given on the command line, so an empty value means the benchmark's own default.
+ * Settings of the process benchmarks, from system properties. The Maven profile passes every
+ * setting, empty when not given on the command line, so an empty value means the benchmark's own
+ * default.
  */
 final class BenchSettings {
 

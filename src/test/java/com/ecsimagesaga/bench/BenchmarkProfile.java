@@ -17,15 +17,31 @@ public class BenchmarkProfile implements QuarkusTestProfile {
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("saga.poll.fast-interval", "2s", "saga.poll.fast-phase", "1m", "saga.poll.slow-interval", "15s",
-        "saga.ecs.listing-reuse", "10s", "saga.tick", "200ms", "saga.ecs.rate-limit.per-second", "20",
-        "saga.timeouts.create-from-instance", "60m");
+    return Map.of(
+        "saga.poll.fast-interval",
+        "2s",
+        "saga.poll.fast-phase",
+        "1m",
+        "saga.poll.slow-interval",
+        "15s",
+        "saga.ecs.listing-reuse",
+        "10s",
+        "saga.tick",
+        "200ms",
+        "saga.ecs.rate-limit.per-second",
+        "20",
+        "saga.timeouts.create-from-instance",
+        "60m");
   }
 
   @Override
   public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(PostgresResource.class),
-        new TestResourceEntry(EcsSimulatorResource.class, Map.of("speedFactor", "1", "creatingSeconds", String.valueOf(CREATING_SECONDS))));
+    return List.of(
+        new TestResourceEntry(KafkaBrokerResource.class),
+        new TestResourceEntry(PostgresResource.class),
+        new TestResourceEntry(
+            EcsSimulatorResource.class,
+            Map.of("speedFactor", "1", "creatingSeconds", String.valueOf(CREATING_SECONDS))));
   }
 
   @Override

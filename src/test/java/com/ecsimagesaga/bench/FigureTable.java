@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The table every process benchmark prints: figure, measured value, baseline, target and verdict. */
+/**
+ * The table every process benchmark prints: figure, measured value, baseline, target and verdict.
+ */
 final class FigureTable {
 
   private record Row(String figure, String value, String baseline, String target, String verdict) {}
@@ -36,7 +38,12 @@ final class FigureTable {
   String render() {
     StringBuilder out = new StringBuilder(format("%n=== %s ===%n%n", title));
     out.append("| figure | value | baseline | target | verdict |\n|---|---|---|---|---|\n");
-    rows.forEach(r -> out.append(format("| %s | %s | %s | %s | %s |%n", r.figure(), r.value(), r.baseline(), r.target(), r.verdict())));
+    rows.forEach(
+        r ->
+            out.append(
+                format(
+                    "| %s | %s | %s | %s | %s |%n",
+                    r.figure(), r.value(), r.baseline(), r.target(), r.verdict())));
     return out.toString();
   }
 }

@@ -11,7 +11,8 @@ record Percentiles(int count, Duration p50, Duration p99, Duration max) {
       throw new IllegalArgumentException("no samples");
     }
     List<Duration> sorted = samples.stream().sorted().toList();
-    return new Percentiles(sorted.size(), rank(sorted, 50), rank(sorted, 99), sorted.get(sorted.size() - 1));
+    return new Percentiles(
+        sorted.size(), rank(sorted, 50), rank(sorted, 99), sorted.get(sorted.size() - 1));
   }
 
   private static Duration rank(List<Duration> sorted, int percent) {

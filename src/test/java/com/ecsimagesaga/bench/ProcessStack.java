@@ -29,18 +29,33 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The real stack of the process benchmarks (scale, latency, recovery): PostgreSQL, a Kafka broker in
- * its own JVM, the ECS simulator in this JVM at real speed, and the packaged service as a child JVM
- * with its production settings (poll 2 s for a minute then 15 s, tick 200 ms, lease 60 s, rate budget
- * 20 calls/s per region and action), so the heap, memory and CPU figures are the service's own.
- * Everything lives under {@code target/bench/<name>-<time>/}, the service's log included.
+ * The real stack of the process benchmarks (scale, latency, recovery): PostgreSQL, a Kafka broker
+ * in its own JVM, the ECS simulator in this JVM at real speed, and the packaged service as a child
+ * JVM with its production settings (poll 2 s for a minute then 15 s, tick 200 ms, lease 60 s, rate
+ * budget 20 calls/s per region and action), so the heap, memory and CPU figures are the service's
+ * own. Everything lives under {@code target/bench/<name>-<time>/}, the service's log included.
  */
 final class ProcessStack implements AutoCloseable {
 
   /** Regions commands are spread over, round robin, in this order. */
-  static final List<String> REGIONS = List.of("cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen", "cn-qingdao",
-      "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-chengdu", "cn-hongkong", "ap-southeast-1", "ap-southeast-5",
-      "ap-northeast-1", "eu-central-1", "us-west-1", "us-east-1");
+  static final List<String> REGIONS =
+      List.of(
+          "cn-hangzhou",
+          "cn-shanghai",
+          "cn-beijing",
+          "cn-shenzhen",
+          "cn-qingdao",
+          "cn-zhangjiakou",
+          "cn-huhehaote",
+          "cn-wulanchabu",
+          "cn-chengdu",
+          "cn-hongkong",
+          "ap-southeast-1",
+          "ap-southeast-5",
+          "ap-northeast-1",
+          "eu-central-1",
+          "us-west-1",
+          "us-east-1");
 
   private final Path home;
   private final RestartablePostgres postgres;
@@ -50,7 +65,8 @@ final class ProcessStack implements AutoCloseable {
   private final AvroCodec codec = new AvroCodec();
   private ServiceProcess service;
 
-  private ProcessStack(Path home, SimulatorConfig simulatorConfig) throws IOException, InterruptedException {
+  private ProcessStack(Path home, SimulatorConfig simulatorConfig)
+      throws IOException, InterruptedException {
     this.home = home;
     postgres = new RestartablePostgres(home.resolve("postgres"), FreePorts.next());
     postgres.start();
@@ -60,10 +76,14 @@ final class ProcessStack implements AutoCloseable {
     producer = new CommandProducer(broker.bootstrapServers());
   }
 
-  /** Starts PostgreSQL, the broker and the simulator in a fresh {@code target/bench/<name>-<time>}. */
+  /**
+   * Starts PostgreSQL, the broker and the simulator in a fresh {@code target/bench/<name>-<time>}.
+   */
   static ProcessStack start(String name, SimulatorConfig simulatorConfig) {
     try {
-      Path home = Files.createDirectories(Path.of("target", "bench", name + "-" + System.currentTimeMillis()).toAbsolutePath());
+      Path home =
+          Files.createDirectories(
+              Path.of("target", "bench", name + "-" + System.currentTimeMillis()).toAbsolutePath());
       return new ProcessStack(home, simulatorConfig);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,9 +96,10 @@ final class ProcessStack implements AutoCloseable {
   /**
    * The service process with production settings except the addresses of this stack (and the
    * simulator's HTTP protocol and keys), changed by {@code overrides}; not started yet. The system
-   * property {@code bench.log-level} (for example WARN) sets the level of the service's own loggers,
-   * which otherwise log every saga transition at INFO; {@code bench.rate-limit} the service's own ECS
-   * budget in calls per second per region and action (production: 20; 0 switches it off).
+   * property {@code bench.log-level} (for example WARN) sets the level of the service's own
+   * loggers, which otherwise log every saga transition at INFO; {@code bench.rate-limit} the
+   * service's own ECS budget in calls per second per region and action (production: 20; 0 switches
+   * it off).
    */
   ServiceProcess service(String name, List<String> jvmOptions, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
@@ -115,15 +136,22 @@ final class ProcessStack implements AutoCloseable {
       String region = REGIONS.get(i % regions);
       String instanceId = String.format("i-%s%08d", prefix, i);
       simulator.world().seedInstance(region, instanceId, InstanceStatus.Running);
-      commands.add(CreateImage.newBuilder().setCommandId(UUID.randomUUID().toString()).setIssuedAt(Instant.now())
-          .setRegionId(region).setInstanceId(instanceId).setImageName(prefix + "-" + i).build());
+      commands.add(
+          CreateImage.newBuilder()
+              .setCommandId(UUID.randomUUID().toString())
+              .setIssuedAt(Instant.now())
+              .setRegionId(region)
+              .setInstanceId(instanceId)
+              .setImageName(prefix + "-" + i)
+              .build());
     }
     return commands;
   }
 
   /** Sends a command without waiting for the acknowledgement, keyed as every producer keys it. */
   void publishAsync(CreateImage c) {
-    producer.sendAsync(SagaTopics.COMMANDS, c.getRegionId() + "/" + c.getImageName(), codec.encode(c));
+    producer.sendAsync(
+        SagaTopics.COMMANDS, c.getRegionId() + "/" + c.getImageName(), codec.encode(c));
   }
 
   /** Waits for the acknowledgement of everything sent so far. */
@@ -133,7 +161,9 @@ final class ProcessStack implements AutoCloseable {
 
   /** A single number from the saga table, such as a count. */
   long queryLong(String sql) {
-    try (Connection c = postgres.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     } catch (SQLException e) {
@@ -143,7 +173,9 @@ final class ProcessStack implements AutoCloseable {
 
   /** A single timestamp from the saga table, or {@code null}. */
   Instant queryInstant(String sql) {
-    try (Connection c = postgres.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       java.sql.Timestamp t = r.getTimestamp(1);
       return t == null ? null : t.toInstant();
@@ -152,14 +184,23 @@ final class ProcessStack implements AutoCloseable {
     }
   }
 
-  /** Sagas waiting for their image to be usable, with an image id: the "in flight" state of a create saga. */
+  /**
+   * Sagas waiting for their image to be usable, with an image id: the "in flight" state of a create
+   * saga.
+   */
   long sagasAwaitingImages() {
-    return queryLong("select count(*) from saga where status = 'WAITING' and step = 'AWAIT_IMAGE_USABLE' and image_id is not null");
+    return queryLong(
+        "select count(*) from saga where status = 'WAITING' and step = 'AWAIT_IMAGE_USABLE' and image_id is not null");
   }
 
-  /** Waits (polling once a second) until {@code n} sagas wait for their images, at most {@code atMost}. */
+  /**
+   * Waits (polling once a second) until {@code n} sagas wait for their images, at most {@code
+   * atMost}.
+   */
   void awaitSagasAwaitingImages(long n, Duration atMost) {
-    await(n + " sagas waiting for their images").atMost(atMost).pollInterval(Duration.ofSeconds(1))
+    await(n + " sagas waiting for their images")
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> sagasAwaitingImages() >= n);
   }
 
@@ -187,7 +228,10 @@ final class ProcessStack implements AutoCloseable {
     return codec;
   }
 
-  /** Kills the service (SIGKILL, its state is in the database anyway), stops the broker, database and simulator. */
+  /**
+   * Kills the service (SIGKILL, its state is in the database anyway), stops the broker, database
+   * and simulator.
+   */
   @Override
   public void close() {
     if (service != null) {

@@ -47,31 +47,35 @@ final class TerraformStylePoller implements AutoCloseable {
     create.setImageName("baseline-" + instanceId);
     create.setClientToken(UUID.randomUUID().toString());
     CompletableFuture<String> done = new CompletableFuture<>();
-    timers.execute(() -> {
-      try {
-        createCalls.incrementAndGet();
-        String imageId = client.getAcsResponse(create).getImageId();
-        schedule(imageId, 0, done);
-      } catch (ClientException e) {
-        done.completeExceptionally(e);
-      }
-    });
+    timers.execute(
+        () -> {
+          try {
+            createCalls.incrementAndGet();
+            String imageId = client.getAcsResponse(create).getImageId();
+            schedule(imageId, 0, done);
+          } catch (ClientException e) {
+            done.completeExceptionally(e);
+          }
+        });
     return done;
   }
 
   private void schedule(String imageId, int poll, CompletableFuture<String> done) {
     long gap = poll < GAPS_MS.length ? GAPS_MS[poll] : CAP_MS;
-    timers.schedule(() -> {
-      try {
-        if (usable(imageId)) {
-          done.complete(imageId);
-        } else {
-          schedule(imageId, poll + 1, done);
-        }
-      } catch (ClientException e) {
-        schedule(imageId, poll + 1, done);
-      }
-    }, gap, TimeUnit.MILLISECONDS);
+    timers.schedule(
+        () -> {
+          try {
+            if (usable(imageId)) {
+              done.complete(imageId);
+            } else {
+              schedule(imageId, poll + 1, done);
+            }
+          } catch (ClientException e) {
+            schedule(imageId, poll + 1, done);
+          }
+        },
+        gap,
+        TimeUnit.MILLISECONDS);
   }
 
   private boolean usable(String imageId) throws ClientException {

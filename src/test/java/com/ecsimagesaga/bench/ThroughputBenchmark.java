@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Throughput: create sagas completed per second end to end (command published to ImageCreated
  * consumed) with images that finish at once, beside the raw rates of the same broker and database
- * measured in the same run. Not part of the test suite: {@code mvn -Pbench test -Dtest=ThroughputBenchmark}.
+ * measured in the same run. Not part of the test suite: {@code mvn -Pbench test
+ * -Dtest=ThroughputBenchmark}.
  */
 @QuarkusTest
 @TestProfile(ThroughputProfile.class)
@@ -53,20 +54,37 @@ class ThroughputBenchmark {
     for (int i = 0; i < SAGAS; i++) {
       String instance = "i-tp" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
       sim.world().seedInstance("cn-hangzhou", instance, InstanceStatus.Running);
-      commands.add(CreateImage.newBuilder().setCommandId(UUID.randomUUID().toString()).setIssuedAt(Instant.now())
-          .setRegionId("cn-hangzhou").setInstanceId(instance).setImageName("tp-" + instance.substring(2)).build());
+      commands.add(
+          CreateImage.newBuilder()
+              .setCommandId(UUID.randomUUID().toString())
+              .setIssuedAt(Instant.now())
+              .setRegionId("cn-hangzhou")
+              .setInstanceId(instance)
+              .setImageName("tp-" + instance.substring(2))
+              .build());
     }
     sim.counters().reset();
     long commitsBefore = databaseCommits();
     double sagasPerSecond;
     Instant started;
-    try (var producer = new CommandProducer(bootstrap); var events = new EventTopicRecorder(bootstrap, "ecs.image.events")) {
+    try (var producer = new CommandProducer(bootstrap);
+        var events = new EventTopicRecorder(bootstrap, "ecs.image.events")) {
       started = Instant.now();
       long start = System.nanoTime();
-      commands.forEach(c -> producer.sendAsync("ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c)));
+      commands.forEach(
+          c ->
+              producer.sendAsync(
+                  "ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c)));
       producer.flush();
-      await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
-          .until(() -> events.records().stream().filter(r -> codec.decode(r.value()) instanceof ImageCreated).count() >= SAGAS);
+      await()
+          .atMost(Duration.ofMinutes(20))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  events.records().stream()
+                          .filter(r -> codec.decode(r.value()) instanceof ImageCreated)
+                          .count()
+                      >= SAGAS);
       sagasPerSecond = SAGAS / ((System.nanoTime() - start) / 1e9);
     }
     long ecsCalls = sim.counters().total();
@@ -74,27 +92,40 @@ class ThroughputBenchmark {
     Phases phases = phases(started);
     double brokerRate = rawBrokerRate(bootstrap);
     double dbRate = rawDatabaseRate();
-    System.out.printf("%n=== Throughput: %d create sagas, images finish at once, rate budget off ===%n", SAGAS);
+    System.out.printf(
+        "%n=== Throughput: %d create sagas, images finish at once, rate budget off ===%n", SAGAS);
     System.out.printf("%-44s %12.1f%n", "sagas completed per second (end to end)", sagasPerSecond);
     System.out.printf("%-44s %12.1f%n", "ECS calls per saga", ecsCalls / (double) SAGAS);
-    System.out.printf("%-44s %12.1f%n", "database transactions per saga (all commits)", commits / (double) SAGAS);
-    System.out.printf("%-44s %12.1f%n", "s until the last command was taken in", phases.lastTakenIn());
+    System.out.printf(
+        "%-44s %12.1f%n", "database transactions per saga (all commits)", commits / (double) SAGAS);
+    System.out.printf(
+        "%-44s %12.1f%n", "s until the last command was taken in", phases.lastTakenIn());
     System.out.printf("%-44s %12.1f%n", "s until the last saga succeeded", phases.lastSucceeded());
-    System.out.printf("%-44s %12.1f%n", "s until the last event was published", phases.lastPublished());
+    System.out.printf(
+        "%-44s %12.1f%n", "s until the last event was published", phases.lastPublished());
     System.out.printf("%-44s %12.0f%n", "raw broker rate (records/s produce+consume)", brokerRate);
     System.out.printf("%-44s %12.0f%n", "raw database rate (insert tx/s, 8 clients)", dbRate);
-    System.out.printf("%-44s %12.4f%n", "sagas/s divided by database tx/s", sagasPerSecond / dbRate);
+    System.out.printf(
+        "%-44s %12.4f%n", "sagas/s divided by database tx/s", sagasPerSecond / dbRate);
     assertThat(sagasPerSecond).isPositive();
   }
 
-  /** Seconds from the first publish until the last command was stored, the last saga finished, the last event left. */
+  /**
+   * Seconds from the first publish until the last command was stored, the last saga finished, the
+   * last event left.
+   */
   record Phases(double lastTakenIn, double lastSucceeded, double lastPublished) {}
 
   private static Phases phases(Instant started) throws SQLException {
-    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
-        var rs = c.createStatement().executeQuery("select extract(epoch from (select max(received_at) from processed_command)),"
-            + " extract(epoch from (select max(updated_at) from saga where status = 'SUCCEEDED')),"
-            + " extract(epoch from (select max(published_at) from outbox))")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select extract(epoch from (select max(received_at) from processed_command)),"
+                        + " extract(epoch from (select max(updated_at) from saga where status = 'SUCCEEDED')),"
+                        + " extract(epoch from (select max(published_at) from outbox))")) {
       rs.next();
       double t0 = started.toEpochMilli() / 1000.0;
       return new Phases(rs.getDouble(1) - t0, rs.getDouble(2) - t0, rs.getDouble(3) - t0);
@@ -103,8 +134,13 @@ class ThroughputBenchmark {
 
   /** Transactions committed in the service's database so far (pg_stat_database). */
   private static long databaseCommits() throws SQLException {
-    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
-        var rs = c.createStatement().executeQuery("select xact_commit from pg_stat_database where datname = current_database()")) {
+    try (Connection c =
+            DriverManager.getConnection(
+                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "select xact_commit from pg_stat_database where datname = current_database()")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -115,20 +151,27 @@ class ThroughputBenchmark {
     String topic = "bench-raw-" + UUID.randomUUID();
     byte[] value = new byte[200];
     long start = System.nanoTime();
-    try (var producer = new CommandProducer(bootstrap); var reader = new EventTopicRecorder(bootstrap, topic)) {
+    try (var producer = new CommandProducer(bootstrap);
+        var reader = new EventTopicRecorder(bootstrap, topic)) {
       for (int i = 0; i < RAW_RECORDS; i++) {
         producer.sendAsync(topic, "k" + (i % 64), value);
       }
       producer.flush();
-      await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> reader.records().size() >= RAW_RECORDS);
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> reader.records().size() >= RAW_RECORDS);
     }
     return RAW_RECORDS / ((System.nanoTime() - start) / 1e9);
   }
 
   /** pgbench -N style: 8 clients each committing one-row insert transactions for DB_WINDOW. */
   private static double rawDatabaseRate() throws Exception {
-    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password())) {
-      c.createStatement().execute("create table if not exists bench_raw (id bigserial primary key, v text)");
+    try (Connection c =
+        DriverManager.getConnection(
+            PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password())) {
+      c.createStatement()
+          .execute("create table if not exists bench_raw (id bigserial primary key, v text)");
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     long deadline = System.nanoTime() + DB_WINDOW.toNanos();
@@ -146,7 +189,9 @@ class ThroughputBenchmark {
 
   private static long insertUntil(long deadline) throws SQLException {
     long n = 0;
-    try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
         PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
       c.setAutoCommit(true);
       while (System.nanoTime() < deadline) {

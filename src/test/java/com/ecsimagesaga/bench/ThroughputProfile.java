@@ -15,14 +15,28 @@ public class ThroughputProfile implements QuarkusTestProfile {
 
   @Override
   public Map<String, String> getConfigOverrides() {
-    return Map.of("saga.ecs.rate-limit.per-second", "0", "saga.tick", "50ms", "saga.poll.fast-interval", "200ms",
-        "saga.ecs.listing-reuse", "100ms", "saga.batch-size", "500", "saga.relay-interval", "50ms",
-        "quarkus.log.category.\"com.ecsimagesaga\".level", "WARN");
+    return Map.of(
+        "saga.ecs.rate-limit.per-second",
+        "0",
+        "saga.tick",
+        "50ms",
+        "saga.poll.fast-interval",
+        "200ms",
+        "saga.ecs.listing-reuse",
+        "100ms",
+        "saga.batch-size",
+        "500",
+        "saga.relay-interval",
+        "50ms",
+        "quarkus.log.category.\"com.ecsimagesaga\".level",
+        "WARN");
   }
 
   @Override
   public List<TestResourceEntry> testResources() {
-    return List.of(new TestResourceEntry(KafkaBrokerResource.class), new TestResourceEntry(PostgresResource.class),
+    return List.of(
+        new TestResourceEntry(KafkaBrokerResource.class),
+        new TestResourceEntry(PostgresResource.class),
         new TestResourceEntry(EcsSimulatorResource.class, Map.of("speedFactor", "100000")));
   }
 

@@ -29,23 +29,39 @@ final class TimedTopicReader implements AutoCloseable {
 
   TimedTopicReader(String bootstrap, String topic) {
     Properties p = new Properties();
-    p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-        StringDeserializer.class.getName(), ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+    p.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "latest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName()));
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
-    List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(i -> new TopicPartition(topic, i.partition()))
+            .toList();
     consumer.assign(partitions);
-    // Resolves each partition's end now, in the constructor: records sent after it returns are read.
+    // Resolves each partition's end now, in the constructor: records sent after it returns are
+    // read.
     partitions.forEach(consumer::position);
-    poller = new Thread(() -> {
-      try (consumer) {
-        while (running.get()) {
-          for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-            received.add(new Received(r, Instant.now()));
-          }
-        }
-      }
-    }, "timed-reader-" + topic);
+    poller =
+        new Thread(
+            () -> {
+              try (consumer) {
+                while (running.get()) {
+                  for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                    received.add(new Received(r, Instant.now()));
+                  }
+                }
+              }
+            },
+            "timed-reader-" + topic);
     poller.setDaemon(true);
     poller.start();
   }

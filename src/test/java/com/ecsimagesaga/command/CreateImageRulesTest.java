@@ -37,51 +37,92 @@ class CreateImageRulesTest {
   })
   void imageNamesFollowTheEcsRules(String name, String rule) {
     var v = CreateImageRules.check(aCreateImageCommand().imageName(name).build());
-    assertThat(v.violations()).singleElement().satisfies(x -> {
-      assertThat(x.field()).isEqualTo("imageName");
-      assertThat(x.rule()).isEqualTo(rule);
-      assertThat(x.value()).isEqualTo(name);
-    });
+    assertThat(v.violations())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("imageName");
+              assertThat(x.rule()).isEqualTo(rule);
+              assertThat(x.value()).isEqualTo(name);
+            });
   }
 
   @Test
   void chineseNamesAndDotsAreAllowed() {
-    assertThat(CreateImageRules.check(aCreateImageCommand().imageName("镜像-web.v1:2").build()).isValid()).isTrue();
+    assertThat(
+            CreateImageRules.check(aCreateImageCommand().imageName("镜像-web.v1:2").build())
+                .isValid())
+        .isTrue();
   }
 
   @Test
   void everyViolationIsReportedNotJustTheFirst() {
-    var c = aCreateImageCommand().commandId("").imageName("http://x").description("x").architecture("sparc")
-        .platform("Plan9").tags(List.of(new ImageTag("aliyun-x", "v"), new ImageTag("k", "acs:v"))).build();
-    assertThat(rules(CreateImageRules.check(c))).containsExactlyInAnyOrder("command-id.required", "image-name.forbidden-prefix",
-        "description.length", "architecture.unsupported", "platform.unsupported", "tag-key.forbidden-prefix",
-        "tag-value.forbidden-prefix");
+    var c =
+        aCreateImageCommand()
+            .commandId("")
+            .imageName("http://x")
+            .description("x")
+            .architecture("sparc")
+            .platform("Plan9")
+            .tags(List.of(new ImageTag("aliyun-x", "v"), new ImageTag("k", "acs:v")))
+            .build();
+    assertThat(rules(CreateImageRules.check(c)))
+        .containsExactlyInAnyOrder(
+            "command-id.required",
+            "image-name.forbidden-prefix",
+            "description.length",
+            "architecture.unsupported",
+            "platform.unsupported",
+            "tag-key.forbidden-prefix",
+            "tag-value.forbidden-prefix");
   }
 
   @Test
   void exactlyOneSourceMustBeNamed() {
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId(null).build()))).containsExactly("source.missing");
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().snapshotId("s-abc").build()))).containsExactly("source.ambiguous");
+    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId(null).build())))
+        .containsExactly("source.missing");
+    assertThat(rules(CreateImageRules.check(aCreateImageCommand().snapshotId("s-abc").build())))
+        .containsExactly("source.ambiguous");
   }
 
   @Test
   void resourceIdsAreChecked() {
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId("m-abc").build()))).containsExactly("instance-id.format");
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId(null).snapshotId("s-a b").build())))
+    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId("m-abc").build())))
+        .containsExactly("instance-id.format");
+    assertThat(
+            rules(
+                CreateImageRules.check(
+                    aCreateImageCommand().instanceId(null).snapshotId("s-a b").build())))
         .containsExactly("snapshot-id.format");
   }
 
   @Test
   void diskMappingsNeedOneSystemDiskAndValidDevices() {
     var system = new DiskMapping("/dev/xvda", "system", "s-sys1", null);
-    var ok = aCreateImageCommand().instanceId(null).mappings(List.of(system, new DiskMapping("/dev/xvdb", "data", null, 100)));
-    assertThat(CreateImageRules.check(ok.build()).value().source()).isInstanceOf(ImageSource.FromDiskMappings.class);
+    var ok =
+        aCreateImageCommand()
+            .instanceId(null)
+            .mappings(List.of(system, new DiskMapping("/dev/xvdb", "data", null, 100)));
+    assertThat(CreateImageRules.check(ok.build()).value().source())
+        .isInstanceOf(ImageSource.FromDiskMappings.class);
 
-    var bad = aCreateImageCommand().instanceId(null).mappings(List.of(new DiskMapping("/dev/xvdb", "data", null, 4),
-        new DiskMapping("/dev/sda", "data", null, 40000), new DiskMapping("/dev/xvdb", "data", null, null),
-        new DiskMapping(null, "root", null, null)));
-    assertThat(rules(CreateImageRules.check(bad.build()))).containsExactlyInAnyOrder("disk-mappings.system-disk-count",
-        "disk-size.range", "device.malformed", "disk-size.range", "device.duplicate", "disk-type.unsupported");
+    var bad =
+        aCreateImageCommand()
+            .instanceId(null)
+            .mappings(
+                List.of(
+                    new DiskMapping("/dev/xvdb", "data", null, 4),
+                    new DiskMapping("/dev/sda", "data", null, 40000),
+                    new DiskMapping("/dev/xvdb", "data", null, null),
+                    new DiskMapping(null, "root", null, null)));
+    assertThat(rules(CreateImageRules.check(bad.build())))
+        .containsExactlyInAnyOrder(
+            "disk-mappings.system-disk-count",
+            "disk-size.range",
+            "device.malformed",
+            "disk-size.range",
+            "device.duplicate",
+            "disk-type.unsupported");
   }
 
   @Test
@@ -89,31 +130,42 @@ class CreateImageRulesTest {
     List<DiskMapping> disks = new ArrayList<>();
     disks.add(new DiskMapping("/dev/xvda", "system", "s-sys1", null));
     IntStream.range(0, 17).forEach(i -> disks.add(new DiskMapping(null, "data", null, 20)));
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().instanceId(null).mappings(disks).build())))
+    assertThat(
+            rules(
+                CreateImageRules.check(
+                    aCreateImageCommand().instanceId(null).mappings(disks).build())))
         .containsExactly("disk-mappings.too-many-data-disks");
   }
 
   @Test
   void tagsAreLimitedAndTheServiceNamespaceIsReserved() {
     var many = IntStream.range(0, 20).mapToObj(i -> new ImageTag("k" + i, "v")).toList();
-    assertThat(rules(CreateImageRules.check(aCreateImageCommand().tags(many).build()))).containsExactly("tags.too-many");
-    var reserved = List.of(new ImageTag("ecs-image-saga/saga-id", "x"), new ImageTag("a", "1"), new ImageTag("a", "2"));
+    assertThat(rules(CreateImageRules.check(aCreateImageCommand().tags(many).build())))
+        .containsExactly("tags.too-many");
+    var reserved =
+        List.of(
+            new ImageTag("ecs-image-saga/saga-id", "x"),
+            new ImageTag("a", "1"),
+            new ImageTag("a", "2"));
     assertThat(rules(CreateImageRules.check(aCreateImageCommand().tags(reserved).build())))
         .containsExactlyInAnyOrder("tag-key.reserved", "tag-key.duplicate");
   }
 
   @Test
   void theDeprecatedNameIsAnAliasWithAWarning() {
-    var v = CreateImageRules.check(aCreateImageCommand().imageName(null).name("legacy-name").build());
+    var v =
+        CreateImageRules.check(aCreateImageCommand().imageName(null).name("legacy-name").build());
     assertThat(v.value().imageName()).isEqualTo("legacy-name");
     assertThat(v.warnings()).singleElement().asString().contains("deprecated");
-    var conflict = CreateImageRules.check(aCreateImageCommand().imageName("one").name("two").build());
+    var conflict =
+        CreateImageRules.check(aCreateImageCommand().imageName("one").name("two").build());
     assertThat(rules(conflict)).containsExactly("image-name.conflict");
   }
 
   @Test
   void controlCharactersAndAbsurdTimeoutsAreRejected() {
     var c = aCreateImageCommand().description("line\u0000break").timeoutSeconds(5).build();
-    assertThat(rules(CreateImageRules.check(c))).containsExactlyInAnyOrder("description.characters", "timeout.range");
+    assertThat(rules(CreateImageRules.check(c)))
+        .containsExactlyInAnyOrder("description.characters", "timeout.range");
   }
 }

@@ -16,7 +16,11 @@ final class AdminApi {
   private AdminApi() {}
 
   static RequestSpecification asOperator() {
-    return given().auth().preemptive().basic(OPERATOR, OPERATOR_PASSWORD).contentType(ContentType.JSON);
+    return given()
+        .auth()
+        .preemptive()
+        .basic(OPERATOR, OPERATOR_PASSWORD)
+        .contentType(ContentType.JSON);
   }
 
   static RequestSpecification asViewer() {

@@ -27,16 +27,29 @@ class AdminApiSecurityTest {
 
   static final String SAGA = UUID.randomUUID().toString();
 
-  /** Every read endpoint. The event stream is read-only too, but stays open once allowed, so only its refusal is tested. */
-  static final List<String> READS = List.of("/api/sagas/" + SAGA, "/api/sagas?commandId=nope", "/api/sagas?status=FAILED",
-      "/api/sagas/" + SAGA + "/timeline", "/api/replay-jobs/" + SAGA);
+  /**
+   * Every read endpoint. The event stream is read-only too, but stays open once allowed, so only
+   * its refusal is tested.
+   */
+  static final List<String> READS =
+      List.of(
+          "/api/sagas/" + SAGA,
+          "/api/sagas?commandId=nope",
+          "/api/sagas?status=FAILED",
+          "/api/sagas/" + SAGA + "/timeline",
+          "/api/replay-jobs/" + SAGA);
 
   /** Every endpoint that acts, with a body it accepts. */
-  static final Map<String, Object> WRITES = Map.of(
-      "/api/sagas/" + SAGA + "/replay", Map.of("mode", "resume", "reason", "test"),
-      "/api/replay-jobs", Map.of("errorCode", "Nothing.Matches", "reason", "test", "dryRun", true),
-      "/api/commands/create-image", Map.of("regionId", "cn-hangzhou", "instanceId", "i-nothere", "imageName", "sec-test"),
-      "/api/commands/delete-image", Map.of("regionId", "cn-hangzhou", "imageId", "m-nothere"));
+  static final Map<String, Object> WRITES =
+      Map.of(
+          "/api/sagas/" + SAGA + "/replay",
+          Map.of("mode", "resume", "reason", "test"),
+          "/api/replay-jobs",
+          Map.of("errorCode", "Nothing.Matches", "reason", "test", "dryRun", true),
+          "/api/commands/create-image",
+          Map.of("regionId", "cn-hangzhou", "instanceId", "i-nothere", "imageName", "sec-test"),
+          "/api/commands/delete-image",
+          Map.of("regionId", "cn-hangzhou", "imageId", "m-nothere"));
 
   static int get(Supplier<RequestSpecification> who, String path) {
     return who.get().get(path).statusCode();
@@ -51,14 +64,22 @@ class AdminApiSecurityTest {
     for (String path : READS) {
       assertThat(get(AdminApi::anonymous, path)).as(path).isEqualTo(401);
     }
-    WRITES.forEach((path, body) -> assertThat(post(AdminApi::anonymous, path, body)).as(path).isEqualTo(401));
+    WRITES.forEach(
+        (path, body) -> assertThat(post(AdminApi::anonymous, path, body)).as(path).isEqualTo(401));
     assertThat(get(AdminApi::anonymous, "/api/events/stream")).isEqualTo(401);
-    assertThat(anonymous().get("/api/sagas/" + SAGA).header("WWW-Authenticate")).startsWithIgnoringCase("basic");
+    assertThat(anonymous().get("/api/sagas/" + SAGA).header("WWW-Authenticate"))
+        .startsWithIgnoringCase("basic");
   }
 
   @Test
   void aWrongPasswordGets401() {
-    assertThat(given().auth().preemptive().basic(AdminApi.OPERATOR, "wrong").get("/api/sagas/" + SAGA).statusCode())
+    assertThat(
+            given()
+                .auth()
+                .preemptive()
+                .basic(AdminApi.OPERATOR, "wrong")
+                .get("/api/sagas/" + SAGA)
+                .statusCode())
         .isEqualTo(401);
   }
 
@@ -67,8 +88,13 @@ class AdminApiSecurityTest {
     for (String path : READS) {
       assertThat(get(AdminApi::asViewer, path)).as(path).isNotIn(401, 403);
     }
-    WRITES.forEach((path, body) -> assertThat(post(AdminApi::asViewer, path, body)).as(path).isEqualTo(403));
-    assertThat(asViewer().body(Map.of("mode", "resume", "reason", "x")).post("/api/sagas/" + SAGA + "/replay").statusCode())
+    WRITES.forEach(
+        (path, body) -> assertThat(post(AdminApi::asViewer, path, body)).as(path).isEqualTo(403));
+    assertThat(
+            asViewer()
+                .body(Map.of("mode", "resume", "reason", "x"))
+                .post("/api/sagas/" + SAGA + "/replay")
+                .statusCode())
         .isEqualTo(403);
   }
 
@@ -77,9 +103,15 @@ class AdminApiSecurityTest {
     for (String path : READS) {
       assertThat(get(AdminApi::asOperator, path)).as(path).isNotIn(401, 403);
     }
-    WRITES.forEach((path, body) -> assertThat(post(AdminApi::asOperator, path, body)).as(path).isNotIn(401, 403));
-    assertThat(asOperator().body(Map.of("mode", "resume", "reason", "x")).post("/api/sagas/" + SAGA + "/replay")
-        .statusCode()).isEqualTo(404);
+    WRITES.forEach(
+        (path, body) ->
+            assertThat(post(AdminApi::asOperator, path, body)).as(path).isNotIn(401, 403));
+    assertThat(
+            asOperator()
+                .body(Map.of("mode", "resume", "reason", "x"))
+                .post("/api/sagas/" + SAGA + "/replay")
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test

@@ -53,12 +53,20 @@ class BatchedPollingTest extends SagaTestSupport {
     long describeBefore = sim.counters().count("DescribeImages");
     commands.forEach(SagaTestSupport::publish);
 
-    await().atMost(Duration.ofSeconds(90)).until(() -> commands.stream()
-        .allMatch(c -> eventsFor(c.getCommandId()).stream().anyMatch(ImageCreated.class::isInstance)));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                commands.stream()
+                    .allMatch(
+                        c ->
+                            eventsFor(c.getCommandId()).stream()
+                                .anyMatch(ImageCreated.class::isInstance)));
 
     long describeCalls = sim.counters().count("DescribeImages") - describeBefore;
     long perImageBaseline = IMAGES * 3L;
-    System.out.printf("DescribeImages calls for %d concurrent creations: %d (per-image polling would need at least %d)%n",
+    System.out.printf(
+        "DescribeImages calls for %d concurrent creations: %d (per-image polling would need at least %d)%n",
         IMAGES, describeCalls, perImageBaseline);
     assertThat(describeCalls).isLessThan(IMAGES);
   }

@@ -33,12 +33,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EcsSimulatorResource.class)
 class CreateAndDeleteImageTest extends SagaTestSupport {
 
-
   @BeforeAll
   static void start() {
     connect();
   }
-
 
   @Test
   void aCreateCommandYieldsImageCreatedAndOneTaggedImage() {
@@ -52,13 +50,18 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     assertThat(image.clientToken()).startsWith("eis-" + created.getSagaId());
     assertThat(created.getUsable()).isTrue();
     assertThat(created.getImageName()).isEqualTo(command.getImageName());
-    assertThat(eventsFor(command.getCommandId()).stream().filter(ImageCreated.class::isInstance)).hasSize(1);
+    assertThat(eventsFor(command.getCommandId()).stream().filter(ImageCreated.class::isInstance))
+        .hasSize(1);
 
-    var record = recordsFor(command.getCommandId()).stream()
-        .filter(r -> CODEC.decode(r.value()) instanceof ImageCreated).findFirst().orElseThrow();
+    var record =
+        recordsFor(command.getCommandId()).stream()
+            .filter(r -> CODEC.decode(r.value()) instanceof ImageCreated)
+            .findFirst()
+            .orElseThrow();
     assertThat(record.key()).isEqualTo(created.getSagaId());
     assertThat(header(record.headers().lastHeader("ce_id"))).isEqualTo(created.getEventId());
-    assertThat(header(record.headers().lastHeader("ce_type"))).isEqualTo("com.ecsimagesaga.ImageCreated.v1");
+    assertThat(header(record.headers().lastHeader("ce_type")))
+        .isEqualTo("com.ecsimagesaga.ImageCreated.v1");
     assertThat(header(record.headers().lastHeader("ce_specversion"))).isEqualTo("1.0");
     assertThat(record.headers().lastHeader("ce_source")).isNotNull();
     assertThat(record.headers().lastHeader("ce_time")).isNotNull();
@@ -88,13 +91,19 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
   @Test
   void anInvalidCommandIsRejectedAndNeverReachesEcs() {
     long createsBefore = sim().counters().count("CreateImage");
-    var command = createFromInstance(seededInstance()).setImageName("http://evil").setArchitecture("sparc").build();
+    var command =
+        createFromInstance(seededInstance())
+            .setImageName("http://evil")
+            .setArchitecture("sparc")
+            .build();
     publish(command);
     CommandRejected rejected = awaitEvent(command.getCommandId(), CommandRejected.class);
     assertThat(rejected.getCommandType()).isEqualTo("CreateImage");
-    assertThat(rejected.getViolations()).extracting(Violation::getField, Violation::getRule).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("imageName", "image-name.forbidden-prefix"),
-        org.assertj.core.groups.Tuple.tuple("architecture", "architecture.unsupported"));
+    assertThat(rejected.getViolations())
+        .extracting(Violation::getField, Violation::getRule)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("imageName", "image-name.forbidden-prefix"),
+            org.assertj.core.groups.Tuple.tuple("architecture", "architecture.unsupported"));
     assertThat(sim().counters().count("CreateImage")).isEqualTo(createsBefore);
   }
 
@@ -103,26 +112,50 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     String longId = "x".repeat(300);
     var tooLong = createFromInstance(seededInstance()).setCommandId(longId).build();
     var empty1 = createFromInstance(seededInstance()).setCommandId("").build();
-    var empty2 = createFromInstance(seededInstance()).setCommandId("").setImageName("other-name").build();
+    var empty2 =
+        createFromInstance(seededInstance()).setCommandId("").setImageName("other-name").build();
     publish(tooLong);
     publish(empty1);
     publish(empty2);
     CommandRejected rejected = awaitEvent(longId.substring(0, 160), CommandRejected.class);
-    assertThat(rejected.getViolations()).extracting(Violation::getRule).contains("command-id.format");
-    await().atMost(Duration.ofSeconds(30)).until(() -> eventsFor("").stream().filter(CommandRejected.class::isInstance)
-        .map(e -> ((CommandRejected) e).getEventId()).distinct().count() >= 2);
-    assertThat(deadLetters.records()).noneMatch(r -> java.util.Arrays.equals(r.value(), CODEC.encode(empty2)));
+    assertThat(rejected.getViolations())
+        .extracting(Violation::getRule)
+        .contains("command-id.format");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                eventsFor("").stream()
+                        .filter(CommandRejected.class::isInstance)
+                        .map(e -> ((CommandRejected) e).getEventId())
+                        .distinct()
+                        .count()
+                    >= 2);
+    assertThat(deadLetters.records())
+        .noneMatch(r -> java.util.Arrays.equals(r.value(), CODEC.encode(empty2)));
   }
 
   @Test
   void aRecordThatIsNotAvroGoesToTheDeadLetterTopicAndConsumingGoesOn() {
     byte[] garbage = ("not avro " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     producer.send(COMMANDS, "garbage", garbage);
-    await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.records().stream()
-        .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).equals(new String(garbage, StandardCharsets.UTF_8))));
-    var dead = deadLetters.records().stream()
-        .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(new String(garbage, StandardCharsets.UTF_8)))
-        .findFirst().orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                deadLetters.records().stream()
+                    .anyMatch(
+                        r ->
+                            new String(r.value(), StandardCharsets.UTF_8)
+                                .equals(new String(garbage, StandardCharsets.UTF_8))));
+    var dead =
+        deadLetters.records().stream()
+            .filter(
+                r ->
+                    new String(r.value(), StandardCharsets.UTF_8)
+                        .equals(new String(garbage, StandardCharsets.UTF_8)))
+            .findFirst()
+            .orElseThrow();
     assertThat(header(dead.headers().lastHeader("dead-letter-reason"))).contains("C3 01");
     assertThat(header(dead.headers().lastHeader("dead-letter-topic"))).isEqualTo(COMMANDS);
     assertThat(dead.headers().lastHeader("dead-letter-offset")).isNotNull();
@@ -138,8 +171,10 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     var command = createFromInstance(seededInstance()).build();
     publish(command);
     ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
-    long withThisSaga = sim().world().images(REGION).stream()
-        .filter(i -> created.getSagaId().equals(i.tags().get("ecs-image-saga/saga-id"))).count();
+    long withThisSaga =
+        sim().world().images(REGION).stream()
+            .filter(i -> created.getSagaId().equals(i.tags().get("ecs-image-saga/saga-id")))
+            .count();
     assertThat(withThisSaga).isEqualTo(1);
     assertThat(sim().counters().count("CreateImage", "LOST_RESPONSE")).isGreaterThanOrEqualTo(1);
   }
@@ -153,12 +188,18 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     var again = createFromInstance(seededInstance()).build();
     publish(again);
     awaitEvent(again.getCommandId(), ImageCreated.class);
-    assertThat(eventsFor(command.getCommandId()).stream().filter(ImageCreated.class::isInstance)).hasSize(1);
+    assertThat(eventsFor(command.getCommandId()).stream().filter(ImageCreated.class::isInstance))
+        .hasSize(1);
     // The repeat is answered with where the saga stood when it arrived.
     SagaStateReported report = awaitEvent(command.getCommandId(), SagaStateReported.class);
-    assertThat(report.getSagaId()).isEqualTo(awaitEvent(command.getCommandId(), ImageCreated.class).getSagaId());
+    assertThat(report.getSagaId())
+        .isEqualTo(awaitEvent(command.getCommandId(), ImageCreated.class).getSagaId());
     assertThat(report.getSagaType()).isEqualTo("CREATE_IMAGE");
-    assertThat(sim().world().images(REGION).stream().filter(i -> i.name().equals(command.getImageName())).count()).isEqualTo(1);
+    assertThat(
+            sim().world().images(REGION).stream()
+                .filter(i -> i.name().equals(command.getImageName()))
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -167,25 +208,46 @@ class CreateAndDeleteImageTest extends SagaTestSupport {
     var create = createFromInstance(seededInstance()).setTimeoutSeconds(10).build();
     publish(create);
     String sagaId = com.ecsimagesaga.app.CommandIntake.sagaId(create.getCommandId()).toString();
-    await().atMost(Duration.ofSeconds(20)).until(() -> sim().world().images(REGION).stream()
-        .anyMatch(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))));
-    String imageId = sim().world().images(REGION).stream().filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
-        .findFirst().orElseThrow().imageId();
-    await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(create.getCommandId()).stream()
-        .anyMatch(ImageCreationProgressed.class::isInstance) || sagaHasImage(create.getCommandId()));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                sim().world().images(REGION).stream()
+                    .anyMatch(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))));
+    String imageId =
+        sim().world().images(REGION).stream()
+            .filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
+            .findFirst()
+            .orElseThrow()
+            .imageId();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                eventsFor(create.getCommandId()).stream()
+                        .anyMatch(ImageCreationProgressed.class::isInstance)
+                    || sagaHasImage(create.getCommandId()));
 
     var delete = deleteCommand(imageId, true);
     publish(delete);
     CommandRejected rejected = awaitEvent(delete.getCommandId(), CommandRejected.class);
-    assertThat(rejected.getViolations()).extracting(Violation::getRule).containsExactly("image.busy");
+    assertThat(rejected.getViolations())
+        .extracting(Violation::getRule)
+        .containsExactly("image.busy");
     assertThat(rejected.getViolations().get(0).getMessage()).contains(sagaId);
     // The create saga itself ends at its deadline and removes its half-made image.
-    assertThat(awaitEvent(create.getCommandId(), ImageCreationFailed.class).getCompensation()).isEqualTo("COMPENSATED");
+    assertThat(awaitEvent(create.getCommandId(), ImageCreationFailed.class).getCompensation())
+        .isEqualTo("COMPENSATED");
   }
 
   private static boolean sagaHasImage(String commandId) {
-    return AdminApi.asViewer().queryParam("commandId", commandId).get("/api/sagas")
-        .then().extract().path("imageId") != null;
+    return AdminApi.asViewer()
+            .queryParam("commandId", commandId)
+            .get("/api/sagas")
+            .then()
+            .extract()
+            .path("imageId")
+        != null;
   }
 
   @Test

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What the service does with every fault the simulator can inject, and with every source kind:
- * the events that come out and the images left in the simulator (none leaked, none duplicated).
+ * What the service does with every fault the simulator can inject, and with every source kind: the
+ * events that come out and the images left in the simulator (none leaked, none duplicated).
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -51,7 +51,6 @@ class FaultHandlingTest extends SagaTestSupport {
     sim().speedFactor(1000);
   }
 
-
   static String instance(InstanceStatus status) {
     String id = "i-f" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
     sim().world().seedInstance(REGION, id, status);
@@ -60,7 +59,8 @@ class FaultHandlingTest extends SagaTestSupport {
 
   static List<ImageView> imagesOf(String sagaId) {
     return sim().world().images(REGION).stream()
-        .filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))).toList();
+        .filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
+        .toList();
   }
 
   /** Transient faults on any call of the create path end in exactly one usable image. */
@@ -89,10 +89,13 @@ class FaultHandlingTest extends SagaTestSupport {
     var command = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(command);
     ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
-    assertThat(imagesOf(created.getSagaId())).singleElement().satisfies(i -> {
-      assertThat(i.usable()).isTrue();
-      assertThat(i.imageId()).isEqualTo(created.getImageId());
-    });
+    assertThat(imagesOf(created.getSagaId()))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.usable()).isTrue();
+              assertThat(i.imageId()).isEqualTo(created.getImageId());
+            });
   }
 
   @Test
@@ -109,13 +112,17 @@ class FaultHandlingTest extends SagaTestSupport {
   @Test
   void compensationAlsoDeletesTheSnapshotsWhenAsked() {
     sim().faults().next("CreateImage", 1, Fault.createFailedAt(60));
-    var command = createFromInstance(instance(InstanceStatus.Running)).setDeleteSnapshotsOnFailure(true).build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Running))
+            .setDeleteSnapshotsOnFailure(true)
+            .build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
     var image = imagesOf(failed.getSagaId()).get(0);
     assertThat(image.snapshotIds()).isNotEmpty();
-    assertThat(sim().world().snapshots(REGION)).noneMatch(sn -> image.snapshotIds().contains(sn.snapshotId()) && !sn.deleted());
+    assertThat(sim().world().snapshots(REGION))
+        .noneMatch(sn -> image.snapshotIds().contains(sn.snapshotId()) && !sn.deleted());
   }
 
   @Test
@@ -123,12 +130,17 @@ class FaultHandlingTest extends SagaTestSupport {
     var create = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(create);
     ImageCreated created = awaitEvent(create.getCommandId(), ImageCreated.class);
-    var delete = com.ecsimagesaga.contract.v1.DeleteImage.newBuilder(deleteCommand(created.getImageId(), false))
-        .setDeleteSnapshots(true).build();
+    var delete =
+        com.ecsimagesaga.contract.v1.DeleteImage.newBuilder(
+                deleteCommand(created.getImageId(), false))
+            .setDeleteSnapshots(true)
+            .build();
     publish(delete);
     ImageDeleted deleted = awaitEvent(delete.getCommandId(), ImageDeleted.class);
-    assertThat(deleted.getDeletedSnapshotIds()).containsExactlyInAnyOrderElementsOf(created.getSnapshotIds());
-    assertThat(sim().world().snapshots(REGION)).noneMatch(sn -> created.getSnapshotIds().contains(sn.snapshotId()) && !sn.deleted());
+    assertThat(deleted.getDeletedSnapshotIds())
+        .containsExactlyInAnyOrderElementsOf(created.getSnapshotIds());
+    assertThat(sim().world().snapshots(REGION))
+        .noneMatch(sn -> created.getSnapshotIds().contains(sn.snapshotId()) && !sn.deleted());
   }
 
   @Test
@@ -144,7 +156,8 @@ class FaultHandlingTest extends SagaTestSupport {
   @Test
   void anImageStuckInCreatingIsCompensatedAtTheDeadline() {
     sim().faults().next("CreateImage", 1, Fault.stuckInCreating(60));
-    var command = createFromInstance(instance(InstanceStatus.Running)).setTimeoutSeconds(10).build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Running)).setTimeoutSeconds(10).build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getErrorKind()).isEqualTo("TIMED_OUT");
@@ -156,21 +169,35 @@ class FaultHandlingTest extends SagaTestSupport {
   void aCompensationThatCannotFinishIsReportedStuckOnceThenFinishes() {
     sim().faults().next("CreateImage", 1, Fault.stuckInCreating(30));
     sim().faults().probability("DeleteImage", 1.0, Fault.serviceUnavailable());
-    var command = createFromInstance(instance(InstanceStatus.Running)).setTimeoutSeconds(10).build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Running)).setTimeoutSeconds(10).build();
     publish(command);
     SagaStuck stuck = awaitEvent(command.getCommandId(), SagaStuck.class);
     assertThat(stuck.getStep()).isEqualTo("COMPENSATE_DELETE_IMAGE");
     assertThat(stuck.getReason()).contains("deadline");
     sim().faults().clear();
-    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getCompensation()).isEqualTo("COMPENSATED");
-    assertThat(eventsFor(command.getCommandId()).stream().filter(SagaStuck.class::isInstance).map(e -> ((SagaStuck) e).getEventId())
-        .distinct().count()).as("one report per stuck state, not one per check")
-        .isEqualTo(eventsFor(command.getCommandId()).stream().filter(SagaStuck.class::isInstance).count());
+    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getCompensation())
+        .isEqualTo("COMPENSATED");
+    assertThat(
+            eventsFor(command.getCommandId()).stream()
+                .filter(SagaStuck.class::isInstance)
+                .map(e -> ((SagaStuck) e).getEventId())
+                .distinct()
+                .count())
+        .as("one report per stuck state, not one per check")
+        .isEqualTo(
+            eventsFor(command.getCommandId()).stream().filter(SagaStuck.class::isInstance).count());
   }
 
   @Test
   void aPermanentErrorFailsFastWithTheEcsCodeAndRequestId() {
-    sim().faults().next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "User not authorized to operate on the specified resource."));
+    sim()
+        .faults()
+        .next(
+            "CreateImage",
+            1,
+            Fault.error(
+                403, "Forbidden.RAM", "User not authorized to operate on the specified resource."));
     var command = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
@@ -185,18 +212,27 @@ class FaultHandlingTest extends SagaTestSupport {
     // The first CreateImage runs but its answer is lost; the retry is throttled, the next refused
     // for good. The throttle becomes the saga's last error, yet the saga remembers the lost answer,
     // looks for the image by its tag and removes it.
-    sim().faults().next("CreateImage", 1, Fault.lostResponseAfterCommit())
+    sim()
+        .faults()
+        .next("CreateImage", 1, Fault.lostResponseAfterCommit())
         .next("CreateImage", 1, Fault.throttling())
-        .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
+        .next(
+            "CreateImage",
+            1,
+            Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
     var command = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getErrorCode()).isEqualTo("Forbidden.RAM");
     assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
-    assertThat(imagesOf(failed.getSagaId())).as("ECS made one image for the lost call").singleElement().satisfies(i -> {
-      assertThat(i.deleted()).isTrue();
-      assertThat(i.imageId()).isEqualTo(failed.getImageId());
-    });
+    assertThat(imagesOf(failed.getSagaId()))
+        .as("ECS made one image for the lost call")
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.deleted()).isTrue();
+              assertThat(i.imageId()).isEqualTo(failed.getImageId());
+            });
   }
 
   @Test
@@ -204,9 +240,13 @@ class FaultHandlingTest extends SagaTestSupport {
     var first = createFromInstance(instance(InstanceStatus.Running)).build();
     publish(first);
     awaitEvent(first.getCommandId(), ImageCreated.class);
-    var second = createFromInstance(instance(InstanceStatus.Running)).setImageName(first.getImageName()).build();
+    var second =
+        createFromInstance(instance(InstanceStatus.Running))
+            .setImageName(first.getImageName())
+            .build();
     publish(second);
-    assertThat(awaitEvent(second.getCommandId(), ImageCreationFailed.class).getErrorCode()).isEqualTo("InvalidImageName.Duplicated");
+    assertThat(awaitEvent(second.getCommandId(), ImageCreationFailed.class).getErrorCode())
+        .isEqualTo("InvalidImageName.Duplicated");
   }
 
   @Test
@@ -214,7 +254,8 @@ class FaultHandlingTest extends SagaTestSupport {
     String id = instance(InstanceStatus.Starting);
     var command = createFromInstance(id).build();
     publish(command);
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> sim().counters().count("DescribeInstances") > 0);
     sim().world().setInstanceStatus(REGION, id, InstanceStatus.Running);
     awaitEvent(command.getCommandId(), ImageCreated.class);
@@ -224,14 +265,24 @@ class FaultHandlingTest extends SagaTestSupport {
   void aMissingInstanceFailsWithNotFound() {
     var command = createFromInstance("i-doesnotexist000").build();
     publish(command);
-    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getErrorCode()).isEqualTo("InvalidInstanceId.NotFound");
+    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getErrorCode())
+        .isEqualTo("InvalidInstanceId.NotFound");
   }
 
   @Test
   void anImageFromASystemSnapshot() {
     String snapshot = "s-f" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
-    sim().world().seedSnapshot(REGION, snapshot, DiskType.SYSTEM, SnapshotStatus.ACCOMPLISHED, Instant.parse("2024-01-01T00:00:00Z"), 40);
-    var command = createFromInstance("i-unused").setInstanceId(null).setSnapshotId(snapshot).build();
+    sim()
+        .world()
+        .seedSnapshot(
+            REGION,
+            snapshot,
+            DiskType.SYSTEM,
+            SnapshotStatus.ACCOMPLISHED,
+            Instant.parse("2024-01-01T00:00:00Z"),
+            40);
+    var command =
+        createFromInstance("i-unused").setInstanceId(null).setSnapshotId(snapshot).build();
     publish(command);
     ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
     assertThat(created.getSnapshotIds()).contains(snapshot);
@@ -240,23 +291,55 @@ class FaultHandlingTest extends SagaTestSupport {
   @Test
   void aSnapshotFromADataDiskIsRefusedBeforeEcsIsAskedToCreate() {
     String snapshot = "s-d" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
-    sim().world().seedSnapshot(REGION, snapshot, DiskType.DATA, SnapshotStatus.ACCOMPLISHED, Instant.parse("2024-01-01T00:00:00Z"), 40);
+    sim()
+        .world()
+        .seedSnapshot(
+            REGION,
+            snapshot,
+            DiskType.DATA,
+            SnapshotStatus.ACCOMPLISHED,
+            Instant.parse("2024-01-01T00:00:00Z"),
+            40);
     long creates = sim().counters().count("CreateImage");
-    var command = createFromInstance("i-unused").setInstanceId(null).setSnapshotId(snapshot).build();
+    var command =
+        createFromInstance("i-unused").setInstanceId(null).setSnapshotId(snapshot).build();
     publish(command);
-    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getErrorCode()).isEqualTo("OperationDenied");
+    assertThat(awaitEvent(command.getCommandId(), ImageCreationFailed.class).getErrorCode())
+        .isEqualTo("OperationDenied");
     assertThat(sim().counters().count("CreateImage")).isEqualTo(creates);
   }
 
   @Test
   void anImageFromDiskDeviceMappings() {
     String system = "s-m" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
-    sim().world().seedSnapshot(REGION, system, DiskType.SYSTEM, SnapshotStatus.ACCOMPLISHED, Instant.parse("2024-01-01T00:00:00Z"), 40);
-    CreateImage command = createFromInstance("i-unused").setInstanceId(null).setDiskDeviceMappings(List.of(
-        DiskDeviceMapping.newBuilder().setDevice("/dev/xvda").setDiskType("system").setSnapshotId(system).build(),
-        DiskDeviceMapping.newBuilder().setDevice("/dev/xvdb").setDiskType("data").setSizeGiB(100).build())).build();
+    sim()
+        .world()
+        .seedSnapshot(
+            REGION,
+            system,
+            DiskType.SYSTEM,
+            SnapshotStatus.ACCOMPLISHED,
+            Instant.parse("2024-01-01T00:00:00Z"),
+            40);
+    CreateImage command =
+        createFromInstance("i-unused")
+            .setInstanceId(null)
+            .setDiskDeviceMappings(
+                List.of(
+                    DiskDeviceMapping.newBuilder()
+                        .setDevice("/dev/xvda")
+                        .setDiskType("system")
+                        .setSnapshotId(system)
+                        .build(),
+                    DiskDeviceMapping.newBuilder()
+                        .setDevice("/dev/xvdb")
+                        .setDiskType("data")
+                        .setSizeGiB(100)
+                        .build()))
+            .build();
     publish(command);
-    assertThat(awaitEvent(command.getCommandId(), ImageCreated.class).getSnapshotIds()).contains(system);
+    assertThat(awaitEvent(command.getCommandId(), ImageCreated.class).getSnapshotIds())
+        .contains(system);
   }
 
   @Test
@@ -278,7 +361,8 @@ class FaultHandlingTest extends SagaTestSupport {
     sim().world().seedInstanceFromImage(REGION, "i-user" + imageId.substring(2, 12), imageId);
     var refused = deleteCommand(imageId, false);
     publish(refused);
-    var failed = awaitEvent(refused.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeletionFailed.class);
+    var failed =
+        awaitEvent(refused.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeletionFailed.class);
     assertThat(failed.getErrorCode()).isEqualTo("ImageUsingByInstance");
     var forced = deleteCommand(imageId, true);
     publish(forced);

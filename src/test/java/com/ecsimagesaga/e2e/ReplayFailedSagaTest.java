@@ -28,26 +28,36 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EcsSimulatorResource.class)
 class ReplayFailedSagaTest extends SagaTestSupport {
 
-
   @BeforeAll
   static void start() {
     connect();
   }
 
-
   static long imagesOf(String sagaId) {
     return sim().world().images(REGION).stream()
-        .filter(i -> !i.deleted() && sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))).count();
+        .filter(i -> !i.deleted() && sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
+        .count();
   }
 
   static JsonPath replay(String sagaId, String mode, int expectedStatus) {
-    return asOperator().body(Map.of("mode", mode, "reason", "RAM policy fixed, ticket OPS-42"))
-        .post("/api/sagas/" + sagaId + "/replay").then().statusCode(expectedStatus).extract().jsonPath();
+    return asOperator()
+        .body(Map.of("mode", mode, "reason", "RAM policy fixed, ticket OPS-42"))
+        .post("/api/sagas/" + sagaId + "/replay")
+        .then()
+        .statusCode(expectedStatus)
+        .extract()
+        .jsonPath();
   }
 
   @Test
-  void aSagaFailedOnAPermanentLookingErrorFinishesAfterTheCauseIsFixedAndAReplayWithExactlyOneImage() {
-    sim().faults().next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
+  void
+      aSagaFailedOnAPermanentLookingErrorFinishesAfterTheCauseIsFixedAndAReplayWithExactlyOneImage() {
+    sim()
+        .faults()
+        .next(
+            "CreateImage",
+            1,
+            Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."));
     var command = createFromInstance(seededInstance()).build();
     publish(command);
     ImageCreationFailed failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
@@ -64,17 +74,30 @@ class ReplayFailedSagaTest extends SagaTestSupport {
     assertThat(sim().world().image(REGION, created.getImageId()).orElseThrow().clientToken())
         .isEqualTo("eis-" + failed.getSagaId() + "-0");
 
-    JsonPath timeline = asViewer().get("/api/sagas/" + failed.getSagaId() + "/timeline").then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath timeline =
+        asViewer()
+            .get("/api/sagas/" + failed.getSagaId() + "/timeline")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(timeline.getList("steps.step", String.class))
-        .containsSubsequence("CHECK_SOURCE", "SUBMIT_CREATE_IMAGE", "SUBMIT_CREATE_IMAGE", "AWAIT_IMAGE_USABLE");
+        .containsSubsequence(
+            "CHECK_SOURCE", "SUBMIT_CREATE_IMAGE", "SUBMIT_CREATE_IMAGE", "AWAIT_IMAGE_USABLE");
     assertThat(timeline.getList("steps.lastErrorCode", String.class)).contains("Forbidden.RAM");
     assertThat(timeline.getList("replays.by", String.class)).containsExactly("operator");
-    JsonPath byCommand = asViewer().queryParam("commandId", command.getCommandId()).get("/api/sagas").then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath byCommand =
+        asViewer()
+            .queryParam("commandId", command.getCommandId())
+            .get("/api/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(byCommand.getString("id")).isEqualTo(failed.getSagaId());
     assertThat(byCommand.getString("status")).isEqualTo("SUCCEEDED");
-    assertThat(timeline.getList("replays.reason", String.class)).containsExactly("RAM policy fixed, ticket OPS-42");
+    assertThat(timeline.getList("replays.reason", String.class))
+        .containsExactly("RAM policy fixed, ticket OPS-42");
   }
 
   @Test
@@ -83,9 +106,17 @@ class ReplayFailedSagaTest extends SagaTestSupport {
     // saga looks for the image by its tag and finds it, but may not delete it either: it ends
     // COMPENSATION_FAILED with the image still there. Once the rights are fixed, the operator's
     // replay finds the image and watches it instead of creating a second one.
-    sim().faults().next("CreateImage", 1, Fault.lostResponseAfterCommit())
-        .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."))
-        .next("DeleteImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized to DeleteImage."));
+    sim()
+        .faults()
+        .next("CreateImage", 1, Fault.lostResponseAfterCommit())
+        .next(
+            "CreateImage",
+            1,
+            Fault.error(403, "Forbidden.RAM", "The user is not authorized to CreateImage."))
+        .next(
+            "DeleteImage",
+            1,
+            Fault.error(403, "Forbidden.RAM", "The user is not authorized to DeleteImage."));
     var command = createFromInstance(seededInstance()).build();
     publish(command);
     ImageCreationFailed failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
@@ -134,9 +165,19 @@ class ReplayFailedSagaTest extends SagaTestSupport {
     JsonPath refused = replay(created.getSagaId(), "resume", 409);
     assertThat(refused.getString("result")).isEqualTo("REFUSED");
     assertThat(refused.getString("detail")).contains("SUCCEEDED").contains("only FAILED");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(asViewer()
-        .get("/api/sagas/" + created.getSagaId() + "/timeline").then().statusCode(200).extract().jsonPath()
-        .getList("replays.result", String.class)).containsExactly("REFUSED"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        asViewer()
+                            .get("/api/sagas/" + created.getSagaId() + "/timeline")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("replays.result", String.class))
+                    .containsExactly("REFUSED"));
   }
 
   @Test
@@ -148,11 +189,28 @@ class ReplayFailedSagaTest extends SagaTestSupport {
       publish(command);
       awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     }
-    JsonPath first = asViewer().queryParam("errorCode", code).queryParam("status", "FAILED").queryParam("pageSize", 3)
-        .get("/api/sagas").then().statusCode(200).extract().jsonPath();
+    JsonPath first =
+        asViewer()
+            .queryParam("errorCode", code)
+            .queryParam("status", "FAILED")
+            .queryParam("pageSize", 3)
+            .get("/api/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     List<String> page1 = first.getList("items.id", String.class);
-    JsonPath second = asViewer().queryParam("errorCode", code).queryParam("status", "FAILED").queryParam("pageSize", 3)
-        .queryParam("cursor", first.getString("next")).get("/api/sagas").then().statusCode(200).extract().jsonPath();
+    JsonPath second =
+        asViewer()
+            .queryParam("errorCode", code)
+            .queryParam("status", "FAILED")
+            .queryParam("pageSize", 3)
+            .queryParam("cursor", first.getString("next"))
+            .get("/api/sagas")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     List<String> page2 = second.getList("items.id", String.class);
     assertThat(page1).hasSize(3);
     assertThat(page2).hasSize(2).doesNotContainAnyElementsOf(page1);

@@ -50,13 +50,22 @@ abstract class SagaTestSupport {
 
   static CreateImage.Builder createFromInstance(String instanceId) {
     String commandId = UUID.randomUUID().toString();
-    return CreateImage.newBuilder().setCommandId(commandId).setIssuedAt(Instant.now()).setRegionId(REGION)
-        .setInstanceId(instanceId).setImageName("img-" + commandId.substring(0, 8));
+    return CreateImage.newBuilder()
+        .setCommandId(commandId)
+        .setIssuedAt(Instant.now())
+        .setRegionId(REGION)
+        .setInstanceId(instanceId)
+        .setImageName("img-" + commandId.substring(0, 8));
   }
 
   static DeleteImage deleteCommand(String imageId, boolean force) {
-    return DeleteImage.newBuilder().setCommandId(UUID.randomUUID().toString()).setIssuedAt(Instant.now()).setRegionId(REGION)
-        .setImageId(imageId).setForce(force).build();
+    return DeleteImage.newBuilder()
+        .setCommandId(UUID.randomUUID().toString())
+        .setIssuedAt(Instant.now())
+        .setRegionId(REGION)
+        .setImageId(imageId)
+        .setForce(force)
+        .build();
   }
 
   static void publish(CreateImage c) {
@@ -69,17 +78,23 @@ abstract class SagaTestSupport {
 
   /** Every decoded event whose commandId matches; records that are not events are passed over. */
   static List<SpecificRecord> eventsFor(String commandId) {
-    return events.records().stream().map(r -> decodeOrNull(r.value())).filter(java.util.Objects::nonNull)
-        .filter(e -> commandId.equals(String.valueOf(e.get(e.getSchema().getField("commandId").pos()))))
+    return events.records().stream()
+        .map(r -> decodeOrNull(r.value()))
+        .filter(java.util.Objects::nonNull)
+        .filter(
+            e -> commandId.equals(String.valueOf(e.get(e.getSchema().getField("commandId").pos()))))
         .toList();
   }
 
   static List<ConsumerRecord<String, byte[]>> recordsFor(String commandId) {
     return events.records().stream()
-        .filter(r -> {
-          var e = decodeOrNull(r.value());
-          return e != null && commandId.equals(String.valueOf(e.get(e.getSchema().getField("commandId").pos())));
-        })
+        .filter(
+            r -> {
+              var e = decodeOrNull(r.value());
+              return e != null
+                  && commandId.equals(
+                      String.valueOf(e.get(e.getSchema().getField("commandId").pos())));
+            })
         .toList();
   }
 
@@ -94,7 +109,8 @@ abstract class SagaTestSupport {
   /** Waits for the one outcome event of a command and returns it. */
   @SuppressWarnings("unchecked")
   static <T extends SpecificRecord> T awaitEvent(String commandId, Class<T> type) {
-    await().atMost(Duration.ofSeconds(30))
+    await()
+        .atMost(Duration.ofSeconds(30))
         .until(() -> eventsFor(commandId).stream().anyMatch(type::isInstance));
     return (T) eventsFor(commandId).stream().filter(type::isInstance).findFirst().orElseThrow();
   }

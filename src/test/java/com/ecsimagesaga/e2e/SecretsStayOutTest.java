@@ -39,29 +39,31 @@ import org.junit.jupiter.api.Test;
 class SecretsStayOutTest extends SagaTestSupport {
 
   static final List<String> LOGGED = new CopyOnWriteArrayList<>();
-  static final Handler CAPTURE = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      StringWriter text = new StringWriter();
-      text.append(record.getLoggerName()).append(' ').append(String.valueOf(record.getMessage()));
-      if (record.getParameters() != null) {
-        for (Object p : record.getParameters()) {
-          text.append(' ').append(String.valueOf(p));
+  static final Handler CAPTURE =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          StringWriter text = new StringWriter();
+          text.append(record.getLoggerName())
+              .append(' ')
+              .append(String.valueOf(record.getMessage()));
+          if (record.getParameters() != null) {
+            for (Object p : record.getParameters()) {
+              text.append(' ').append(String.valueOf(p));
+            }
+          }
+          if (record.getThrown() != null) {
+            record.getThrown().printStackTrace(new PrintWriter(text));
+          }
+          LOGGED.add(text.toString());
         }
-      }
-      if (record.getThrown() != null) {
-        record.getThrown().printStackTrace(new PrintWriter(text));
-      }
-      LOGGED.add(text.toString());
-    }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
-
+        @Override
+        public void close() {}
+      };
 
   @BeforeAll
   static void start() {
@@ -79,24 +81,41 @@ class SecretsStayOutTest extends SagaTestSupport {
   void theAccessKeySecretAppearsInNoLogEventHistoryOrAnswer() {
     String secret = sim().config().accessKeySecret();
     assertThat(secret).isNotBlank();
-    sim().faults().next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized."));
+    sim()
+        .faults()
+        .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "The user is not authorized."));
     String instance = "i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     sim().world().seedInstance(REGION, instance, InstanceStatus.Running);
     var command = createFromInstance(instance).build();
     publish(command);
     String sagaId = awaitEvent(command.getCommandId(), ImageCreationFailed.class).getSagaId();
-    String replay = asOperator().body(Map.of("mode", "resume", "reason", "fixed")).post("/api/sagas/" + sagaId + "/replay")
-        .then().statusCode(200).extract().asString();
+    String replay =
+        asOperator()
+            .body(Map.of("mode", "resume", "reason", "fixed"))
+            .post("/api/sagas/" + sagaId + "/replay")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     awaitEvent(command.getCommandId(), ImageCreated.class);
 
-    assertThat(LOGGED).as("captured log lines").isNotEmpty().noneMatch(line -> line.contains(secret));
+    assertThat(LOGGED)
+        .as("captured log lines")
+        .isNotEmpty()
+        .noneMatch(line -> line.contains(secret));
     assertThat(LOGGED).anyMatch(line -> line.contains("EIS-6001"));
     for (var record : recordsFor(command.getCommandId())) {
       assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(secret);
-      record.headers().forEach(h -> assertThat(new String(h.value(), StandardCharsets.ISO_8859_1)).doesNotContain(secret));
+      record
+          .headers()
+          .forEach(
+              h ->
+                  assertThat(new String(h.value(), StandardCharsets.ISO_8859_1))
+                      .doesNotContain(secret));
     }
     assertThat(replay).doesNotContain(secret);
-    assertThat(asViewer().get("/api/sagas/" + sagaId + "/timeline").asString()).doesNotContain(secret);
+    assertThat(asViewer().get("/api/sagas/" + sagaId + "/timeline").asString())
+        .doesNotContain(secret);
     assertThat(asViewer().get("/api/sagas/" + sagaId).asString()).doesNotContain(secret);
   }
 }

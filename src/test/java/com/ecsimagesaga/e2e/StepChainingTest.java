@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A create from a ready instance checks its source and submits CreateImage in one stored pass,
- * and its history is the one a step per pass writes: a row per step with the same outcomes.
+ * A create from a ready instance checks its source and submits CreateImage in one stored pass, and
+ * its history is the one a step per pass writes: a row per step with the same outcomes.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -45,19 +45,32 @@ class StepChainingTest extends SagaTestSupport {
     publish(command);
     String imageId = awaitEvent(command.getCommandId(), ImageCreated.class).getImageId();
 
-    Row saga = pool.preparedQuery("select id, version, image_id, step, status from saga where command_id = $1")
-        .execute(Tuple.of(command.getCommandId())).await().atMost(WAIT).iterator().next();
+    Row saga =
+        pool.preparedQuery(
+                "select id, version, image_id, step, status from saga where command_id = $1")
+            .execute(Tuple.of(command.getCommandId()))
+            .await()
+            .atMost(WAIT)
+            .iterator()
+            .next();
     assertThat(saga.getString("status")).isEqualTo("SUCCEEDED");
     assertThat(saga.getString("image_id")).isEqualTo(imageId);
     List<Row> history = new ArrayList<>();
-    pool.preparedQuery("select step, executions, outcome_step, outcome_status, error_count from saga_history"
-            + " where saga_id = $1 order by step_started_at, first_at")
-        .execute(Tuple.of(saga.getUUID("id"))).await().atMost(WAIT).forEach(history::add);
+    pool.preparedQuery(
+            "select step, executions, outcome_step, outcome_status, error_count from saga_history"
+                + " where saga_id = $1 order by step_started_at, first_at")
+        .execute(Tuple.of(saga.getUUID("id")))
+        .await()
+        .atMost(WAIT)
+        .forEach(history::add);
 
     // A row per step, as when every move is stored on its own: the source check and the submission
     // each ran once, then the image was watched until it was usable.
-    assertThat(history).extracting(r -> r.getString("step"), r -> r.getString("outcome_step"))
-        .containsExactly(tuple("CHECK_SOURCE", "SUBMIT_CREATE_IMAGE"), tuple("SUBMIT_CREATE_IMAGE", "AWAIT_IMAGE_USABLE"),
+    assertThat(history)
+        .extracting(r -> r.getString("step"), r -> r.getString("outcome_step"))
+        .containsExactly(
+            tuple("CHECK_SOURCE", "SUBMIT_CREATE_IMAGE"),
+            tuple("SUBMIT_CREATE_IMAGE", "AWAIT_IMAGE_USABLE"),
             tuple("AWAIT_IMAGE_USABLE", "DONE"));
     assertThat(history).extracting(r -> r.getInteger("executions")).startsWith(1, 1);
     assertThat(history).extracting(r -> r.getInteger("error_count")).containsOnly(0);

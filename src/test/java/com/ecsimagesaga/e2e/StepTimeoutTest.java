@@ -48,23 +48,31 @@ class StepTimeoutTest extends SagaTestSupport {
   }
 
   static List<ImageView> imagesOf(String sagaId) {
-    return sim().world().images(REGION).stream().filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id"))).toList();
+    return sim().world().images(REGION).stream()
+        .filter(i -> sagaId.equals(i.tags().get("ecs-image-saga/saga-id")))
+        .toList();
   }
 
   @Test
   void anImageStuckInCreatingIsCompensatedWhenItsAwaitStepTimesOut() {
     sim().faults().next("CreateImage", 1, Fault.stuckInCreating(60));
-    var command = createFromInstance(instance(InstanceStatus.Running)).setStepTimeoutSeconds(Map.of("AWAIT_IMAGE_USABLE", 2))
-        .build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Running))
+            .setStepTimeoutSeconds(Map.of("AWAIT_IMAGE_USABLE", 2))
+            .build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getErrorKind()).isEqualTo("TIMED_OUT");
-    assertThat(failed.getErrorCode()).as("the step's own limit, not the saga deadline").isEqualTo("Saga.StepTimeout");
+    assertThat(failed.getErrorCode())
+        .as("the step's own limit, not the saga deadline")
+        .isEqualTo("Saga.StepTimeout");
     assertThat(failed.getFailedStep()).isEqualTo("AWAIT_IMAGE_USABLE");
     assertThat(failed.getErrorMessage()).contains("within 2s");
     assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
     assertThat(failed.getImageId()).isNotNull();
-    assertThat(imagesOf(failed.getSagaId())).as("the half-made image was made, then removed").isNotEmpty()
+    assertThat(imagesOf(failed.getSagaId()))
+        .as("the half-made image was made, then removed")
+        .isNotEmpty()
         .allMatch(ImageView::deleted);
   }
 
@@ -72,21 +80,28 @@ class StepTimeoutTest extends SagaTestSupport {
   void anImageMadeByACreateWhoseAnswersWereAllLostIsFoundByItsTagAndRemoved() {
     // Every CreateImage runs in ECS and then loses its answer: the saga never learns the image id.
     sim().faults().probability("CreateImage", 1.0, Fault.lostResponseAfterCommit());
-    var command = createFromInstance(instance(InstanceStatus.Running)).setStepTimeoutSeconds(Map.of("SUBMIT_CREATE_IMAGE", 2))
-        .build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Running))
+            .setStepTimeoutSeconds(Map.of("SUBMIT_CREATE_IMAGE", 2))
+            .build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getFailedStep()).isEqualTo("SUBMIT_CREATE_IMAGE");
     assertThat(failed.getCompensation()).isEqualTo("COMPENSATED");
     var made = imagesOf(failed.getSagaId());
-    assertThat(made).as("the lost CreateImage made exactly one image, with the saga's ClientToken").hasSize(1);
+    assertThat(made)
+        .as("the lost CreateImage made exactly one image, with the saga's ClientToken")
+        .hasSize(1);
     assertThat(failed.getImageId()).isEqualTo(made.get(0).imageId());
     assertThat(made).as("no image is left behind").allMatch(ImageView::deleted);
   }
 
   @Test
   void anInstanceThatNeverBecomesReadyEndsTheCreateBeforeEcsIsAskedToCreate() {
-    var command = createFromInstance(instance(InstanceStatus.Starting)).setStepTimeoutSeconds(Map.of("CHECK_SOURCE", 1)).build();
+    var command =
+        createFromInstance(instance(InstanceStatus.Starting))
+            .setStepTimeoutSeconds(Map.of("CHECK_SOURCE", 1))
+            .build();
     publish(command);
     var failed = awaitEvent(command.getCommandId(), ImageCreationFailed.class);
     assertThat(failed.getErrorCode()).isEqualTo("Saga.StepTimeout");
@@ -101,8 +116,10 @@ class StepTimeoutTest extends SagaTestSupport {
     publish(create);
     String imageId = awaitEvent(create.getCommandId(), ImageCreated.class).getImageId();
     sim().faults().next("DeleteImage", 1, Fault.listedAfterDelete(100_000));
-    var delete = DeleteImage.newBuilder(deleteCommand(imageId, false)).setStepTimeoutSeconds(Map.of("AWAIT_IMAGE_GONE", 1))
-        .build();
+    var delete =
+        DeleteImage.newBuilder(deleteCommand(imageId, false))
+            .setStepTimeoutSeconds(Map.of("AWAIT_IMAGE_GONE", 1))
+            .build();
     publish(delete);
     var failed = awaitEvent(delete.getCommandId(), ImageDeletionFailed.class);
     assertThat(failed.getErrorCode()).isEqualTo("Saga.StepTimeout");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A CreateImage throttled with {@code X-RateLimit-User-API: Remain:0,TimeLeft:2000}, through Kafka,
- * the coordinator and the real SDK: the saga's retry waits out TimeLeft (its own backoff in the test
- * profile would come back within 1 s) and the saga still ends with exactly one image.
+ * the coordinator and the real SDK: the saga's retry waits out TimeLeft (its own backoff in the
+ * test profile would come back within 1 s) and the saga still ends with exactly one image.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -48,17 +48,23 @@ class ThrottlingHeaderTest extends SagaTestSupport {
 
     ImageCreated created = awaitEvent(command.getCommandId(), ImageCreated.class);
 
-    var images = sim().world().images(REGION).stream()
-        .filter(i -> created.getSagaId().equals(i.tags().get("ecs-image-saga/saga-id"))).toList();
-    assertThat(images).singleElement().satisfies(i -> {
-      assertThat(i.imageId()).isEqualTo(created.getImageId());
-      assertThat(i.usable()).isTrue();
-    });
+    var images =
+        sim().world().images(REGION).stream()
+            .filter(i -> created.getSagaId().equals(i.tags().get("ecs-image-saga/saga-id")))
+            .toList();
+    assertThat(images)
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.imageId()).isEqualTo(created.getImageId());
+              assertThat(i.usable()).isTrue();
+            });
     assertThat(images).noneMatch(ImageView::deleted);
     CallCounters calls = sim().counters();
     Instant throttledAt = calls.lastAt("CreateImage", "Throttling.User").orElseThrow();
     Instant createdAt = calls.lastAt("CreateImage", CallCounters.OK).orElseThrow();
-    assertThat(Duration.between(throttledAt, createdAt)).as("the retry came no earlier than TimeLeft")
+    assertThat(Duration.between(throttledAt, createdAt))
+        .as("the retry came no earlier than TimeLeft")
         .isGreaterThanOrEqualTo(TIME_LEFT);
   }
 }

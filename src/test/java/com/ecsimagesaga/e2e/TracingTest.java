@@ -57,22 +57,43 @@ class TracingTest extends SagaTestSupport {
     List<ConsumerRecord<String, byte[]>> records = recordsFor(command.getCommandId());
     assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(traceIdOf(r)).contains(traceId));
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(names(spans.ofTrace(traceId)))
-        .contains("ECS DescribeInstances", "ECS CreateImage", "CREATE_IMAGE CHECK_SOURCE", "CREATE_IMAGE SUBMIT_CREATE_IMAGE"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(names(spans.ofTrace(traceId)))
+                    .contains(
+                        "ECS DescribeInstances",
+                        "ECS CreateImage",
+                        "CREATE_IMAGE CHECK_SOURCE",
+                        "CREATE_IMAGE SUBMIT_CREATE_IMAGE"));
     List<SpanData> trace = spans.ofTrace(traceId);
     SpanData submit = named(trace, "CREATE_IMAGE SUBMIT_CREATE_IMAGE");
     SpanData create = named(trace, "ECS CreateImage");
     assertThat(create.getKind()).isEqualTo(SpanKind.CLIENT);
-    assertThat(create.getParentSpanId()).as("the ECS call is a child of the step that made it").isEqualTo(submit.getSpanId());
-    assertThat(create.getAttributes().asMap().toString()).contains("ecs.request_id").contains("cn-hangzhou");
+    assertThat(create.getParentSpanId())
+        .as("the ECS call is a child of the step that made it")
+        .isEqualTo(submit.getSpanId());
+    assertThat(create.getAttributes().asMap().toString())
+        .contains("ecs.request_id")
+        .contains("cn-hangzhou");
     assertThat(submit.getAttributes().asMap().toString()).contains(command.getCommandId());
     assertThat(chainReaches(trace, submit, producerSpan))
-        .as("the step's ancestry leads back to the producer's span").isTrue();
+        .as("the step's ancestry leads back to the producer's span")
+        .isTrue();
 
-    // The batched listing serves many sagas at once: it is its own span, linked to this saga's trace.
-    await().atMost(Duration.ofSeconds(10)).until(() -> spans.all().stream()
-        .filter(s -> s.getName().startsWith("poll images "))
-        .anyMatch(s -> s.getLinks().stream().anyMatch(l -> l.getSpanContext().getTraceId().equals(traceId))));
+    // The batched listing serves many sagas at once: it is its own span, linked to this saga's
+    // trace.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                spans.all().stream()
+                    .filter(s -> s.getName().startsWith("poll images "))
+                    .anyMatch(
+                        s ->
+                            s.getLinks().stream()
+                                .anyMatch(l -> l.getSpanContext().getTraceId().equals(traceId))));
   }
 
   @Test
@@ -82,26 +103,34 @@ class TracingTest extends SagaTestSupport {
     String imageId = awaitEvent(create.getCommandId(), ImageCreated.class).getImageId();
     String traceId = hex(32);
     DeleteImage delete = deleteCommand(imageId, false);
-    producer.send(COMMANDS, delete.getRegionId() + "/" + delete.getImageId(), CODEC.encode(delete),
+    producer.send(
+        COMMANDS,
+        delete.getRegionId() + "/" + delete.getImageId(),
+        CODEC.encode(delete),
         Map.of("traceparent", "00-" + traceId + "-" + hex(16) + "-01"));
 
     awaitEvent(delete.getCommandId(), ImageDeleted.class);
 
-    assertThat(recordsFor(delete.getCommandId())).allSatisfy(r -> assertThat(traceIdOf(r)).contains(traceId));
-    await().atMost(Duration.ofSeconds(10))
+    assertThat(recordsFor(delete.getCommandId()))
+        .allSatisfy(r -> assertThat(traceIdOf(r)).contains(traceId));
+    await()
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(names(spans.ofTrace(traceId))).contains("ECS DeleteImage"));
-    assertThat(recordsFor(create.getCommandId())).allSatisfy(r -> assertThat(traceIdOf(r)).isPresent().isNotEqualTo(Optional.of(traceId)));
+    assertThat(recordsFor(create.getCommandId()))
+        .allSatisfy(r -> assertThat(traceIdOf(r)).isPresent().isNotEqualTo(Optional.of(traceId)));
   }
 
   @Test
   void aRejectedCommandAnswersInItsTrace() {
     String traceId = hex(32);
-    CreateImage command = createFromInstance(seededInstance()).setImageName("http://not-allowed").build();
+    CreateImage command =
+        createFromInstance(seededInstance()).setImageName("http://not-allowed").build();
     publishTraced(command, "00-" + traceId + "-" + hex(16) + "-01");
 
     awaitEvent(command.getCommandId(), CommandRejected.class);
 
-    assertThat(recordsFor(command.getCommandId())).singleElement()
+    assertThat(recordsFor(command.getCommandId()))
+        .singleElement()
         .satisfies(r -> assertThat(traceIdOf(r)).contains(traceId));
   }
 
@@ -124,7 +153,11 @@ class TracingTest extends SagaTestSupport {
   }
 
   private static void publishTraced(CreateImage c, String traceParent) {
-    producer.send(COMMANDS, c.getRegionId() + "/" + c.getImageName(), CODEC.encode(c), Map.of("traceparent", traceParent));
+    producer.send(
+        COMMANDS,
+        c.getRegionId() + "/" + c.getImageName(),
+        CODEC.encode(c),
+        Map.of("traceparent", traceParent));
   }
 
   private static Optional<String> traceIdOf(ConsumerRecord<String, byte[]> record) {

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * SIGKILL and restarted several times, the broker is restarted once and PostgreSQL once. Prints the
  * seven figures of {@link ChaosReport} and exits non-zero unless they are N, N, N, N, 0, 0, 0.
  *
- * <p>Run it with {@code mvn -Pchaos -DskipTests package exec:exec -Dchaos.commands=200}
- * (also {@code -Dchaos.kills}, {@code -Dchaos.seed}, {@code -Dchaos.timeout-seconds}). Logs of every
+ * <p>Run it with {@code mvn -Pchaos -DskipTests package exec:exec -Dchaos.commands=200} (also
+ * {@code -Dchaos.kills}, {@code -Dchaos.seed}, {@code -Dchaos.timeout-seconds}). Logs of every
  * process are under {@code target/chaos/chaos-<time>/}.
  */
 public final class ChaosRun {
@@ -38,10 +38,17 @@ public final class ChaosRun {
    * @param serviceKills how many times the service is killed with SIGKILL and restarted
    * @param restartBroker whether the broker is restarted once
    * @param restartDatabase whether PostgreSQL is restarted once
-   * @param seed seed of the chaos timeline (the simulator's faults draw from their own random source)
+   * @param seed seed of the chaos timeline (the simulator's faults draw from their own random
+   *     source)
    * @param timeout how long to wait for every outcome once the chaos is over
    */
-  record Settings(int commands, int serviceKills, boolean restartBroker, boolean restartDatabase, long seed, Duration timeout) {}
+  record Settings(
+      int commands,
+      int serviceKills,
+      boolean restartBroker,
+      boolean restartDatabase,
+      long seed,
+      Duration timeout) {}
 
   private final Settings settings;
   private final Random random;
@@ -53,12 +60,20 @@ public final class ChaosRun {
   }
 
   public static void main(String[] args) throws Exception {
-    Settings settings = new Settings(Integer.getInteger("chaos.commands", 200), Integer.getInteger("chaos.kills", 4),
-        true, true, Long.getLong("chaos.seed", System.currentTimeMillis()),
-        Duration.ofSeconds(Long.getLong("chaos.timeout-seconds", 600)));
+    Settings settings =
+        new Settings(
+            Integer.getInteger("chaos.commands", 200),
+            Integer.getInteger("chaos.kills", 4),
+            true,
+            true,
+            Long.getLong("chaos.seed", System.currentTimeMillis()),
+            Duration.ofSeconds(Long.getLong("chaos.timeout-seconds", 600)));
     ChaosReport report = new ChaosRun(settings).run();
     System.out.println(report.print());
-    System.out.println(report.asPromised() ? "RESULT: as promised (N, N, N, N, 0, 0, 0)" : "RESULT: NOT as promised");
+    System.out.println(
+        report.asPromised()
+            ? "RESULT: as promised (N, N, N, N, 0, 0, 0)"
+            : "RESULT: NOT as promised");
     System.exit(report.asPromised() ? 0 : 1);
   }
 
@@ -77,18 +92,27 @@ public final class ChaosRun {
       long spacingMillis = Math.max(10, 8_000L / settings.commands());
       for (int i = 0; i < settings.commands(); i++) {
         CreateImage command = ReliabilityStack.aCreateImage();
-        publisher.schedule(() -> publishUntilAcknowledged(stack, command, sent), i * spacingMillis, TimeUnit.MILLISECONDS);
+        publisher.schedule(
+            () -> publishUntilAcknowledged(stack, command, sent),
+            i * spacingMillis,
+            TimeUnit.MILLISECONDS);
       }
       chaos(stack, service);
       publisher.shutdown();
       if (!publisher.awaitTermination(5, TimeUnit.MINUTES)) {
         throw new IllegalStateException("commands could not be published");
       }
-      log(sent.size() + " commands published; waiting for every outcome (at most " + settings.timeout() + ")");
+      log(
+          sent.size()
+              + " commands published; waiting for every outcome (at most "
+              + settings.timeout()
+              + ")");
       Ledger ledger = new Ledger(stack);
       List<String> ids = List.copyOf(sent);
       try {
-        await("an outcome event for every command").atMost(settings.timeout()).pollInterval(Duration.ofSeconds(2))
+        await("an outcome event for every command")
+            .atMost(settings.timeout())
+            .pollInterval(Duration.ofSeconds(2))
             .until(() -> ledger.allHaveOutcomes(ids));
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         log("not every command has an outcome: " + e.getMessage());
@@ -103,7 +127,8 @@ public final class ChaosRun {
    * DescribeImages committed, which leave the service not knowing what happened.
    */
   static void faultMix(EcsSimulator simulator) {
-    simulator.faults()
+    simulator
+        .faults()
         .probability("DescribeInstances", 0.10, Fault.throttling())
         .probability("DescribeInstances", 0.05, Fault.serviceUnavailable())
         .probability("CreateImage", 0.10, Fault.throttling())
@@ -122,37 +147,55 @@ public final class ChaosRun {
   private record Step(Duration pause, Runnable action) {}
 
   /**
-   * Runs the disruptions one after the other, in random order, each after a random pause of 1 to 5 s.
-   * PostgreSQL stays down for 2 to 6 s, long enough for commands and saga steps to fail against it.
+   * Runs the disruptions one after the other, in random order, each after a random pause of 1 to 5
+   * s. PostgreSQL stays down for 2 to 6 s, long enough for commands and saga steps to fail against
+   * it.
    */
-  private void chaos(ReliabilityStack stack, ServiceProcess service) throws InterruptedException, ExecutionException {
+  private void chaos(ReliabilityStack stack, ServiceProcess service)
+      throws InterruptedException, ExecutionException {
     List<Disruption> disruptions = new ArrayList<>();
     for (int i = 0; i < settings.serviceKills(); i++) {
-      disruptions.add(new Disruption(List.of(new Step(gap(), () -> {
-        service.kill();
-        log("service killed with SIGKILL");
-        service.start();
-        log("service restarted");
-      }))));
+      disruptions.add(
+          new Disruption(
+              List.of(
+                  new Step(
+                      gap(),
+                      () -> {
+                        service.kill();
+                        log("service killed with SIGKILL");
+                        service.start();
+                        log("service restarted");
+                      }))));
     }
     if (settings.restartBroker()) {
-      disruptions.add(new Disruption(List.of(new Step(gap(), () -> {
-        stack.broker().close();
-        log("broker stopped");
-        startBroker(stack);
-        log("broker restarted");
-      }))));
+      disruptions.add(
+          new Disruption(
+              List.of(
+                  new Step(
+                      gap(),
+                      () -> {
+                        stack.broker().close();
+                        log("broker stopped");
+                        startBroker(stack);
+                        log("broker restarted");
+                      }))));
     }
     if (settings.restartDatabase()) {
-      disruptions.add(new Disruption(List.of(
-          new Step(gap(), () -> {
-            stack.postgres().stop();
-            log("PostgreSQL stopped");
-          }),
-          new Step(Duration.ofMillis(2_000 + random.nextInt(4_000)), () -> {
-            stack.postgres().start();
-            log("PostgreSQL restarted");
-          }))));
+      disruptions.add(
+          new Disruption(
+              List.of(
+                  new Step(
+                      gap(),
+                      () -> {
+                        stack.postgres().stop();
+                        log("PostgreSQL stopped");
+                      }),
+                  new Step(
+                      Duration.ofMillis(2_000 + random.nextInt(4_000)),
+                      () -> {
+                        stack.postgres().start();
+                        log("PostgreSQL restarted");
+                      }))));
     }
     Collections.shuffle(disruptions, random);
     ScheduledExecutorService chaos = Executors.newSingleThreadScheduledExecutor();
@@ -182,8 +225,12 @@ public final class ChaosRun {
     }
   }
 
-  /** A producer retries on its own for a while; a broker restart can outlast that, so the run retries too. */
-  private void publishUntilAcknowledged(ReliabilityStack stack, CreateImage command, Queue<String> sent) {
+  /**
+   * A producer retries on its own for a while; a broker restart can outlast that, so the run
+   * retries too.
+   */
+  private void publishUntilAcknowledged(
+      ReliabilityStack stack, CreateImage command, Queue<String> sent) {
     for (int attempt = 1; ; attempt++) {
       try {
         stack.publish(command);
@@ -199,6 +246,7 @@ public final class ChaosRun {
   }
 
   private void log(String line) {
-    System.out.printf("[chaos %6.1fs %s] %s%n", (System.nanoTime() - startedAt) / 1e9, Instant.now(), line);
+    System.out.printf(
+        "[chaos %6.1fs %s] %s%n", (System.nanoTime() - startedAt) / 1e9, Instant.now(), line);
   }
 }

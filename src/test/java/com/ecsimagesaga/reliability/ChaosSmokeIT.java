@@ -13,7 +13,8 @@ class ChaosSmokeIT {
 
   @Test
   void twentyCommandsThroughFaultsAndAKillEndInTwentyImagesAndNothingElse() throws Exception {
-    ChaosReport report = new ChaosRun(new ChaosRun.Settings(20, 1, false, false, 42L, Duration.ofMinutes(3))).run();
+    ChaosReport report =
+        new ChaosRun(new ChaosRun.Settings(20, 1, false, false, 42L, Duration.ofMinutes(3))).run();
     System.out.println(report.print());
 
     assertThat(report).isEqualTo(new ChaosReport(20, 20, 20, 20, 0, 0, 0));

@@ -14,7 +14,8 @@ import org.apache.avro.SchemaNormalization;
 
 /**
  * The kinds of malformed record a hostile or broken producer can put on the command topic, and what
- * the service must do with each: answer {@code CommandRejected}, or move it to the dead-letter topic.
+ * the service must do with each: answer {@code CommandRejected}, or move it to the dead-letter
+ * topic.
  */
 enum HostileInput {
 
@@ -52,17 +53,24 @@ enum HostileInput {
    */
   LONG_COMMAND_ID(Fate.EITHER),
   /**
-   * Valid Avro without a command id. The first is rejected; every later one collides with the
-   * first rejection's event id, so today it is dead-lettered.
+   * Valid Avro without a command id. The first is rejected; every later one collides with the first
+   * rejection's event id, so today it is dead-lettered.
    */
   EMPTY_COMMAND_ID(Fate.EITHER),
-  /** Valid Avro with a 1 MB description (sent only a few times: each is a megabyte on the broker). */
+  /**
+   * Valid Avro with a 1 MB description (sent only a few times: each is a megabyte on the broker).
+   */
   HUGE_DESCRIPTION(Fate.REJECTED);
 
   /** Where a record of this kind must end. */
-  enum Fate { REJECTED, DEAD_LETTER, EITHER }
+  enum Fate {
+    REJECTED,
+    DEAD_LETTER,
+    EITHER
+  }
 
-  private static final long CREATE_FINGERPRINT = SchemaNormalization.parsingFingerprint64(CreateImage.getClassSchema());
+  private static final long CREATE_FINGERPRINT =
+      SchemaNormalization.parsingFingerprint64(CreateImage.getClassSchema());
 
   final Fate fate;
 
@@ -83,10 +91,12 @@ enum HostileInput {
         bytes[0] = 0x7B;
         yield bytes;
       }
-      case JSON_TEXT -> "{\"commandId\":\"x\",\"regionId\":\"cn-hangzhou\"}".getBytes(StandardCharsets.UTF_8);
+      case JSON_TEXT ->
+          "{\"commandId\":\"x\",\"regionId\":\"cn-hangzhou\"}".getBytes(StandardCharsets.UTF_8);
       case WRONG_HEADER -> concat(new byte[] {(byte) 0xC3, 0x02}, randomBytes(random, 40));
       case TRUNCATED_HEADER -> new byte[] {(byte) 0xC3, 0x01, 1, 2, 3};
-      case UNKNOWN_FINGERPRINT -> concat(new byte[] {(byte) 0xC3, 0x01}, randomBytes(random, 8), randomBytes(random, 50));
+      case UNKNOWN_FINGERPRINT ->
+          concat(new byte[] {(byte) 0xC3, 0x01}, randomBytes(random, 8), randomBytes(random, 50));
       case KNOWN_SCHEMA_GARBAGE -> {
         byte[] body = new byte[30];
         // 0xFF bytes never end a variable-length integer, so the first field cannot be read.
@@ -99,9 +109,15 @@ enum HostileInput {
       }
       case TOMBSTONE -> null;
       case EMPTY -> new byte[0];
-      case CONTROL_CHARACTERS -> stack.codec().encode(create()
-          .setImageName("name\u0000with\u0007bell").setDescription("line\nbreak\u001b[31m")
-          .setTags(List.of(new Tag("k\u0001", "v\u0000"))).build());
+      case CONTROL_CHARACTERS ->
+          stack
+              .codec()
+              .encode(
+                  create()
+                      .setImageName("name\u0000with\u0007bell")
+                      .setDescription("line\nbreak\u001b[31m")
+                      .setTags(List.of(new Tag("k\u0001", "v\u0000")))
+                      .build());
       case FIVE_THOUSAND_TAGS -> {
         List<Tag> tags = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
@@ -109,17 +125,44 @@ enum HostileInput {
         }
         yield stack.codec().encode(create().setTags(tags).build());
       }
-      case NULLS -> stack.codec().encode(CreateImage.newBuilder().setCommandId(UUID.randomUUID().toString())
-          .setIssuedAt(Instant.now()).setRegionId(ReliabilityStack.REGION).build());
-      case WRONG_SHAPES -> stack.codec().encode(CreateImage.newBuilder().setCommandId("../" + UUID.randomUUID() + "'; drop table saga; --")
-          .setIssuedAt(Instant.EPOCH).setRegionId("CN HANGZHOU").setInstanceId("i-")
-          .setImageName("http://evil").setArchitecture("sparc").setPlatform("TempleOS").setBootMode("floppy")
-          .setTimeoutSeconds(-5).build());
-      case DELETE_NOT_AN_IMAGE -> stack.codec().encode(DeleteImage.newBuilder().setCommandId(UUID.randomUUID().toString())
-          .setIssuedAt(Instant.now()).setRegionId(ReliabilityStack.REGION).setImageId("i-not-an-image").build());
+      case NULLS ->
+          stack
+              .codec()
+              .encode(
+                  CreateImage.newBuilder()
+                      .setCommandId(UUID.randomUUID().toString())
+                      .setIssuedAt(Instant.now())
+                      .setRegionId(ReliabilityStack.REGION)
+                      .build());
+      case WRONG_SHAPES ->
+          stack
+              .codec()
+              .encode(
+                  CreateImage.newBuilder()
+                      .setCommandId("../" + UUID.randomUUID() + "'; drop table saga; --")
+                      .setIssuedAt(Instant.EPOCH)
+                      .setRegionId("CN HANGZHOU")
+                      .setInstanceId("i-")
+                      .setImageName("http://evil")
+                      .setArchitecture("sparc")
+                      .setPlatform("TempleOS")
+                      .setBootMode("floppy")
+                      .setTimeoutSeconds(-5)
+                      .build());
+      case DELETE_NOT_AN_IMAGE ->
+          stack
+              .codec()
+              .encode(
+                  DeleteImage.newBuilder()
+                      .setCommandId(UUID.randomUUID().toString())
+                      .setIssuedAt(Instant.now())
+                      .setRegionId(ReliabilityStack.REGION)
+                      .setImageId("i-not-an-image")
+                      .build());
       case LONG_COMMAND_ID -> stack.codec().encode(create().setCommandId("c".repeat(200)).build());
       case EMPTY_COMMAND_ID -> stack.codec().encode(create().setCommandId("").build());
-      case HUGE_DESCRIPTION -> stack.codec().encode(create().setDescription("d".repeat(1_000_000)).build());
+      case HUGE_DESCRIPTION ->
+          stack.codec().encode(create().setDescription("d".repeat(1_000_000)).build());
     };
   }
 

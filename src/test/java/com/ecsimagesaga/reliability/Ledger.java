@@ -28,8 +28,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class Ledger {
 
-  private static final Set<Class<?>> OUTCOMES = Set.of(ImageCreated.class, ImageCreationFailed.class, ImageDeleted.class,
-      ImageDeletionFailed.class, CommandRejected.class);
+  private static final Set<Class<?>> OUTCOMES =
+      Set.of(
+          ImageCreated.class,
+          ImageCreationFailed.class,
+          ImageDeleted.class,
+          ImageDeletionFailed.class,
+          CommandRejected.class);
 
   private final ReliabilityStack stack;
 
@@ -39,7 +44,8 @@ final class Ledger {
 
   /** Distinct outcome event ids by command id, read from the whole event topic. */
   Map<String, Set<String>> outcomesByCommand() {
-    return outcomesByCommand(TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS));
+    return outcomesByCommand(
+        TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS));
   }
 
   Map<String, Set<String>> outcomesByCommand(List<ConsumerRecord<String, byte[]>> records) {
@@ -47,7 +53,9 @@ final class Ledger {
     for (ConsumerRecord<String, byte[]> r : records) {
       SpecificRecord event = stack.codec().decode(r.value());
       if (OUTCOMES.contains(event.getClass())) {
-        byCommand.computeIfAbsent(field(event, "commandId"), k -> new HashSet<>()).add(field(event, "eventId"));
+        byCommand
+            .computeIfAbsent(field(event, "commandId"), k -> new HashSet<>())
+            .add(field(event, "eventId"));
       }
     }
     return byCommand;
@@ -60,28 +68,50 @@ final class Ledger {
 
   /** The seven figures of a chaos run for the create commands {@code sent}. */
   ChaosReport report(Collection<String> sent) throws SQLException {
-    List<ConsumerRecord<String, byte[]>> records = TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS);
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS);
     Map<String, Set<String>> outcomes = outcomesByCommand(records);
     long duplicates = outcomes.values().stream().filter(ids -> ids.size() > 1).count();
-    long created = records.stream().map(r -> stack.codec().decode(r.value())).filter(ImageCreated.class::isInstance)
-        .map(e -> field(e, "eventId")).distinct().count();
+    long created =
+        records.stream()
+            .map(r -> stack.codec().decode(r.value()))
+            .filter(ImageCreated.class::isInstance)
+            .map(e -> field(e, "eventId"))
+            .distinct()
+            .count();
     Map<String, String> statusBySaga = sagaStatuses();
     long succeeded = statusBySaga.values().stream().filter("SUCCEEDED"::equals).count();
-    long stuck = statusBySaga.values().stream()
-        .filter(s -> !Set.of("SUCCEEDED", "FAILED", "COMPENSATED", "COMPENSATION_FAILED").contains(s)).count();
-    List<ImageView> images = stack.simulator().world().images(ReliabilityStack.REGION).stream()
-        .filter(i -> !i.deleted() && i.tags().containsKey(CreateImageSaga.SAGA_TAG)).toList();
+    long stuck =
+        statusBySaga.values().stream()
+            .filter(
+                s ->
+                    !Set.of("SUCCEEDED", "FAILED", "COMPENSATED", "COMPENSATION_FAILED")
+                        .contains(s))
+            .count();
+    List<ImageView> images =
+        stack.simulator().world().images(ReliabilityStack.REGION).stream()
+            .filter(i -> !i.deleted() && i.tags().containsKey(CreateImageSaga.SAGA_TAG))
+            .toList();
     Map<String, Integer> imagesBySaga = new HashMap<>();
-    images.forEach(i -> imagesBySaga.merge(i.tags().get(CreateImageSaga.SAGA_TAG), 1, Integer::sum));
-    long leaks = imagesBySaga.entrySet().stream()
-        .mapToLong(e -> (long) e.getValue() - 1 + ("SUCCEEDED".equals(statusBySaga.get(e.getKey())) ? 0 : 1)).sum();
-    return new ChaosReport(sent.size(), succeeded, images.size(), created, duplicates, leaks, stuck);
+    images.forEach(
+        i -> imagesBySaga.merge(i.tags().get(CreateImageSaga.SAGA_TAG), 1, Integer::sum));
+    long leaks =
+        imagesBySaga.entrySet().stream()
+            .mapToLong(
+                e ->
+                    (long) e.getValue()
+                        - 1
+                        + ("SUCCEEDED".equals(statusBySaga.get(e.getKey())) ? 0 : 1))
+            .sum();
+    return new ChaosReport(
+        sent.size(), succeeded, images.size(), created, duplicates, leaks, stuck);
   }
 
   /** Status of every saga, by saga id. */
   Map<String, String> sagaStatuses() throws SQLException {
     Map<String, String> statuses = new HashMap<>();
-    try (Connection c = stack.postgres().connect(); Statement s = c.createStatement();
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select id, status from saga")) {
       while (rs.next()) {
         statuses.put(rs.getString(1), rs.getString(2));
@@ -92,7 +122,8 @@ final class Ledger {
 
   /** Rows of the outbox not yet published. */
   long outboxBacklog() throws SQLException {
-    try (Connection c = stack.postgres().connect(); Statement s = c.createStatement();
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*) from outbox where published_at is null")) {
       rs.next();
       return rs.getLong(1);

@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Everything a reliability run needs, each part on its own free ports and restartable: PostgreSQL
- * (data under {@code target/chaos/<run>/postgres}), a Kafka broker in its own JVM, the ECS simulator
- * in this JVM, and any number of packaged service processes pointed at them.
+ * (data under {@code target/chaos/<run>/postgres}), a Kafka broker in its own JVM, the ECS
+ * simulator in this JVM, and any number of packaged service processes pointed at them.
  */
 public final class ReliabilityStack implements AutoCloseable {
 
@@ -40,13 +40,19 @@ public final class ReliabilityStack implements AutoCloseable {
   private final AvroCodec codec = new AvroCodec();
   private final List<ServiceProcess> services = new ArrayList<>();
 
-  private ReliabilityStack(Path home, double speedFactor, int imageQuota) throws IOException, InterruptedException {
+  private ReliabilityStack(Path home, double speedFactor, int imageQuota)
+      throws IOException, InterruptedException {
     this.home = home;
     postgres = new RestartablePostgres(home.resolve("postgres"), FreePorts.next());
     postgres.start();
     broker = new LocalKafkaBroker(home.resolve("kafka"), FreePorts.next(), FreePorts.next());
     broker.start();
-    simulator = EcsSimulator.start(SimulatorConfig.builder().speedFactor(speedFactor).imageQuotaPerRegion(imageQuota).build());
+    simulator =
+        EcsSimulator.start(
+            SimulatorConfig.builder()
+                .speedFactor(speedFactor)
+                .imageQuotaPerRegion(imageQuota)
+                .build());
     simulator.world().seedInstance(REGION, INSTANCE, InstanceStatus.Running);
     producer = new CommandProducer(broker.bootstrapServers());
   }
@@ -57,7 +63,9 @@ public final class ReliabilityStack implements AutoCloseable {
    */
   static ReliabilityStack start(String name, double speedFactor, int imageQuota) {
     try {
-      Path home = Files.createDirectories(Path.of("target", "chaos", name + "-" + System.currentTimeMillis()).toAbsolutePath());
+      Path home =
+          Files.createDirectories(
+              Path.of("target", "chaos", name + "-" + System.currentTimeMillis()).toAbsolutePath());
       return new ReliabilityStack(home, speedFactor, imageQuota);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,11 +119,19 @@ public final class ReliabilityStack implements AutoCloseable {
   /** A valid CreateImage from the seeded instance, with an image name unique to the command. */
   static CreateImage aCreateImage() {
     String commandId = UUID.randomUUID().toString();
-    return CreateImage.newBuilder().setCommandId(commandId).setIssuedAt(Instant.now()).setRegionId(REGION)
-        .setInstanceId(INSTANCE).setImageName("chaos-" + commandId.substring(0, 8)).build();
+    return CreateImage.newBuilder()
+        .setCommandId(commandId)
+        .setIssuedAt(Instant.now())
+        .setRegionId(REGION)
+        .setInstanceId(INSTANCE)
+        .setImageName("chaos-" + commandId.substring(0, 8))
+        .build();
   }
 
-  /** Publishes a command the way any producer does: Avro single-object encoding, keyed by region and name. */
+  /**
+   * Publishes a command the way any producer does: Avro single-object encoding, keyed by region and
+   * name.
+   */
   void publish(CreateImage c) {
     producer.send(SagaTopics.COMMANDS, c.getRegionId() + "/" + c.getImageName(), codec.encode(c));
   }
@@ -145,7 +161,10 @@ public final class ReliabilityStack implements AutoCloseable {
     return codec;
   }
 
-  /** Kills every service (SIGKILL, it is a test), then stops the broker, the database and the simulator. */
+  /**
+   * Kills every service (SIGKILL, it is a test), then stops the broker, the database and the
+   * simulator.
+   */
   @Override
   public void close() {
     services.forEach(ServiceProcess::kill);

@@ -23,13 +23,18 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
   @Test
-  void whenOneOfTwoInstancesIsKilledTheOtherFinishesItsSagasAndNothingIsLostOrDoubled() throws Exception {
+  void whenOneOfTwoInstancesIsKilledTheOtherFinishesItsSagasAndNothingIsLostOrDoubled()
+      throws Exception {
     int n = 40;
     // Slow images (about 4 s each) so that many sagas are in flight when the instance dies.
     try (ReliabilityStack stack = ReliabilityStack.start("two-instances", 5.0, n + 50)) {
       // Half the image polls answer only after 1.5 s (within the 2 s read timeout), so an instance
       // holds leases for that long and its death leaves sagas that only lease expiry frees.
-      stack.simulator().faults().probability("DescribeImages", 0.5, Fault.lostResponseAfterCommit(Duration.ofMillis(1500)));
+      stack
+          .simulator()
+          .faults()
+          .probability(
+              "DescribeImages", 0.5, Fault.lostResponseAfterCommit(Duration.ofMillis(1500)));
       ServiceProcess a = stack.service("instance-a", Map.of());
       ServiceProcess b = stack.service("instance-b", Map.of());
       a.start();
@@ -40,27 +45,44 @@ class TwoInstancesIT {
         stack.publish(c);
         ids.add(c.getCommandId());
       }
-      await("instance-a holds leases on running sagas").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> !leasedBy(stack, "instance-a").isEmpty());
+      await("instance-a holds leases on running sagas")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> !leasedBy(stack, "instance-a").isEmpty());
       List<String> orphaned = leasedBy(stack, "instance-a");
       a.kill();
 
       Ledger ledger = new Ledger(stack);
-      await("every command has its outcome").atMost(Duration.ofSeconds(120)).until(() -> ledger.allHaveOutcomes(ids));
+      await("every command has its outcome")
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> ledger.allHaveOutcomes(ids));
       ChaosReport report = ledger.report(ids);
-      System.out.println("two instances, " + orphaned.size() + " sagas leased by the killed one:" + System.lineSeparator()
-          + report.print());
+      System.out.println(
+          "two instances, "
+              + orphaned.size()
+              + " sagas leased by the killed one:"
+              + System.lineSeparator()
+              + report.print());
 
       assertThat(report).isEqualTo(new ChaosReport(n, n, n, n, 0, 0, 0));
-      assertThat(ledger.sagaStatuses()).as("sagas the killed instance held").containsAllEntriesOf(
-          orphaned.stream().collect(java.util.stream.Collectors.toMap(id -> id, id -> "SUCCEEDED")));
+      assertThat(ledger.sagaStatuses())
+          .as("sagas the killed instance held")
+          .containsAllEntriesOf(
+              orphaned.stream()
+                  .collect(java.util.stream.Collectors.toMap(id -> id, id -> "SUCCEEDED")));
       assertThat(b.isAlive()).isTrue();
     }
   }
 
   private static List<String> leasedBy(ReliabilityStack stack, String owner) throws Exception {
-    try (Connection c = stack.postgres().connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select id from saga where status not in ('SUCCEEDED', 'FAILED', 'COMPENSATED',"
-            + " 'COMPENSATION_FAILED') and lease_owner = '" + owner + "' and lease_until > now()")) {
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select id from saga where status not in ('SUCCEEDED', 'FAILED', 'COMPENSATED',"
+                    + " 'COMPENSATION_FAILED') and lease_owner = '"
+                    + owner
+                    + "' and lease_until > now()")) {
       List<String> ids = new ArrayList<>();
       while (rs.next()) {
         ids.add(rs.getString(1));

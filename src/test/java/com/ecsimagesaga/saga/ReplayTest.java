@@ -17,8 +17,12 @@ class ReplayTest {
 
   @Test
   void resumingAFailedCreateRunsTheFailedStepAgainWithTheSameTokenAFreshBudgetAndANewDeadline() {
-    var plan = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
-        Optional.empty(), NOW);
+    var plan =
+        Replay.plan(
+            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null),
+            Replay.Mode.RESUME,
+            Optional.empty(),
+            NOW);
     Saga next = plan.next();
     assertThat(plan.refused()).isFalse();
     assertThat(next.status()).isEqualTo(SagaStatus.RUNNING);
@@ -34,8 +38,13 @@ class ReplayTest {
 
   @Test
   void resumingWhenTheCloudHoldsTheImageWatchesItInsteadOfCreatingAgain() {
-    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME,
-        Optional.of("m-found"), NOW).next();
+    var next =
+        Replay.plan(
+                ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null),
+                Replay.Mode.RESUME,
+                Optional.of("m-found"),
+                NOW)
+            .next();
     assertThat(next.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
     assertThat(next.imageId()).isEqualTo("m-found");
     assertThat(next.tokenGeneration()).isZero();
@@ -43,8 +52,14 @@ class ReplayTest {
 
   @Test
   void resumingACompensatedCreateSubmitsAgainWithANewTokenBecauseTheOldImageIsGone() {
-    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"), Replay.Mode.RESUME,
-        Optional.empty(), NOW).next();
+    var next =
+        Replay.plan(
+                ReplayTestSagas.failedCreate(
+                    SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"),
+                Replay.Mode.RESUME,
+                Optional.empty(),
+                NOW)
+            .next();
     assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
     assertThat(next.imageId()).isNull();
     assertThat(next.snapshotIds()).isEmpty();
@@ -54,23 +69,44 @@ class ReplayTest {
 
   @Test
   void resumingAfterAFailedSourceCheckChecksTheSourceAgain() {
-    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null), Replay.Mode.RESUME, Optional.empty(),
-        NOW).next();
+    var next =
+        Replay.plan(
+                ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null),
+                Replay.Mode.RESUME,
+                Optional.empty(),
+                NOW)
+            .next();
     assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
   }
 
   @Test
   void restartingStartsAtTheFirstStepAndKeepsTheTokenWhileTheImageLives() {
-    var next = Replay.plan(ReplayTestSagas.failedCreate(SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
-        Replay.Mode.RESTART, Optional.of("m-old"), NOW).next();
+    var next =
+        Replay.plan(
+                ReplayTestSagas.failedCreate(
+                    SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
+                Replay.Mode.RESTART,
+                Optional.of("m-old"),
+                NOW)
+            .next();
     assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
     assertThat(next.tokenGeneration()).isZero();
   }
 
   @Test
   void aSagaThatIsNotFailedIsRefusedWithAReason() {
-    for (SagaStatus status : List.of(SagaStatus.RUNNING, SagaStatus.WAITING, SagaStatus.COMPENSATING, SagaStatus.SUCCEEDED)) {
-      var plan = Replay.plan(ReplayTestSagas.failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null), Replay.Mode.RESUME, Optional.empty(), NOW);
+    for (SagaStatus status :
+        List.of(
+            SagaStatus.RUNNING,
+            SagaStatus.WAITING,
+            SagaStatus.COMPENSATING,
+            SagaStatus.SUCCEEDED)) {
+      var plan =
+          Replay.plan(
+              ReplayTestSagas.failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null),
+              Replay.Mode.RESUME,
+              Optional.empty(),
+              NOW);
       assertThat(plan.refused()).isTrue();
       assertThat(plan.next()).isNull();
       assertThat(plan.refusal()).contains(status.name()).contains("only FAILED");
@@ -80,23 +116,66 @@ class ReplayTest {
   @Test
   void resumingAFailedDeleteRunsItsFailedStepAndRestartingChecksTheImageFirst() {
     var in = new SagaInput.Delete("m-1", false, false);
-    var failed = new Saga(ID, SagaType.DELETE_IMAGE, SagaStatus.FAILED, Step.DONE, "c-2", "cn-hangzhou", in, "m-1", null,
-        0, 2, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(15)), 0, List.of(),
-        new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"), null, 3);
-    assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step()).isEqualTo(Step.SUBMIT_DELETE_IMAGE);
-    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step()).isEqualTo(Step.CHECK_IMAGE);
+    var failed =
+        new Saga(
+            ID,
+            SagaType.DELETE_IMAGE,
+            SagaStatus.FAILED,
+            Step.DONE,
+            "c-2",
+            "cn-hangzhou",
+            in,
+            "m-1",
+            null,
+            0,
+            2,
+            CREATED,
+            CREATED,
+            null,
+            CREATED.plus(Duration.ofMinutes(15)),
+            0,
+            List.of(),
+            new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"),
+            null,
+            3);
+    assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step())
+        .isEqualTo(Step.SUBMIT_DELETE_IMAGE);
+    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step())
+        .isEqualTo(Step.CHECK_IMAGE);
   }
 
   @Test
   void resumingAFailedUpdateRunsItsFailedStepEvenWhenTheImageExists() {
-    var changes = new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", null, "new text", null, null, null, List.of(),
-        List.of(), "rg-2");
-    var failed = new Saga(ID, SagaType.UPDATE_IMAGE, SagaStatus.FAILED, Step.DONE, "c-3", "cn-hangzhou",
-        new SagaInput.Update(changes), "m-1", null, 0, 1, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(15)), 0,
-        List.of(), new Failure(Step.JOIN_RESOURCE_GROUP, "NOT_FOUND", "InvalidResourceGroup.NotFound", "no", "r"), null, 5);
+    var changes =
+        new com.ecsimagesaga.image.ImageChanges(
+            "cn-hangzhou", "m-1", null, "new text", null, null, null, List.of(), List.of(), "rg-2");
+    var failed =
+        new Saga(
+            ID,
+            SagaType.UPDATE_IMAGE,
+            SagaStatus.FAILED,
+            Step.DONE,
+            "c-3",
+            "cn-hangzhou",
+            new SagaInput.Update(changes),
+            "m-1",
+            null,
+            0,
+            1,
+            CREATED,
+            CREATED,
+            null,
+            CREATED.plus(Duration.ofMinutes(15)),
+            0,
+            List.of(),
+            new Failure(
+                Step.JOIN_RESOURCE_GROUP, "NOT_FOUND", "InvalidResourceGroup.NotFound", "no", "r"),
+            null,
+            5);
     var resumed = Replay.plan(failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW).next();
     assertThat(resumed.step()).isEqualTo(Step.JOIN_RESOURCE_GROUP);
     assertThat(resumed.imageId()).isEqualTo("m-1");
-    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW).next().step()).isEqualTo(Step.CHECK_IMAGE);
+    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW).next().step())
+        .isEqualTo(Step.CHECK_IMAGE);
   }
 }

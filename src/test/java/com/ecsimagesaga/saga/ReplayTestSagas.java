@@ -17,13 +17,42 @@ public final class ReplayTestSagas {
 
   /** A create saga in {@code status} whose failure happened at {@code failedAt}. */
   public static Saga failedCreate(SagaStatus status, Step failedAt, String imageId) {
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-1"), "img", null, null, null, null,
-        List.of(), null, null, null, null);
+    var spec =
+        new ImageSpec(
+            "cn-hangzhou",
+            new ImageSource.FromInstance("i-1"),
+            "img",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
     var input = new SagaInput.Create(spec, null, false);
     var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
-    return new Saga(ID, SagaType.CREATE_IMAGE, status, Step.DONE, "c-1", "cn-hangzhou", input, imageId,
-        Saga.clientToken(ID, 0), 0, 3, CREATED, CREATED, null, CREATED.plus(Duration.ofMinutes(60)), 40, List.of("s-1"),
-        failure, new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null), 7);
+    return new Saga(
+        ID,
+        SagaType.CREATE_IMAGE,
+        status,
+        Step.DONE,
+        "c-1",
+        "cn-hangzhou",
+        input,
+        imageId,
+        Saga.clientToken(ID, 0),
+        0,
+        3,
+        CREATED,
+        CREATED,
+        null,
+        CREATED.plus(Duration.ofMinutes(60)),
+        40,
+        List.of("s-1"),
+        failure,
+        new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null),
+        7);
   }
-
 }

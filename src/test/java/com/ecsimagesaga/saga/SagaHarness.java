@@ -26,7 +26,10 @@ final class SagaHarness {
   static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
   static final Set<Transition> EXERCISED = new LinkedHashSet<>();
 
-  /** A day for every step: the saga deadlines (an hour at most) come first unless a test sets a step's timeout. */
+  /**
+   * A day for every step: the saga deadlines (an hour at most) come first unless a test sets a
+   * step's timeout.
+   */
   static final StepTimeouts GENEROUS_STEPS = uniformSteps(Duration.ofDays(1));
 
   static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
@@ -37,7 +40,11 @@ final class SagaHarness {
         new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
         new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
         new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15)),
-        Duration.ofMinutes(60), Duration.ofMinutes(30), Duration.ofMinutes(10), true, steps);
+        Duration.ofMinutes(60),
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(10),
+        true,
+        steps);
   }
 
   static StepTimeouts uniformSteps(Duration d) {
@@ -58,8 +65,19 @@ final class SagaHarness {
   }
 
   static ImageSpec spec(ImageSource source) {
-    return new ImageSpec("cn-hangzhou", source, "web-base", null, null, null, null, List.of(new ImageTag("team", "a")), null,
-        null, null, null);
+    return new ImageSpec(
+        "cn-hangzhou",
+        source,
+        "web-base",
+        null,
+        null,
+        null,
+        null,
+        List.of(new ImageTag("team", "a")),
+        null,
+        null,
+        null,
+        null);
   }
 
   static SagaHarness givenCreate(ImageSource source, boolean deleteSnapshotsOnFailure) {
@@ -67,9 +85,11 @@ final class SagaHarness {
   }
 
   /** A create saga whose command set its own step timeouts. */
-  static SagaHarness givenCreate(ImageSource source, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts) {
+  static SagaHarness givenCreate(
+      ImageSource source, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts) {
     var in = new SagaInput.Create(spec(source), null, deleteSnapshotsOnFailure, stepTimeouts);
-    return new SagaHarness(CreateImageSaga.start(UUID.randomUUID(), "cmd-1", in, T0, POLICIES), CREATE);
+    return new SagaHarness(
+        CreateImageSaga.start(UUID.randomUUID(), "cmd-1", in, T0, POLICIES), CREATE);
   }
 
   static SagaHarness givenCreate() {
@@ -82,16 +102,19 @@ final class SagaHarness {
 
   static SagaHarness givenDelete(boolean deleteSnapshots, Map<Step, Duration> stepTimeouts) {
     var in = new SagaInput.Delete("m-1", false, deleteSnapshots, stepTimeouts);
-    return new SagaHarness(DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
+    return new SagaHarness(
+        DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
   }
 
   static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes) {
     return givenUpdate(changes, Map.of());
   }
 
-  static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes, Map<Step, Duration> stepTimeouts) {
+  static SagaHarness givenUpdate(
+      com.ecsimagesaga.image.ImageChanges changes, Map<Step, Duration> stepTimeouts) {
     var in = new SagaInput.Update(changes, stepTimeouts);
-    return new SagaHarness(UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", in, T0, POLICIES), UPDATE);
+    return new SagaHarness(
+        UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", in, T0, POLICIES), UPDATE);
   }
 
   static ImageObservation image(ImageState state, int progress, boolean usable) {
@@ -118,13 +141,19 @@ final class SagaHarness {
     return record(Moves.DEADLINE_PASSED);
   }
 
-  /** Checks the deadline at {@code T0 + offset} and expects the current step to have run out of its own time. */
+  /**
+   * Checks the deadline at {@code T0 + offset} and expects the current step to have run out of its
+   * own time.
+   */
   SagaHarness whenStepTimedOutAt(Duration offset) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(Moves.STEP_TIMED_OUT);
   }
 
-  /** Checks the limits at {@code T0 + offset}, expects one of them to have been reached, and expects the named row. */
+  /**
+   * Checks the limits at {@code T0 + offset}, expects one of them to have been reached, and expects
+   * the named row.
+   */
   SagaHarness whenExpiresAt(Duration offset, String trigger) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(trigger);
@@ -166,8 +195,28 @@ final class SagaHarness {
   }
 
   private static Saga withVersion(Saga s, long v) {
-    return new Saga(s.id(), s.type(), s.status(), s.step(), s.commandId(), s.regionId(), s.input(), s.imageId(), s.clientToken(),
-        s.tokenGeneration(), s.attempt(), s.createdAt(), s.stepStartedAt(), s.nextWakeAt(), s.deadlineAt(), s.progress(),
-        s.snapshotIds(), s.failure(), s.lastError(), v, s.traceParent(), s.submitUnconfirmed());
+    return new Saga(
+        s.id(),
+        s.type(),
+        s.status(),
+        s.step(),
+        s.commandId(),
+        s.regionId(),
+        s.input(),
+        s.imageId(),
+        s.clientToken(),
+        s.tokenGeneration(),
+        s.attempt(),
+        s.createdAt(),
+        s.stepStartedAt(),
+        s.nextWakeAt(),
+        s.deadlineAt(),
+        s.progress(),
+        s.snapshotIds(),
+        s.failure(),
+        s.lastError(),
+        v,
+        s.traceParent(),
+        s.submitUnconfirmed());
   }
 }

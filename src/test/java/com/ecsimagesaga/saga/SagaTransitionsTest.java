@@ -36,14 +36,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every row of both transition tables, driven through the pure deciders. After all of them, a
- * check fails on any row no test exercised, and the state diagram in docs/ is regenerated from
- * the tables (the check fails if the committed diagram was stale).
+ * Every row of both transition tables, driven through the pure deciders. After all of them, a check
+ * fails on any row no test exercised, and the state diagram in docs/ is regenerated from the tables
+ * (the check fails if the committed diagram was stale).
  */
 class SagaTransitionsTest {
 
   static final Path DIAGRAM = Path.of("docs", "state-diagram.md");
-  static final InstanceSeen RUNNING = new InstanceSeen(new InstanceObservation("i-1", "Running", false));
+  static final InstanceSeen RUNNING =
+      new InstanceSeen(new InstanceObservation("i-1", "Running", false));
 
   @AfterAll
   static void everyRowIsExercisedAndTheDiagramIsCurrent() throws IOException {
@@ -51,13 +52,17 @@ class SagaTransitionsTest {
     all.addAll(DeleteImageSaga.TABLE.rows());
     all.addAll(UpdateImageSaga.TABLE.rows());
     assertThat(EXERCISED).as("transitions no test exercised").containsAll(all);
-    String diagram = StateDiagram.render(List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE));
+    String diagram =
+        StateDiagram.render(
+            List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE));
     String committed = Files.exists(DIAGRAM) ? Files.readString(DIAGRAM) : "";
     if (!committed.equals(diagram)) {
       Files.createDirectories(DIAGRAM.getParent());
       Files.writeString(DIAGRAM, diagram);
     }
-    assertThat(committed).as("docs/state-diagram.md was stale and has been regenerated; commit it").isEqualTo(diagram);
+    assertThat(committed)
+        .as("docs/state-diagram.md was stale and has been regenerated; commit it")
+        .isEqualTo(diagram);
   }
 
   @Nested
@@ -67,11 +72,16 @@ class SagaTransitionsTest {
     void aRunningInstanceIsImagedWithTheStoredTokenAndTheSagaTag() {
       var h = givenCreate().when(RUNNING, "source ready");
       var submit = (CloudAction.SubmitCreateImage) h.action();
-      assertThat(submit.clientToken()).isEqualTo(h.saga().clientToken()).hasSizeLessThanOrEqualTo(64);
-      assertThat(submit.serviceTags()).singleElement().satisfies(t -> {
-        assertThat(t.key()).isEqualTo(CreateImageSaga.SAGA_TAG);
-        assertThat(t.value()).isEqualTo(h.saga().id().toString());
-      });
+      assertThat(submit.clientToken())
+          .isEqualTo(h.saga().clientToken())
+          .hasSizeLessThanOrEqualTo(64);
+      assertThat(submit.serviceTags())
+          .singleElement()
+          .satisfies(
+              t -> {
+                assertThat(t.key()).isEqualTo(CreateImageSaga.SAGA_TAG);
+                assertThat(t.value()).isEqualTo(h.saga().id().toString());
+              });
     }
 
     @Test
@@ -81,16 +91,23 @@ class SagaTransitionsTest {
       assertThat(h.saga().status()).isEqualTo(SagaStatus.WAITING);
       assertThat(h.saga().nextWakeAt()).isAfterOrEqualTo(T0);
       h.when(starting, "source unusable");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+          .isEqualTo("RETRIES_EXHAUSTED");
     }
 
     @Test
     void aLockedOrMissingInstanceFailsWithoutTouchingEcs() {
       var locked = new InstanceSeen(new InstanceObservation("i-1", "Running", true));
-      var e = givenCreate().when(locked, "source unusable").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e =
+          givenCreate()
+              .when(locked, "source unusable")
+              .onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.failure().code()).isEqualTo("InstanceLockedForSecurity");
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
-      var missing = givenCreate().when(new SourceMissing("i-1"), "source unusable").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var missing =
+          givenCreate()
+              .when(new SourceMissing("i-1"), "source unusable")
+              .onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(missing.failure().code()).isEqualTo("InvalidInstanceId.NotFound");
     }
 
@@ -102,21 +119,33 @@ class SagaTransitionsTest {
       assertThat(h.saga().nextWakeAt()).isBetween(T0, T0.plusSeconds(1));
       h.when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
           .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+          .isEqualTo("RETRIES_EXHAUSTED");
     }
 
     @Test
     void aThrottledCreateWakesNoEarlierThanTheQuotaReturns() {
       var h = givenCreate().when(RUNNING, "source ready");
-      var throttled = new CloudError(ErrorKind.THROTTLED, "Throttling.User", "flow control", "REQ-9", Duration.ofSeconds(45));
+      var throttled =
+          new CloudError(
+              ErrorKind.THROTTLED,
+              "Throttling.User",
+              "flow control",
+              "REQ-9",
+              Duration.ofSeconds(45));
       h.when(new StepOutcome.Failed(throttled), "retryable error");
       assertThat(h.saga().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
-      assertThat(h.saga().nextWakeAt()).as("the backoff alone would be at most 1 s").isEqualTo(T0.plusSeconds(45));
+      assertThat(h.saga().nextWakeAt())
+          .as("the backoff alone would be at most 1 s")
+          .isEqualTo(T0.plusSeconds(45));
     }
 
     @Test
     void aPermanentErrorFailsFastWithTheEcsDetails() {
-      var e = givenCreate().when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e =
+          givenCreate()
+              .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
+              .onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");
       assertThat(e.failure().requestId()).isEqualTo("REQ-1");
     }
@@ -125,7 +154,8 @@ class SagaTransitionsTest {
     void theDeadlineEndsASagaThatNeverGotStarted() {
       var h = givenCreate().whenExpiredAt(Duration.ofMinutes(61));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("TIMED_OUT");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+          .isEqualTo("TIMED_OUT");
       assertThat(SagaHarness.CREATE.expire(givenCreate().saga(), T0.plusSeconds(60))).isEmpty();
     }
   }
@@ -135,10 +165,14 @@ class SagaTransitionsTest {
 
     @Test
     void acceptanceRecordsTheImageAndPollsSoon() {
-      var h = givenCreate().when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted");
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(new ImageSubmitted("m-1", "R"), "accepted");
       assertThat(h.saga().imageId()).isEqualTo("m-1");
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(2));
-      assertThat(h.action()).isEqualTo(new CloudAction.ObserveImage("cn-hangzhou", "m-1", h.saga().createdAt()));
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.ObserveImage("cn-hangzhou", "m-1", h.saga().createdAt()));
     }
 
     @Test
@@ -160,18 +194,30 @@ class SagaTransitionsTest {
 
     @Test
     void aRejectedCreateFailsWithoutCompensation() {
-      var h = givenCreate().when(RUNNING, "source ready").when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("NOT_NEEDED");
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+          .isEqualTo("NOT_NEEDED");
     }
 
     @Test
     void theDeadlineAlsoBoundsSubmitting() {
-      assertThat(givenCreate().when(RUNNING, "source ready").whenExpiredAt(Duration.ofHours(2)).saga().status())
+      assertThat(
+              givenCreate()
+                  .when(RUNNING, "source ready")
+                  .whenExpiredAt(Duration.ofHours(2))
+                  .saga()
+                  .status())
           .isEqualTo(SagaStatus.FAILED);
     }
   }
 
-  /** A submission that gave up after a CreateImage whose outcome is unknown: the image is looked for by the saga tag. */
+  /**
+   * A submission that gave up after a CreateImage whose outcome is unknown: the image is looked for
+   * by the saga tag.
+   */
   @Nested
   class LostSubmission {
 
@@ -179,42 +225,60 @@ class SagaTransitionsTest {
 
     @Test
     void retriesExhaustedOnAnUnknownOutcomeLookForTheImageAndCompensateTheOneFound() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), true).when(RUNNING, "source ready")
-          .when(unknown, "retryable error").when(unknown, Duration.ofSeconds(5), "retryable error")
-          .when(unknown, Duration.ofSeconds(10), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      var h =
+          givenCreate(new ImageSource.FromInstance("i-1"), true)
+              .when(RUNNING, "source ready")
+              .when(unknown, "retryable error")
+              .when(unknown, Duration.ofSeconds(5), "retryable error")
+              .when(unknown, Duration.ofSeconds(10), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
       assertThat(h.decision().events()).as("nothing is reported before the look").isEmpty();
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
       assertThat(h.saga().failure().kind()).isEqualTo("RETRIES_EXHAUSTED");
       assertThat(h.saga().failure().step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().stepStartedAt()).isEqualTo(T0.plusSeconds(10));
       assertThat(h.saga().submitUnconfirmed()).isTrue();
-      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), null));
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), null));
 
       h.when(new ImageMissing(null), Duration.ofSeconds(10), "not listed yet");
       assertThat(h.saga().attempt()).isEqualTo(1);
-      assertThat(h.saga().nextWakeAt()).as("spaced by the transient retry policy").isBetween(T0.plusSeconds(10), T0.plusSeconds(11));
+      assertThat(h.saga().nextWakeAt())
+          .as("spaced by the transient retry policy")
+          .isBetween(T0.plusSeconds(10), T0.plusSeconds(11));
       h.when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofSeconds(11), "found");
       assertThat(h.saga().imageId()).isEqualTo("m-1");
       assertThat(h.saga().snapshotIds()).containsExactly("s-a", "s-b");
-      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
       h.when(new DeleteAccepted("m-1"), Duration.ofSeconds(12), "deleted, look for more");
-      assertThat(h.action()).as("the look skips the image just deleted")
+      assertThat(h.action())
+          .as("the look skips the image just deleted")
           .isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), "m-1"));
       h.when(new ImageMissing(null), Duration.ofSeconds(12), "no more, snapshots next")
-          .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), Duration.ofSeconds(13), "deleted");
+          .when(
+              new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()),
+              Duration.ofSeconds(13),
+              "deleted");
       var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
       assertThat(e.imageId()).isEqualTo("m-1");
-      assertThat(e.failure().kind()).as("the original failure is reported").isEqualTo("RETRIES_EXHAUSTED");
+      assertThat(e.failure().kind())
+          .as("the original failure is reported")
+          .isEqualTo("RETRIES_EXHAUSTED");
       assertThat(e.failure().code()).isEqualTo("SDK.ReadTimeout");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATED);
     }
 
     @Test
     void aStepTimeoutAfterAnUnknownOutcomeLooksThreeTimesThenFailsWithNothingToCompensate() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
-          .when(RUNNING, "source ready").when(unknown, "retryable error")
-          .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
+              .when(RUNNING, "source ready")
+              .when(unknown, "retryable error")
+              .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
       assertThat(h.saga().failure().code()).isEqualTo("Saga.StepTimeout");
       h.when(new ImageMissing(null), Duration.ofMinutes(2), "not listed yet")
           .when(new ImageMissing(null), Duration.ofMinutes(3), "not listed yet")
@@ -229,8 +293,11 @@ class SagaTransitionsTest {
 
     @Test
     void theSagaDeadlineAfterAnUnknownOutcomeLooksAndLookingOutlivesTheDeadlineRetryingItsErrors() {
-      var h = givenCreate().when(RUNNING, "source ready").when(unknown, "retryable error")
-          .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(unknown, "retryable error")
+              .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
       assertThat(h.saga().failure().kind()).isEqualTo("TIMED_OUT");
       var throttled = failed(ErrorKind.THROTTLED, "Throttling.User");
       for (int i = 0; i < 5; i++) {
@@ -238,7 +305,9 @@ class SagaTransitionsTest {
       }
       assertThat(h.saga().attempt()).as("errors do not use up the looks").isZero();
       assertThat(h.saga().lastError().code()).isEqualTo("Throttling.User");
-      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("the saga deadline does not end it").isEmpty();
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3))))
+          .as("the saga deadline does not end it")
+          .isEmpty();
       h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), Duration.ofHours(3), "error");
       var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.compensation()).as("an operator must look").isEqualTo("COMPENSATION_FAILED");
@@ -248,11 +317,22 @@ class SagaTransitionsTest {
 
     @Test
     void aLostAnswerIsRememberedThroughAThrottleSoAPermanentErrorStillLooks() {
-      var h = givenCreate().when(RUNNING, "source ready").when(unknown, "retryable error")
-          .when(failed(ErrorKind.THROTTLED, "Throttling.User"), Duration.ofSeconds(2), "retryable error");
-      assertThat(h.saga().lastError().code()).as("the throttle replaced the last error").isEqualTo("Throttling.User");
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(unknown, "retryable error")
+              .when(
+                  failed(ErrorKind.THROTTLED, "Throttling.User"),
+                  Duration.ofSeconds(2),
+                  "retryable error");
+      assertThat(h.saga().lastError().code())
+          .as("the throttle replaced the last error")
+          .isEqualTo("Throttling.User");
       assertThat(h.saga().submitUnconfirmed()).isTrue();
-      h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), Duration.ofSeconds(4), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
+      h.when(
+          failed(ErrorKind.PERMANENT, "Forbidden.RAM"),
+          Duration.ofSeconds(4),
+          CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN);
       assertThat(h.decision().events()).isEmpty();
       assertThat(h.saga().failure().code()).isEqualTo("Forbidden.RAM");
       h.when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofSeconds(5), "found")
@@ -274,25 +354,42 @@ class SagaTransitionsTest {
 
     @Test
     void everyImageTheSagaMadeIsRemovedOneAfterAnother() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), true).when(RUNNING, "source ready").when(unknown, "retryable error")
-          .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
-          .when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofHours(2), "found")
-          .when(new DeleteAccepted("m-1"), Duration.ofHours(2), "deleted, look for more");
-      var second = new ImageObservation("m-2", "web-base", ImageState.AVAILABLE, 100, true, List.of("s-b", "s-c"));
+      var h =
+          givenCreate(new ImageSource.FromInstance("i-1"), true)
+              .when(RUNNING, "source ready")
+              .when(unknown, "retryable error")
+              .whenExpiresAt(Duration.ofHours(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
+              .when(
+                  new ImageSeen(image(ImageState.CREATING, 10, false)),
+                  Duration.ofHours(2),
+                  "found")
+              .when(new DeleteAccepted("m-1"), Duration.ofHours(2), "deleted, look for more");
+      var second =
+          new ImageObservation(
+              "m-2", "web-base", ImageState.AVAILABLE, 100, true, List.of("s-b", "s-c"));
       h.when(new ImageSeen(second), Duration.ofHours(2), "found");
-      assertThat(h.saga().snapshotIds()).as("snapshots of both images").containsExactly("s-a", "s-b", "s-c");
-      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-2", true));
+      assertThat(h.saga().snapshotIds())
+          .as("snapshots of both images")
+          .containsExactly("s-a", "s-b", "s-c");
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-2", true));
       h.when(new DeleteAccepted("m-2"), Duration.ofHours(2), "deleted, look for more");
-      assertThat(h.action()).isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), "m-2"));
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.FindImageBySagaTag("cn-hangzhou", h.saga().id(), "m-2"));
       h.when(new ImageMissing(null), Duration.ofHours(2), "no more, snapshots next");
-      assertThat(h.action()).isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b", "s-c")));
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b", "s-c")));
     }
 
     @Test
     void anErrorThatProvesNothingRanDoesNotLook() {
-      var h = givenCreate().when(RUNNING, "source ready").when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
-          .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("NOT_NEEDED");
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
+              .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+          .isEqualTo("NOT_NEEDED");
     }
   }
 
@@ -300,22 +397,32 @@ class SagaTransitionsTest {
   class AwaitUsable {
 
     private SagaHarness submitted(boolean deleteSnapshots) {
-      return givenCreate(new ImageSource.FromInstance("i-1"), deleteSnapshots).when(RUNNING, "source ready")
+      return givenCreate(new ImageSource.FromInstance("i-1"), deleteSnapshots)
+          .when(RUNNING, "source ready")
           .when(new ImageSubmitted("m-1", "R"), "accepted");
     }
 
     @Test
     void pollsFastThenSlowWhileEcsWorks() {
-      var h = submitted(false).when(new ImageSeen(image(ImageState.CREATING, 40, false)), Duration.ofSeconds(2), "in progress");
+      var h =
+          submitted(false)
+              .when(
+                  new ImageSeen(image(ImageState.CREATING, 40, false)),
+                  Duration.ofSeconds(2),
+                  "in progress");
       assertThat(h.saga().progress()).isEqualTo(40);
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(4));
-      h.when(new ImageSeen(image(ImageState.CREATING, 70, false)), Duration.ofMinutes(2), "in progress");
+      h.when(
+          new ImageSeen(image(ImageState.CREATING, 70, false)),
+          Duration.ofMinutes(2),
+          "in progress");
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(2)).plusSeconds(15));
     }
 
     @Test
     void progressIsReportedOnEveryTenPercentStepOnly() {
-      var h = submitted(false).when(new ImageSeen(image(ImageState.WAITING, 0, false)), "in progress");
+      var h =
+          submitted(false).when(new ImageSeen(image(ImageState.WAITING, 0, false)), "in progress");
       assertThat(h.decision().events()).isEmpty();
       h.when(new ImageSeen(image(ImageState.CREATING, 12, false)), "in progress");
       var e = h.onlyEvent(SagaEvent.ImageCreationProgressed.class);
@@ -329,9 +436,11 @@ class SagaTransitionsTest {
 
     @Test
     void availableIsNotEnoughUntilUsable() {
-      var h = submitted(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, false)), "in progress")
-          .when(new ImageMissing("m-1"), "not visible yet")
-          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
+      var h =
+          submitted(false)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, false)), "in progress")
+              .when(new ImageMissing("m-1"), "not visible yet")
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
       var e = h.onlyEvent(SagaEvent.ImageCreated.class);
       assertThat(e.imageId()).isEqualTo("m-1");
       assertThat(e.snapshotIds()).containsExactly("s-a", "s-b");
@@ -340,19 +449,27 @@ class SagaTransitionsTest {
 
     @Test
     void aFailedCreationIsCompensatedByDeletingTheImage() {
-      var h = submitted(false).when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed");
-      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
-      var e = h.when(new DeleteAccepted("m-1"), "deleted").onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var h =
+          submitted(false)
+              .when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed");
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      var e =
+          h.when(new DeleteAccepted("m-1"), "deleted")
+              .onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
       assertThat(e.failure().kind()).isEqualTo("IMAGE_CREATE_FAILED");
     }
 
     @Test
     void compensationCanAlsoDeleteTheSnapshots() {
-      var h = submitted(true).when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
-          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
-          .when(new DeleteAccepted("m-1"), "deleted, snapshots next");
-      assertThat(h.action()).isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b")));
+      var h =
+          submitted(true)
+              .when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
+              .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
+              .when(new DeleteAccepted("m-1"), "deleted, snapshots next");
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b")));
       h.when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
           .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATED);
@@ -360,30 +477,40 @@ class SagaTransitionsTest {
 
     @Test
     void aSnapshotThatCannotBeDeletedLeavesCompensationFailed() {
-      var h = submitted(true).when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
-          .whenExpiredAt(Duration.ofHours(2)).when(new DeleteAccepted("m-1"), "deleted, snapshots next")
-          .when(new SnapshotsDeleted(List.of("s-a"), List.of("s-b")), "error");
+      var h =
+          submitted(true)
+              .when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
+              .whenExpiredAt(Duration.ofHours(2))
+              .when(new DeleteAccepted("m-1"), "deleted, snapshots next")
+              .when(new SnapshotsDeleted(List.of("s-a"), List.of("s-b")), "error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind()).isEqualTo("TIMED_OUT");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+          .isEqualTo("TIMED_OUT");
     }
 
     @Test
     void aTimedOutCreationIsCompensatedNotLeftRunning() {
-      var h = submitted(false).when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
-          .whenExpiredAt(Duration.ofMinutes(61));
+      var h =
+          submitted(false)
+              .when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
+              .whenExpiredAt(Duration.ofMinutes(61));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
       h.when(failed(ErrorKind.STATE_WAIT, "ImageIsCreating"), "retryable error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
-      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3)))).as("compensation outlives the saga deadline")
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofHours(3))))
+          .as("compensation outlives the saga deadline")
           .isEmpty();
     }
 
     @Test
     void aFailingCompensationEndsInItsOwnVisibleState() {
-      var h = submitted(false).when(new ImageSeen(image(ImageState.UNAVAILABLE, 0, false)), "creation failed")
-          .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
+      var h =
+          submitted(false)
+              .when(new ImageSeen(image(ImageState.UNAVAILABLE, 0, false)), "creation failed")
+              .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo("COMPENSATION_FAILED");
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+          .isEqualTo("COMPENSATION_FAILED");
     }
   }
 
@@ -394,18 +521,34 @@ class SagaTransitionsTest {
     void anAccomplishedSystemSnapshotIsReady() {
       var h = givenCreate(new ImageSource.FromSnapshot("s-sys"), false);
       assertThat(h.action()).isEqualTo(new CloudAction.DescribeSnapshot("cn-hangzhou", "s-sys"));
-      h.when(new SnapshotSeen("s-sys", "accomplished", "system", Instant.parse("2020-01-01T00:00:00Z")), "source ready");
+      h.when(
+          new SnapshotSeen(
+              "s-sys", "accomplished", "system", Instant.parse("2020-01-01T00:00:00Z")),
+          "source ready");
     }
 
     @Test
     void oldDataOrUnfinishedSnapshotsAreRefusedOrAwaited() {
-      var old = new SnapshotSeen("s-1", "accomplished", "system", Instant.parse("2013-07-15T10:00:00Z"));
-      assertThat(givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(old, "source unusable")
-          .onlyEvent(SagaEvent.ImageCreationFailed.class).failure().code()).isEqualTo("InvalidSnapshot.TooOld");
-      var data = new SnapshotSeen("s-1", "accomplished", "data", Instant.parse("2020-01-01T00:00:00Z"));
-      assertThat(givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(data, "source unusable")
-          .onlyEvent(SagaEvent.ImageCreationFailed.class).failure().code()).isEqualTo("OperationDenied");
-      var progressing = new SnapshotSeen("s-1", "progressing", "system", Instant.parse("2020-01-01T00:00:00Z"));
+      var old =
+          new SnapshotSeen("s-1", "accomplished", "system", Instant.parse("2013-07-15T10:00:00Z"));
+      assertThat(
+              givenCreate(new ImageSource.FromSnapshot("s-1"), false)
+                  .when(old, "source unusable")
+                  .onlyEvent(SagaEvent.ImageCreationFailed.class)
+                  .failure()
+                  .code())
+          .isEqualTo("InvalidSnapshot.TooOld");
+      var data =
+          new SnapshotSeen("s-1", "accomplished", "data", Instant.parse("2020-01-01T00:00:00Z"));
+      assertThat(
+              givenCreate(new ImageSource.FromSnapshot("s-1"), false)
+                  .when(data, "source unusable")
+                  .onlyEvent(SagaEvent.ImageCreationFailed.class)
+                  .failure()
+                  .code())
+          .isEqualTo("OperationDenied");
+      var progressing =
+          new SnapshotSeen("s-1", "progressing", "system", Instant.parse("2020-01-01T00:00:00Z"));
       givenCreate(new ImageSource.FromSnapshot("s-1"), false).when(progressing, "source settling");
     }
   }
@@ -415,15 +558,21 @@ class SagaTransitionsTest {
 
     @Test
     void anImageAlreadyGoneCountsAsDeleted() {
-      var e = givenDelete(false).when(new ImageMissing("m-1"), "absent").onlyEvent(SagaEvent.ImageDeleted.class);
+      var e =
+          givenDelete(false)
+              .when(new ImageMissing("m-1"), "absent")
+              .onlyEvent(SagaEvent.ImageDeleted.class);
       assertThat(e.alreadyAbsent()).isTrue();
     }
 
     @Test
     void deleteThenWaitUntilEcsNoLongerListsIt() {
-      var h = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present");
-      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", false));
-      h.when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error").when(new DeleteAccepted("m-1"), "accepted")
+      var h =
+          givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present");
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", false));
+      h.when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+          .when(new DeleteAccepted("m-1"), "accepted")
           .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "still listed")
           .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
           .when(new ImageMissing("m-1"), "gone");
@@ -432,36 +581,56 @@ class SagaTransitionsTest {
 
     @Test
     void snapshotsAreDeletedWhenAsked() {
-      var h = givenDelete(true).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
-          .when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone, snapshots next")
-          .when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
-          .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds()).containsExactly("s-a", "s-b");
-      var h2 = givenDelete(true).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
-          .when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone, snapshots next")
-          .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
-      assertThat(h2.saga().status()).as("the image is gone even if its snapshots stay").isEqualTo(SagaStatus.SUCCEEDED);
+      var h =
+          givenDelete(true)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(new DeleteAccepted("m-1"), "accepted")
+              .when(new ImageMissing("m-1"), "gone, snapshots next")
+              .when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+              .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds())
+          .containsExactly("s-a", "s-b");
+      var h2 =
+          givenDelete(true)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(new DeleteAccepted("m-1"), "accepted")
+              .when(new ImageMissing("m-1"), "gone, snapshots next")
+              .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      assertThat(h2.saga().status())
+          .as("the image is gone even if its snapshots stay")
+          .isEqualTo(SagaStatus.SUCCEEDED);
     }
 
     @Test
     void anImageInUseIsNotDeletedWithoutForce() {
-      var h = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
-          .when(failed(ErrorKind.PERMANENT, "ImageUsingByInstance"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code()).isEqualTo("ImageUsingByInstance");
+      var h =
+          givenDelete(false)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(failed(ErrorKind.PERMANENT, "ImageUsingByInstance"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code())
+          .isEqualTo("ImageUsingByInstance");
     }
 
     @Test
     void errorsAndDeadlinesInEveryStep() {
-      givenDelete(false).when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+      givenDelete(false)
+          .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
           .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
       givenDelete(false).whenExpiredAt(Duration.ofMinutes(11));
-      givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present").whenExpiredAt(Duration.ofMinutes(11));
-      var awaiting = givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
-          .when(new DeleteAccepted("m-1"), "accepted");
+      givenDelete(false)
+          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .whenExpiredAt(Duration.ofMinutes(11));
+      var awaiting =
+          givenDelete(false)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(new DeleteAccepted("m-1"), "accepted");
       awaiting.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
-      givenDelete(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
-          .when(new DeleteAccepted("m-1"), "accepted").whenExpiredAt(Duration.ofMinutes(11));
-      assertThat(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step()).isEqualTo(Step.AWAIT_IMAGE_GONE);
+      givenDelete(false)
+          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(new DeleteAccepted("m-1"), "accepted")
+          .whenExpiredAt(Duration.ofMinutes(11));
+      assertThat(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step())
+          .isEqualTo(Step.AWAIT_IMAGE_GONE);
     }
   }
 
@@ -470,9 +639,17 @@ class SagaTransitionsTest {
 
     /** The changes for a subset of the four kinds, given as a bit mask. */
     private ImageChanges changes(int kinds) {
-      return new ImageChanges("cn-hangzhou", "m-1", (kinds & 1) != 0 ? "renamed" : null, null, null, null,
-          (kinds & 1) != 0 ? Boolean.TRUE : null, (kinds & 2) != 0 ? List.of(new ImageTag("k", "v")) : List.of(),
-          (kinds & 4) != 0 ? List.of("old") : List.of(), (kinds & 8) != 0 ? "rg-2" : null);
+      return new ImageChanges(
+          "cn-hangzhou",
+          "m-1",
+          (kinds & 1) != 0 ? "renamed" : null,
+          null,
+          null,
+          null,
+          (kinds & 1) != 0 ? Boolean.TRUE : null,
+          (kinds & 2) != 0 ? List.of(new ImageTag("k", "v")) : List.of(),
+          (kinds & 4) != 0 ? List.of("old") : List.of(),
+          (kinds & 8) != 0 ? "rg-2" : null);
     }
 
     @Test
@@ -485,10 +662,14 @@ class SagaTransitionsTest {
             wanted.add(UpdateImageSaga.ORDER.get(bit));
           }
         }
-        h.when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present, then " + wanted.get(0));
+        h.when(
+            new ImageSeen(image(ImageState.AVAILABLE, 100, true)),
+            "present, then " + wanted.get(0));
         for (int i = 0; i < wanted.size(); i++) {
           assertThat(h.saga().step()).isEqualTo(wanted.get(i));
-          h.when(new StepOutcome.Applied("R"), i + 1 < wanted.size() ? "applied, then " + wanted.get(i + 1) : "applied");
+          h.when(
+              new StepOutcome.Applied("R"),
+              i + 1 < wanted.size() ? "applied, then " + wanted.get(i + 1) : "applied");
         }
         var done = h.onlyEvent(SagaEvent.ImageUpdated.class);
         assertThat(done.changes()).hasSize(wanted.size());
@@ -497,13 +678,23 @@ class SagaTransitionsTest {
 
     @Test
     void theAttributesCallCarriesOnlyWhatChanges() {
-      var h = givenUpdate(changes(1)).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present, then MODIFY_IMAGE_ATTRIBUTES");
-      assertThat(h.action()).isEqualTo(new CloudAction.ModifyImageAttributes("cn-hangzhou", "m-1", "renamed", null, null, null, "Deprecated"));
+      var h =
+          givenUpdate(changes(1))
+              .when(
+                  new ImageSeen(image(ImageState.AVAILABLE, 100, true)),
+                  "present, then MODIFY_IMAGE_ATTRIBUTES");
+      assertThat(h.action())
+          .isEqualTo(
+              new CloudAction.ModifyImageAttributes(
+                  "cn-hangzhou", "m-1", "renamed", null, null, null, "Deprecated"));
     }
 
     @Test
     void aMissingImageFailsTheUpdate() {
-      var e = givenUpdate(changes(3)).when(new ImageMissing("m-1"), "absent").onlyEvent(SagaEvent.ImageUpdateFailed.class);
+      var e =
+          givenUpdate(changes(3))
+              .when(new ImageMissing("m-1"), "absent")
+              .onlyEvent(SagaEvent.ImageUpdateFailed.class);
       assertThat(e.failure().code()).isEqualTo("InvalidImageId.NotFound");
       assertThat(e.appliedChanges()).isEmpty();
     }
@@ -511,11 +702,16 @@ class SagaTransitionsTest {
     @Test
     void errorsRetriesAndDeadlinesInEveryStep() {
       var seen = new ImageSeen(image(ImageState.AVAILABLE, 100, true));
-      givenUpdate(changes(15)).when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+      givenUpdate(changes(15))
+          .when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
           .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
       givenUpdate(changes(15)).whenExpiredAt(Duration.ofHours(1));
-      String[] into = {"present, then MODIFY_IMAGE_ATTRIBUTES", "applied, then TAG_IMAGE", "applied, then UNTAG_IMAGE",
-          "applied, then JOIN_RESOURCE_GROUP"};
+      String[] into = {
+        "present, then MODIFY_IMAGE_ATTRIBUTES",
+        "applied, then TAG_IMAGE",
+        "applied, then UNTAG_IMAGE",
+        "applied, then JOIN_RESOURCE_GROUP"
+      };
       for (int depth = 1; depth <= 4; depth++) {
         for (int outcome = 0; outcome < 3; outcome++) {
           var h = givenUpdate(changes(15)).when(seen, into[0]);
@@ -526,7 +722,8 @@ class SagaTransitionsTest {
             h.when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error");
           } else if (outcome == 1) {
             h.when(failed(ErrorKind.PERMANENT, "InvalidResourceGroup.NotFound"), "error");
-            assertThat(h.onlyEvent(SagaEvent.ImageUpdateFailed.class).appliedChanges()).hasSize(depth - 1);
+            assertThat(h.onlyEvent(SagaEvent.ImageUpdateFailed.class).appliedChanges())
+                .hasSize(depth - 1);
           } else {
             h.whenExpiredAt(Duration.ofHours(1));
           }
@@ -539,7 +736,8 @@ class SagaTransitionsTest {
   @Nested
   class StepTimeoutRows {
 
-    private final InstanceSeen starting = new InstanceSeen(new InstanceObservation("i-1", "Starting", false));
+    private final InstanceSeen starting =
+        new InstanceSeen(new InstanceObservation("i-1", "Starting", false));
     private final ImageSeen seen = new ImageSeen(image(ImageState.AVAILABLE, 100, true));
 
     private void assertStepTimeout(Failure f, Step step) {
@@ -551,10 +749,17 @@ class SagaTransitionsTest {
 
     @Test
     void aSourceThatNeverBecomesReadyEndsTheCreateWithNothingToCompensate() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.CHECK_SOURCE, Duration.ofMinutes(5)))
-          .when(starting, "source settling");
-      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(5)).minusMillis(1))).isEmpty();
-      var e = h.whenStepTimedOutAt(Duration.ofMinutes(5)).onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(Step.CHECK_SOURCE, Duration.ofMinutes(5)))
+              .when(starting, "source settling");
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(5)).minusMillis(1)))
+          .isEmpty();
+      var e =
+          h.whenStepTimedOutAt(Duration.ofMinutes(5))
+              .onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertStepTimeout(e.failure(), Step.CHECK_SOURCE);
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
@@ -562,12 +767,24 @@ class SagaTransitionsTest {
 
     @Test
     void aLookForALostImageThatRunsOutOfTimeIsLeftForAnOperator() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), false,
-          Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2), Step.FIND_SUBMITTED_IMAGE, Duration.ofMinutes(5)))
-          .when(RUNNING, "source ready").when(failed(ErrorKind.OUTCOME_UNKNOWN, "SDK.ServerUnreachable"), "retryable error")
-          .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
-          .when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), Duration.ofMinutes(3), "retryable error");
-      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(7)).minusMillis(1))).isEmpty();
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(
+                      Step.SUBMIT_CREATE_IMAGE,
+                      Duration.ofMinutes(2),
+                      Step.FIND_SUBMITTED_IMAGE,
+                      Duration.ofMinutes(5)))
+              .when(RUNNING, "source ready")
+              .when(failed(ErrorKind.OUTCOME_UNKNOWN, "SDK.ServerUnreachable"), "retryable error")
+              .whenExpiresAt(Duration.ofMinutes(2), CreateImageSaga.SUBMIT_OUTCOME_UNKNOWN)
+              .when(
+                  failed(ErrorKind.TRANSIENT, "ServiceUnavailable"),
+                  Duration.ofMinutes(3),
+                  "retryable error");
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(7)).minusMillis(1)))
+          .isEmpty();
       h.whenStepTimedOutAt(Duration.ofMinutes(7));
       var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
@@ -577,25 +794,46 @@ class SagaTransitionsTest {
 
     @Test
     void submittingThatKeepsBeingThrottledEndsAtTheStepTimeout() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), false, Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
-          .when(RUNNING, "source ready").when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
-          .whenStepTimedOutAt(Duration.ofMinutes(2));
-      assertStepTimeout(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure(), Step.SUBMIT_CREATE_IMAGE);
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
+              .when(RUNNING, "source ready")
+              .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
+              .whenStepTimedOutAt(Duration.ofMinutes(2));
+      assertStepTimeout(
+          h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure(), Step.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
     }
 
     @Test
     void anImageThatIsNotUsableInTimeIsCompensatedAndACompensationOutOfTimeIsLeftForAnOperator() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), false,
-          Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofMinutes(10), Step.COMPENSATE_DELETE_IMAGE, Duration.ofMinutes(5)))
-          .when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted")
-          .when(new ImageSeen(image(ImageState.CREATING, 30, false)), Duration.ofSeconds(2), "in progress");
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(
+                      Step.AWAIT_IMAGE_USABLE,
+                      Duration.ofMinutes(10),
+                      Step.COMPENSATE_DELETE_IMAGE,
+                      Duration.ofMinutes(5)))
+              .when(RUNNING, "source ready")
+              .when(new ImageSubmitted("m-1", "R"), "accepted")
+              .when(
+                  new ImageSeen(image(ImageState.CREATING, 30, false)),
+                  Duration.ofSeconds(2),
+                  "in progress");
       // The await step started when it first became due, two seconds after the submit.
       h.whenStepTimedOutAt(Duration.ofMinutes(10).plusSeconds(2));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATING);
       assertStepTimeout(h.saga().failure(), Step.AWAIT_IMAGE_USABLE);
-      assertThat(h.action()).isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
-      h.when(failed(ErrorKind.STATE_WAIT, "ImageIsCreating"), Duration.ofMinutes(11), "retryable error")
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      h.when(
+              failed(ErrorKind.STATE_WAIT, "ImageIsCreating"),
+              Duration.ofMinutes(11),
+              "retryable error")
           .whenStepTimedOutAt(Duration.ofMinutes(15).plusSeconds(2));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
       var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
@@ -606,53 +844,108 @@ class SagaTransitionsTest {
 
     @Test
     void snapshotsThatCannotBeDeletedInTimeLeaveTheCompensationFailed() {
-      var h = givenCreate(new ImageSource.FromInstance("i-1"), true, Map.of(Step.DELETE_SNAPSHOTS, Duration.ofMinutes(1)))
-          .when(RUNNING, "source ready").when(new ImageSubmitted("m-1", "R"), "accepted")
-          .when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed")
-          .when(new DeleteAccepted("m-1"), Duration.ofMinutes(3), "deleted, snapshots next")
-          .whenStepTimedOutAt(Duration.ofMinutes(4));
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  true,
+                  Map.of(Step.DELETE_SNAPSHOTS, Duration.ofMinutes(1)))
+              .when(RUNNING, "source ready")
+              .when(new ImageSubmitted("m-1", "R"), "accepted")
+              .when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed")
+              .when(new DeleteAccepted("m-1"), Duration.ofMinutes(3), "deleted, snapshots next")
+              .whenStepTimedOutAt(Duration.ofMinutes(4));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
+      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+          .isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
     }
 
     @Test
     void everyDeleteStepFailsWithTheStepTimeoutExceptSnapshotsOfAnImageAlreadyGone() {
-      Map<Step, Duration> minute = Map.of(Step.CHECK_IMAGE, Duration.ofMinutes(1), Step.SUBMIT_DELETE_IMAGE, Duration.ofMinutes(1),
-          Step.AWAIT_IMAGE_GONE, Duration.ofMinutes(1), Step.DELETE_SNAPSHOTS, Duration.ofMinutes(1));
-      var checking = givenDelete(false, minute).when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
-          .whenStepTimedOutAt(Duration.ofMinutes(1));
-      assertStepTimeout(checking.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.CHECK_IMAGE);
-      var submitting = givenDelete(false, minute).when(seen, "present").whenStepTimedOutAt(Duration.ofMinutes(1));
-      assertStepTimeout(submitting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.SUBMIT_DELETE_IMAGE);
-      var awaiting = givenDelete(false, minute).when(seen, "present").when(new DeleteAccepted("m-1"), "accepted")
-          .when(seen, Duration.ofSeconds(30), "still listed").whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
-      assertStepTimeout(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.AWAIT_IMAGE_GONE);
+      Map<Step, Duration> minute =
+          Map.of(
+              Step.CHECK_IMAGE,
+              Duration.ofMinutes(1),
+              Step.SUBMIT_DELETE_IMAGE,
+              Duration.ofMinutes(1),
+              Step.AWAIT_IMAGE_GONE,
+              Duration.ofMinutes(1),
+              Step.DELETE_SNAPSHOTS,
+              Duration.ofMinutes(1));
+      var checking =
+          givenDelete(false, minute)
+              .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
+              .whenStepTimedOutAt(Duration.ofMinutes(1));
+      assertStepTimeout(
+          checking.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.CHECK_IMAGE);
+      var submitting =
+          givenDelete(false, minute)
+              .when(seen, "present")
+              .whenStepTimedOutAt(Duration.ofMinutes(1));
+      assertStepTimeout(
+          submitting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(),
+          Step.SUBMIT_DELETE_IMAGE);
+      var awaiting =
+          givenDelete(false, minute)
+              .when(seen, "present")
+              .when(new DeleteAccepted("m-1"), "accepted")
+              .when(seen, Duration.ofSeconds(30), "still listed")
+              .whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
+      assertStepTimeout(
+          awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.AWAIT_IMAGE_GONE);
       assertThat(awaiting.saga().status()).isEqualTo(SagaStatus.FAILED);
-      var snapshots = givenDelete(true, minute).when(seen, "present").when(new DeleteAccepted("m-1"), "accepted")
-          .when(new ImageMissing("m-1"), Duration.ofSeconds(2), "gone, snapshots next")
-          .whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
-      assertThat(snapshots.saga().status()).as("the image is gone even if its snapshots stay").isEqualTo(SagaStatus.SUCCEEDED);
+      var snapshots =
+          givenDelete(true, minute)
+              .when(seen, "present")
+              .when(new DeleteAccepted("m-1"), "accepted")
+              .when(new ImageMissing("m-1"), Duration.ofSeconds(2), "gone, snapshots next")
+              .whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
+      assertThat(snapshots.saga().status())
+          .as("the image is gone even if its snapshots stay")
+          .isEqualTo(SagaStatus.SUCCEEDED);
       assertThat(snapshots.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds()).isEmpty();
     }
 
     @Test
     void everyUpdateStepFailsWithTheStepTimeoutAndSaysWhatWasApplied() {
       Map<Step, Duration> minute = new java.util.EnumMap<>(Step.class);
-      List.of(Step.CHECK_IMAGE, Step.MODIFY_IMAGE_ATTRIBUTES, Step.TAG_IMAGE, Step.UNTAG_IMAGE, Step.JOIN_RESOURCE_GROUP)
+      List.of(
+              Step.CHECK_IMAGE,
+              Step.MODIFY_IMAGE_ATTRIBUTES,
+              Step.TAG_IMAGE,
+              Step.UNTAG_IMAGE,
+              Step.JOIN_RESOURCE_GROUP)
           .forEach(step -> minute.put(step, Duration.ofMinutes(1)));
-      var all = new ImageChanges("cn-hangzhou", "m-1", "renamed", null, null, null, null, List.of(new ImageTag("k", "v")),
-          List.of("old"), "rg-2");
+      var all =
+          new ImageChanges(
+              "cn-hangzhou",
+              "m-1",
+              "renamed",
+              null,
+              null,
+              null,
+              null,
+              List.of(new ImageTag("k", "v")),
+              List.of("old"),
+              "rg-2");
       var checking = givenUpdate(all, minute).whenStepTimedOutAt(Duration.ofMinutes(1));
-      assertStepTimeout(checking.onlyEvent(SagaEvent.ImageUpdateFailed.class).failure(), Step.CHECK_IMAGE);
-      String[] into = {"present, then MODIFY_IMAGE_ATTRIBUTES", "applied, then TAG_IMAGE", "applied, then UNTAG_IMAGE",
-          "applied, then JOIN_RESOURCE_GROUP"};
+      assertStepTimeout(
+          checking.onlyEvent(SagaEvent.ImageUpdateFailed.class).failure(), Step.CHECK_IMAGE);
+      String[] into = {
+        "present, then MODIFY_IMAGE_ATTRIBUTES",
+        "applied, then TAG_IMAGE",
+        "applied, then UNTAG_IMAGE",
+        "applied, then JOIN_RESOURCE_GROUP"
+      };
       for (int depth = 1; depth <= 4; depth++) {
         var h = givenUpdate(all, minute).when(seen, into[0]);
         for (int i = 1; i < depth; i++) {
           h.when(new StepOutcome.Applied("R"), Duration.ofSeconds(10L * i), into[i]);
         }
         Step step = h.saga().step();
-        h.when(failed(ErrorKind.THROTTLED, "Throttling"), Duration.ofSeconds(10L * depth), "retryable error")
+        h.when(
+                failed(ErrorKind.THROTTLED, "Throttling"),
+                Duration.ofSeconds(10L * depth),
+                "retryable error")
             .whenStepTimedOutAt(Duration.ofSeconds(10L * (depth - 1)).plusMinutes(1));
         var e = h.onlyEvent(SagaEvent.ImageUpdateFailed.class);
         assertStepTimeout(e.failure(), step);

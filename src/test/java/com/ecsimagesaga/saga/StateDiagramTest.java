@@ -11,6 +11,7 @@ class StateDiagramTest {
   void everyRowBecomesAnEdge() {
     String text = StateDiagram.render(List.of(CreateImageSaga.TABLE));
     assertThat(text).contains("CHECK_SOURCE --> SUBMIT_CREATE_IMAGE: source ready [RUNNING]");
-    assertThat(text.lines().filter(l -> l.startsWith("    ") && l.contains(" --> ")).count()).isEqualTo(CreateImageSaga.TABLE.rows().size() + 1);
+    assertThat(text.lines().filter(l -> l.startsWith("    ") && l.contains(" --> ")).count())
+        .isEqualTo(CreateImageSaga.TABLE.rows().size() + 1);
   }
 }

@@ -21,18 +21,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timing maths of step timeouts, on a fake clock: which limit applies to a step, when a step
- * is out of time, and that a waiting saga wakes up in time to give up.
+ * The timing maths of step timeouts, on a fake clock: which limit applies to a step, when a step is
+ * out of time, and that a waiting saga wakes up in time to give up.
  */
 class StepTimeoutsTest {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final SagaPolicies DEFAULTS = SagaHarness.policies(StepTimeouts.DEFAULTS);
-  private static final StepOutcome RUNNING = new StepOutcome.InstanceSeen(new InstanceObservation("i-1", "Running", false));
+  private static final StepOutcome RUNNING =
+      new StepOutcome.InstanceSeen(new InstanceObservation("i-1", "Running", false));
 
   private final FakeClock clock = new FakeClock(T0);
 
-  private static SagaInput.Create create(ImageSource source, Duration sagaTimeout, Map<Step, Duration> steps) {
+  private static SagaInput.Create create(
+      ImageSource source, Duration sagaTimeout, Map<Step, Duration> steps) {
     return new SagaInput.Create(spec(source), sagaTimeout, false, steps);
   }
 
@@ -40,54 +42,99 @@ class StepTimeoutsTest {
   void waitingStepsAreSizedBySourceKind() {
     var fromInstance = create(new ImageSource.FromInstance("i-1"), null, Map.of());
     var fromSnapshot = create(new ImageSource.FromSnapshot("s-1"), null, Map.of());
-    var fromDisks = create(new ImageSource.FromDiskMappings(List.of(new DiskMapping("/dev/xvda", "system", "s-1", null))), null,
-        Map.of());
+    var fromDisks =
+        create(
+            new ImageSource.FromDiskMappings(
+                List.of(new DiskMapping("/dev/xvda", "system", "s-1", null))),
+            null,
+            Map.of());
     StepTimeouts d = StepTimeouts.DEFAULTS;
     assertThat(d.of(Step.CHECK_SOURCE, fromInstance)).isEqualTo(Duration.ofMinutes(15));
     assertThat(d.of(Step.CHECK_SOURCE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
     assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromInstance)).isEqualTo(Duration.ofMinutes(60));
     assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
-    assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromDisks)).as("disk mappings are snapshots too").isEqualTo(Duration.ofMinutes(30));
-    assertThat(d.of(Step.AWAIT_IMAGE_GONE, new SagaInput.Delete("m-1", false, false))).isEqualTo(Duration.ofMinutes(15));
-    assertThat(d.of(Step.FIND_SUBMITTED_IMAGE, fromInstance)).isEqualTo(d.of(Step.FIND_SUBMITTED_IMAGE, fromSnapshot))
+    assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromDisks))
+        .as("disk mappings are snapshots too")
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(d.of(Step.AWAIT_IMAGE_GONE, new SagaInput.Delete("m-1", false, false)))
+        .isEqualTo(Duration.ofMinutes(15));
+    assertThat(d.of(Step.FIND_SUBMITTED_IMAGE, fromInstance))
+        .isEqualTo(d.of(Step.FIND_SUBMITTED_IMAGE, fromSnapshot))
         .isEqualTo(Duration.ofMinutes(10));
-    var update = new SagaInput.Update(new ImageChanges("cn-hangzhou", "m-1", "n", null, null, null, null, List.of(), List.of(), null));
-    assertThat(d.of(Step.TAG_IMAGE, update)).isEqualTo(d.of(Step.JOIN_RESOURCE_GROUP, update)).isEqualTo(Duration.ofMinutes(5));
+    var update =
+        new SagaInput.Update(
+            new ImageChanges(
+                "cn-hangzhou", "m-1", "n", null, null, null, null, List.of(), List.of(), null));
+    assertThat(d.of(Step.TAG_IMAGE, update))
+        .isEqualTo(d.of(Step.JOIN_RESOURCE_GROUP, update))
+        .isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
   void aCommandsOwnTimeoutWinsForThatStepOnly() {
-    var in = create(new ImageSource.FromInstance("i-1"), null, Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90)));
-    assertThat(StepTimeouts.DEFAULTS.of(Step.AWAIT_IMAGE_USABLE, in)).isEqualTo(Duration.ofSeconds(90));
+    var in =
+        create(
+            new ImageSource.FromInstance("i-1"),
+            null,
+            Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90)));
+    assertThat(StepTimeouts.DEFAULTS.of(Step.AWAIT_IMAGE_USABLE, in))
+        .isEqualTo(Duration.ofSeconds(90));
     assertThat(StepTimeouts.DEFAULTS.of(Step.CHECK_SOURCE, in)).isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
   void eachSagaTypeTimesExactlyItsOwnSteps() {
-    assertThat(StepTimeouts.stepsOf(SagaType.CREATE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_SOURCE,
-        Step.SUBMIT_CREATE_IMAGE, Step.FIND_SUBMITTED_IMAGE, Step.AWAIT_IMAGE_USABLE, Step.COMPENSATE_DELETE_IMAGE,
-        Step.DELETE_SNAPSHOTS);
-    assertThat(StepTimeouts.stepsOf(SagaType.DELETE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_IMAGE,
-        Step.SUBMIT_DELETE_IMAGE, Step.AWAIT_IMAGE_GONE, Step.DELETE_SNAPSHOTS);
-    assertThat(StepTimeouts.stepsOf(SagaType.UPDATE_IMAGE)).containsExactlyInAnyOrder(Step.CHECK_IMAGE,
-        Step.MODIFY_IMAGE_ATTRIBUTES, Step.TAG_IMAGE, Step.UNTAG_IMAGE, Step.JOIN_RESOURCE_GROUP);
+    assertThat(StepTimeouts.stepsOf(SagaType.CREATE_IMAGE))
+        .containsExactlyInAnyOrder(
+            Step.CHECK_SOURCE,
+            Step.SUBMIT_CREATE_IMAGE,
+            Step.FIND_SUBMITTED_IMAGE,
+            Step.AWAIT_IMAGE_USABLE,
+            Step.COMPENSATE_DELETE_IMAGE,
+            Step.DELETE_SNAPSHOTS);
+    assertThat(StepTimeouts.stepsOf(SagaType.DELETE_IMAGE))
+        .containsExactlyInAnyOrder(
+            Step.CHECK_IMAGE,
+            Step.SUBMIT_DELETE_IMAGE,
+            Step.AWAIT_IMAGE_GONE,
+            Step.DELETE_SNAPSHOTS);
+    assertThat(StepTimeouts.stepsOf(SagaType.UPDATE_IMAGE))
+        .containsExactlyInAnyOrder(
+            Step.CHECK_IMAGE,
+            Step.MODIFY_IMAGE_ATTRIBUTES,
+            Step.TAG_IMAGE,
+            Step.UNTAG_IMAGE,
+            Step.JOIN_RESOURCE_GROUP);
     var all = EnumSet.noneOf(Step.class);
     List.of(SagaType.values()).forEach(t -> all.addAll(StepTimeouts.stepsOf(t)));
-    assertThat(all).as("every step but DONE can be timed").isEqualTo(EnumSet.complementOf(EnumSet.of(Step.DONE)));
+    assertThat(all)
+        .as("every step but DONE can be timed")
+        .isEqualTo(EnumSet.complementOf(EnumSet.of(Step.DONE)));
   }
 
   @Test
   void aStepRunsOutOfTimeFromItsStartPlusItsTimeoutAndAWaitingSagaWakesUpForIt() {
     var definition = new CreateImageSaga(DEFAULTS);
-    var in = create(new ImageSource.FromInstance("i-1"), null, Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofMinutes(5)));
+    var in =
+        create(
+            new ImageSource.FromInstance("i-1"),
+            null,
+            Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofMinutes(5)));
     Saga s = CreateImageSaga.start(UUID.randomUUID(), "c", in, clock.instant(), DEFAULTS);
     s = definition.decide(s, RUNNING, clock.instant()).next();
     s = definition.decide(s, new StepOutcome.ImageSubmitted("m-1", "R"), clock.instant()).next();
     Instant stepStart = s.stepStartedAt();
     assertThat(stepStart).isEqualTo(T0.plusSeconds(2));
     clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-    s = definition.decide(s, new StepOutcome.ImageSeen(image(ImageState.CREATING, 50, false)), clock.instant()).next();
-    assertThat(s.nextWakeAt()).as("the slow poll would wake at 5:15, past the step's deadline at 5:02")
+    s =
+        definition
+            .decide(
+                s,
+                new StepOutcome.ImageSeen(image(ImageState.CREATING, 50, false)),
+                clock.instant())
+            .next();
+    assertThat(s.nextWakeAt())
+        .as("the slow poll would wake at 5:15, past the step's deadline at 5:02")
         .isEqualTo(stepStart.plus(Duration.ofMinutes(5)));
     clock.advance(Duration.between(clock.instant(), s.nextWakeAt()).minusMillis(1));
     assertThat(definition.expire(s, clock.instant())).isEmpty();
@@ -95,7 +142,9 @@ class StepTimeoutsTest {
     Decision timedOut = definition.expire(s, clock.instant()).orElseThrow();
     assertThat(timedOut.transition().trigger()).isEqualTo("step timed out");
     assertThat(timedOut.next().step()).isEqualTo(Step.COMPENSATE_DELETE_IMAGE);
-    assertThat(timedOut.next().stepStartedAt()).as("compensation starts its own clock").isEqualTo(clock.instant());
+    assertThat(timedOut.next().stepStartedAt())
+        .as("compensation starts its own clock")
+        .isEqualTo(clock.instant());
   }
 
   @Test
@@ -106,8 +155,17 @@ class StepTimeoutsTest {
     s = definition.decide(s, RUNNING, clock.instant()).next();
     s = definition.decide(s, new StepOutcome.ImageSubmitted("m-1", "R"), clock.instant()).next();
     clock.advance(Duration.ofMinutes(2).plusSeconds(50));
-    s = definition.decide(s, new StepOutcome.ImageSeen(image(ImageState.CREATING, 50, false)), clock.instant()).next();
-    assertThat(s.nextWakeAt()).as("min(step start + 60 min, saga deadline)").isEqualTo(s.deadlineAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+    s =
+        definition
+            .decide(
+                s,
+                new StepOutcome.ImageSeen(image(ImageState.CREATING, 50, false)),
+                clock.instant())
+            .next();
+    assertThat(s.nextWakeAt())
+        .as("min(step start + 60 min, saga deadline)")
+        .isEqualTo(s.deadlineAt())
+        .isEqualTo(T0.plus(Duration.ofMinutes(3)));
     clock.advance(Duration.ofSeconds(10));
     Decision expired = definition.expire(s, clock.instant()).orElseThrow();
     assertThat(expired.transition().trigger()).isEqualTo("deadline passed");
@@ -118,7 +176,8 @@ class StepTimeoutsTest {
   void whenBothLimitsHavePassedTheEarlierOneIsTheReason() {
     var definition = new DeleteImageSaga(DEFAULTS);
     var in = new SagaInput.Delete("m-1", false, false, Map.of(Step.CHECK_IMAGE, MINUTE));
-    Saga s = DeleteImageSaga.start(UUID.randomUUID(), "c", "cn-hangzhou", in, clock.instant(), DEFAULTS);
+    Saga s =
+        DeleteImageSaga.start(UUID.randomUUID(), "c", "cn-hangzhou", in, clock.instant(), DEFAULTS);
     clock.advance(Duration.ofHours(1));
     Decision d = definition.expire(s, clock.instant()).orElseThrow();
     assertThat(d.transition().trigger()).isEqualTo("step timed out");
@@ -136,7 +195,9 @@ class StepTimeoutsTest {
     s = definition.expire(s, clock.instant()).orElseThrow().next();
     assertThat(s.step()).isEqualTo(Step.COMPENSATE_DELETE_IMAGE);
     clock.advance(Duration.ofMinutes(29));
-    assertThat(definition.expire(s, clock.instant())).as("the default compensation timeout is 30 minutes").isEmpty();
+    assertThat(definition.expire(s, clock.instant()))
+        .as("the default compensation timeout is 30 minutes")
+        .isEmpty();
     clock.advance(MINUTE);
     Decision d = definition.expire(s, clock.instant()).orElseThrow();
     assertThat(d.next().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
@@ -145,20 +206,58 @@ class StepTimeoutsTest {
   @Test
   void eachNewStepStartsItsOwnClock() {
     var definition = new UpdateImageSaga(DEFAULTS);
-    var changes = new ImageChanges("cn-hangzhou", "m-1", "renamed", null, null, null, null, List.of(new ImageTag("k", "v")),
-        List.of(), null);
-    Saga s = UpdateImageSaga.start(UUID.randomUUID(), "c", new SagaInput.Update(changes, Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, MINUTE,
-        Step.TAG_IMAGE, MINUTE)), clock.instant(), DEFAULTS);
-    s = definition.decide(s, new StepOutcome.ImageSeen(image(ImageState.AVAILABLE, 100, true)), clock.instant()).next();
+    var changes =
+        new ImageChanges(
+            "cn-hangzhou",
+            "m-1",
+            "renamed",
+            null,
+            null,
+            null,
+            null,
+            List.of(new ImageTag("k", "v")),
+            List.of(),
+            null);
+    Saga s =
+        UpdateImageSaga.start(
+            UUID.randomUUID(),
+            "c",
+            new SagaInput.Update(
+                changes, Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, MINUTE, Step.TAG_IMAGE, MINUTE)),
+            clock.instant(),
+            DEFAULTS);
+    s =
+        definition
+            .decide(
+                s,
+                new StepOutcome.ImageSeen(image(ImageState.AVAILABLE, 100, true)),
+                clock.instant())
+            .next();
     clock.advance(Duration.ofSeconds(50));
     s = definition.decide(s, new StepOutcome.Applied("R"), clock.instant()).next();
     assertThat(s.step()).isEqualTo(Step.TAG_IMAGE);
     clock.advance(Duration.ofSeconds(20));
-    assertThat(definition.expire(s, clock.instant())).as("70 s into the saga, 20 s into TAG_IMAGE").isEmpty();
-    s = definition.decide(s, new StepOutcome.Failed(new CloudError(ErrorKind.THROTTLED, "Throttling", "slow down", null,
-        Duration.ofMinutes(5))), clock.instant()).next();
-    assertThat(s.nextWakeAt()).as("a backoff ECS asked for is cut at the step deadline").isEqualTo(T0.plusSeconds(110));
+    assertThat(definition.expire(s, clock.instant()))
+        .as("70 s into the saga, 20 s into TAG_IMAGE")
+        .isEmpty();
+    s =
+        definition
+            .decide(
+                s,
+                new StepOutcome.Failed(
+                    new CloudError(
+                        ErrorKind.THROTTLED,
+                        "Throttling",
+                        "slow down",
+                        null,
+                        Duration.ofMinutes(5))),
+                clock.instant())
+            .next();
+    assertThat(s.nextWakeAt())
+        .as("a backoff ECS asked for is cut at the step deadline")
+        .isEqualTo(T0.plusSeconds(110));
     clock.advance(Duration.ofSeconds(40));
-    assertThat(definition.expire(s, clock.instant()).orElseThrow().next().failure().step()).isEqualTo(Step.TAG_IMAGE);
+    assertThat(definition.expire(s, clock.instant()).orElseThrow().next().failure().step())
+        .isEqualTo(Step.TAG_IMAGE);
   }
 }

@@ -12,97 +12,105 @@ import org.junit.jupiter.api.Test;
 /** DescribeImages filters, the Available-only default and paging. */
 class SimDescribeImagesTest extends SimulatorFixture {
 
-    @BeforeEach
-    void seed() {
-        sim.world().seedInstance(REGION, "i-d", InstanceStatus.Running);
+  @BeforeEach
+  void seed() {
+    sim.world().seedInstance(REGION, "i-d", InstanceStatus.Running);
+  }
+
+  @Test
+  void defaultStatusFilterHidesACreatingImage() throws Exception {
+    String imageId = client.getAcsResponse(Requests.fromInstance("i-d")).getImageId();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(client.getAcsResponse(Requests.describe(imageId, null)).getImages()).isEmpty();
+    assertThat(client.getAcsResponse(Requests.describe(imageId, "Creating")).getImages())
+        .singleElement()
+        .satisfies(i -> assertThat(i.getStatus()).isEqualTo("Creating"));
+    assertThat(client.getAcsResponse(Requests.describe(imageId, "ALL")).getImages()).hasSize(1);
+
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(client.getAcsResponse(Requests.describe(imageId, null)).getImages()).hasSize(1);
+  }
+
+  @Test
+  void unknownImageIdGivesAnEmptyListNotAnError() throws Exception {
+    DescribeImagesResponse response =
+        client.getAcsResponse(Requests.describe("m-doesnotexist", Requests.ALL_STATUSES));
+
+    assertThat(response.getImages()).isEmpty();
+    assertThat(response.getTotalCount()).isZero();
+  }
+
+  @Test
+  void commaSeparatedImageIdsAndTagFilter() throws Exception {
+    var tagged = Requests.fromInstance("i-d");
+    tagged.setTags(Requests.tags("saga", "a1", "team", "x"));
+    String a = client.getAcsResponse(tagged).getImageId();
+    var other = Requests.fromInstance("i-d");
+    other.setTags(Requests.tags("saga", "b2"));
+    String b = client.getAcsResponse(other).getImageId();
+    String c = client.getAcsResponse(Requests.fromInstance("i-d")).getImageId();
+
+    List<DescribeImagesResponse.Image> byIds =
+        client.getAcsResponse(Requests.describe(a + "," + c, Requests.ALL_STATUSES)).getImages();
+    DescribeImagesRequest byTag = Requests.describe(null, Requests.ALL_STATUSES);
+    DescribeImagesRequest.Tag tag = new DescribeImagesRequest.Tag();
+    tag.setKey("saga");
+    tag.setValue("b2");
+    byTag.setTags(List.of(tag));
+
+    assertThat(byIds)
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactlyInAnyOrder(a, c);
+    assertThat(client.getAcsResponse(byTag).getImages())
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactly(b);
+  }
+
+  @Test
+  void ownerAliasSelectsOwnImagesOnlyAndRejectsUnknownValues() throws Exception {
+    client.getAcsResponse(Requests.fromInstance("i-d"));
+    DescribeImagesRequest self = Requests.describe(null, Requests.ALL_STATUSES);
+    self.setImageOwnerAlias("self");
+    DescribeImagesRequest system = Requests.describe(null, Requests.ALL_STATUSES);
+    system.setImageOwnerAlias("system");
+    DescribeImagesRequest bad = Requests.describe(null, Requests.ALL_STATUSES);
+    bad.setImageOwnerAlias("mine");
+
+    assertThat(client.getAcsResponse(self).getImages()).hasSize(1);
+    assertThat(client.getAcsResponse(system).getImages()).isEmpty();
+    SdkClients.rejects(client, bad, 400, "InvalidImageOwnerAlias.ValueNotSupported");
+  }
+
+  @Test
+  void pagingDefaultsToTenAndRejectsPageSizeAbove100() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      client.getAcsResponse(Requests.fromInstance("i-d"));
     }
+    DescribeImagesRequest second = Requests.describe(null, Requests.ALL_STATUSES);
+    second.setPageNumber(2);
+    DescribeImagesRequest tooBig = Requests.describe(null, Requests.ALL_STATUSES);
+    tooBig.setPageSize(101);
 
-    @Test
-    void defaultStatusFilterHidesACreatingImage() throws Exception {
-        String imageId = client.getAcsResponse(Requests.fromInstance("i-d")).getImageId();
-        clock.advance(Duration.ofSeconds(5));
+    DescribeImagesResponse first =
+        client.getAcsResponse(Requests.describe(null, Requests.ALL_STATUSES));
 
-        assertThat(client.getAcsResponse(Requests.describe(imageId, null)).getImages()).isEmpty();
-        assertThat(client.getAcsResponse(Requests.describe(imageId, "Creating")).getImages())
-                .singleElement().satisfies(i -> assertThat(i.getStatus()).isEqualTo("Creating"));
-        assertThat(client.getAcsResponse(Requests.describe(imageId, "ALL")).getImages()).hasSize(1);
+    assertThat(first.getImages()).hasSize(10);
+    assertThat(first.getTotalCount()).isEqualTo(12);
+    assertThat(client.getAcsResponse(second).getImages()).hasSize(2);
+    SdkClients.rejects(client, tooBig, 400, "InvalidParameter");
+  }
 
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(client.getAcsResponse(Requests.describe(imageId, null)).getImages()).hasSize(1);
-    }
+  @Test
+  void pageSizeAbove100IsClampedWhenConfigured() throws Exception {
+    sim.close();
+    sim =
+        EcsSimulator.start(
+            SimulatorConfig.builder().clock(clock).controlPort(-1).clampPageSize(true).build());
+    client = SdkClients.client(sim);
+    DescribeImagesRequest request = Requests.describe(null, null);
+    request.setPageSize(500);
 
-    @Test
-    void unknownImageIdGivesAnEmptyListNotAnError() throws Exception {
-        DescribeImagesResponse response = client.getAcsResponse(Requests.describe("m-doesnotexist", Requests.ALL_STATUSES));
-
-        assertThat(response.getImages()).isEmpty();
-        assertThat(response.getTotalCount()).isZero();
-    }
-
-    @Test
-    void commaSeparatedImageIdsAndTagFilter() throws Exception {
-        var tagged = Requests.fromInstance("i-d");
-        tagged.setTags(Requests.tags("saga", "a1", "team", "x"));
-        String a = client.getAcsResponse(tagged).getImageId();
-        var other = Requests.fromInstance("i-d");
-        other.setTags(Requests.tags("saga", "b2"));
-        String b = client.getAcsResponse(other).getImageId();
-        String c = client.getAcsResponse(Requests.fromInstance("i-d")).getImageId();
-
-        List<DescribeImagesResponse.Image> byIds = client.getAcsResponse(
-                Requests.describe(a + "," + c, Requests.ALL_STATUSES)).getImages();
-        DescribeImagesRequest byTag = Requests.describe(null, Requests.ALL_STATUSES);
-        DescribeImagesRequest.Tag tag = new DescribeImagesRequest.Tag();
-        tag.setKey("saga");
-        tag.setValue("b2");
-        byTag.setTags(List.of(tag));
-
-        assertThat(byIds).extracting(DescribeImagesResponse.Image::getImageId).containsExactlyInAnyOrder(a, c);
-        assertThat(client.getAcsResponse(byTag).getImages()).extracting(DescribeImagesResponse.Image::getImageId)
-                .containsExactly(b);
-    }
-
-    @Test
-    void ownerAliasSelectsOwnImagesOnlyAndRejectsUnknownValues() throws Exception {
-        client.getAcsResponse(Requests.fromInstance("i-d"));
-        DescribeImagesRequest self = Requests.describe(null, Requests.ALL_STATUSES);
-        self.setImageOwnerAlias("self");
-        DescribeImagesRequest system = Requests.describe(null, Requests.ALL_STATUSES);
-        system.setImageOwnerAlias("system");
-        DescribeImagesRequest bad = Requests.describe(null, Requests.ALL_STATUSES);
-        bad.setImageOwnerAlias("mine");
-
-        assertThat(client.getAcsResponse(self).getImages()).hasSize(1);
-        assertThat(client.getAcsResponse(system).getImages()).isEmpty();
-        SdkClients.rejects(client, bad, 400, "InvalidImageOwnerAlias.ValueNotSupported");
-    }
-
-    @Test
-    void pagingDefaultsToTenAndRejectsPageSizeAbove100() throws Exception {
-        for (int i = 0; i < 12; i++) {
-            client.getAcsResponse(Requests.fromInstance("i-d"));
-        }
-        DescribeImagesRequest second = Requests.describe(null, Requests.ALL_STATUSES);
-        second.setPageNumber(2);
-        DescribeImagesRequest tooBig = Requests.describe(null, Requests.ALL_STATUSES);
-        tooBig.setPageSize(101);
-
-        DescribeImagesResponse first = client.getAcsResponse(Requests.describe(null, Requests.ALL_STATUSES));
-
-        assertThat(first.getImages()).hasSize(10);
-        assertThat(first.getTotalCount()).isEqualTo(12);
-        assertThat(client.getAcsResponse(second).getImages()).hasSize(2);
-        SdkClients.rejects(client, tooBig, 400, "InvalidParameter");
-    }
-
-    @Test
-    void pageSizeAbove100IsClampedWhenConfigured() throws Exception {
-        sim.close();
-        sim = EcsSimulator.start(SimulatorConfig.builder().clock(clock).controlPort(-1).clampPageSize(true).build());
-        client = SdkClients.client(sim);
-        DescribeImagesRequest request = Requests.describe(null, null);
-        request.setPageSize(500);
-
-        assertThat(client.getAcsResponse(request).getPageSize()).isEqualTo(100);
-    }
+    assertThat(client.getAcsResponse(request).getPageSize()).isEqualTo(100);
+  }
 }

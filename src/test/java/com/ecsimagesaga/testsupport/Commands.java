@@ -19,8 +19,14 @@ public final class Commands {
   }
 
   public static DeleteImageCommand aDeleteImageCommand(String imageId) {
-    return new DeleteImageCommand(UUID.randomUUID().toString(), Instant.parse("2026-11-28T00:00:00Z"), "cn-hangzhou", imageId,
-        false, false, null);
+    return new DeleteImageCommand(
+        UUID.randomUUID().toString(),
+        Instant.parse("2026-11-28T00:00:00Z"),
+        "cn-hangzhou",
+        imageId,
+        false,
+        false,
+        null);
   }
 
   /** A valid CreateImage command from instance i-test0001 unless changed. */
@@ -39,23 +45,88 @@ public final class Commands {
     public Integer timeoutSeconds;
     public Map<String, Integer> stepTimeoutSeconds;
 
-    public CreateImageBuilder commandId(String v) { commandId = v; return this; }
-    public CreateImageBuilder instanceId(String v) { instanceId = v; return this; }
-    public CreateImageBuilder snapshotId(String v) { snapshotId = v; return this; }
-    public CreateImageBuilder mappings(List<DiskMapping> v) { mappings = v; return this; }
-    public CreateImageBuilder imageName(String v) { imageName = v; return this; }
-    public CreateImageBuilder name(String v) { name = v; return this; }
-    public CreateImageBuilder description(String v) { description = v; return this; }
-    public CreateImageBuilder architecture(String v) { architecture = v; return this; }
-    public CreateImageBuilder platform(String v) { platform = v; return this; }
-    public CreateImageBuilder tags(List<ImageTag> v) { tags = v; return this; }
-    public CreateImageBuilder timeoutSeconds(Integer v) { timeoutSeconds = v; return this; }
-    public CreateImageBuilder stepTimeoutSeconds(Map<String, Integer> v) { stepTimeoutSeconds = v; return this; }
+    public CreateImageBuilder commandId(String v) {
+      commandId = v;
+      return this;
+    }
+
+    public CreateImageBuilder instanceId(String v) {
+      instanceId = v;
+      return this;
+    }
+
+    public CreateImageBuilder snapshotId(String v) {
+      snapshotId = v;
+      return this;
+    }
+
+    public CreateImageBuilder mappings(List<DiskMapping> v) {
+      mappings = v;
+      return this;
+    }
+
+    public CreateImageBuilder imageName(String v) {
+      imageName = v;
+      return this;
+    }
+
+    public CreateImageBuilder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public CreateImageBuilder description(String v) {
+      description = v;
+      return this;
+    }
+
+    public CreateImageBuilder architecture(String v) {
+      architecture = v;
+      return this;
+    }
+
+    public CreateImageBuilder platform(String v) {
+      platform = v;
+      return this;
+    }
+
+    public CreateImageBuilder tags(List<ImageTag> v) {
+      tags = v;
+      return this;
+    }
+
+    public CreateImageBuilder timeoutSeconds(Integer v) {
+      timeoutSeconds = v;
+      return this;
+    }
+
+    public CreateImageBuilder stepTimeoutSeconds(Map<String, Integer> v) {
+      stepTimeoutSeconds = v;
+      return this;
+    }
 
     public CreateImageCommand build() {
-      return new CreateImageCommand(commandId, Instant.parse("2026-11-28T00:00:00Z"), regionId, instanceId, snapshotId,
-          mappings, imageName, name, description, architecture, platform, null, tags, null, null, null, null, timeoutSeconds,
-          false, stepTimeoutSeconds);
+      return new CreateImageCommand(
+          commandId,
+          Instant.parse("2026-11-28T00:00:00Z"),
+          regionId,
+          instanceId,
+          snapshotId,
+          mappings,
+          imageName,
+          name,
+          description,
+          architecture,
+          platform,
+          null,
+          tags,
+          null,
+          null,
+          null,
+          null,
+          timeoutSeconds,
+          false,
+          stepTimeoutSeconds);
     }
   }
 }

@@ -22,18 +22,30 @@ public final class EventTopicRecorder implements AutoCloseable {
 
   public EventTopicRecorder(String bootstrap, String topic) {
     Properties p = new Properties();
-    p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-        StringDeserializer.class.getName(), ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
+    p.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class.getName(),
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class.getName()));
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p);
     consumer.subscribe(List.of(topic));
-    poller = new Thread(() -> {
-      try (consumer) {
-        while (running.get()) {
-          consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-        }
-      }
-    }, "recorder-" + topic);
+    poller =
+        new Thread(
+            () -> {
+              try (consumer) {
+                while (running.get()) {
+                  consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                }
+              }
+            },
+            "recorder-" + topic);
     poller.setDaemon(true);
     poller.start();
   }

@@ -12,9 +12,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A fake span exporter for tests: every span the service ends is kept in memory (the newest
- * {@value #CAPACITY}), where tests read them. Quarkus adds every {@link SpanProcessor} bean to
- * the tracer provider.
+ * A fake span exporter for tests: every span the service ends is kept in memory (the newest {@value
+ * #CAPACITY}), where tests read them. Quarkus adds every {@link SpanProcessor} bean to the tracer
+ * provider.
  */
 @Singleton
 public class RecordedSpans implements SpanProcessor {

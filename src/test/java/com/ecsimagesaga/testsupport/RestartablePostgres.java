@@ -16,84 +16,100 @@ import java.sql.SQLException;
  */
 public final class RestartablePostgres implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
+  private static final String HOST = "127.0.0.1";
 
-    private final Path dataDirectory;
-    private final int port;
-    // Volatile: the shutdown hook and the chaos scheduler read it on other threads.
-    private volatile EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final int port;
+  // Volatile: the shutdown hook and the chaos scheduler read it on other threads.
+  private volatile EmbeddedPostgres postgres;
 
-    /**
-     * @param dataDirectory where the server keeps its data; kept across {@link #stop()} and {@link #start()}
-     * @param port the port to listen on, every time
-     */
-    public RestartablePostgres(Path dataDirectory, int port) {
-        this.dataDirectory = dataDirectory.toAbsolutePath();
-        this.port = port;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "restartable-postgres-stop"));
+  /**
+   * @param dataDirectory where the server keeps its data; kept across {@link #stop()} and {@link
+   *     #start()}
+   * @param port the port to listen on, every time
+   */
+  public RestartablePostgres(Path dataDirectory, int port) {
+    this.dataDirectory = dataDirectory.toAbsolutePath();
+    this.port = port;
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "restartable-postgres-stop"));
+  }
+
+  /**
+   * Starts the server, initialising the data directory and the database on first use; no-op if
+   * running.
+   */
+  public synchronized void start() {
+    if (postgres != null) {
+      return;
     }
-
-    /** Starts the server, initialising the data directory and the database on first use; no-op if running. */
-    public synchronized void start() {
-        if (postgres != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(dataDirectory);
-            postgres = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .start();
-            PostgresResource.createDatabase(postgres);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + PostgresResource.DATABASE, e);
-        }
+    try {
+      Files.createDirectories(dataDirectory);
+      postgres =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .start();
+      PostgresResource.createDatabase(postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + PostgresResource.DATABASE, e);
     }
+  }
 
-    /** Stops the server (fast shutdown: open connections are cut), keeping its data. Safe to call twice. */
-    public synchronized void stop() {
-        EmbeddedPostgres running = postgres;
-        postgres = null;
-        if (running != null) {
-            try {
-                running.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
-            }
-        }
+  /**
+   * Stops the server (fast shutdown: open connections are cut), keeping its data. Safe to call
+   * twice.
+   */
+  public synchronized void stop() {
+    EmbeddedPostgres running = postgres;
+    postgres = null;
+    if (running != null) {
+      try {
+        running.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+      }
     }
+  }
 
-    /** Stops and starts again: every client connection is cut, the data stays. */
-    public void restart() {
-        stop();
-        start();
-    }
+  /** Stops and starts again: every client connection is cut, the data stays. */
+  public void restart() {
+    stop();
+    start();
+  }
 
-    @Override
-    public void close() {
-        stop();
-    }
+  @Override
+  public void close() {
+    stop();
+  }
 
-    /** @return the port, the same across restarts */
-    public int port() {
-        return port;
-    }
+  /**
+   * @return the port, the same across restarts
+   */
+  public int port() {
+    return port;
+  }
 
-    /** @return {@code jdbc:postgresql://127.0.0.1:<port>/ecs_image_saga} */
-    public String jdbcUrl() {
-        return "jdbc:" + reactiveUrl();
-    }
+  /**
+   * @return {@code jdbc:postgresql://127.0.0.1:<port>/ecs_image_saga}
+   */
+  public String jdbcUrl() {
+    return "jdbc:" + reactiveUrl();
+  }
 
-    /** @return the same database in the form the Vert.x reactive client wants */
-    public String reactiveUrl() {
-        return "postgresql://" + HOST + ":" + port + "/" + PostgresResource.DATABASE;
-    }
+  /**
+   * @return the same database in the form the Vert.x reactive client wants
+   */
+  public String reactiveUrl() {
+    return "postgresql://" + HOST + ":" + port + "/" + PostgresResource.DATABASE;
+  }
 
-    /** @return a new JDBC connection to the service's database; the caller closes it */
-    public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
-    }
+  /**
+   * @return a new JDBC connection to the service's database; the caller closes it
+   */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+  }
 }

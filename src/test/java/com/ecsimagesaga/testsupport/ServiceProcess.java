@@ -20,113 +20,135 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** The packaged application this class runs. */
-    public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  /** The packaged application this class runs. */
+  public static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-    /** JVM options unless told otherwise: a small heap and C1 only, which starts fastest for tests. */
-    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+  /**
+   * JVM options unless told otherwise: a small heap and C1 only, which starts fastest for tests.
+   */
+  public static final List<String> TEST_JVM_OPTIONS =
+      List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-    private final String name;
-    private final Map<String, String> properties;
-    private final Path log;
-    private final List<String> jvmOptions;
-    private final int httpPort;
-    // Volatile: the chaos scheduler kills it while the main thread reads it.
-    private volatile Process process;
+  private final String name;
+  private final Map<String, String> properties;
+  private final Path log;
+  private final List<String> jvmOptions;
+  private final int httpPort;
+  // Volatile: the chaos scheduler kills it while the main thread reads it.
+  private volatile Process process;
 
-    /**
-     * @param name instance name, also its {@code saga.instance-id} (the lease owner in the database)
-     * @param properties system properties for the service; the HTTP port and instance id are added
-     * @param logDirectory where {@code <name>.log} is written
-     */
-    public ServiceProcess(String name, Map<String, String> properties, Path logDirectory) {
-        this(name, properties, logDirectory, TEST_JVM_OPTIONS);
+  /**
+   * @param name instance name, also its {@code saga.instance-id} (the lease owner in the database)
+   * @param properties system properties for the service; the HTTP port and instance id are added
+   * @param logDirectory where {@code <name>.log} is written
+   */
+  public ServiceProcess(String name, Map<String, String> properties, Path logDirectory) {
+    this(name, properties, logDirectory, TEST_JVM_OPTIONS);
+  }
+
+  /**
+   * @param name instance name, also its {@code saga.instance-id} (the lease owner in the database)
+   * @param properties system properties for the service; the HTTP port and instance id are added
+   * @param logDirectory where {@code <name>.log} is written
+   * @param jvmOptions options of the child JVM, such as {@code -Xmx512m}
+   */
+  public ServiceProcess(
+      String name, Map<String, String> properties, Path logDirectory, List<String> jvmOptions) {
+    this.jvmOptions = List.copyOf(jvmOptions);
+    if (!Files.isRegularFile(RUNNER)) {
+      throw new IllegalStateException(
+          RUNNER.toAbsolutePath() + " is missing; run `mvn package -DskipTests` first");
     }
+    this.name = name;
+    this.httpPort = FreePorts.next();
+    this.properties = new LinkedHashMap<>(properties);
+    this.properties.put("quarkus.http.port", String.valueOf(httpPort));
+    this.properties.put("saga.instance-id", name);
+    // Without a collector to send spans to, the service records none (events still carry traces).
+    this.properties.putIfAbsent(
+        "quarkus.otel.sdk.disabled", String.valueOf(!ChildProcesses.traceCollectorConfigured()));
+    this.log = logDirectory.toAbsolutePath().resolve(name + ".log");
+    Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "service-" + name + "-kill"));
+  }
 
-    /**
-     * @param name instance name, also its {@code saga.instance-id} (the lease owner in the database)
-     * @param properties system properties for the service; the HTTP port and instance id are added
-     * @param logDirectory where {@code <name>.log} is written
-     * @param jvmOptions options of the child JVM, such as {@code -Xmx512m}
-     */
-    public ServiceProcess(String name, Map<String, String> properties, Path logDirectory, List<String> jvmOptions) {
-        this.jvmOptions = List.copyOf(jvmOptions);
-        if (!Files.isRegularFile(RUNNER)) {
-            throw new IllegalStateException(RUNNER.toAbsolutePath() + " is missing; run `mvn package -DskipTests` first");
-        }
-        this.name = name;
-        this.httpPort = FreePorts.next();
-        this.properties = new LinkedHashMap<>(properties);
-        this.properties.put("quarkus.http.port", String.valueOf(httpPort));
-        this.properties.put("saga.instance-id", name);
-        // Without a collector to send spans to, the service records none (events still carry traces).
-        this.properties.putIfAbsent("quarkus.otel.sdk.disabled", String.valueOf(!ChildProcesses.traceCollectorConfigured()));
-        this.log = logDirectory.toAbsolutePath().resolve(name + ".log");
-        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "service-" + name + "-kill"));
+  /**
+   * Launches the service and waits until its HTTP port accepts connections, which Quarkus opens
+   * last.
+   */
+  public void start() {
+    List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
+    command.addAll(jvmOptions);
+    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.addAll(List.of("-jar", RUNNER.toString()));
+    try {
+      Files.createDirectories(log.getParent());
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the service", e);
     }
+    Process started = process;
+    await(name + " listens on " + httpPort)
+        .atMost(STARTUP_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200))
+        .failFast(name + " exited; see " + log, () -> !started.isAlive())
+        .until(() -> ChildProcesses.isListening("127.0.0.1", httpPort));
+  }
 
-    /** Launches the service and waits until its HTTP port accepts connections, which Quarkus opens last. */
-    public void start() {
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable()));
-        command.addAll(jvmOptions);
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", RUNNER.toString()));
-        try {
-            Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the service", e);
-        }
-        Process started = process;
-        await(name + " listens on " + httpPort).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .failFast(name + " exited; see " + log, () -> !started.isAlive())
-                .until(() -> ChildProcesses.isListening("127.0.0.1", httpPort));
+  /** SIGKILL: no shutdown hook, no commit, no goodbye to the consumer group. Safe to call twice. */
+  public void kill() {
+    Process running = process;
+    if (running != null && running.isAlive()) {
+      running.destroyForcibly();
+      try {
+        running.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
 
-    /** SIGKILL: no shutdown hook, no commit, no goodbye to the consumer group. Safe to call twice. */
-    public void kill() {
-        Process running = process;
-        if (running != null && running.isAlive()) {
-            running.destroyForcibly();
-            try {
-                running.waitFor(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
+  /**
+   * @return whether the process is running
+   */
+  public boolean isAlive() {
+    Process running = process;
+    return running != null && running.isAlive();
+  }
 
-    /** @return whether the process is running */
-    public boolean isAlive() {
-        Process running = process;
-        return running != null && running.isAlive();
+  /**
+   * @return the operating-system process id of the running service
+   */
+  public long pid() {
+    Process running = process;
+    if (running == null || !running.isAlive()) {
+      throw new IllegalStateException(name + " is not running");
     }
+    return running.pid();
+  }
 
-    /** @return the operating-system process id of the running service */
-    public long pid() {
-        Process running = process;
-        if (running == null || !running.isAlive()) {
-            throw new IllegalStateException(name + " is not running");
-        }
-        return running.pid();
-    }
+  /**
+   * @return {@code http://127.0.0.1:<port>} of the REST API and health endpoints
+   */
+  public String httpAddress() {
+    return "http://127.0.0.1:" + httpPort;
+  }
 
-    /** @return {@code http://127.0.0.1:<port>} of the REST API and health endpoints */
-    public String httpAddress() {
-        return "http://127.0.0.1:" + httpPort;
-    }
+  /**
+   * @return the log file the process writes
+   */
+  public Path log() {
+    return log;
+  }
 
-    /** @return the log file the process writes */
-    public Path log() {
-        return log;
-    }
-
-    /** Stops gracefully (SIGTERM). */
-    @Override
-    public void close() {
-        ChildProcesses.stop(process);
-    }
+  /** Stops gracefully (SIGTERM). */
+  @Override
+  public void close() {
+    ChildProcesses.stop(process);
+  }
 }

@@ -15,42 +15,48 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The application started by {@code @QuarkusTest} reaches the broker and database the resources start. */
+/**
+ * The application started by {@code @QuarkusTest} reaches the broker and database the resources
+ * start.
+ */
 @QuarkusTest
 @TestProfile(NoDevServicesProfile.class)
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresResource.class)
 class TestResourcesQuarkusTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String kafkaBootstrapServers;
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String kafkaBootstrapServers;
 
-    @Inject
-    Pool reactivePool;
+  @Inject Pool reactivePool;
 
-    @Inject
-    DataSource jdbcDataSource;
+  @Inject DataSource jdbcDataSource;
 
-    @Test
-    void applicationIsConfiguredWithTheSharedBroker() {
-        assertThat(kafkaBootstrapServers).isEqualTo(KafkaBrokerResource.bootstrapServers());
+  @Test
+  void applicationIsConfiguredWithTheSharedBroker() {
+    assertThat(kafkaBootstrapServers).isEqualTo(KafkaBrokerResource.bootstrapServers());
+  }
+
+  @Test
+  void reactiveDatasourceReachesTheServiceDatabase() {
+    Row row =
+        reactivePool
+            .query("SELECT current_database()")
+            .execute()
+            .await()
+            .atMost(Duration.ofSeconds(30))
+            .iterator()
+            .next();
+
+    assertThat(row.getString(0)).isEqualTo(PostgresResource.DATABASE);
+  }
+
+  @Test
+  void jdbcDatasourceReachesTheServiceDatabase() throws Exception {
+    try (Connection connection = jdbcDataSource.getConnection();
+        ResultSet row = connection.createStatement().executeQuery("SELECT current_database()")) {
+      assertThat(row.next()).isTrue();
+      assertThat(row.getString(1)).isEqualTo(PostgresResource.DATABASE);
     }
-
-    @Test
-    void reactiveDatasourceReachesTheServiceDatabase() {
-        Row row = reactivePool.query("SELECT current_database()").execute()
-                .await().atMost(Duration.ofSeconds(30))
-                .iterator().next();
-
-        assertThat(row.getString(0)).isEqualTo(PostgresResource.DATABASE);
-    }
-
-    @Test
-    void jdbcDatasourceReachesTheServiceDatabase() throws Exception {
-        try (Connection connection = jdbcDataSource.getConnection();
-                ResultSet row = connection.createStatement().executeQuery("SELECT current_database()")) {
-            assertThat(row.next()).isTrue();
-            assertThat(row.getString(1)).isEqualTo(PostgresResource.DATABASE);
-        }
-    }
+  }
 }

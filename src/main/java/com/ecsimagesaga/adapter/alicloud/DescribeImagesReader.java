@@ -20,14 +20,28 @@ import java.util.function.Consumer;
  *
  * <p>Read as a stream, in one pass, without building a tree of the document: with thousands of
  * images in flight the service reads pages of 100 images several times a minute, and building and
- * searching a tree per page was most of its CPU while sagas wait (profiled in
- * {@code docs/benchmarks.md} section 3).
+ * searching a tree per page was most of its CPU while sagas wait (profiled in {@code
+ * docs/benchmarks.md} section 3).
  */
 final class DescribeImagesReader {
 
   /** The plain attributes kept for the image lookup API, in this order. */
-  private static final List<String> ATTRIBUTES = List.of("Status", "Description", "ImageFamily", "ImageVersion", "BootMode",
-      "Architecture", "Platform", "OSType", "OSName", "ResourceGroupId", "CreationTime", "Size", "Usage", "ImageOwnerAlias");
+  private static final List<String> ATTRIBUTES =
+      List.of(
+          "Status",
+          "Description",
+          "ImageFamily",
+          "ImageVersion",
+          "BootMode",
+          "Architecture",
+          "Platform",
+          "OSType",
+          "OSName",
+          "ResourceGroupId",
+          "CreationTime",
+          "Size",
+          "Usage",
+          "ImageOwnerAlias");
 
   private DescribeImagesReader() {}
 
@@ -73,14 +87,29 @@ final class DescribeImagesReader {
       String name = r.nextName();
       switch (name) {
         case "Usable" -> usable = bool(r);
-        case "DiskDeviceMappings" -> wrapped(r, "DiskDeviceMapping", () -> object(r, fields -> {
-          String id = fields.get("SnapshotId");
-          if (id != null && !id.isEmpty()) {
-            snapshots.add(id);
-          }
-        }));
-        case "Tags" -> wrapped(r, "Tag", () -> object(r, fields -> tags.put(fields.get("TagKey"),
-            String.valueOf(fields.get("TagValue")))));
+        case "DiskDeviceMappings" ->
+            wrapped(
+                r,
+                "DiskDeviceMapping",
+                () ->
+                    object(
+                        r,
+                        fields -> {
+                          String id = fields.get("SnapshotId");
+                          if (id != null && !id.isEmpty()) {
+                            snapshots.add(id);
+                          }
+                        }));
+        case "Tags" ->
+            wrapped(
+                r,
+                "Tag",
+                () ->
+                    object(
+                        r,
+                        fields ->
+                            tags.put(
+                                fields.get("TagKey"), String.valueOf(fields.get("TagValue")))));
         default -> {
           String value = text(r);
           if (value != null) {
@@ -98,11 +127,21 @@ final class DescribeImagesReader {
       }
     }
     ImageState state = ImageState.fromEcs(plain.get("Status")).orElse(ImageState.UNAVAILABLE);
-    return new ImageObservation(plain.get("ImageId"), plain.get("ImageName"), state, progress(plain.get("Progress")), usable,
-        snapshots, tags, attributes);
+    return new ImageObservation(
+        plain.get("ImageId"),
+        plain.get("ImageName"),
+        state,
+        progress(plain.get("Progress")),
+        usable,
+        snapshots,
+        tags,
+        attributes);
   }
 
-  /** Reads {@code {"<inner>": [ ... ]}}, calling {@code element} at each element; anything else is skipped. */
+  /**
+   * Reads {@code {"<inner>": [ ... ]}}, calling {@code element} at each element; anything else is
+   * skipped.
+   */
   private static void wrapped(JsonReader r, String inner, Element element) throws IOException {
     if (r.peek() != JsonToken.BEGIN_OBJECT) {
       r.skipValue();
@@ -128,7 +167,8 @@ final class DescribeImagesReader {
   }
 
   /** Reads a flat object's plain fields and hands them over. */
-  private static void object(JsonReader r, Consumer<Map<String, String>> fields) throws IOException {
+  private static void object(JsonReader r, Consumer<Map<String, String>> fields)
+      throws IOException {
     Map<String, String> values = new HashMap<>();
     r.beginObject();
     while (r.hasNext()) {

@@ -6,18 +6,19 @@ import java.util.Map;
 /** The ECS API action each cloud action calls: what rate budgets and metrics are kept by. */
 public final class EcsActions {
 
-  private static final Map<Class<?>, String> NAMES = Map.ofEntries(
-      Map.entry(CloudAction.DescribeInstance.class, "DescribeInstances"),
-      Map.entry(CloudAction.DescribeSnapshot.class, "DescribeSnapshots"),
-      Map.entry(CloudAction.SubmitCreateImage.class, "CreateImage"),
-      Map.entry(CloudAction.ObserveImage.class, "DescribeImages"),
-      Map.entry(CloudAction.FindImageBySagaTag.class, "DescribeImages"),
-      Map.entry(CloudAction.SubmitDeleteImage.class, "DeleteImage"),
-      Map.entry(CloudAction.DeleteSnapshots.class, "DeleteSnapshot"),
-      Map.entry(CloudAction.ModifyImageAttributes.class, "ModifyImageAttribute"),
-      Map.entry(CloudAction.TagImage.class, "TagResources"),
-      Map.entry(CloudAction.UntagImage.class, "UntagResources"),
-      Map.entry(CloudAction.JoinResourceGroup.class, "JoinResourceGroup"));
+  private static final Map<Class<?>, String> NAMES =
+      Map.ofEntries(
+          Map.entry(CloudAction.DescribeInstance.class, "DescribeInstances"),
+          Map.entry(CloudAction.DescribeSnapshot.class, "DescribeSnapshots"),
+          Map.entry(CloudAction.SubmitCreateImage.class, "CreateImage"),
+          Map.entry(CloudAction.ObserveImage.class, "DescribeImages"),
+          Map.entry(CloudAction.FindImageBySagaTag.class, "DescribeImages"),
+          Map.entry(CloudAction.SubmitDeleteImage.class, "DeleteImage"),
+          Map.entry(CloudAction.DeleteSnapshots.class, "DeleteSnapshot"),
+          Map.entry(CloudAction.ModifyImageAttributes.class, "ModifyImageAttribute"),
+          Map.entry(CloudAction.TagImage.class, "TagResources"),
+          Map.entry(CloudAction.UntagImage.class, "UntagResources"),
+          Map.entry(CloudAction.JoinResourceGroup.class, "JoinResourceGroup"));
 
   /** The error code of a call the service's rate budget held back instead of sending it. */
   public static final String HELD_BY_BUDGET = "LocalRateBudget";

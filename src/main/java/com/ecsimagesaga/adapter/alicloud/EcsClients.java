@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One SDK client per region, and the request settings every call shares: endpoint, protocol,
- * timeouts. The SDK's own retries and throttling control stay off: the saga retries with its
- * stored ClientToken, and every answer's rate-limit header goes to the listener.
+ * timeouts. The SDK's own retries and throttling control stay off: the saga retries with its stored
+ * ClientToken, and every answer's rate-limit header goes to the listener.
  */
 final class EcsClients {
 
@@ -43,12 +43,14 @@ final class EcsClients {
 
   private AlibabaCloudCredentialsProvider credentials() {
     if (config.accessKeyId().isPresent() && config.accessKeySecret().isPresent()) {
-      return new StaticCredentialsProvider(new BasicCredentials(config.accessKeyId().get(), config.accessKeySecret().get()));
+      return new StaticCredentialsProvider(
+          new BasicCredentials(config.accessKeyId().get(), config.accessKeySecret().get()));
     }
     try {
       return new DefaultCredentialsProvider();
     } catch (ClientException e) {
-      throw new IllegalStateException("the SDK's credential chain cannot be set up: " + e.getErrCode(), e);
+      throw new IllegalStateException(
+          "the SDK's credential chain cannot be set up: " + e.getErrCode(), e);
     }
   }
 
@@ -73,7 +75,8 @@ final class EcsClients {
     request.setSysConnectTimeout((int) config.connectTimeout().toMillis());
     request.setSysReadTimeout((int) config.readTimeout().toMillis());
     request.setSysRegionId(regionId);
-    // Without an explicit endpoint the SDK resolves the regional ECS endpoint from the product name.
+    // Without an explicit endpoint the SDK resolves the regional ECS endpoint from the product
+    // name.
     config.endpoint().ifPresent(request::setSysDomain);
     request.putQueryParameter("RegionId", regionId);
     return request;

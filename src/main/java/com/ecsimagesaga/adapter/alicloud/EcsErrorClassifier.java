@@ -7,15 +7,33 @@ import com.ecsimagesaga.saga.ErrorKind;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Sorts every ECS SDK failure into the closed set of {@link ErrorKind}s. The core never sees an SDK exception. */
+/**
+ * Sorts every ECS SDK failure into the closed set of {@link ErrorKind}s. The core never sees an SDK
+ * exception.
+ */
 public final class EcsErrorClassifier {
 
-  private static final Set<String> UNKNOWN_OUTCOME = Set.of("SDK.ReadTimeout", "SDK.ServerUnreachable", "SDK.Unexpected");
-  private static final Set<String> TRANSIENT = Set.of("InternalError", "UnknownError", "ServiceUnavailable",
-      "ServiceUnavailable.RegionMaintaining", "OperationConflict", "LastTokenProcessing", "IdempotentProcessing");
-  private static final Set<String> STATE_WAIT = Set.of("IncorrectInstanceStatus", "IncorrectDiskStatus",
-      "IncorrectDiskStatus.CreatingSnapshot", "IncorrectDiskStatus.Transferring", "InvalidSnapshotId.NotReady",
-      "OperationDenied.ImageCopying", "ImageIsCreating");
+  private static final Set<String> UNKNOWN_OUTCOME =
+      Set.of("SDK.ReadTimeout", "SDK.ServerUnreachable", "SDK.Unexpected");
+  private static final Set<String> TRANSIENT =
+      Set.of(
+          "InternalError",
+          "UnknownError",
+          "ServiceUnavailable",
+          "ServiceUnavailable.RegionMaintaining",
+          "OperationConflict",
+          "LastTokenProcessing",
+          "IdempotentProcessing");
+  private static final Set<String> STATE_WAIT =
+      Set.of(
+          "IncorrectInstanceStatus",
+          "IncorrectDiskStatus",
+          "IncorrectDiskStatus.CreatingSnapshot",
+          "IncorrectDiskStatus.Transferring",
+          "InvalidSnapshotId.NotReady",
+          "OperationDenied.ImageCopying",
+          "ImageIsCreating");
+
   /** SDK messages of network failures carry the signed request URL; the query is cut off. */
   private static final Pattern SIGNED_QUERY = Pattern.compile("\\?[^\\s\"']*");
 
@@ -24,13 +42,22 @@ public final class EcsErrorClassifier {
   public static CloudError classify(ClientException e) {
     String code = e.getErrCode();
     String message = redact(e.getErrMsg() != null ? e.getErrMsg() : e.getMessage());
-    return new CloudError(kindOf(code, e instanceof ServerException), code == null ? "SDK.BadResponse" : code, message,
-        e.getRequestId(), null);
+    return new CloudError(
+        kindOf(code, e instanceof ServerException),
+        code == null ? "SDK.BadResponse" : code,
+        message,
+        e.getRequestId(),
+        null);
   }
 
   /** A failure that is not an SDK error at all, for example an unreadable response body. */
   public static CloudError unexpected(RuntimeException e) {
-    return new CloudError(ErrorKind.OUTCOME_UNKNOWN, "SDK.Unexpected", redact(String.valueOf(e.getMessage())), null, null);
+    return new CloudError(
+        ErrorKind.OUTCOME_UNKNOWN,
+        "SDK.Unexpected",
+        redact(String.valueOf(e.getMessage())),
+        null,
+        null);
   }
 
   static ErrorKind kindOf(String code, boolean serverSide) {

@@ -1,6 +1,5 @@
 package com.ecsimagesaga.adapter.alicloud;
 
-import com.aliyuncs.ecs.model.v20140526.CreateImageRequest;
 import com.aliyuncs.ecs.model.v20140526.DeleteImageRequest;
 import com.aliyuncs.ecs.model.v20140526.DeleteSnapshotRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
@@ -49,11 +48,14 @@ public class EcsImageGateway implements CloudImageGateway {
     this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
     this.changes = new ImageChangeCalls(clients);
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(config.workerThreads(), r -> {
-      Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            config.workerThreads(),
+            r -> {
+              Thread t = new Thread(r, "ecs-sdk-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @PreDestroy
@@ -63,15 +65,18 @@ public class EcsImageGateway implements CloudImageGateway {
 
   @Override
   public Uni<StepOutcome> execute(CloudAction action) {
-    Uni<StepOutcome> call = Uni.createFrom().item(() -> callSafely(action)).runSubscriptionOn(workers);
+    Uni<StepOutcome> call =
+        Uni.createFrom().item(() -> callSafely(action)).runSubscriptionOn(workers);
     return CallerContext.returnTo(call);
   }
 
   @Override
-  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-      Instant takenAfter) {
-    Uni<Map<String, StepOutcome>> call = Uni.createFrom().item(() -> listings.observe(regionId, imageIds, createdSince, takenAfter))
-        .runSubscriptionOn(workers);
+  public Uni<Map<String, StepOutcome>> observeOwnImages(
+      String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
+    Uni<Map<String, StepOutcome>> call =
+        Uni.createFrom()
+            .item(() -> listings.observe(regionId, imageIds, createdSince, takenAfter))
+            .runSubscriptionOn(workers);
     return CallerContext.returnTo(call);
   }
 
@@ -85,7 +90,8 @@ public class EcsImageGateway implements CloudImageGateway {
       return call(action);
     } catch (ClientException e) {
       var error = budget.withHold(EcsErrorClassifier.classify(e), action.regionId(), name);
-      if (error.kind() == ErrorKind.NOT_FOUND && action instanceof CloudAction.SubmitDeleteImage d) {
+      if (error.kind() == ErrorKind.NOT_FOUND
+          && action instanceof CloudAction.SubmitDeleteImage d) {
         // Deleting an image that does not exist has the effect the caller wants.
         return new StepOutcome.DeleteAccepted(d.imageId());
       }
@@ -147,9 +153,12 @@ public class EcsImageGateway implements CloudImageGateway {
       return new StepOutcome.SourceMissing(a.instanceId());
     }
     var i = instances.get(0);
-    boolean locked = i.getOperationLocks() != null
-        && i.getOperationLocks().stream().anyMatch(l -> "security".equalsIgnoreCase(l.getLockReason()));
-    return new StepOutcome.InstanceSeen(new InstanceObservation(i.getInstanceId(), i.getStatus(), locked));
+    boolean locked =
+        i.getOperationLocks() != null
+            && i.getOperationLocks().stream()
+                .anyMatch(l -> "security".equalsIgnoreCase(l.getLockReason()));
+    return new StepOutcome.InstanceSeen(
+        new InstanceObservation(i.getInstanceId(), i.getStatus(), locked));
   }
 
   private StepOutcome describeSnapshot(CloudAction.DescribeSnapshot a) throws ClientException {
@@ -161,7 +170,8 @@ public class EcsImageGateway implements CloudImageGateway {
     }
     var s = snapshots.get(0);
     Instant created = s.getCreationTime() == null ? null : Instant.parse(s.getCreationTime());
-    return new StepOutcome.SnapshotSeen(s.getSnapshotId(), s.getStatus(), s.getSourceDiskType(), created);
+    return new StepOutcome.SnapshotSeen(
+        s.getSnapshotId(), s.getStatus(), s.getSourceDiskType(), created);
   }
 
   private StepOutcome observe(CloudAction.ObserveImage a) throws ClientException {
@@ -171,7 +181,9 @@ public class EcsImageGateway implements CloudImageGateway {
     request.putQueryParameter("Status", ImageState.allEcsNames());
     request.putQueryParameter("ImageOwnerAlias", "self");
     String body = clients.client(a.regionId()).getCommonResponse(request).getData();
-    return DescribeImagesReader.read(body).stream().filter(i -> a.imageId().equals(i.imageId())).findFirst()
+    return DescribeImagesReader.read(body).stream()
+        .filter(i -> a.imageId().equals(i.imageId()))
+        .findFirst()
         .<StepOutcome>map(StepOutcome.ImageSeen::new)
         .orElseGet(() -> new StepOutcome.ImageMissing(a.imageId()));
   }
@@ -183,7 +195,9 @@ public class EcsImageGateway implements CloudImageGateway {
   private StepOutcome findBySagaTag(CloudAction.FindImageBySagaTag a) throws ClientException {
     var request = SagaTagQuery.imagesOf(clients, a.regionId(), a.sagaId());
     String body = clients.client(a.regionId()).getCommonResponse(request).getData();
-    return DescribeImagesReader.read(body).stream().filter(img -> !img.imageId().equals(a.exceptImageId())).findFirst()
+    return DescribeImagesReader.read(body).stream()
+        .filter(img -> !img.imageId().equals(a.exceptImageId()))
+        .findFirst()
         .<StepOutcome>map(StepOutcome.ImageSeen::new)
         .orElseGet(() -> new StepOutcome.ImageMissing(null));
   }

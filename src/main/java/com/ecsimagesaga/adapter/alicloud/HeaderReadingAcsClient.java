@@ -31,19 +31,22 @@ final class HeaderReadingAcsClient extends DefaultAcsClient {
 
   private final Listener listener;
 
-  HeaderReadingAcsClient(IClientProfile profile, AlibabaCloudCredentialsProvider credentials, Listener listener) {
+  HeaderReadingAcsClient(
+      IClientProfile profile, AlibabaCloudCredentialsProvider credentials, Listener listener) {
     super(profile, credentials);
     this.listener = listener;
     setSysRetryPolicy(RetryPolicy.none());
   }
 
   @Override
-  public <T extends AcsResponse> HttpResponse doAction(AcsRequest<T> request, boolean autoRetry, int maxRetryCounts,
-      IClientProfile profile) throws ClientException, ServerException {
+  public <T extends AcsResponse> HttpResponse doAction(
+      AcsRequest<T> request, boolean autoRetry, int maxRetryCounts, IClientProfile profile)
+      throws ClientException, ServerException {
     HttpResponse response = super.doAction(request, autoRetry, maxRetryCounts, profile);
     if (response != null) {
       RateLimitHeader.of(response.getSysHeaders())
-          .ifPresent(h -> listener.answered(request.getSysRegionId(), request.getSysActionName(), h));
+          .ifPresent(
+              h -> listener.answered(request.getSysRegionId(), request.getSysActionName(), h));
     }
     return response;
   }

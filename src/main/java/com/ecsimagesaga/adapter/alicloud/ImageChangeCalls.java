@@ -37,12 +37,16 @@ final class ImageChangeCalls {
     var r = clients.prepare(new TagResourcesRequest(), a.regionId());
     r.setResourceType(IMAGE);
     r.setResourceIds(List.of(a.imageId()));
-    r.setTags(a.tags().stream().map(t -> {
-      var tag = new TagResourcesRequest.Tag();
-      tag.setKey(t.key());
-      tag.setValue(t.value());
-      return tag;
-    }).toList());
+    r.setTags(
+        a.tags().stream()
+            .map(
+                t -> {
+                  var tag = new TagResourcesRequest.Tag();
+                  tag.setKey(t.key());
+                  tag.setValue(t.value());
+                  return tag;
+                })
+            .toList());
     return applied(a.regionId(), r);
   }
 
@@ -62,7 +66,8 @@ final class ImageChangeCalls {
     return applied(a.regionId(), r);
   }
 
-  private <T extends AcsResponse> StepOutcome applied(String regionId, AcsRequest<T> request) throws ClientException {
+  private <T extends AcsResponse> StepOutcome applied(String regionId, AcsRequest<T> request)
+      throws ClientException {
     clients.client(regionId).getAcsResponse(request);
     return new StepOutcome.Applied(null);
   }

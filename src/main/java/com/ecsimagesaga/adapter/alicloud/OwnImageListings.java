@@ -27,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OwnImageListings {
 
   private static final int PAGE_SIZE = 100;
+
   /** The documented form of DescribeImages' CreationStartTime filter. */
-  private static final DateTimeFormatter FILTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter FILTER_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
   private final EcsClients clients;
   private final Clock clock;
@@ -45,7 +47,8 @@ final class OwnImageListings {
   }
 
   /** Blocking: runs on the SDK worker pool. Concurrent callers for one region share one fetch. */
-  Map<String, StepOutcome> observe(String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
+  Map<String, StepOutcome> observe(
+      String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
     Instant since = createdSince.minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
     Listing listing;
     synchronized (lockFor(regionId)) {
@@ -75,7 +78,8 @@ final class OwnImageListings {
       for (int page = 1; ; page++) {
         Duration wait = budget.take(regionId, "DescribeImages");
         if (!wait.isZero()) {
-          return new Listing(fetchedAt, since, Map.of(), RateBudget.spent(regionId, "DescribeImages", wait));
+          return new Listing(
+              fetchedAt, since, Map.of(), RateBudget.spent(regionId, "DescribeImages", wait));
         }
         var request = SagaTagQuery.ownImages(clients, regionId);
         request.putQueryParameter("Filter.1.Key", "CreationStartTime");
@@ -90,18 +94,26 @@ final class OwnImageListings {
         }
       }
     } catch (ClientException e) {
-      return new Listing(fetchedAt, since, Map.of(), budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
+      return new Listing(
+          fetchedAt,
+          since,
+          Map.of(),
+          budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
     } catch (RuntimeException e) {
       return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.unexpected(e));
     }
   }
 
   /** One complete listing of a region, or the error that prevented it. */
-  private record Listing(Instant fetchedAt, Instant since, Map<String, ImageObservation> images, CloudError error) {
+  private record Listing(
+      Instant fetchedAt, Instant since, Map<String, ImageObservation> images, CloudError error) {
 
     boolean answers(Instant wantedSince, Instant takenAfter, Instant now, Duration reuse) {
       // A failed listing is not reused: the next saga gets a fresh attempt.
-      return error == null && !since.isAfter(wantedSince) && fetchedAt.isAfter(takenAfter) && fetchedAt.plus(reuse).isAfter(now);
+      return error == null
+          && !since.isAfter(wantedSince)
+          && fetchedAt.isAfter(takenAfter)
+          && fetchedAt.plus(reuse).isAfter(now);
     }
 
     StepOutcome outcomeFor(String imageId) {

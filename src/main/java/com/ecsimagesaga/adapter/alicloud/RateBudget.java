@@ -19,11 +19,11 @@ import org.jboss.logging.Logger;
  * come back when the next token is due, exactly as if ECS had throttled it, but without spending
  * quota.
  *
- * <p>The configured rates are the service's, not this instance's: each instance refills at
- * {@code configured / live instances}, the count coming from {@code instances} (see
+ * <p>The configured rates are the service's, not this instance's: each instance refills at {@code
+ * configured / live instances}, the count coming from {@code instances} (see
  * docs/adr/0006-service-wide-rate-budget.md). ECS's own word overrides the arithmetic: an answer
- * whose {@code X-RateLimit-User-API} header says {@code Remain:0} holds the bucket until its
- * {@code TimeLeft} passes, and a low {@code Remain} caps the tokens the bucket may hand out.
+ * whose {@code X-RateLimit-User-API} header says {@code Remain:0} holds the bucket until its {@code
+ * TimeLeft} passes, and a low {@code Remain} caps the tokens the bucket may hand out.
  */
 @Singleton
 final class RateBudget {
@@ -46,9 +46,14 @@ final class RateBudget {
   }
 
   /**
-   * @param instances how many instances share the configured rates at the moment; read on every call
+   * @param instances how many instances share the configured rates at the moment; read on every
+   *     call
    */
-  RateBudget(Clock clock, double defaultPerSecond, Map<String, Double> perSecondByAction, IntSupplier instances) {
+  RateBudget(
+      Clock clock,
+      double defaultPerSecond,
+      Map<String, Double> perSecondByAction,
+      IntSupplier instances) {
     this.clock = clock;
     this.defaultPerSecond = defaultPerSecond;
     this.perSecondByAction = Map.copyOf(perSecondByAction);
@@ -76,11 +81,16 @@ final class RateBudget {
   /** {@link #observe}, for the SDK client's listener: a new hold is logged once. */
   void answered(String regionId, String action, RateLimitHeader header) {
     if (observe(regionId, action, header)) {
-      LOG.infof("EIS-2100 ECS quota of %s in %s is spent; calls held for %d ms", action, regionId, header.timeLeft().toMillis());
+      LOG.infof(
+          "EIS-2100 ECS quota of %s in %s is spent; calls held for %d ms",
+          action, regionId, header.timeLeft().toMillis());
     }
   }
 
-  /** A throttling error carries the hold ECS asked for, so that the saga wakes no earlier than the quota returns. */
+  /**
+   * A throttling error carries the hold ECS asked for, so that the saga wakes no earlier than the
+   * quota returns.
+   */
   CloudError withHold(CloudError error, String regionId, String action) {
     if (error.kind() != ErrorKind.THROTTLED) {
       return error;
@@ -94,24 +104,35 @@ final class RateBudget {
 
   /** The answer for a call this budget did not let through. */
   static CloudError spent(String regionId, String action, Duration wait) {
-    return new CloudError(ErrorKind.THROTTLED, EcsActions.HELD_BY_BUDGET,
-        "the service's own budget for " + action + " in " + regionId + " is spent", null, wait);
+    return new CloudError(
+        ErrorKind.THROTTLED,
+        EcsActions.HELD_BY_BUDGET,
+        "the service's own budget for " + action + " in " + regionId + " is spent",
+        null,
+        wait);
   }
 
-  /** How long calls of {@code action} in {@code regionId} are held because ECS said the quota is spent. */
+  /**
+   * How long calls of {@code action} in {@code regionId} are held because ECS said the quota is
+   * spent.
+   */
   Duration heldFor(String regionId, String action) {
     Bucket b = buckets.get(key(regionId, action));
     return b == null ? Duration.ZERO : b.heldFor(clock.millis());
   }
 
-  /** This instance's share of the configured rate of {@code action}, in calls per second; 0 or less is no limit. */
+  /**
+   * This instance's share of the configured rate of {@code action}, in calls per second; 0 or less
+   * is no limit.
+   */
   double rateOf(String action) {
     double configured = perSecondByAction.getOrDefault(action, defaultPerSecond);
     return configured <= 0 ? 0 : configured / Math.max(1, instances.getAsInt());
   }
 
   private Bucket bucket(String regionId, String action) {
-    return buckets.computeIfAbsent(key(regionId, action), k -> new Bucket(rateOf(action), clock.millis()));
+    return buckets.computeIfAbsent(
+        key(regionId, action), k -> new Bucket(rateOf(action), clock.millis()));
   }
 
   private static String key(String regionId, String action) {
@@ -149,7 +170,8 @@ final class RateBudget {
       if (header.spent()) {
         long until = now + header.timeLeft().toMillis();
         if (until > heldUntil) {
-          // When the window ends the quota is back; the bucket restarts with one call, then its rate.
+          // When the window ends the quota is back; the bucket restarts with one call, then its
+          // rate.
           heldUntil = until;
           tokens = 1;
           updatedAt = until;

@@ -17,12 +17,17 @@ record RateLimitHeader(int remain, Duration timeLeft) {
 
   static final String NAME = "X-RateLimit-User-API";
 
-  /** The header of an answer, if it has one that reads. Header names are matched without regard to case. */
+  /**
+   * The header of an answer, if it has one that reads. Header names are matched without regard to
+   * case.
+   */
   static Optional<RateLimitHeader> of(Map<String, String> headers) {
     if (headers == null) {
       return Optional.empty();
     }
-    return headers.entrySet().stream().filter(h -> NAME.equalsIgnoreCase(h.getKey())).findFirst()
+    return headers.entrySet().stream()
+        .filter(h -> NAME.equalsIgnoreCase(h.getKey()))
+        .findFirst()
         .flatMap(h -> parse(h.getValue()));
   }
 
@@ -55,7 +60,10 @@ record RateLimitHeader(int remain, Duration timeLeft) {
     return Optional.of(new RateLimitHeader(remain, Duration.ofMillis(timeLeft)));
   }
 
-  /** Whether the window's quota is used up: the next call before {@link #timeLeft()} would be throttled. */
+  /**
+   * Whether the window's quota is used up: the next call before {@link #timeLeft()} would be
+   * throttled.
+   */
   boolean spent() {
     return remain == 0;
   }

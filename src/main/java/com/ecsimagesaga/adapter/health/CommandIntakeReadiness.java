@@ -23,7 +23,8 @@ public class CommandIntakeReadiness implements HealthCheck {
     if (pause == null) {
       return HealthCheckResponse.named("command-intake").up().build();
     }
-    return HealthCheckResponse.named("command-intake").down()
+    return HealthCheckResponse.named("command-intake")
+        .down()
         .withData("reason", pause.reason())
         .withData("pausedSince", pause.since().toString())
         .build();

@@ -18,7 +18,8 @@ public class CommandIntakeState {
 
   /** Records that taking in a command failed for an infrastructure reason and will be retried. */
   public void paused(String reason) {
-    pause.getAndUpdate(p -> p == null ? new Pause(reason, Instant.now()) : new Pause(reason, p.since()));
+    pause.getAndUpdate(
+        p -> p == null ? new Pause(reason, Instant.now()) : new Pause(reason, p.since()));
   }
 
   /** Records that a command was taken in, so intake flows again. */

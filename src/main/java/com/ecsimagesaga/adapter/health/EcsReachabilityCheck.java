@@ -24,7 +24,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class EcsReachabilityCheck implements HealthCheck {
 
   @Inject EcsConfig config;
-  @ConfigProperty(name = "ops.health.ecs-connect-timeout") Duration timeout;
+
+  @ConfigProperty(name = "ops.health.ecs-connect-timeout")
+  Duration timeout;
 
   @Override
   public HealthCheckResponse call() {
@@ -40,7 +42,10 @@ public class EcsReachabilityCheck implements HealthCheck {
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       return builder.up().withData("endpoint", endpoint).build();
     } catch (IOException e) {
-      return builder.down().withData("endpoint", endpoint).withData("error", "EIS-6402 " + e.getClass().getSimpleName())
+      return builder
+          .down()
+          .withData("endpoint", endpoint)
+          .withData("error", "EIS-6402 " + e.getClass().getSimpleName())
           .build();
     }
   }

@@ -10,8 +10,8 @@ import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
 import com.ecsimagesaga.contract.v1.ImageUpdated;
-import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
+import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
@@ -39,7 +39,8 @@ public final class AvroCodec {
   private static final byte MAGIC_1 = (byte) 0x01;
   private static final int HEADER_LENGTH = 10;
 
-  private final Map<Long, BinaryMessageDecoder<? extends SpecificRecord>> decoders = new HashMap<>();
+  private final Map<Long, BinaryMessageDecoder<? extends SpecificRecord>> decoders =
+      new HashMap<>();
 
   public AvroCodec() {
     know(CreateImage.getClassSchema(), CreateImage.getDecoder());
@@ -65,7 +66,9 @@ public final class AvroCodec {
   /** Encodes a record in single-object encoding. */
   public byte[] encode(SpecificRecord record) {
     try {
-      var encoder = new BinaryMessageEncoder<SpecificRecord>(SpecificData.getForSchema(record.getSchema()), record.getSchema());
+      var encoder =
+          new BinaryMessageEncoder<SpecificRecord>(
+              SpecificData.getForSchema(record.getSchema()), record.getSchema());
       ByteBuffer buffer = encoder.encode(record);
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
@@ -81,17 +84,23 @@ public final class AvroCodec {
       throw new UndecodableRecordException("empty record: no value", null);
     }
     if (bytes.length < HEADER_LENGTH || bytes[0] != MAGIC_0 || bytes[1] != MAGIC_1) {
-      throw new UndecodableRecordException("not Avro single-object encoding: missing C3 01 header", null);
+      throw new UndecodableRecordException(
+          "not Avro single-object encoding: missing C3 01 header", null);
     }
     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     BinaryMessageDecoder<? extends SpecificRecord> decoder = decoders.get(fingerprint);
     if (decoder == null) {
-      throw new UndecodableRecordException(String.format("unknown schema fingerprint %016x", fingerprint), null);
+      throw new UndecodableRecordException(
+          String.format("unknown schema fingerprint %016x", fingerprint), null);
     }
     try {
       return decoder.decode(bytes);
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-      throw new UndecodableRecordException("body does not match schema " + String.format("%016x", fingerprint) + ": " + e, e);
+    } catch (IOException
+        | AvroRuntimeException
+        | IndexOutOfBoundsException
+        | NegativeArraySizeException e) {
+      throw new UndecodableRecordException(
+          "body does not match schema " + String.format("%016x", fingerprint) + ": " + e, e);
     }
   }
 }

@@ -30,37 +30,81 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
 
   @Override
   public Uni<Void> submit(CreateImageCommand c) {
-    var avro = CreateImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
-        .setInstanceId(c.instanceId()).setSnapshotId(c.snapshotId())
-        .setDiskDeviceMappings(c.diskDeviceMappings().stream().map(m -> DiskDeviceMapping.newBuilder().setDevice(m.device())
-            .setDiskType(m.diskType() == null ? "data" : m.diskType()).setSnapshotId(m.snapshotId()).setSizeGiB(m.sizeGiB())
-            .build()).toList())
-        .setImageName(c.imageName()).setName(c.deprecatedName()).setDescription(c.description())
-        .setArchitecture(c.architecture()).setPlatform(c.platform()).setResourceGroupId(c.resourceGroupId())
-        .setTags(c.tags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
-        .setBootMode(c.bootMode()).setImageFamily(c.imageFamily()).setImageVersion(c.imageVersion())
-        .setDetectionStrategy(c.detectionStrategy()).setTimeoutSeconds(c.timeoutSeconds())
-        .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure()).setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
-        .build();
+    var avro =
+        CreateImage.newBuilder()
+            .setCommandId(c.commandId())
+            .setIssuedAt(c.issuedAt())
+            .setRegionId(c.regionId())
+            .setInstanceId(c.instanceId())
+            .setSnapshotId(c.snapshotId())
+            .setDiskDeviceMappings(
+                c.diskDeviceMappings().stream()
+                    .map(
+                        m ->
+                            DiskDeviceMapping.newBuilder()
+                                .setDevice(m.device())
+                                .setDiskType(m.diskType() == null ? "data" : m.diskType())
+                                .setSnapshotId(m.snapshotId())
+                                .setSizeGiB(m.sizeGiB())
+                                .build())
+                    .toList())
+            .setImageName(c.imageName())
+            .setName(c.deprecatedName())
+            .setDescription(c.description())
+            .setArchitecture(c.architecture())
+            .setPlatform(c.platform())
+            .setResourceGroupId(c.resourceGroupId())
+            .setTags(
+                c.tags().stream()
+                    .map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build())
+                    .toList())
+            .setBootMode(c.bootMode())
+            .setImageFamily(c.imageFamily())
+            .setImageVersion(c.imageVersion())
+            .setDetectionStrategy(c.detectionStrategy())
+            .setTimeoutSeconds(c.timeoutSeconds())
+            .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure())
+            .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
+            .build();
     return send(c.regionId() + "/" + c.imageName(), codec.encode(avro));
   }
 
   @Override
   public Uni<Void> submit(UpdateImageCommand c) {
-    var avro = UpdateImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
-        .setImageId(c.imageId()).setImageName(c.imageName()).setDescription(c.description()).setImageFamily(c.imageFamily())
-        .setBootMode(c.bootMode()).setDeprecated(c.deprecated())
-        .setAddTags(c.addTags().stream().map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build()).toList())
-        .setRemoveTagKeys(c.removeTagKeys()).setResourceGroupId(c.resourceGroupId())
-        .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds())).build();
+    var avro =
+        UpdateImage.newBuilder()
+            .setCommandId(c.commandId())
+            .setIssuedAt(c.issuedAt())
+            .setRegionId(c.regionId())
+            .setImageId(c.imageId())
+            .setImageName(c.imageName())
+            .setDescription(c.description())
+            .setImageFamily(c.imageFamily())
+            .setBootMode(c.bootMode())
+            .setDeprecated(c.deprecated())
+            .setAddTags(
+                c.addTags().stream()
+                    .map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build())
+                    .toList())
+            .setRemoveTagKeys(c.removeTagKeys())
+            .setResourceGroupId(c.resourceGroupId())
+            .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
+            .build();
     return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
   }
 
   @Override
   public Uni<Void> submit(DeleteImageCommand c) {
-    var avro = DeleteImage.newBuilder().setCommandId(c.commandId()).setIssuedAt(c.issuedAt()).setRegionId(c.regionId())
-        .setImageId(c.imageId()).setForce(c.force()).setDeleteSnapshots(c.deleteSnapshots())
-        .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds())).build();
+    var avro =
+        DeleteImage.newBuilder()
+            .setCommandId(c.commandId())
+            .setIssuedAt(c.issuedAt())
+            .setRegionId(c.regionId())
+            .setImageId(c.imageId())
+            .setForce(c.force())
+            .setDeleteSnapshots(c.deleteSnapshots())
+            .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
+            .build();
     return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));
   }
 

@@ -14,7 +14,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Publishes outbox messages to the event topic and waits for the broker's acknowledgement of each. */
+/**
+ * Publishes outbox messages to the event topic and waits for the broker's acknowledgement of each.
+ */
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
 
@@ -34,7 +36,8 @@ public class KafkaEventPublisher implements EventPublisher {
   private Uni<Void> send(OutboxMessage m) {
     RecordHeaders headers = new RecordHeaders();
     m.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-    var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key()).withHeaders(headers).build();
+    var metadata =
+        OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key()).withHeaders(headers).build();
     return emitter.sendMessage(Message.of(m.payload()).addMetadata(metadata));
   }
 }

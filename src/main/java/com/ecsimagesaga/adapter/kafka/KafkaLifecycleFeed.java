@@ -33,8 +33,12 @@ public class KafkaLifecycleFeed implements LifecycleFeed {
     try {
       SpecificRecord r = codec.decode(payload);
       Map<String, Object> fields = toMap(r);
-      hub.onNext(new FeedEvent(r.getSchema().getName(), String.valueOf(fields.get("sagaId")),
-          String.valueOf(fields.get("commandId")), JSON.writeValueAsString(fields)));
+      hub.onNext(
+          new FeedEvent(
+              r.getSchema().getName(),
+              String.valueOf(fields.get("sagaId")),
+              String.valueOf(fields.get("commandId")),
+              JSON.writeValueAsString(fields)));
     } catch (UndecodableRecordException | JsonProcessingException e) {
       LOG.warnf("EIS-5001 an event on the event topic could not be read: %s", e.getMessage());
     }

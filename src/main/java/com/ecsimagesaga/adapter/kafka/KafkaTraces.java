@@ -22,14 +22,16 @@ final class KafkaTraces {
    * stops a command.
    */
   static String traceParentOf(Message<?> message) {
-    String fromSpan = TracingMetadata.fromMessage(message)
-        .map(TracingMetadata::getCurrentContext)
-        .map(TraceParents::of)
-        .orElse(null);
+    String fromSpan =
+        TracingMetadata.fromMessage(message)
+            .map(TracingMetadata::getCurrentContext)
+            .map(TraceParents::of)
+            .orElse(null);
     if (fromSpan != null) {
       return fromSpan;
     }
-    return message.getMetadata(IncomingKafkaRecordMetadata.class)
+    return message
+        .getMetadata(IncomingKafkaRecordMetadata.class)
         .map(m -> m.getHeaders().lastHeader(TraceParents.HEADER))
         .map(KafkaTraces::text)
         .map(TraceParents::normalised)
@@ -38,6 +40,8 @@ final class KafkaTraces {
 
   private static String text(Header header) {
     byte[] value = header.value();
-    return value == null || value.length > MAX_HEADER_BYTES ? null : new String(value, StandardCharsets.US_ASCII);
+    return value == null || value.length > MAX_HEADER_BYTES
+        ? null
+        : new String(value, StandardCharsets.US_ASCII);
   }
 }

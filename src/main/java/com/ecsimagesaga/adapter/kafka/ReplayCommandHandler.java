@@ -35,7 +35,10 @@ public class ReplayCommandHandler {
     return UUID.nameUUIDFromBytes(("replay:" + commandId).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Carries out the command. Completes with {@code Started(jobId)} for a job, {@code Duplicate} for named sagas. */
+  /**
+   * Carries out the command. Completes with {@code Started(jobId)} for a job, {@code Duplicate} for
+   * named sagas.
+   */
   public Uni<IntakeResult> handle(ReplaySagas c) {
     Replay.Mode mode;
     List<UUID> sagaIds;
@@ -43,31 +46,58 @@ public class ReplayCommandHandler {
       mode = Replay.Mode.valueOf(c.getMode().trim().toUpperCase(Locale.ROOT));
       sagaIds = c.getSagaIds().stream().map(UUID::fromString).toList();
     } catch (IllegalArgumentException e) {
-      return Uni.createFrom().failure(new UndecodableRecordException(
-          "EIS-6301 ReplaySagas " + c.getCommandId() + " is unusable: mode must be resume or restart and sagaIds UUIDs", e));
+      return Uni.createFrom()
+          .failure(
+              new UndecodableRecordException(
+                  "EIS-6301 ReplaySagas "
+                      + c.getCommandId()
+                      + " is unusable: mode must be resume or restart and sagaIds UUIDs",
+                  e));
     }
     if (c.getReason().isBlank() || c.getRequestedBy().isBlank()) {
-      return Uni.createFrom().failure(new UndecodableRecordException(
-          "EIS-6302 ReplaySagas " + c.getCommandId() + " needs requestedBy and reason", null));
+      return Uni.createFrom()
+          .failure(
+              new UndecodableRecordException(
+                  "EIS-6302 ReplaySagas " + c.getCommandId() + " needs requestedBy and reason",
+                  null));
     }
     if (!sagaIds.isEmpty()) {
       return replayEach(c, mode, sagaIds);
     }
-    var filter = new SagaFilter(c.getStatuses(), c.getSagaType(), c.getRegionId(), c.getErrorCode(), null, c.getSource(),
-        c.getCreatedFrom(), c.getCreatedTo());
-    return bulk.start(jobId(c.getCommandId()), filter, mode, c.getRequestedBy(), c.getReason(), c.getDryRun())
+    var filter =
+        new SagaFilter(
+            c.getStatuses(),
+            c.getSagaType(),
+            c.getRegionId(),
+            c.getErrorCode(),
+            null,
+            c.getSource(),
+            c.getCreatedFrom(),
+            c.getCreatedTo());
+    return bulk.start(
+            jobId(c.getCommandId()), filter, mode, c.getRequestedBy(), c.getReason(), c.getDryRun())
         .map(job -> new IntakeResult.Started(job.id()));
   }
 
   private Uni<IntakeResult> replayEach(ReplaySagas c, Replay.Mode mode, List<UUID> sagaIds) {
-    return Multi.createFrom().iterable(sagaIds)
-        .onItem().transformToUniAndConcatenate(id -> replay.replay(new ReplaySaga.Request(id, mode, c.getRequestedBy(),
-            c.getReason(), "kafka", null, c.getDryRun())))
-        .collect().asList()
-        .map(results -> {
-          LOG.infof("EIS-6303 ReplaySagas %s by %s: %s", c.getCommandId(), c.getRequestedBy(),
-              results.stream().map(r -> r.sagaId() + "=" + r.result()).toList());
-          return new IntakeResult.Duplicate(c.getCommandId());
-        });
+    return Multi.createFrom()
+        .iterable(sagaIds)
+        .onItem()
+        .transformToUniAndConcatenate(
+            id ->
+                replay.replay(
+                    new ReplaySaga.Request(
+                        id, mode, c.getRequestedBy(), c.getReason(), "kafka", null, c.getDryRun())))
+        .collect()
+        .asList()
+        .map(
+            results -> {
+              LOG.infof(
+                  "EIS-6303 ReplaySagas %s by %s: %s",
+                  c.getCommandId(),
+                  c.getRequestedBy(),
+                  results.stream().map(r -> r.sagaId() + "=" + r.result()).toList());
+              return new IntakeResult.Duplicate(c.getCommandId());
+            });
   }
 }

@@ -14,17 +14,17 @@ import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Counts and times every ECS call the sagas make, by ECS action and outcome, without touching the
- * gateway: a CDI decorator around whichever {@link CloudImageGateway} is in use. Series:
- * {@code ecs_calls_total{action,outcome,code}}, {@code ecs_call_duration_seconds{action,outcome}},
- * {@code ecs_throttles_total{action}} (refused by ECS), and {@code ecs_budget_held_total{action}}:
- * calls the service's rate budget kept back, which are neither ECS calls nor throttles.
+ * gateway: a CDI decorator around whichever {@link CloudImageGateway} is in use. Series: {@code
+ * ecs_calls_total{action,outcome,code}}, {@code ecs_call_duration_seconds{action,outcome}}, {@code
+ * ecs_throttles_total{action}} (refused by ECS), and {@code ecs_budget_held_total{action}}: calls
+ * the service's rate budget kept back, which are neither ECS calls nor throttles.
  */
 @Decorator
 @Priority(10)
@@ -34,7 +34,8 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
   private final MeterRegistry registry;
 
   @Inject
-  public MeteredCloudImageGateway(@Delegate @Any CloudImageGateway delegate, MeterRegistry registry) {
+  public MeteredCloudImageGateway(
+      @Delegate @Any CloudImageGateway delegate, MeterRegistry registry) {
     this.delegate = delegate;
     this.registry = registry;
   }
@@ -50,15 +51,21 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
    * failed if it failed for every image; the number of images it answered is its own series.
    */
   @Override
-  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-      Instant takenAfter) {
+  public Uni<Map<String, StepOutcome>> observeOwnImages(
+      String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
     Timer.Sample sample = Timer.start(registry);
-    return delegate.observeOwnImages(regionId, imageIds, createdSince, takenAfter).invoke(outcomes -> {
-      StepOutcome first = outcomes.values().stream().filter(o -> o instanceof StepOutcome.Failed).findFirst()
-          .orElse(new StepOutcome.Applied(null));
-      record("DescribeImages", first, sample);
-      registry.summary("ecs.poll.batch.size", "region", regionId).record(imageIds.size());
-    });
+    return delegate
+        .observeOwnImages(regionId, imageIds, createdSince, takenAfter)
+        .invoke(
+            outcomes -> {
+              StepOutcome first =
+                  outcomes.values().stream()
+                      .filter(o -> o instanceof StepOutcome.Failed)
+                      .findFirst()
+                      .orElse(new StepOutcome.Applied(null));
+              record("DescribeImages", first, sample);
+              registry.summary("ecs.poll.batch.size", "region", regionId).record(imageIds.size());
+            });
   }
 
   private void record(CloudAction action, StepOutcome outcome, Timer.Sample sample) {
@@ -66,10 +73,14 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
   }
 
   private void record(String name, StepOutcome outcome, Timer.Sample sample) {
-    if (outcome instanceof StepOutcome.Failed f && EcsActions.HELD_BY_BUDGET.equals(f.error().code())) {
+    if (outcome instanceof StepOutcome.Failed f
+        && EcsActions.HELD_BY_BUDGET.equals(f.error().code())) {
       // Not an ECS call: the service's own budget (or a hold ECS asked for) kept it back.
-      Counter.builder("ecs.budget.held").description("Calls the service's rate budget held back; ECS never saw them")
-          .tag("action", name).register(registry).increment();
+      Counter.builder("ecs.budget.held")
+          .description("Calls the service's rate budget held back; ECS never saw them")
+          .tag("action", name)
+          .register(registry)
+          .increment();
       return;
     }
     String result = "ok";
@@ -78,13 +89,26 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
       result = f.error().kind().name().toLowerCase(Locale.ROOT);
       code = f.error().code() == null ? "none" : f.error().code();
       if (f.error().kind() == ErrorKind.THROTTLED) {
-        Counter.builder("ecs.throttles").description("ECS calls refused by flow control").tag("action", name)
-            .register(registry).increment();
+        Counter.builder("ecs.throttles")
+            .description("ECS calls refused by flow control")
+            .tag("action", name)
+            .register(registry)
+            .increment();
       }
     }
-    sample.stop(Timer.builder("ecs.call.duration").description("ECS call latency, retries of the SDK included")
-        .tag("action", name).tag("outcome", result).publishPercentileHistogram().register(registry));
-    Counter.builder("ecs.calls").description("ECS calls by action and outcome").tag("action", name)
-        .tag("outcome", result).tag("code", code).register(registry).increment();
+    sample.stop(
+        Timer.builder("ecs.call.duration")
+            .description("ECS call latency, retries of the SDK included")
+            .tag("action", name)
+            .tag("outcome", result)
+            .publishPercentileHistogram()
+            .register(registry));
+    Counter.builder("ecs.calls")
+        .description("ECS calls by action and outcome")
+        .tag("action", name)
+        .tag("outcome", result)
+        .tag("code", code)
+        .register(registry)
+        .increment();
   }
 }

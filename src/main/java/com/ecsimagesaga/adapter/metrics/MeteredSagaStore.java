@@ -19,9 +19,9 @@ import java.util.UUID;
 
 /**
  * Measures the coordinator's passes from the store's side: how many due sagas each claim returned
- * ({@code saga_claim_batch_size}) and how many moves were stored or dropped because another instance
- * owned the saga ({@code saga_moves_total{result}}). A batch size that sits at {@code saga.batch-size}
- * means the coordinator is behind.
+ * ({@code saga_claim_batch_size}) and how many moves were stored or dropped because another
+ * instance owned the saga ({@code saga_moves_total{result}}). A batch size that sits at {@code
+ * saga.batch-size} means the coordinator is behind.
  */
 @Decorator
 @Priority(10)
@@ -35,21 +35,31 @@ public class MeteredSagaStore implements SagaStore {
   public MeteredSagaStore(@Delegate @Any SagaStore delegate, MeterRegistry registry) {
     this.delegate = delegate;
     this.registry = registry;
-    this.batch = DistributionSummary.builder("saga.claim.batch.size").description("Due sagas claimed per coordinator pass")
-        .publishPercentileHistogram().register(registry);
+    this.batch =
+        DistributionSummary.builder("saga.claim.batch.size")
+            .description("Due sagas claimed per coordinator pass")
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
   @Override
   public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
-    return delegate.claimDue(now, limit, owner, lease).invoke(claimed -> batch.record(claimed.size()));
+    return delegate
+        .claimDue(now, limit, owner, lease)
+        .invoke(claimed -> batch.record(claimed.size()));
   }
 
   @Override
   public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
-    return delegate.apply(transits, owner).invoke(stored -> {
-      registry.counter("saga.moves", "result", "stored").increment(stored.size());
-      registry.counter("saga.moves", "result", "dropped").increment(transits.size() - stored.size());
-    });
+    return delegate
+        .apply(transits, owner)
+        .invoke(
+            stored -> {
+              registry.counter("saga.moves", "result", "stored").increment(stored.size());
+              registry
+                  .counter("saga.moves", "result", "dropped")
+                  .increment(transits.size() - stored.size());
+            });
   }
 
   @Override
@@ -74,7 +84,9 @@ public class MeteredSagaStore implements SagaStore {
 
   @Override
   public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
-    return delegate.findStuck(overdueBefore, limit).invoke(stuck -> registry.counter("saga.stuck.found").increment(stuck.size()));
+    return delegate
+        .findStuck(overdueBefore, limit)
+        .invoke(stuck -> registry.counter("saga.stuck.found").increment(stuck.size()));
   }
 
   @Override

@@ -25,11 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Gauges read from the database every {@code ops.metrics.refresh}: sagas by type and status
- * ({@code sagas{type,status}}), the outbox lag ({@code outbox_backlog}, {@code
- * outbox_oldest_age_seconds}) and stuck sagas ({@code sagas_stuck}: not finished, and due for longer
- * than {@code ops.metrics.stuck-after}), and the live instances that share the ECS rate budget
- * ({@code ecs_budget_instances}, from the heartbeats, not the refresh). Every instance reports the same numbers; aggregate with max.
+ * Gauges read from the database every {@code ops.metrics.refresh}: sagas by type and status ({@code
+ * sagas{type,status}}), the outbox lag ({@code outbox_backlog}, {@code outbox_oldest_age_seconds})
+ * and stuck sagas ({@code sagas_stuck}: not finished, and due for longer than {@code
+ * ops.metrics.stuck-after}), and the live instances that share the ECS rate budget ({@code
+ * ecs_budget_instances}, from the heartbeats, not the refresh). Every instance reports the same
+ * numbers; aggregate with max.
  */
 @ApplicationScoped
 public class SagaGauges {
@@ -41,8 +42,12 @@ public class SagaGauges {
   @Inject ServiceShare share;
   @Inject Clock clock;
   @Inject Vertx vertx;
-  @ConfigProperty(name = "ops.metrics.refresh") Duration refresh;
-  @ConfigProperty(name = "ops.metrics.stuck-after") Duration stuckAfter;
+
+  @ConfigProperty(name = "ops.metrics.refresh")
+  Duration refresh;
+
+  @ConfigProperty(name = "ops.metrics.stuck-after")
+  Duration stuckAfter;
 
   private final Map<String, AtomicLong> sagas = new ConcurrentHashMap<>();
   private final AtomicLong backlog = new AtomicLong();
@@ -54,17 +59,26 @@ public class SagaGauges {
     for (SagaType type : SagaType.values()) {
       for (SagaStatus status : SagaStatus.values()) {
         AtomicLong value = sagas.computeIfAbsent(type + "/" + status, k -> new AtomicLong());
-        Gauge.builder("sagas", value, AtomicLong::get).description("Sagas by type and status")
-            .tag("type", type.name()).tag("status", status.name()).register(registry);
+        Gauge.builder("sagas", value, AtomicLong::get)
+            .description("Sagas by type and status")
+            .tag("type", type.name())
+            .tag("status", status.name())
+            .register(registry);
       }
     }
-    Gauge.builder("outbox.backlog", backlog, AtomicLong::get).description("Events waiting in the outbox").register(registry);
+    Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+        .description("Events waiting in the outbox")
+        .register(registry);
     Gauge.builder("outbox.oldest.age.seconds", oldest, AtomicReference::get)
-        .description("Age of the oldest event waiting in the outbox").register(registry);
+        .description("Age of the oldest event waiting in the outbox")
+        .register(registry);
     Gauge.builder("sagas.stuck", stuck, AtomicLong::get)
-        .description("Unfinished sagas overdue by more than ops.metrics.stuck-after").register(registry);
+        .description("Unfinished sagas overdue by more than ops.metrics.stuck-after")
+        .register(registry);
     Gauge.builder("ecs.budget.instances", share, ServiceShare::liveInstances)
-        .description("Live instances sharing the service-wide ECS rate budget, as this instance counts them").register(registry);
+        .description(
+            "Live instances sharing the service-wide ECS rate budget, as this instance counts them")
+        .register(registry);
     timer = vertx.setPeriodic(refresh.toMillis(), id -> refresh());
   }
 
@@ -77,11 +91,19 @@ public class SagaGauges {
   private void refresh() {
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(ignored -> stats.snapshot(clock.instant(), stuckAfter).subscribe().with(s -> {
-      sagas.forEach((key, value) -> value.set(s.sagas().getOrDefault(key, 0L)));
-      backlog.set(s.outboxBacklog());
-      oldest.set(s.oldestUnpublishedSeconds());
-      stuck.set(s.stuckSagas());
-    }, failure -> LOG.warnf("EIS-6401 saga gauges not refreshed: %s", failure.toString())));
+    context.runOnContext(
+        ignored ->
+            stats
+                .snapshot(clock.instant(), stuckAfter)
+                .subscribe()
+                .with(
+                    s -> {
+                      sagas.forEach((key, value) -> value.set(s.sagas().getOrDefault(key, 0L)));
+                      backlog.set(s.outboxBacklog());
+                      oldest.set(s.oldestUnpublishedSeconds());
+                      stuck.set(s.stuckSagas());
+                    },
+                    failure ->
+                        LOG.warnf("EIS-6401 saga gauges not refreshed: %s", failure.toString())));
   }
 }

@@ -14,14 +14,29 @@ import java.util.UUID;
 @Entity
 @Table(name = "outbox")
 public class OutboxEntity extends PanacheEntityBase {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Long id;
-  @Column(name = "event_id") public UUID eventId;
-  @Column(name = "saga_id") public UUID sagaId;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "event_id")
+  public UUID eventId;
+
+  @Column(name = "saga_id")
+  public UUID sagaId;
+
   public String type;
-  @Column(name = "message_key") public String messageKey;
+
+  @Column(name = "message_key")
+  public String messageKey;
+
   public byte[] payload;
+
   /** Transport headers as a JSON object of strings. */
   public String headers;
-  @Column(name = "occurred_at") public Instant occurredAt;
-  @Column(name = "published_at") public Instant publishedAt;
+
+  @Column(name = "occurred_at")
+  public Instant occurredAt;
+
+  @Column(name = "published_at")
+  public Instant publishedAt;
 }

@@ -17,16 +17,26 @@ final class OutboxRows {
 
   private OutboxRows() {}
 
-  /** Appends one event; ids follow the order of the statements, which is the order events leave in. */
-  static final String INSERT = """
+  /**
+   * Appends one event; ids follow the order of the statements, which is the order events leave in.
+   */
+  static final String INSERT =
+      """
       insert into outbox (event_id, saga_id, type, message_key, payload, headers, occurred_at)
       values ($1, $2, $3, $4, $5, $6, $7)""";
 
   /** The parameters of {@link #INSERT}. */
   static Tuple insertValues(OutboxMessage m) {
     OutboxEntity e = newRow(m);
-    return Tuple.from(Arrays.asList(e.eventId, e.sagaId, e.type, e.messageKey, Buffer.buffer(e.payload), e.headers,
-        SagaRows.utc(e.occurredAt)));
+    return Tuple.from(
+        Arrays.asList(
+            e.eventId,
+            e.sagaId,
+            e.type,
+            e.messageKey,
+            Buffer.buffer(e.payload),
+            e.headers,
+            SagaRows.utc(e.occurredAt)));
   }
 
   static OutboxEntity newRow(OutboxMessage m) {
@@ -47,7 +57,14 @@ final class OutboxRows {
 
   static OutboxMessage toMessage(OutboxEntity e) {
     try {
-      return new OutboxMessage(e.id, e.eventId, e.sagaId, e.type, e.messageKey, e.payload, JSON.readValue(e.headers, HEADERS),
+      return new OutboxMessage(
+          e.id,
+          e.eventId,
+          e.sagaId,
+          e.type,
+          e.messageKey,
+          e.payload,
+          JSON.readValue(e.headers, HEADERS),
           e.occurredAt);
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException("headers of outbox row " + e.id + " are unreadable", ex);

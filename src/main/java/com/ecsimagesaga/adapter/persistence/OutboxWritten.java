@@ -1,8 +1,8 @@
 package com.ecsimagesaga.adapter.persistence;
 
 /**
- * Fired (as a CDI event) after a transaction of this instance committed rows to the outbox, so
- * that a relay that backed off while the outbox was empty publishes them at once.
+ * Fired (as a CDI event) after a transaction of this instance committed rows to the outbox, so that
+ * a relay that backed off while the outbox was empty publishes them at once.
  *
  * @param rows how many events were written
  */

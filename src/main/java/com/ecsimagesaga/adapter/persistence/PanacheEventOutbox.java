@@ -27,22 +27,39 @@ public class PanacheEventOutbox implements EventOutbox {
   @Inject Clock clock;
 
   @Override
-  public Uni<Integer> drain(int limit, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
-    return Panache.withTransaction(() -> Panache.getSession()
-        .chain(s -> s.createNativeQuery(RELAY_LOCK, Boolean.class).getSingleResult())
-        .chain(locked -> !locked ? Uni.createFrom().item(0)
-            : OutboxEntity.<OutboxEntity>find("publishedAt is null order by id").page(0, limit).list()
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publishAndMark(rows, publish))));
+  public Uni<Integer> drain(
+      int limit, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .chain(s -> s.createNativeQuery(RELAY_LOCK, Boolean.class).getSingleResult())
+                .chain(
+                    locked ->
+                        !locked
+                            ? Uni.createFrom().item(0)
+                            : OutboxEntity.<OutboxEntity>find("publishedAt is null order by id")
+                                .page(0, limit)
+                                .list()
+                                .chain(
+                                    rows ->
+                                        rows.isEmpty()
+                                            ? Uni.createFrom().item(0)
+                                            : publishAndMark(rows, publish))));
   }
 
-  private Uni<Integer> publishAndMark(List<OutboxEntity> rows, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
-    Map<Long, OutboxEntity> byId = rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-    return publish.apply(rows.stream().map(OutboxRows::toMessage).toList()).map(sent -> {
-      Instant now = clock.instant();
-      Set<Long> ids = sent.stream().map(OutboxMessage::id).collect(Collectors.toSet());
-      ids.forEach(id -> byId.get(id).publishedAt = now);
-      return ids.size();
-    });
+  private Uni<Integer> publishAndMark(
+      List<OutboxEntity> rows, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
+    Map<Long, OutboxEntity> byId =
+        rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+    return publish
+        .apply(rows.stream().map(OutboxRows::toMessage).toList())
+        .map(
+            sent -> {
+              Instant now = clock.instant();
+              Set<Long> ids = sent.stream().map(OutboxMessage::id).collect(Collectors.toSet());
+              ids.forEach(id -> byId.get(id).publishedAt = now);
+              return ids.size();
+            });
   }
 
   @Override

@@ -17,7 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PanacheReplayJobs implements ReplayJobs {
 
-  private static final String CLAIM = """
+  private static final String CLAIM =
+      """
       update replay_job set lease_owner = :owner, lease_until = :until, version = version + 1
       where id = (select id from replay_job
                   where status = 'RUNNING' and (lease_owner = :owner or lease_until is null or lease_until < :now)
@@ -40,26 +41,37 @@ public class PanacheReplayJobs implements ReplayJobs {
 
   @Override
   public Uni<Optional<ReplayJob>> claim(String owner, Instant now, Duration lease) {
-    return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-            .createNativeQuery(CLAIM, ReplayJobEntity.class)
-            .setParameter("owner", owner).setParameter("until", now.plus(lease)).setParameter("now", now)
-            .getResultList()))
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            session
+                                .createNativeQuery(CLAIM, ReplayJobEntity.class)
+                                .setParameter("owner", owner)
+                                .setParameter("until", now.plus(lease))
+                                .setParameter("now", now)
+                                .getResultList()))
         .map(rows -> rows.stream().findFirst().map(PanacheReplayJobs::toJob));
   }
 
   @Override
   public Uni<Boolean> save(ReplayJob job, String owner) {
-    return Panache.withTransaction(() -> ReplayJobEntity.<ReplayJobEntity>findById(job.id()).map(e -> {
-      if (e == null || !owner.equals(e.leaseOwner)) {
-        return false;
-      }
-      copy(job, e);
-      if (job.done()) {
-        e.leaseOwner = null;
-        e.leaseUntil = null;
-      }
-      return true;
-    }));
+    return Panache.withTransaction(
+        () ->
+            ReplayJobEntity.<ReplayJobEntity>findById(job.id())
+                .map(
+                    e -> {
+                      if (e == null || !owner.equals(e.leaseOwner)) {
+                        return false;
+                      }
+                      copy(job, e);
+                      if (job.done()) {
+                        e.leaseOwner = null;
+                        e.leaseUntil = null;
+                      }
+                      return true;
+                    }));
   }
 
   @Override
@@ -70,8 +82,11 @@ public class PanacheReplayJobs implements ReplayJobs {
 
   @Override
   public Uni<List<ReplayAudit>> items(UUID jobId, int limit) {
-    return Panache.withSession(() -> ReplayAuditEntity.<ReplayAuditEntity>find("jobId = ?1 order by id", jobId)
-            .page(0, limit).list())
+    return Panache.withSession(
+            () ->
+                ReplayAuditEntity.<ReplayAuditEntity>find("jobId = ?1 order by id", jobId)
+                    .page(0, limit)
+                    .list())
         .map(rows -> rows.stream().map(ReplayAuditEntity::toAudit).toList());
   }
 
@@ -88,8 +103,23 @@ public class PanacheReplayJobs implements ReplayJobs {
   }
 
   private static ReplayJob toJob(ReplayJobEntity e) {
-    SagaPage.Position cursor = e.cursorId == null ? null : new SagaPage.Position(e.cursorCreatedAt, e.cursorId);
-    return new ReplayJob(e.id, e.actor, e.reason, e.mode, e.dryRun, SagaFilterJson.read(e.filter), e.status, e.matched,
-        e.processed, e.replayed, e.skipped, cursor, e.createdAt, e.updatedAt, e.finishedAt);
+    SagaPage.Position cursor =
+        e.cursorId == null ? null : new SagaPage.Position(e.cursorCreatedAt, e.cursorId);
+    return new ReplayJob(
+        e.id,
+        e.actor,
+        e.reason,
+        e.mode,
+        e.dryRun,
+        SagaFilterJson.read(e.filter),
+        e.status,
+        e.matched,
+        e.processed,
+        e.replayed,
+        e.skipped,
+        cursor,
+        e.createdAt,
+        e.updatedAt,
+        e.finishedAt);
   }
 }

@@ -19,41 +19,78 @@ public class PanacheSagaQueries implements SagaQueries {
   @Override
   public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
     var sql = SagaSearchSql.of(filter, after);
-    String text = "select * from saga" + sql.where + " order by created_at desc, id desc limit :limit";
-    return Panache.withSession(() -> Panache.getSession().chain(session -> {
-      var query = session.createNativeQuery(text, SagaEntity.class);
-      sql.params.forEach(query::setParameter);
-      query.setParameter("limit", pageSize + 1);
-      return query.getResultList();
-    })).map(rows -> {
-      List<Saga> sagas = rows.stream().limit(pageSize).map(SagaRows::toSaga).toList();
-      SagaPage.Position next = rows.size() > pageSize && !sagas.isEmpty()
-          ? new SagaPage.Position(sagas.get(sagas.size() - 1).createdAt(), sagas.get(sagas.size() - 1).id()) : null;
-      return new SagaPage(sagas, next);
-    });
+    String text =
+        "select * from saga" + sql.where + " order by created_at desc, id desc limit :limit";
+    return Panache.withSession(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session -> {
+                          var query = session.createNativeQuery(text, SagaEntity.class);
+                          sql.params.forEach(query::setParameter);
+                          query.setParameter("limit", pageSize + 1);
+                          return query.getResultList();
+                        }))
+        .map(
+            rows -> {
+              List<Saga> sagas = rows.stream().limit(pageSize).map(SagaRows::toSaga).toList();
+              SagaPage.Position next =
+                  rows.size() > pageSize && !sagas.isEmpty()
+                      ? new SagaPage.Position(
+                          sagas.get(sagas.size() - 1).createdAt(), sagas.get(sagas.size() - 1).id())
+                      : null;
+              return new SagaPage(sagas, next);
+            });
   }
 
   @Override
   public Uni<Long> count(SagaFilter filter) {
     var sql = SagaSearchSql.of(filter, null);
-    return Panache.withSession(() -> Panache.getSession().chain(session -> {
-      var query = session.createNativeQuery("select count(*) from saga" + sql.where, Long.class);
-      sql.params.forEach(query::setParameter);
-      return query.getSingleResult();
-    }));
+    return Panache.withSession(
+        () ->
+            Panache.getSession()
+                .chain(
+                    session -> {
+                      var query =
+                          session.createNativeQuery(
+                              "select count(*) from saga" + sql.where, Long.class);
+                      sql.params.forEach(query::setParameter);
+                      return query.getSingleResult();
+                    }));
   }
 
   @Override
   public Uni<List<StepRun>> history(UUID sagaId) {
-    return Panache.withSession(() -> SagaHistoryEntity.<SagaHistoryEntity>list("sagaId = ?1 order by firstAt, stepStartedAt", sagaId))
-        .map(rows -> rows.stream().map(h -> new StepRun(h.step, h.stepStartedAt, h.firstAt, h.lastAt, h.executions,
-            h.maxAttempt, h.outcomeStatus, h.outcomeStep, h.progress, h.errorCount, h.lastErrorCode, h.lastRequestId,
-            h.imageId)).toList());
+    return Panache.withSession(
+            () ->
+                SagaHistoryEntity.<SagaHistoryEntity>list(
+                    "sagaId = ?1 order by firstAt, stepStartedAt", sagaId))
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        h ->
+                            new StepRun(
+                                h.step,
+                                h.stepStartedAt,
+                                h.firstAt,
+                                h.lastAt,
+                                h.executions,
+                                h.maxAttempt,
+                                h.outcomeStatus,
+                                h.outcomeStep,
+                                h.progress,
+                                h.errorCount,
+                                h.lastErrorCode,
+                                h.lastRequestId,
+                                h.imageId))
+                    .toList());
   }
 
   @Override
   public Uni<List<ReplayAudit>> replays(UUID sagaId) {
-    return Panache.withSession(() -> ReplayAuditEntity.<ReplayAuditEntity>list("sagaId = ?1 order by id", sagaId))
+    return Panache.withSession(
+            () -> ReplayAuditEntity.<ReplayAuditEntity>list("sagaId = ?1 order by id", sagaId))
         .map(rows -> rows.stream().map(ReplayAuditEntity::toAudit).toList());
   }
 }

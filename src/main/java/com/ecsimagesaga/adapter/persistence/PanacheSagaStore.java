@@ -36,12 +36,13 @@ public class PanacheSagaStore implements SagaStore {
    * waiting on each other or receiving the same saga.
    *
    * <p>Storing a decision clears the lease, so a lease still set when a saga is claimed again means
-   * the pass that held it never stored its outcome (the instance stopped, or the store failed).
-   * For a create saga with no image yet, that pass may have sent a CreateImage whose answer is lost:
+   * the pass that held it never stored its outcome (the instance stopped, or the store failed). For
+   * a create saga with no image yet, that pass may have sent a CreateImage whose answer is lost:
    * the claim marks the saga {@code submit_unconfirmed}, so that giving up later looks for the
    * image by its tag. (SET expressions read the row as it was before this update.)
    */
-  private static final String CLAIM = """
+  private static final String CLAIM =
+      """
       update saga set lease_owner = $1, lease_until = $2,
                       submit_unconfirmed = submit_unconfirmed
                         or (type = 'CREATE_IMAGE' and image_id is null and lease_until is not null)
@@ -56,7 +57,8 @@ public class PanacheSagaStore implements SagaStore {
    * round trip (and one implicit transaction): the saga row is written only if the command id was
    * new. This is the intake's hot path, one call per command.
    */
-  private static final String START = """
+  private static final String START =
+      """
       with taken as (
         insert into processed_command (command_id, saga_id, outcome, received_at) values ($1, $2, 'STARTED', $3)
         on conflict (command_id) do nothing returning command_id)
@@ -75,21 +77,46 @@ public class PanacheSagaStore implements SagaStore {
   public Uni<Boolean> start(Saga saga) {
     Instant now = clock.instant();
     SagaEntity row = SagaRows.newRow(saga, now);
-    Tuple values = Tuple.from(Arrays.asList(row.commandId, row.id, SagaRows.utc(now), row.type, row.status, row.step,
-        row.regionId, row.input, row.imageId, row.clientToken, row.tokenGeneration, row.attempt, SagaRows.utc(row.createdAt),
-        SagaRows.utc(row.stepStartedAt), SagaRows.utc(row.nextWakeAt), SagaRows.utc(row.deadlineAt), row.progress,
-        row.snapshotIds, row.traceParent, row.submitUnconfirmed));
+    Tuple values =
+        Tuple.from(
+            Arrays.asList(
+                row.commandId,
+                row.id,
+                SagaRows.utc(now),
+                row.type,
+                row.status,
+                row.step,
+                row.regionId,
+                row.input,
+                row.imageId,
+                row.clientToken,
+                row.tokenGeneration,
+                row.attempt,
+                SagaRows.utc(row.createdAt),
+                SagaRows.utc(row.stepStartedAt),
+                SagaRows.utc(row.nextWakeAt),
+                SagaRows.utc(row.deadlineAt),
+                row.progress,
+                row.snapshotIds,
+                row.traceParent,
+                row.submitUnconfirmed));
     return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
   }
 
   @Override
   public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
     Instant now = clock.instant();
-    return Panache.withTransaction(() -> ProcessedCommandEntity.<ProcessedCommandEntity>findById(commandId)
-        .chain(seen -> seen != null ? Uni.createFrom().item(false)
-            : processed(commandId, null, "REJECTED", now).persist()
-                .chain(x -> OutboxRows.newRow(rejection).persist())
-                .replaceWith(true)))
+    return Panache.withTransaction(
+            () ->
+                ProcessedCommandEntity.<ProcessedCommandEntity>findById(commandId)
+                    .chain(
+                        seen ->
+                            seen != null
+                                ? Uni.createFrom().item(false)
+                                : processed(commandId, null, "REJECTED", now)
+                                    .persist()
+                                    .chain(x -> OutboxRows.newRow(rejection).persist())
+                                    .replaceWith(true)))
         .invoke(recorded -> written(recorded ? 1 : 0));
   }
 
@@ -98,18 +125,22 @@ public class PanacheSagaStore implements SagaStore {
     // One statement, so one round trip in autocommit; rows are mapped straight from the SQL client.
     // The claim runs several times a second on every instance, busy or idle.
     Tuple values = Tuple.of(owner, SagaRows.utc(now.plus(lease)), SagaRows.utc(now), limit);
-    return pool.preparedQuery(CLAIM).execute(values).map(rows -> {
-      List<Saga> claimed = new ArrayList<>(rows.rowCount());
-      for (Row row : rows) {
-        readable(SagaRows.entityOf(row)).ifPresent(claimed::add);
-      }
-      return claimed;
-    });
+    return pool.preparedQuery(CLAIM)
+        .execute(values)
+        .map(
+            rows -> {
+              List<Saga> claimed = new ArrayList<>(rows.rowCount());
+              for (Row row : rows) {
+                readable(SagaRows.entityOf(row)).ifPresent(claimed::add);
+              }
+              return claimed;
+            });
   }
 
   /**
    * A row that cannot be read (a defect, or a row written by a newer version) must not stop every
-   * other saga: it is logged and left leased, so it comes back after the lease, not in a tight loop.
+   * other saga: it is logged and left leased, so it comes back after the lease, not in a tight
+   * loop.
    */
   private static Optional<Saga> readable(SagaEntity row) {
     try {
@@ -121,13 +152,14 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   /**
-   * Stores a pass's decisions in one transaction of a few statements, however many sagas moved:
-   * the saga updates go as one pipelined batch, each guarded by the version its decision was
-   * computed from and by this instance's lease; only the moves that pass the guard write their
-   * history and their events. Steps chained in one pass are one update of the row (guarded by the
-   * version they started from), with a history row for each of them. Polls that changed nothing but
-   * the wake-up time are stored apart, all in one statement ({@link QuietMoves}). Plain SQL rather than entities: the coordinator already holds every
-   * value, so reading the rows again would only cost a round trip and a copy.
+   * Stores a pass's decisions in one transaction of a few statements, however many sagas moved: the
+   * saga updates go as one pipelined batch, each guarded by the version its decision was computed
+   * from and by this instance's lease; only the moves that pass the guard write their history and
+   * their events. Steps chained in one pass are one update of the row (guarded by the version they
+   * started from), with a history row for each of them. Polls that changed nothing but the wake-up
+   * time are stored apart, all in one statement ({@link QuietMoves}). Plain SQL rather than
+   * entities: the coordinator already holds every value, so reading the rows again would only cost
+   * a round trip and a copy.
    */
   @Override
   public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
@@ -143,13 +175,19 @@ public class PanacheSagaStore implements SagaStore {
     // Quiet moves carry no events; the others may (a dropped move's events are counted too, which
     // only wakes the relay once for nothing).
     int events = moves.stream().mapToInt(t -> t.events().size()).sum();
-    return pool.withTransaction(connection -> QuietMoves.store(connection, quiet, owner, now)
-        .invoke(stored -> dropped(quiet, stored))
-        .chain(stored -> storeMoves(connection, moves, owner, now).map(more -> {
-          List<UUID> all = new ArrayList<>(stored);
-          all.addAll(more);
-          return all;
-        })))
+    return pool.withTransaction(
+            connection ->
+                QuietMoves.store(connection, quiet, owner, now)
+                    .invoke(stored -> dropped(quiet, stored))
+                    .chain(
+                        stored ->
+                            storeMoves(connection, moves, owner, now)
+                                .map(
+                                    more -> {
+                                      List<UUID> all = new ArrayList<>(stored);
+                                      all.addAll(more);
+                                      return all;
+                                    })))
         .invoke(() -> written(events));
   }
 
@@ -161,7 +199,8 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   private static void dropped(Transit t) {
-    LOG.warnf("EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
+    LOG.warnf(
+        "EIS-3001 saga %s moved on elsewhere (version %s or its lease is gone); its step result is dropped",
         t.next().id(), t.previousVersion());
   }
 
@@ -172,62 +211,97 @@ public class PanacheSagaStore implements SagaStore {
     }
   }
 
-  private Uni<List<UUID>> storeMoves(SqlConnection connection, List<Transit> transits, String owner, Instant now) {
+  private Uni<List<UUID>> storeMoves(
+      SqlConnection connection, List<Transit> transits, String owner, Instant now) {
     if (transits.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
-    List<Tuple> updates = transits.stream().map(t -> SagaRows.stateUpdate(t.next(), t.previousVersion(), owner, now)).toList();
-    return connection.preparedQuery(SagaRows.UPDATE_STATE).executeBatch(updates)
-        .chain(results -> {
-          List<Transit> moved = new ArrayList<>();
-          RowSet<Row> result = results;
-          for (Transit t : transits) {
-            if (result.rowCount() == 1) {
-              moved.add(t);
-            } else {
-              dropped(t);
-            }
-            result = result.next();
-          }
-          var steps = history.batch();
-          // A transit of several moves (steps chained in one pass) is one row update but a history
-          // row per move, the same rows as if each move had been stored on its own.
-          for (Transit t : moved) {
-            for (int i = 0; i < t.moves(); i++) {
-              steps.add(t.path().get(i), t.path().get(i + 1), now);
-            }
-          }
-          List<Tuple> rows = moved.stream().flatMap(t -> t.events().stream()).map(OutboxRows::insertValues).toList();
-          Uni<Void> written = steps.writeOn(connection);
-          if (!rows.isEmpty()) {
-            written = written.chain(() -> connection.preparedQuery(OutboxRows.INSERT).executeBatch(rows).replaceWithVoid());
-          }
-          return written.replaceWith(moved.stream().map(t -> t.next().id()).toList());
-        });
+    List<Tuple> updates =
+        transits.stream()
+            .map(t -> SagaRows.stateUpdate(t.next(), t.previousVersion(), owner, now))
+            .toList();
+    return connection
+        .preparedQuery(SagaRows.UPDATE_STATE)
+        .executeBatch(updates)
+        .chain(
+            results -> {
+              List<Transit> moved = new ArrayList<>();
+              RowSet<Row> result = results;
+              for (Transit t : transits) {
+                if (result.rowCount() == 1) {
+                  moved.add(t);
+                } else {
+                  dropped(t);
+                }
+                result = result.next();
+              }
+              var steps = history.batch();
+              // A transit of several moves (steps chained in one pass) is one row update but a
+              // history
+              // row per move, the same rows as if each move had been stored on its own.
+              for (Transit t : moved) {
+                for (int i = 0; i < t.moves(); i++) {
+                  steps.add(t.path().get(i), t.path().get(i + 1), now);
+                }
+              }
+              List<Tuple> rows =
+                  moved.stream()
+                      .flatMap(t -> t.events().stream())
+                      .map(OutboxRows::insertValues)
+                      .toList();
+              Uni<Void> written = steps.writeOn(connection);
+              if (!rows.isEmpty()) {
+                written =
+                    written.chain(
+                        () ->
+                            connection
+                                .preparedQuery(OutboxRows.INSERT)
+                                .executeBatch(rows)
+                                .replaceWithVoid());
+              }
+              return written.replaceWith(moved.stream().map(t -> t.next().id()).toList());
+            });
   }
 
   @Override
   public Uni<Void> append(OutboxMessage event) {
-    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist()).replaceWithVoid().invoke(() -> written(1));
+    return Panache.withTransaction(() -> OutboxRows.newRow(event).persist())
+        .replaceWithVoid()
+        .invoke(() -> written(1));
   }
 
   @Override
   public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
-    return Panache.withSession(() -> SagaEntity.<SagaEntity>find(
-            "regionId = ?1 and imageId = ?2 and status in ('RUNNING', 'WAITING', 'COMPENSATING')", regionId, imageId).firstResult())
+    return Panache.withSession(
+            () ->
+                SagaEntity.<SagaEntity>find(
+                        "regionId = ?1 and imageId = ?2 and status in ('RUNNING', 'WAITING', 'COMPENSATING')",
+                        regionId,
+                        imageId)
+                    .firstResult())
         .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
   }
 
   @Override
   public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
-    return Panache.withSession(() -> SagaEntity.<SagaEntity>find(
-            "status in ('RUNNING', 'WAITING', 'COMPENSATING') and (nextWakeAt < ?1 or deadlineAt < ?1) order by nextWakeAt",
-            overdueBefore).page(0, limit).list())
-        .map(rows -> rows.stream().map(PanacheSagaStore::readable).flatMap(Optional::stream).toList());
+    return Panache.withSession(
+            () ->
+                SagaEntity.<SagaEntity>find(
+                        "status in ('RUNNING', 'WAITING', 'COMPENSATING') and (nextWakeAt < ?1 or deadlineAt < ?1) order by nextWakeAt",
+                        overdueBefore)
+                    .page(0, limit)
+                    .list())
+        .map(
+            rows ->
+                rows.stream().map(PanacheSagaStore::readable).flatMap(Optional::stream).toList());
   }
 
-  /** A stable event id makes the insert a no-op the second time, so each stuck state is reported once. */
-  private static final String INSERT_ONCE = """
+  /**
+   * A stable event id makes the insert a no-op the second time, so each stuck state is reported
+   * once.
+   */
+  private static final String INSERT_ONCE =
+      """
       insert into outbox (event_id, saga_id, type, message_key, payload, headers, occurred_at)
       values (:eventId, :sagaId, :type, :key, :payload, :headers, :occurredAt) on conflict (event_id) do nothing""";
 
@@ -236,28 +310,49 @@ public class PanacheSagaStore implements SagaStore {
     if (events.isEmpty()) {
       return Uni.createFrom().item(0);
     }
-    return Panache.withTransaction(() -> Panache.getSession().chain(session -> Uni.join().all(events.stream().map(m -> {
-      OutboxEntity row = OutboxRows.newRow(m);
-      return session.createNativeQuery(INSERT_ONCE).setParameter("eventId", row.eventId).setParameter("sagaId", row.sagaId)
-          .setParameter("type", row.type).setParameter("key", row.messageKey).setParameter("payload", row.payload)
-          .setParameter("headers", row.headers).setParameter("occurredAt", row.occurredAt).executeUpdate();
-    }).toList()).andFailFast()))
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            Uni.join()
+                                .all(
+                                    events.stream()
+                                        .map(
+                                            m -> {
+                                              OutboxEntity row = OutboxRows.newRow(m);
+                                              return session
+                                                  .createNativeQuery(INSERT_ONCE)
+                                                  .setParameter("eventId", row.eventId)
+                                                  .setParameter("sagaId", row.sagaId)
+                                                  .setParameter("type", row.type)
+                                                  .setParameter("key", row.messageKey)
+                                                  .setParameter("payload", row.payload)
+                                                  .setParameter("headers", row.headers)
+                                                  .setParameter("occurredAt", row.occurredAt)
+                                                  .executeUpdate();
+                                            })
+                                        .toList())
+                                .andFailFast()))
         .map(counts -> counts.stream().mapToInt(Integer::intValue).sum())
         .invoke(this::written);
   }
 
   @Override
   public Uni<Optional<Saga>> find(UUID id) {
-    return Panache.withSession(() -> SagaEntity.<SagaEntity>findById(id)).map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
+    return Panache.withSession(() -> SagaEntity.<SagaEntity>findById(id))
+        .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
   }
 
   @Override
   public Uni<Optional<Saga>> findByCommandId(String commandId) {
-    return Panache.withSession(() -> SagaEntity.<SagaEntity>find("commandId", commandId).firstResult())
+    return Panache.withSession(
+            () -> SagaEntity.<SagaEntity>find("commandId", commandId).firstResult())
         .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
   }
 
-  private static ProcessedCommandEntity processed(String commandId, UUID sagaId, String outcome, Instant now) {
+  private static ProcessedCommandEntity processed(
+      String commandId, UUID sagaId, String outcome, Instant now) {
     ProcessedCommandEntity p = new ProcessedCommandEntity();
     p.commandId = commandId;
     p.sagaId = sagaId;

@@ -12,9 +12,16 @@ import java.util.UUID;
 @Entity
 @Table(name = "processed_command")
 public class ProcessedCommandEntity extends PanacheEntityBase {
-  @Id @Column(name = "command_id") public String commandId;
-  @Column(name = "saga_id") public UUID sagaId;
+  @Id
+  @Column(name = "command_id")
+  public String commandId;
+
+  @Column(name = "saga_id")
+  public UUID sagaId;
+
   /** STARTED or REJECTED. */
   public String outcome;
-  @Column(name = "received_at") public Instant receivedAt;
+
+  @Column(name = "received_at")
+  public Instant receivedAt;
 }

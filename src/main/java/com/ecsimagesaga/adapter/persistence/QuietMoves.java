@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Stores the moves that changed nothing but the saga's wake-up time (a poll of an image still
- * being made, with no new progress step, no event and no error: by far the commonest move, every
- * waiting saga every few seconds) for a whole pass in one statement. The statement moves each
- * row's wake-up time under the same guard as every other move (version and lease) and updates the
- * step's history row exactly as {@link SagaHistoryWriter} would (one more execution, its last
- * time), so the history of a saga does not depend on which way its moves were stored.
+ * Stores the moves that changed nothing but the saga's wake-up time (a poll of an image still being
+ * made, with no new progress step, no event and no error: by far the commonest move, every waiting
+ * saga every few seconds) for a whole pass in one statement. The statement moves each row's wake-up
+ * time under the same guard as every other move (version and lease) and updates the step's history
+ * row exactly as {@link SagaHistoryWriter} would (one more execution, its last time), so the
+ * history of a saga does not depend on which way its moves were stored.
  */
 final class QuietMoves {
 
-  private static final String STORE = """
+  private static final String STORE =
+      """
       with moved as (
         update saga s set next_wake_at = x.wake, updated_at = $4, lease_owner = null, lease_until = null,
                           version = s.version + 1
@@ -34,28 +35,34 @@ final class QuietMoves {
                                   outcome_status, outcome_step, progress, error_count, last_error_code,
                                   last_request_id, image_id)
         select id, step, started, $4, $4, 1, attempt, status, step, progress, 0, null, null, image_id from moved
-      """ + SagaHistoryWriter.ON_CONFLICT + """
+      """
+          + SagaHistoryWriter.ON_CONFLICT
+          + """
       )
       select id from moved""";
 
   private QuietMoves() {}
 
   /**
-   * Whether a transit is one move that changed only the wake-up time: same step, status,
-   * attempt, progress, image and everything else, no error and no event.
+   * Whether a transit is one move that changed only the wake-up time: same step, status, attempt,
+   * progress, image and everything else, no error and no event.
    */
   static boolean isQuiet(Transit t) {
     Saga before = t.previous();
     Saga after = t.next();
-    return t.moves() == 1 && t.events().isEmpty() && after.lastError() == null && after.nextWakeAt() != null
+    return t.moves() == 1
+        && t.events().isEmpty()
+        && after.lastError() == null
+        && after.nextWakeAt() != null
         && before.edit().nextWakeAt(after.nextWakeAt()).build().equals(after);
   }
 
   /**
-   * Stores the quiet moves; completes with the ids of the sagas whose guard held. One statement,
-   * so on its own (a pass of nothing but quiet polls) it needs no transaction around it.
+   * Stores the quiet moves; completes with the ids of the sagas whose guard held. One statement, so
+   * on its own (a pass of nothing but quiet polls) it needs no transaction around it.
    */
-  static Uni<List<UUID>> store(SqlClient connection, List<Transit> quiet, String owner, Instant now) {
+  static Uni<List<UUID>> store(
+      SqlClient connection, List<Transit> quiet, String owner, Instant now) {
     if (quiet.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
@@ -68,11 +75,14 @@ final class QuietMoves {
       wakes[i] = SagaRows.utc(t.next().nextWakeAt());
       versions[i] = t.previousVersion();
     }
-    return connection.preparedQuery(STORE).execute(Tuple.of(ids, wakes, versions, SagaRows.utc(now), owner))
-        .map(rows -> {
-          List<UUID> stored = new ArrayList<>(quiet.size());
-          rows.forEach(r -> stored.add(r.getUUID(0)));
-          return stored;
-        });
+    return connection
+        .preparedQuery(STORE)
+        .execute(Tuple.of(ids, wakes, versions, SagaRows.utc(now), owner))
+        .map(
+            rows -> {
+              List<UUID> stored = new ArrayList<>(quiet.size());
+              rows.forEach(r -> stored.add(r.getUUID(0)));
+              return stored;
+            });
   }
 }

@@ -15,9 +15,16 @@ import java.util.UUID;
 @Entity
 @Table(name = "replay_audit")
 public class ReplayAuditEntity extends PanacheEntityBase {
-  @Id @GeneratedValue(strategy = GenerationType.IDENTITY) public Long id;
-  @Column(name = "saga_id") public UUID sagaId;
-  @Column(name = "job_id") public UUID jobId;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "saga_id")
+  public UUID sagaId;
+
+  @Column(name = "job_id")
+  public UUID jobId;
+
   public String actor;
   public String reason;
   public String scope;

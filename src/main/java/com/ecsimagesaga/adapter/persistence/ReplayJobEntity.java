@@ -17,19 +17,37 @@ public class ReplayJobEntity extends PanacheEntityBase {
   public String actor;
   public String reason;
   public String mode;
-  @Column(name = "dry_run") public boolean dryRun;
+
+  @Column(name = "dry_run")
+  public boolean dryRun;
+
   public String filter;
   public String status;
   public int matched;
   public int processed;
   public int replayed;
   public int skipped;
-  @Column(name = "cursor_created_at") public Instant cursorCreatedAt;
-  @Column(name = "cursor_id") public UUID cursorId;
-  @Column(name = "created_at") public Instant createdAt;
-  @Column(name = "updated_at") public Instant updatedAt;
-  @Column(name = "finished_at") public Instant finishedAt;
-  @Column(name = "lease_owner") public String leaseOwner;
-  @Column(name = "lease_until") public Instant leaseUntil;
+
+  @Column(name = "cursor_created_at")
+  public Instant cursorCreatedAt;
+
+  @Column(name = "cursor_id")
+  public UUID cursorId;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "updated_at")
+  public Instant updatedAt;
+
+  @Column(name = "finished_at")
+  public Instant finishedAt;
+
+  @Column(name = "lease_owner")
+  public String leaseOwner;
+
+  @Column(name = "lease_until")
+  public Instant leaseUntil;
+
   @Version public long version;
 }

@@ -19,8 +19,12 @@ final class SagaFilterJson {
   static String write(SagaFilter f) {
     ObjectNode n = JSON.createObjectNode();
     f.statuses().forEach(n.putArray("statuses")::add);
-    n.put("type", f.type()).put("regionId", f.regionId()).put("errorCode", f.errorCode()).put("imageId", f.imageId())
-        .put("source", f.source()).put("from", f.from() == null ? null : f.from().toString())
+    n.put("type", f.type())
+        .put("regionId", f.regionId())
+        .put("errorCode", f.errorCode())
+        .put("imageId", f.imageId())
+        .put("source", f.source())
+        .put("from", f.from() == null ? null : f.from().toString())
         .put("to", f.to() == null ? null : f.to().toString());
     return n.toString();
   }
@@ -30,8 +34,15 @@ final class SagaFilterJson {
       JsonNode n = JSON.readTree(text);
       List<String> statuses = new ArrayList<>();
       n.path("statuses").forEach(s -> statuses.add(s.asText()));
-      return new SagaFilter(statuses, text(n, "type"), text(n, "regionId"), text(n, "errorCode"), text(n, "imageId"),
-          text(n, "source"), instant(n, "from"), instant(n, "to"));
+      return new SagaFilter(
+          statuses,
+          text(n, "type"),
+          text(n, "regionId"),
+          text(n, "errorCode"),
+          text(n, "imageId"),
+          text(n, "source"),
+          instant(n, "from"),
+          instant(n, "to"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable replay job filter: " + e.getOriginalMessage(), e);
     }

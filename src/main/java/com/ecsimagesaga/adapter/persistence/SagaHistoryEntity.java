@@ -16,20 +16,46 @@ import java.util.UUID;
 @Table(name = "saga_history")
 @IdClass(SagaHistoryEntity.Key.class)
 public class SagaHistoryEntity extends PanacheEntityBase {
-  @Id @Column(name = "saga_id") public UUID sagaId;
+  @Id
+  @Column(name = "saga_id")
+  public UUID sagaId;
+
   @Id public String step;
-  @Id @Column(name = "step_started_at") public Instant stepStartedAt;
-  @Column(name = "first_at") public Instant firstAt;
-  @Column(name = "last_at") public Instant lastAt;
+
+  @Id
+  @Column(name = "step_started_at")
+  public Instant stepStartedAt;
+
+  @Column(name = "first_at")
+  public Instant firstAt;
+
+  @Column(name = "last_at")
+  public Instant lastAt;
+
   public int executions;
-  @Column(name = "max_attempt") public int maxAttempt;
-  @Column(name = "outcome_status") public String outcomeStatus;
-  @Column(name = "outcome_step") public String outcomeStep;
+
+  @Column(name = "max_attempt")
+  public int maxAttempt;
+
+  @Column(name = "outcome_status")
+  public String outcomeStatus;
+
+  @Column(name = "outcome_step")
+  public String outcomeStep;
+
   public int progress;
-  @Column(name = "error_count") public int errorCount;
-  @Column(name = "last_error_code") public String lastErrorCode;
-  @Column(name = "last_request_id") public String lastRequestId;
-  @Column(name = "image_id") public String imageId;
+
+  @Column(name = "error_count")
+  public int errorCount;
+
+  @Column(name = "last_error_code")
+  public String lastErrorCode;
+
+  @Column(name = "last_request_id")
+  public String lastRequestId;
+
+  @Column(name = "image_id")
+  public String imageId;
 
   /** The composite key: saga, step and when that run of the step began. */
   public static class Key implements Serializable {
@@ -39,7 +65,9 @@ public class SagaHistoryEntity extends PanacheEntityBase {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && Objects.equals(sagaId, k.sagaId) && Objects.equals(step, k.step)
+      return o instanceof Key k
+          && Objects.equals(sagaId, k.sagaId)
+          && Objects.equals(step, k.step)
           && Objects.equals(stepStartedAt, k.stepStartedAt);
     }
 

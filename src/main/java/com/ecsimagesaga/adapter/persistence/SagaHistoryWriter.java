@@ -23,8 +23,8 @@ import java.util.Map;
  * row, so history stays a few rows per saga however long it polls. It also times every step that
  * ends, for the step latency histogram.
  *
- * <p>Use from a store: {@code var h = history.batch();} then {@code h.add(previous, next, now)}
- * for each saga that moved, then chain {@code h.writeOn(connection)} inside the same transaction.
+ * <p>Use from a store: {@code var h = history.batch();} then {@code h.add(previous, next, now)} for
+ * each saga that moved, then chain {@code h.writeOn(connection)} inside the same transaction.
  */
 @ApplicationScoped
 public class SagaHistoryWriter {
@@ -32,14 +32,16 @@ public class SagaHistoryWriter {
   /** 12 parameters a row; PostgreSQL takes at most 65535 in one statement. */
   private static final int ROWS_PER_STATEMENT = 1000;
 
-  private static final String INSERT = """
+  private static final String INSERT =
+      """
       insert into saga_history (saga_id, step, step_started_at, first_at, last_at, executions, max_attempt,
                                 outcome_status, outcome_step, progress, error_count, last_error_code,
                                 last_request_id, image_id)
       values""";
 
   /** How a step run's row takes one more execution; {@link QuietMoves} shares it. */
-  static final String ON_CONFLICT = """
+  static final String ON_CONFLICT =
+      """
        on conflict (saga_id, step, step_started_at) do update set
           last_at = excluded.last_at,
           executions = saga_history.executions + 1,
@@ -52,9 +54,24 @@ public class SagaHistoryWriter {
           last_request_id = coalesce(excluded.last_request_id, saga_history.last_request_id),
           image_id = coalesce(excluded.image_id, saga_history.image_id)""";
 
-  /** The values of one row, in the order of the columns after {@code first_at, last_at, executions} are folded in. */
-  private static final List<String> COLUMNS = List.of("sagaId", "step", "startedAt", "now", "attempt", "status", "nextStep",
-      "progress", "errors", "code", "requestId", "imageId");
+  /**
+   * The values of one row, in the order of the columns after {@code first_at, last_at, executions}
+   * are folded in.
+   */
+  private static final List<String> COLUMNS =
+      List.of(
+          "sagaId",
+          "step",
+          "startedAt",
+          "now",
+          "attempt",
+          "status",
+          "nextStep",
+          "progress",
+          "errors",
+          "code",
+          "requestId",
+          "imageId");
 
   @Inject MeterRegistry registry;
 
@@ -76,12 +93,14 @@ public class SagaHistoryWriter {
 
     /** Notes the move of {@code before} (the stored state, not yet overwritten) to {@code next}. */
     public void add(Saga before, Saga next, Instant now) {
-      Instant startedAt = before.stepStartedAt() != null ? before.stepStartedAt() : before.createdAt();
+      Instant startedAt =
+          before.stepStartedAt() != null ? before.stepStartedAt() : before.createdAt();
       boolean sameStep = before.step() == next.step();
       CloudError retried = sameStep ? next.lastError() : null;
       Failure failed = before.failure() == null ? next.failure() : null;
       String code = retried != null ? retried.code() : failed != null ? failed.code() : null;
-      String requestId = retried != null ? retried.requestId() : failed != null ? failed.requestId() : null;
+      String requestId =
+          retried != null ? retried.requestId() : failed != null ? failed.requestId() : null;
       var row = new HashMap<String, Object>();
       row.put("sagaId", before.id());
       row.put("step", before.step().name());
@@ -97,22 +116,28 @@ public class SagaHistoryWriter {
       row.put("imageId", next.imageId());
       rows.add(row);
       if (!sameStep) {
-        Timer.builder("saga.step.duration").description("How long a saga step took, from entering it to leaving it")
-            .tag("type", before.type().name()).tag("step", before.step().name()).tag("outcome", next.status().name())
-            .publishPercentileHistogram().register(registry).record(nonNegative(Duration.between(startedAt, now)));
+        Timer.builder("saga.step.duration")
+            .description("How long a saga step took, from entering it to leaving it")
+            .tag("type", before.type().name())
+            .tag("step", before.step().name())
+            .tag("outcome", next.status().name())
+            .publishPercentileHistogram()
+            .register(registry)
+            .record(nonNegative(Duration.between(startedAt, now)));
       }
     }
 
     /**
      * Writes the noted rows, a statement per thousand, on the connection of the transaction that
      * stores the moves. A batch holds each step run at most once, which the upsert of several rows
-     * needs: the coordinator moves a saga once per pass, or through several different steps when
-     * it chains them (it never chains a step into itself).
+     * needs: the coordinator moves a saga once per pass, or through several different steps when it
+     * chains them (it never chains a step into itself).
      */
     public Uni<Void> writeOn(SqlConnection connection) {
       Uni<Void> chain = Uni.createFrom().voidItem();
       for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-        List<Map<String, Object>> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+        List<Map<String, Object>> chunk =
+            rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
         chain = chain.chain(() -> upsertOn(connection, chunk));
       }
       return chain;
@@ -128,14 +153,27 @@ public class SagaHistoryWriter {
           values.add(v instanceof Instant t ? SagaRows.utc(t) : v);
         }
         // first_at and last_at are both "now"; executions starts at 1.
-        sql.append(i == 0 ? " (" : ", (").append("$").append(b + 1).append(", $").append(b + 2).append(", $").append(b + 3)
-            .append(", $").append(b + 4).append(", $").append(b + 4).append(", 1");
+        sql.append(i == 0 ? " (" : ", (")
+            .append("$")
+            .append(b + 1)
+            .append(", $")
+            .append(b + 2)
+            .append(", $")
+            .append(b + 3)
+            .append(", $")
+            .append(b + 4)
+            .append(", $")
+            .append(b + 4)
+            .append(", 1");
         for (int c = 5; c <= COLUMNS.size(); c++) {
           sql.append(", $").append(b + c);
         }
         sql.append(')');
       }
-      return connection.preparedQuery(sql.append(ON_CONFLICT).toString()).execute(Tuple.from(values)).replaceWithVoid();
+      return connection
+          .preparedQuery(sql.append(ON_CONFLICT).toString())
+          .execute(Tuple.from(values))
+          .replaceWithVoid();
     }
   }
 }

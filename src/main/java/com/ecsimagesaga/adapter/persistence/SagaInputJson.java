@@ -24,7 +24,8 @@ import java.util.Map;
 final class SagaInputJson {
 
   /** Unknown fields are ignored so that a row written by a newer version stays readable. */
-  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private SagaInputJson() {}
 
@@ -42,7 +43,10 @@ final class SagaInputJson {
       n.set("changes", JSON.valueToTree(u.changes()));
     } else {
       SagaInput.Delete d = (SagaInput.Delete) input;
-      n.put("kind", "delete").put("imageId", d.imageId()).put("force", d.force()).put("deleteSnapshots", d.deleteSnapshots());
+      n.put("kind", "delete")
+          .put("imageId", d.imageId())
+          .put("force", d.force())
+          .put("deleteSnapshots", d.deleteSnapshots());
     }
     if (!input.stepTimeouts().isEmpty()) {
       ObjectNode steps = n.putObject("stepTimeoutSeconds");
@@ -56,7 +60,10 @@ final class SagaInputJson {
     Map<Step, Duration> out = new EnumMap<>(Step.class);
     JsonNode steps = n.get("stepTimeoutSeconds");
     if (steps != null && steps.isObject()) {
-      steps.properties().forEach(e -> out.put(Step.valueOf(e.getKey()), Duration.ofSeconds(e.getValue().asLong())));
+      steps
+          .properties()
+          .forEach(
+              e -> out.put(Step.valueOf(e.getKey()), Duration.ofSeconds(e.getValue().asLong())));
     }
     return out;
   }
@@ -65,15 +72,23 @@ final class SagaInputJson {
     try {
       JsonNode n = JSON.readTree(text);
       if ("update".equals(n.get("kind").asText())) {
-        return new SagaInput.Update(JSON.treeToValue(n.get("changes"), ImageChanges.class), stepTimeouts(n));
+        return new SagaInput.Update(
+            JSON.treeToValue(n.get("changes"), ImageChanges.class), stepTimeouts(n));
       }
       if ("delete".equals(n.get("kind").asText())) {
-        return new SagaInput.Delete(n.get("imageId").asText(), n.get("force").asBoolean(), n.get("deleteSnapshots").asBoolean(),
+        return new SagaInput.Delete(
+            n.get("imageId").asText(),
+            n.get("force").asBoolean(),
+            n.get("deleteSnapshots").asBoolean(),
             stepTimeouts(n));
       }
-      Duration timeout = n.hasNonNull("timeoutSeconds") ? Duration.ofSeconds(n.get("timeoutSeconds").asLong()) : null;
+      Duration timeout =
+          n.hasNonNull("timeoutSeconds")
+              ? Duration.ofSeconds(n.get("timeoutSeconds").asLong())
+              : null;
       SpecShape shape = JSON.treeToValue(n.get("spec"), SpecShape.class);
-      return new SagaInput.Create(shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean(), stepTimeouts(n));
+      return new SagaInput.Create(
+          shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean(), stepTimeouts(n));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable saga input: " + e.getOriginalMessage(), e);
     }
@@ -91,25 +106,63 @@ final class SagaInputJson {
   }
 
   /** The stored shape of an image spec: the source flattened into three optional fields. */
-  record SpecShape(String regionId, String instanceId, String snapshotId, List<MappingShape> diskDeviceMappings,
-      String imageName, String description, String architecture, String platform, String resourceGroupId,
-      List<ImageTag> tags, String bootMode, String imageFamily, String imageVersion, String detectionStrategy) {
+  record SpecShape(
+      String regionId,
+      String instanceId,
+      String snapshotId,
+      List<MappingShape> diskDeviceMappings,
+      String imageName,
+      String description,
+      String architecture,
+      String platform,
+      String resourceGroupId,
+      List<ImageTag> tags,
+      String bootMode,
+      String imageFamily,
+      String imageVersion,
+      String detectionStrategy) {
 
     SpecShape(ImageSpec s) {
-      this(s.regionId(), s.source() instanceof ImageSource.FromInstance i ? i.instanceId() : null,
+      this(
+          s.regionId(),
+          s.source() instanceof ImageSource.FromInstance i ? i.instanceId() : null,
           s.source() instanceof ImageSource.FromSnapshot sn ? sn.snapshotId() : null,
-          s.source() instanceof ImageSource.FromDiskMappings m ? m.mappings().stream().map(MappingShape::new).toList() : List.of(),
+          s.source() instanceof ImageSource.FromDiskMappings m
+              ? m.mappings().stream().map(MappingShape::new).toList()
+              : List.of(),
           s.imageName(),
-          s.description(), s.architecture(), s.platform(), s.resourceGroupId(), s.tags(), s.bootMode(),
-          s.imageFamily(), s.imageVersion(), s.detectionStrategy());
+          s.description(),
+          s.architecture(),
+          s.platform(),
+          s.resourceGroupId(),
+          s.tags(),
+          s.bootMode(),
+          s.imageFamily(),
+          s.imageVersion(),
+          s.detectionStrategy());
     }
 
     ImageSpec toSpec() {
-      ImageSource source = instanceId != null ? new ImageSource.FromInstance(instanceId)
-          : snapshotId != null ? new ImageSource.FromSnapshot(snapshotId)
-          : new ImageSource.FromDiskMappings(diskDeviceMappings.stream().map(MappingShape::toMapping).toList());
-      return new ImageSpec(regionId, source, imageName, description, architecture, platform, resourceGroupId, tags,
-          bootMode, imageFamily, imageVersion, detectionStrategy);
+      ImageSource source =
+          instanceId != null
+              ? new ImageSource.FromInstance(instanceId)
+              : snapshotId != null
+                  ? new ImageSource.FromSnapshot(snapshotId)
+                  : new ImageSource.FromDiskMappings(
+                      diskDeviceMappings.stream().map(MappingShape::toMapping).toList());
+      return new ImageSpec(
+          regionId,
+          source,
+          imageName,
+          description,
+          architecture,
+          platform,
+          resourceGroupId,
+          tags,
+          bootMode,
+          imageFamily,
+          imageVersion,
+          detectionStrategy);
     }
   }
 }

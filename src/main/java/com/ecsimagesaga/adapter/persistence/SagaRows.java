@@ -34,8 +34,12 @@ final class SagaRows {
     return e;
   }
 
-  /** Writes everything a decision can change, if the row still has the version and the lease the decision was made under. */
-  static final String UPDATE_STATE = """
+  /**
+   * Writes everything a decision can change, if the row still has the version and the lease the
+   * decision was made under.
+   */
+  static final String UPDATE_STATE =
+      """
       update saga set status = $1, step = $2, image_id = $3, client_token = $4, token_generation = $5, attempt = $6,
                       step_started_at = $7, next_wake_at = $8, progress = $9, snapshot_ids = $10, failure_step = $11,
                       failure_kind = $12, failure_code = $13, failure_message = $14, failure_request_id = $15,
@@ -44,14 +48,38 @@ final class SagaRows {
                       version = version + 1
       where id = $21 and version = $22 and lease_owner = $23""";
 
-  /** The parameters of {@link #UPDATE_STATE} for one saga; the same columns as {@link #copyState}. */
+  /**
+   * The parameters of {@link #UPDATE_STATE} for one saga; the same columns as {@link #copyState}.
+   */
   static Tuple stateUpdate(Saga s, long previousVersion, String owner, Instant now) {
     SagaEntity e = new SagaEntity();
     copyState(s, e, now);
-    return Tuple.from(Arrays.asList(e.status, e.step, e.imageId, e.clientToken, e.tokenGeneration, e.attempt,
-        utc(e.stepStartedAt), utc(e.nextWakeAt), e.progress, e.snapshotIds, e.failureStep, e.failureKind, e.failureCode,
-        e.failureMessage, e.failureRequestId, e.lastErrorKind, e.lastErrorCode, e.lastErrorMessage, e.lastErrorRequestId,
-        utc(now), s.id(), previousVersion, owner, e.submitUnconfirmed));
+    return Tuple.from(
+        Arrays.asList(
+            e.status,
+            e.step,
+            e.imageId,
+            e.clientToken,
+            e.tokenGeneration,
+            e.attempt,
+            utc(e.stepStartedAt),
+            utc(e.nextWakeAt),
+            e.progress,
+            e.snapshotIds,
+            e.failureStep,
+            e.failureKind,
+            e.failureCode,
+            e.failureMessage,
+            e.failureRequestId,
+            e.lastErrorKind,
+            e.lastErrorCode,
+            e.lastErrorMessage,
+            e.lastErrorRequestId,
+            utc(now),
+            s.id(),
+            previousVersion,
+            owner,
+            e.submitUnconfirmed));
   }
 
   /** An instant as the SQL client binds {@code timestamptz}. */
@@ -86,7 +114,10 @@ final class SagaRows {
     e.updatedAt = now;
   }
 
-  /** A row of {@code select *} or {@code returning *} on the saga table, read through the SQL client. */
+  /**
+   * A row of {@code select *} or {@code returning *} on the saga table, read through the SQL
+   * client.
+   */
   static SagaEntity entityOf(Row r) {
     SagaEntity e = new SagaEntity();
     e.id = r.getUUID("id");
@@ -130,14 +161,50 @@ final class SagaRows {
   }
 
   static Saga toSaga(SagaEntity e) {
-    Failure failure = e.failureKind == null ? null
-        : new Failure(Step.valueOf(e.failureStep), e.failureKind, e.failureCode, e.failureMessage, e.failureRequestId);
-    CloudError last = e.lastErrorKind == null ? null
-        : new CloudError(ErrorKind.valueOf(e.lastErrorKind), e.lastErrorCode, e.lastErrorMessage, e.lastErrorRequestId, null);
-    List<String> snapshots = e.snapshotIds == null || e.snapshotIds.isEmpty() ? List.of() : Arrays.asList(e.snapshotIds.split(","));
-    return new Saga(e.id, SagaType.valueOf(e.type), SagaStatus.valueOf(e.status), Step.valueOf(e.step), e.commandId,
-        e.regionId, SagaInputJson.read(e.input), e.imageId, e.clientToken, e.tokenGeneration, e.attempt, e.createdAt,
-        e.stepStartedAt, e.nextWakeAt, e.deadlineAt, e.progress, snapshots, failure, last, e.version, e.traceParent,
+    Failure failure =
+        e.failureKind == null
+            ? null
+            : new Failure(
+                Step.valueOf(e.failureStep),
+                e.failureKind,
+                e.failureCode,
+                e.failureMessage,
+                e.failureRequestId);
+    CloudError last =
+        e.lastErrorKind == null
+            ? null
+            : new CloudError(
+                ErrorKind.valueOf(e.lastErrorKind),
+                e.lastErrorCode,
+                e.lastErrorMessage,
+                e.lastErrorRequestId,
+                null);
+    List<String> snapshots =
+        e.snapshotIds == null || e.snapshotIds.isEmpty()
+            ? List.of()
+            : Arrays.asList(e.snapshotIds.split(","));
+    return new Saga(
+        e.id,
+        SagaType.valueOf(e.type),
+        SagaStatus.valueOf(e.status),
+        Step.valueOf(e.step),
+        e.commandId,
+        e.regionId,
+        SagaInputJson.read(e.input),
+        e.imageId,
+        e.clientToken,
+        e.tokenGeneration,
+        e.attempt,
+        e.createdAt,
+        e.stepStartedAt,
+        e.nextWakeAt,
+        e.deadlineAt,
+        e.progress,
+        snapshots,
+        failure,
+        last,
+        e.version,
+        e.traceParent,
         e.submitUnconfirmed);
   }
 }

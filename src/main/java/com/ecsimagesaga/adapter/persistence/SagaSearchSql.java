@@ -14,7 +14,8 @@ import java.util.Map;
 final class SagaSearchSql {
 
   /** The source kind of a saga, read from its stored input. */
-  static final String SOURCE_KIND = """
+  static final String SOURCE_KIND =
+      """
       case when input::jsonb ->> 'kind' = 'delete' then 'image'
            when input::jsonb -> 'spec' ->> 'instanceId' is not null then 'instance'
            when input::jsonb -> 'spec' ->> 'snapshotId' is not null then 'snapshot'
@@ -47,10 +48,16 @@ final class SagaSearchSql {
       params.put("afterAt", after.createdAt());
       params.put("afterId", after.id());
     }
-    return new SagaSearchSql(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+    return new SagaSearchSql(
+        conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
   }
 
-  private static void add(List<String> conditions, Map<String, Object> params, String condition, String name, Object value) {
+  private static void add(
+      List<String> conditions,
+      Map<String, Object> params,
+      String condition,
+      String name,
+      Object value) {
     if (value != null && !(value instanceof String s && s.isBlank())) {
       conditions.add(condition);
       params.put(name, value);

@@ -36,14 +36,34 @@ public class CommandResource {
     if (body == null) {
       throw new BadRequestException("a JSON CreateImage command is required");
     }
-    String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command = new CreateImageCommand(commandId, clock.instant(), body.regionId(), body.instanceId(), body.snapshotId(),
-        Optional.ofNullable(body.diskDeviceMappings()).orElse(List.of()).stream()
-            .map(m -> new DiskMapping(m.device(), m.diskType(), m.snapshotId(), m.sizeGiB())).toList(),
-        body.imageName(), body.name(), body.description(), body.architecture(), body.platform(), body.resourceGroupId(),
-        Optional.ofNullable(body.tags()).orElse(List.of()).stream().map(t -> new ImageTag(t.key(), t.value())).toList(),
-        body.bootMode(), body.imageFamily(), body.imageVersion(), body.detectionStrategy(), body.timeoutSeconds(),
-        Boolean.TRUE.equals(body.deleteSnapshotsOnFailure()), stepTimeouts(body.stepTimeoutSeconds()));
+    String commandId =
+        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
+    var command =
+        new CreateImageCommand(
+            commandId,
+            clock.instant(),
+            body.regionId(),
+            body.instanceId(),
+            body.snapshotId(),
+            Optional.ofNullable(body.diskDeviceMappings()).orElse(List.of()).stream()
+                .map(m -> new DiskMapping(m.device(), m.diskType(), m.snapshotId(), m.sizeGiB()))
+                .toList(),
+            body.imageName(),
+            body.name(),
+            body.description(),
+            body.architecture(),
+            body.platform(),
+            body.resourceGroupId(),
+            Optional.ofNullable(body.tags()).orElse(List.of()).stream()
+                .map(t -> new ImageTag(t.key(), t.value()))
+                .toList(),
+            body.bootMode(),
+            body.imageFamily(),
+            body.imageVersion(),
+            body.detectionStrategy(),
+            body.timeoutSeconds(),
+            Boolean.TRUE.equals(body.deleteSnapshotsOnFailure()),
+            stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
@@ -53,9 +73,17 @@ public class CommandResource {
     if (body == null) {
       throw new BadRequestException("a JSON DeleteImage command is required");
     }
-    String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command = new DeleteImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(),
-        Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.deleteSnapshots()), stepTimeouts(body.stepTimeoutSeconds()));
+    String commandId =
+        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
+    var command =
+        new DeleteImageCommand(
+            commandId,
+            clock.instant(),
+            body.regionId(),
+            body.imageId(),
+            Boolean.TRUE.equals(body.force()),
+            Boolean.TRUE.equals(body.deleteSnapshots()),
+            stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
@@ -65,24 +93,46 @@ public class CommandResource {
     if (body == null) {
       throw new BadRequestException("a JSON UpdateImage command is required");
     }
-    String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command = new UpdateImageCommand(commandId, clock.instant(), body.regionId(), body.imageId(), body.imageName(),
-        body.description(), body.imageFamily(), body.bootMode(), body.deprecated(),
-        Optional.ofNullable(body.addTags()).orElse(List.of()).stream().map(t -> new ImageTag(t.key(), t.value())).toList(),
-        Optional.ofNullable(body.removeTagKeys()).orElse(List.of()), body.resourceGroupId(), stepTimeouts(body.stepTimeoutSeconds()));
+    String commandId =
+        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
+    var command =
+        new UpdateImageCommand(
+            commandId,
+            clock.instant(),
+            body.regionId(),
+            body.imageId(),
+            body.imageName(),
+            body.description(),
+            body.imageFamily(),
+            body.bootMode(),
+            body.deprecated(),
+            Optional.ofNullable(body.addTags()).orElse(List.of()).stream()
+                .map(t -> new ImageTag(t.key(), t.value()))
+                .toList(),
+            Optional.ofNullable(body.removeTagKeys()).orElse(List.of()),
+            body.resourceGroupId(),
+            stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
   /** Step timeouts travel as an Avro map of numbers, which has no room for a missing value. */
   private static Map<String, Integer> stepTimeouts(Map<String, Integer> given) {
     if (given != null && given.values().stream().anyMatch(Objects::isNull)) {
-      throw new BadRequestException("every value of stepTimeoutSeconds must be a number of seconds");
+      throw new BadRequestException(
+          "every value of stepTimeoutSeconds must be a number of seconds");
     }
     return given;
   }
 
   private static Response accepted(String commandId) {
-    return Response.accepted(Map.of("commandId", commandId, "sagaId", CommandIntake.sagaId(commandId).toString(),
-        "saga", "/api/sagas/" + CommandIntake.sagaId(commandId))).build();
+    return Response.accepted(
+            Map.of(
+                "commandId",
+                commandId,
+                "sagaId",
+                CommandIntake.sagaId(commandId).toString(),
+                "saga",
+                "/api/sagas/" + CommandIntake.sagaId(commandId)))
+        .build();
   }
 }

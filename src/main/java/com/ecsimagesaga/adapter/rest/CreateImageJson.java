@@ -4,17 +4,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a CreateImage command, field for field the Avro contract. {@code commandId}
- * may be left out; the gateway then makes one up and returns it.
+ * The JSON form of a CreateImage command, field for field the Avro contract. {@code commandId} may
+ * be left out; the gateway then makes one up and returns it.
  */
-public record CreateImageJson(String commandId, String regionId, String instanceId, String snapshotId,
-    List<DiskMappingJson> diskDeviceMappings, String imageName, String name, String description, String architecture,
-    String platform, String resourceGroupId, List<TagJson> tags, String bootMode, String imageFamily, String imageVersion,
-    String detectionStrategy, Integer timeoutSeconds, Boolean deleteSnapshotsOnFailure, Map<String, Integer> stepTimeoutSeconds) {
+public record CreateImageJson(
+    String commandId,
+    String regionId,
+    String instanceId,
+    String snapshotId,
+    List<DiskMappingJson> diskDeviceMappings,
+    String imageName,
+    String name,
+    String description,
+    String architecture,
+    String platform,
+    String resourceGroupId,
+    List<TagJson> tags,
+    String bootMode,
+    String imageFamily,
+    String imageVersion,
+    String detectionStrategy,
+    Integer timeoutSeconds,
+    Boolean deleteSnapshotsOnFailure,
+    Map<String, Integer> stepTimeoutSeconds) {
 
   /** A tag. */
   public record TagJson(String key, String value) {}
 
   /** A disk of an image made from disk device mappings. */
-  public record DiskMappingJson(String device, String diskType, String snapshotId, Integer sizeGiB) {}
+  public record DiskMappingJson(
+      String device, String diskType, String snapshotId, Integer sizeGiB) {}
 }

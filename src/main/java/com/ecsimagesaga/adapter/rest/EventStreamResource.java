@@ -19,7 +19,9 @@ public class EventStreamResource {
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @RestStreamElementType(MediaType.APPLICATION_JSON)
-  public Multi<String> stream(@QueryParam("type") String type, @QueryParam("sagaId") String sagaId,
+  public Multi<String> stream(
+      @QueryParam("type") String type,
+      @QueryParam("sagaId") String sagaId,
       @QueryParam("commandId") String commandId) {
     return feed.stream()
         .filter(e -> type == null || type.equals(e.type()))

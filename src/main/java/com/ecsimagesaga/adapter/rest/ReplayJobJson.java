@@ -14,8 +14,17 @@ import java.util.List;
  * @param to sagas created before
  * @param dryRun only list what would be replayed
  */
-public record ReplayJobJson(List<String> statuses, String type, String regionId, String errorCode, String source,
-    Instant from, Instant to, String mode, String reason, Boolean dryRun) {
+public record ReplayJobJson(
+    List<String> statuses,
+    String type,
+    String regionId,
+    String errorCode,
+    String source,
+    Instant from,
+    Instant to,
+    String mode,
+    String reason,
+    Boolean dryRun) {
 
   SagaFilter filter() {
     return new SagaFilter(statuses, type, regionId, errorCode, null, source, from, to);

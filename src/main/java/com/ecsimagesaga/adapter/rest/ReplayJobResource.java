@@ -27,26 +27,43 @@ public class ReplayJobResource {
   @Inject SecurityIdentity identity;
 
   @POST
-  @Operation(summary = "Replay every failed saga matching a filter, as a throttled server-side job",
-      description = "Answers 202 with the job; follow it at the Location. dryRun=true lists what would be replayed.")
+  @Operation(
+      summary = "Replay every failed saga matching a filter, as a throttled server-side job",
+      description =
+          "Answers 202 with the job; follow it at the Location. dryRun=true lists what would be replayed.")
   public Uni<Response> start(ReplayJobJson body) {
     if (body == null) {
-      throw new BadRequestException("EIS-6203 a JSON body with the filter, mode and reason is required");
+      throw new BadRequestException(
+          "EIS-6203 a JSON body with the filter, mode and reason is required");
     }
     var mode = ReplayRequestJson.mode(body.mode());
     String reason = ReplayRequestJson.reason(body.reason());
-    return bulk.start(UUID.randomUUID(), body.filter(), mode, identity.getPrincipal().getName(), reason,
+    return bulk.start(
+            UUID.randomUUID(),
+            body.filter(),
+            mode,
+            identity.getPrincipal().getName(),
+            reason,
             Boolean.TRUE.equals(body.dryRun()))
-        .map(job -> Response.accepted(ReplayJobView.of(job, List.of()))
-            .header("Location", "/api/replay-jobs/" + job.id()).build());
+        .map(
+            job ->
+                Response.accepted(ReplayJobView.of(job, List.of()))
+                    .header("Location", "/api/replay-jobs/" + job.id())
+                    .build());
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "A replay job's progress and, per saga, what it did (or would do)")
-  public Uni<ReplayJobView> get(@PathParam("id") String id, @QueryParam("items") @DefaultValue("1000") int items) {
+  public Uni<ReplayJobView> get(
+      @PathParam("id") String id, @QueryParam("items") @DefaultValue("1000") int items) {
     UUID jobId = ReplayResource.sagaId(id);
-    return jobs.find(jobId).chain(job -> job.isEmpty() ? Uni.createFrom().failure(new NotFoundException("no replay job " + id))
-        : jobs.items(jobId, Math.max(0, Math.min(items, 10_000))).map(list -> ReplayJobView.of(job.get(), list)));
+    return jobs.find(jobId)
+        .chain(
+            job ->
+                job.isEmpty()
+                    ? Uni.createFrom().failure(new NotFoundException("no replay job " + id))
+                    : jobs.items(jobId, Math.max(0, Math.min(items, 10_000)))
+                        .map(list -> ReplayJobView.of(job.get(), list)));
   }
 }

@@ -20,13 +20,15 @@ public record ReplayRequestJson(String mode, String reason) {
     try {
       return Replay.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException("EIS-6201 mode must be 'resume' or 'restart', not '" + mode + "'");
+      throw new BadRequestException(
+          "EIS-6201 mode must be 'resume' or 'restart', not '" + mode + "'");
     }
   }
 
   static String reason(String reason) {
     if (reason == null || reason.isBlank()) {
-      throw new BadRequestException("EIS-6202 a reason is required: it is recorded in the replay audit");
+      throw new BadRequestException(
+          "EIS-6202 a reason is required: it is recorded in the replay audit");
     }
     return reason.length() > 2000 ? reason.substring(0, 2000) : reason;
   }

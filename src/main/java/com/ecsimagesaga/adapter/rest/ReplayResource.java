@@ -20,16 +20,25 @@ public class ReplayResource {
   @Inject SecurityIdentity identity;
 
   @POST
-  @Operation(summary = "Replay a failed saga",
-      description = "resume: from the failed step with a fresh retry budget and the same ClientToken; restart: from "
-          + "the first step. The cloud is asked first: an image that exists is watched, not created again. 409 when "
-          + "the saga is not FAILED, COMPENSATED or COMPENSATION_FAILED, or changed meanwhile.")
+  @Operation(
+      summary = "Replay a failed saga",
+      description =
+          "resume: from the failed step with a fresh retry budget and the same ClientToken; restart: from "
+              + "the first step. The cloud is asked first: an image that exists is watched, not created again. 409 when "
+              + "the saga is not FAILED, COMPENSATED or COMPENSATION_FAILED, or changed meanwhile.")
   public Uni<Response> replay(@PathParam("id") String id, ReplayRequestJson body) {
     if (body == null) {
       throw new BadRequestException("EIS-6202 a JSON body with mode and reason is required");
     }
-    var request = new ReplaySaga.Request(sagaId(id), ReplayRequestJson.mode(body.mode()),
-        identity.getPrincipal().getName(), ReplayRequestJson.reason(body.reason()), "saga", null, false);
+    var request =
+        new ReplaySaga.Request(
+            sagaId(id),
+            ReplayRequestJson.mode(body.mode()),
+            identity.getPrincipal().getName(),
+            ReplayRequestJson.reason(body.reason()),
+            "saga",
+            null,
+            false);
     return replay.replay(request).map(r -> Response.status(status(r.result())).entity(r).build());
   }
 

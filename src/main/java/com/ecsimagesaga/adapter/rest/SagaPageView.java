@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * One page of search results.
  *
- * @param next the cursor of the following page (pass it as {@code cursor}), or null on the last page
+ * @param next the cursor of the following page (pass it as {@code cursor}), or null on the last
+ *     page
  */
 public record SagaPageView(List<SagaView> items, String next) {
 
@@ -24,7 +25,9 @@ public record SagaPageView(List<SagaView> items, String next) {
       return null;
     }
     String raw = p.createdAt() + "|" + p.id();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static SagaPage.Position decode(String cursor) {
@@ -32,7 +35,8 @@ public record SagaPageView(List<SagaView> items, String next) {
       return null;
     }
     try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
       return new SagaPage.Position(Instant.parse(parts[0]), UUID.fromString(parts[1]));
     } catch (RuntimeException e) {
       throw new BadRequestException("EIS-6204 not a cursor from a previous page: " + cursor);

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Looks up sagas by id or by the command that started them, searches them, and shows their history. */
+/**
+ * Looks up sagas by id or by the command that started them, searches them, and shows their history.
+ */
 @Path("/api/sagas")
 public class SagaResource {
 
@@ -32,40 +34,88 @@ public class SagaResource {
   @Operation(summary = "One saga")
   public Uni<SagaView> byId(@PathParam("id") String id) {
     UUID sagaId = ReplayResource.sagaId(id);
-    return store.find(sagaId).map(s -> s.map(x -> SagaView.of(x, config.stuckAfter()))
-        .orElseThrow(() -> new NotFoundException("no saga " + id)));
+    return store
+        .find(sagaId)
+        .map(
+            s ->
+                s.map(x -> SagaView.of(x, config.stuckAfter()))
+                    .orElseThrow(() -> new NotFoundException("no saga " + id)));
   }
 
   @GET
   @Path("/{id}/timeline")
-  @Operation(summary = "A saga's compact timeline: one entry per step run (polls and retries folded in), and its replays")
+  @Operation(
+      summary =
+          "A saga's compact timeline: one entry per step run (polls and retries folded in), and its replays")
   public Uni<TimelineView> timeline(@PathParam("id") String id) {
     UUID sagaId = ReplayResource.sagaId(id);
-    return store.find(sagaId).chain(s -> s.isEmpty() ? Uni.createFrom().failure(new NotFoundException("no saga " + id))
-        : queries.history(sagaId).chain(runs -> queries.replays(sagaId).map(r -> TimelineView.of(id, runs, r))));
+    return store
+        .find(sagaId)
+        .chain(
+            s ->
+                s.isEmpty()
+                    ? Uni.createFrom().failure(new NotFoundException("no saga " + id))
+                    : queries
+                        .history(sagaId)
+                        .chain(
+                            runs ->
+                                queries.replays(sagaId).map(r -> TimelineView.of(id, runs, r))));
   }
 
   @GET
-  @Operation(summary = "The saga of a command (commandId), or a search, newest first, one page at a time",
-      description = "With commandId: that command's saga, as before. Otherwise every filter that is set must match; "
-          + "status may repeat or be comma-separated; from/to are ISO-8601 instants on the creation time; pass the "
-          + "returned 'next' as cursor for the following page.")
-  public Uni<Response> search(@QueryParam("commandId") String commandId, @QueryParam("status") List<String> status,
-      @QueryParam("type") String type, @QueryParam("regionId") String regionId, @QueryParam("errorCode") String errorCode,
-      @QueryParam("imageId") String imageId, @QueryParam("source") String source, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("pageSize") @DefaultValue("50") int pageSize,
+  @Operation(
+      summary = "The saga of a command (commandId), or a search, newest first, one page at a time",
+      description =
+          "With commandId: that command's saga, as before. Otherwise every filter that is set must match; "
+              + "status may repeat or be comma-separated; from/to are ISO-8601 instants on the creation time; pass the "
+              + "returned 'next' as cursor for the following page.")
+  public Uni<Response> search(
+      @QueryParam("commandId") String commandId,
+      @QueryParam("status") List<String> status,
+      @QueryParam("type") String type,
+      @QueryParam("regionId") String regionId,
+      @QueryParam("errorCode") String errorCode,
+      @QueryParam("imageId") String imageId,
+      @QueryParam("source") String source,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("pageSize") @DefaultValue("50") int pageSize,
       @QueryParam("cursor") String cursor) {
     if (commandId != null && !commandId.isBlank()) {
-      return store.findByCommandId(commandId).map(s -> Response.ok(s.map(x -> SagaView.of(x, config.stuckAfter()))
-          .orElseThrow(() -> new NotFoundException("no saga for command " + commandId))).build());
+      return store
+          .findByCommandId(commandId)
+          .map(
+              s ->
+                  Response.ok(
+                          s.map(x -> SagaView.of(x, config.stuckAfter()))
+                              .orElseThrow(
+                                  () -> new NotFoundException("no saga for command " + commandId)))
+                      .build());
     }
     if (pageSize < 1 || pageSize > 500) {
       throw new BadRequestException("EIS-6205 pageSize must be between 1 and 500");
     }
-    List<String> statuses = status == null ? List.of()
-        : status.stream().flatMap(s -> List.of(s.split(",")).stream()).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    var filter = new SagaFilter(statuses, type, regionId, errorCode, imageId, source, instant("from", from), instant("to", to));
-    return queries.search(filter, pageSize, SagaPageView.decode(cursor)).map(p -> Response.ok(SagaPageView.of(p)).build());
+    List<String> statuses =
+        status == null
+            ? List.of()
+            : status.stream()
+                .flatMap(s -> List.of(s.split(",")).stream())
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    var filter =
+        new SagaFilter(
+            statuses,
+            type,
+            regionId,
+            errorCode,
+            imageId,
+            source,
+            instant("from", from),
+            instant("to", to));
+    return queries
+        .search(filter, pageSize, SagaPageView.decode(cursor))
+        .map(p -> Response.ok(SagaPageView.of(p)).build());
   }
 
   private static Instant instant(String name, String value) {
@@ -75,7 +125,8 @@ public class SagaResource {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new BadRequestException("EIS-6206 " + name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+      throw new BadRequestException(
+          "EIS-6206 " + name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
     }
   }
 }

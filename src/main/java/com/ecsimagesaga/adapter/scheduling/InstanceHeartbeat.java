@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 public class InstanceHeartbeat {
 
   private static final Logger LOG = Logger.getLogger(InstanceHeartbeat.class);
+
   /** Shutdown does not wait longer than this for a database that is away. */
   private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -31,7 +32,13 @@ public class InstanceHeartbeat {
   private PeriodicPass beats;
 
   void start(@Observes StartupEvent ignored) {
-    beats = new PeriodicPass("instance heartbeat", vertx, config.rateLimit().heartbeatInterval(), Integer.MAX_VALUE, share::beat);
+    beats =
+        new PeriodicPass(
+            "instance heartbeat",
+            vertx,
+            config.rateLimit().heartbeatInterval(),
+            Integer.MAX_VALUE,
+            share::beat);
     beats.start(Duration.ZERO);
   }
 
@@ -41,10 +48,13 @@ public class InstanceHeartbeat {
     }
     beats.stop();
     try {
-      VertxContextSupport.subscribeAndAwait(() -> share.leave().ifNoItem().after(LEAVE_TIMEOUT).fail());
+      VertxContextSupport.subscribeAndAwait(
+          () -> share.leave().ifNoItem().after(LEAVE_TIMEOUT).fail());
     } catch (Throwable e) {
       // The others stop counting this instance once its heartbeat expires.
-      LOG.warnf("EIS-2102 instance %s could not leave the instance table: %s", share.instanceId(), e.toString());
+      LOG.warnf(
+          "EIS-2102 instance %s could not leave the instance table: %s",
+          share.instanceId(), e.toString());
     }
   }
 }

@@ -14,9 +14,9 @@ import org.jboss.logging.Logger;
  * Runs a pass again and again on a Vert.x timer: after a pass that filled its batch at once, else
  * after the interval; after passes that found nothing to do, less and less often (the wait doubles
  * up to the idle ceiling) until {@link #wake()} or a pass that found work. A pass never overlaps
- * the previous one. Each pass runs on a fresh duplicated
- * context, which is what Hibernate Reactive needs to open its own session. (The Quarkus scheduler
- * runs nothing more often than once a second, too slow for a saga tick.)
+ * the previous one. Each pass runs on a fresh duplicated context, which is what Hibernate Reactive
+ * needs to open its own session. (The Quarkus scheduler runs nothing more often than once a second,
+ * too slow for a saga tick.)
  */
 final class PeriodicPass {
 
@@ -29,11 +29,14 @@ final class PeriodicPass {
   private final int fullBatch;
   private final Supplier<Uni<Integer>> pass;
   private volatile boolean running = true;
+
   /** The timer of the next pass while none runs, else -1. */
   private final AtomicLong pending = new AtomicLong(-1);
+
   private volatile Duration idleWait;
 
-  PeriodicPass(String name, Vertx vertx, Duration interval, int fullBatch, Supplier<Uni<Integer>> pass) {
+  PeriodicPass(
+      String name, Vertx vertx, Duration interval, int fullBatch, Supplier<Uni<Integer>> pass) {
     this(name, vertx, interval, interval, fullBatch, pass);
   }
 
@@ -41,7 +44,13 @@ final class PeriodicPass {
    * @param idleCeiling the longest wait after passes that found nothing; equal to {@code interval}
    *     for a pass that never backs off
    */
-  PeriodicPass(String name, Vertx vertx, Duration interval, Duration idleCeiling, int fullBatch, Supplier<Uni<Integer>> pass) {
+  PeriodicPass(
+      String name,
+      Vertx vertx,
+      Duration interval,
+      Duration idleCeiling,
+      int fullBatch,
+      Supplier<Uni<Integer>> pass) {
     this.name = name;
     this.vertx = vertx;
     this.interval = interval;
@@ -66,7 +75,10 @@ final class PeriodicPass {
    */
   void wake() {
     long id = pending.get();
-    if (id != -1 && idleWait.compareTo(interval) > 0 && vertx.cancelTimer(id) && pending.compareAndSet(id, -1)) {
+    if (id != -1
+        && idleWait.compareTo(interval) > 0
+        && vertx.cancelTimer(id)
+        && pending.compareAndSet(id, -1)) {
       idleWait = interval;
       schedule(Duration.ZERO);
     }
@@ -76,10 +88,13 @@ final class PeriodicPass {
     if (!running) {
       return;
     }
-    pending.set(vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
-      pending.compareAndSet(id, -1);
-      runOnce();
-    }));
+    pending.set(
+        vertx.setTimer(
+            Math.max(1, delay.toMillis()),
+            id -> {
+              pending.compareAndSet(id, -1);
+              runOnce();
+            }));
   }
 
   /** The wait after a pass that moved {@code done} items. */
@@ -101,11 +116,15 @@ final class PeriodicPass {
   private void runOnce() {
     Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
     VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(ignored -> pass.get().subscribe().with(
-        done -> schedule(after(done)),
-        failure -> {
-          LOG.warnf("EIS-2901 %s pass failed: %s", name, failure.toString());
-          schedule(interval);
-        }));
+    context.runOnContext(
+        ignored ->
+            pass.get()
+                .subscribe()
+                .with(
+                    done -> schedule(after(done)),
+                    failure -> {
+                      LOG.warnf("EIS-2901 %s pass failed: %s", name, failure.toString());
+                      schedule(interval);
+                    }));
   }
 }

@@ -38,30 +38,48 @@ public class OtelSagaTracing implements SagaTracing {
 
   @Override
   public <T> Uni<T> inSaga(Saga saga, String name, Function<String, Uni<T>> work) {
-    return Uni.createFrom().deferred(() -> {
-      Context parent = TraceParents.context(saga.traceParent());
-      Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.INTERNAL)
-          .setAttribute("saga.id", saga.id().toString())
-          .setAttribute("saga.type", saga.type().name())
-          .setAttribute("saga.step", saga.step().name())
-          .setAttribute("saga.attempt", saga.attempt())
-          .setAttribute("saga.command_id", saga.commandId())
-          .startSpan();
-      String own = TraceParents.of(parent.with(span));
-      return around(span, parent.with(span), () -> work.apply(own != null ? own : saga.traceParent()));
-    });
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              Context parent = TraceParents.context(saga.traceParent());
+              Span span =
+                  tracer
+                      .spanBuilder(name)
+                      .setParent(parent)
+                      .setSpanKind(SpanKind.INTERNAL)
+                      .setAttribute("saga.id", saga.id().toString())
+                      .setAttribute("saga.type", saga.type().name())
+                      .setAttribute("saga.step", saga.step().name())
+                      .setAttribute("saga.attempt", saga.attempt())
+                      .setAttribute("saga.command_id", saga.commandId())
+                      .startSpan();
+              String own = TraceParents.of(parent.with(span));
+              return around(
+                  span,
+                  parent.with(span),
+                  () -> work.apply(own != null ? own : saga.traceParent()));
+            });
   }
 
   @Override
   public <T> Uni<T> shared(String name, List<Saga> sagas, Supplier<Uni<T>> work) {
-    return Uni.createFrom().deferred(() -> {
-      SpanBuilder builder = tracer.spanBuilder(name).setNoParent().setSpanKind(SpanKind.INTERNAL)
-          .setAttribute("saga.count", sagas.size());
-      sagas.stream().limit(MAX_LINKS).map(s -> TraceParents.spanContext(s.traceParent()))
-          .filter(SpanContext::isValid).forEach(builder::addLink);
-      Span span = builder.startSpan();
-      return around(span, Context.root().with(span), work);
-    });
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              SpanBuilder builder =
+                  tracer
+                      .spanBuilder(name)
+                      .setNoParent()
+                      .setSpanKind(SpanKind.INTERNAL)
+                      .setAttribute("saga.count", sagas.size());
+              sagas.stream()
+                  .limit(MAX_LINKS)
+                  .map(s -> TraceParents.spanContext(s.traceParent()))
+                  .filter(SpanContext::isValid)
+                  .forEach(builder::addLink);
+              Span span = builder.startSpan();
+              return around(span, Context.root().with(span), work);
+            });
   }
 
   /** Makes the span current while the work is assembled, and ends it when the work completes. */
@@ -78,12 +96,15 @@ public class OtelSagaTracing implements SagaTracing {
     } finally {
       scope.close();
     }
-    return assembled.onTermination().invoke((item, failure, cancelled) -> {
-      if (failure != null) {
-        span.recordException(failure);
-        span.setStatus(StatusCode.ERROR);
-      }
-      span.end();
-    });
+    return assembled
+        .onTermination()
+        .invoke(
+            (item, failure, cancelled) -> {
+              if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR);
+              }
+              span.end();
+            });
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * W3C {@code traceparent} strings to OpenTelemetry contexts and back. Parsing goes through the
- * W3C propagator, so a malformed or oversized value from a producer is dropped (no context), never
+ * W3C {@code traceparent} strings to OpenTelemetry contexts and back. Parsing goes through the W3C
+ * propagator, so a malformed or oversized value from a producer is dropped (no context), never
  * stored and never an error.
  */
 public final class TraceParents {
@@ -20,21 +20,24 @@ public final class TraceParents {
 
   private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
-  private static final TextMapGetter<String> SINGLE = new TextMapGetter<>() {
-    @Override
-    public Iterable<String> keys(String carrier) {
-      return List.of(HEADER);
-    }
+  private static final TextMapGetter<String> SINGLE =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String carrier) {
+          return List.of(HEADER);
+        }
 
-    @Override
-    public String get(String carrier, String key) {
-      return HEADER.equals(key) ? carrier : null;
-    }
-  };
+        @Override
+        public String get(String carrier, String key) {
+          return HEADER.equals(key) ? carrier : null;
+        }
+      };
 
   private TraceParents() {}
 
-  /** The context a {@code traceparent} names, or the root context when it is absent or malformed. */
+  /**
+   * The context a {@code traceparent} names, or the root context when it is absent or malformed.
+   */
   public static Context context(String traceParent) {
     if (traceParent == null || traceParent.isEmpty()) {
       return Context.root();

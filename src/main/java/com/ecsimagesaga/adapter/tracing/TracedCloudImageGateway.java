@@ -21,9 +21,9 @@ import java.util.Set;
 
 /**
  * A client span for every ECS call, child of the span that is current when the call is made (the
- * saga step's), without touching the gateway: a CDI decorator around whichever
- * {@link CloudImageGateway} is in use. The context is taken when the call is made, because the
- * call itself runs later on the SDK's worker pool.
+ * saga step's), without touching the gateway: a CDI decorator around whichever {@link
+ * CloudImageGateway} is in use. The context is taken when the call is made, because the call itself
+ * runs later on the SDK's worker pool.
  */
 @Decorator
 @Priority(20)
@@ -42,31 +42,43 @@ public class TracedCloudImageGateway implements CloudImageGateway {
   public Uni<StepOutcome> execute(CloudAction action) {
     Context parent = Context.current();
     Span span = start(EcsActions.nameOf(action), action.regionId(), parent);
-    return delegate.execute(action).onTermination().invoke((outcome, failure, cancelled) -> {
-      if (outcome != null) {
-        describe(span, outcome);
-      }
-      end(span, failure);
-    });
+    return delegate
+        .execute(action)
+        .onTermination()
+        .invoke(
+            (outcome, failure, cancelled) -> {
+              if (outcome != null) {
+                describe(span, outcome);
+              }
+              end(span, failure);
+            });
   }
 
   @Override
-  public Uni<Map<String, StepOutcome>> observeOwnImages(String regionId, Set<String> imageIds, Instant createdSince,
-      Instant takenAfter) {
+  public Uni<Map<String, StepOutcome>> observeOwnImages(
+      String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
     Span span = start("DescribeImages", regionId, Context.current());
     span.setAttribute("ecs.image_count", imageIds.size());
-    return delegate.observeOwnImages(regionId, imageIds, createdSince, takenAfter)
-        .onTermination().invoke((outcomes, failure, cancelled) -> {
-          if (outcomes != null) {
-            outcomes.values().stream().filter(o -> o instanceof StepOutcome.Failed).findFirst()
-                .ifPresent(o -> describe(span, o));
-          }
-          end(span, failure);
-        });
+    return delegate
+        .observeOwnImages(regionId, imageIds, createdSince, takenAfter)
+        .onTermination()
+        .invoke(
+            (outcomes, failure, cancelled) -> {
+              if (outcomes != null) {
+                outcomes.values().stream()
+                    .filter(o -> o instanceof StepOutcome.Failed)
+                    .findFirst()
+                    .ifPresent(o -> describe(span, o));
+              }
+              end(span, failure);
+            });
   }
 
   private Span start(String action, String regionId, Context parent) {
-    return tracer.spanBuilder("ECS " + action).setParent(parent).setSpanKind(SpanKind.CLIENT)
+    return tracer
+        .spanBuilder("ECS " + action)
+        .setParent(parent)
+        .setSpanKind(SpanKind.CLIENT)
         .setAttribute("rpc.system", "alibaba_cloud")
         .setAttribute("rpc.service", "Ecs")
         .setAttribute("rpc.method", action)

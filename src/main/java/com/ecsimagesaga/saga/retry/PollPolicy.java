@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How often to look at an image while ECS works on it: fast right after the call, when quick
- * images finish, then slower, and slowest for creations that have already taken long, so that a
- * long creation costs few calls and little work per waiting saga.
+ * How often to look at an image while ECS works on it: fast right after the call, when quick images
+ * finish, then slower, and slowest for creations that have already taken long, so that a long
+ * creation costs few calls and little work per waiting saga.
  *
  * @param fastInterval the interval during the fast phase
  * @param fastPhase how long after the step started the fast phase lasts
@@ -15,14 +15,30 @@ import java.time.Instant;
  *     polls every {@code longInterval}
  * @param longInterval the interval for creations that have waited {@code slowPhase} or longer
  */
-public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slowInterval, Duration slowPhase,
+public record PollPolicy(
+    Duration fastInterval,
+    Duration fastPhase,
+    Duration slowInterval,
+    Duration slowPhase,
     Duration longInterval) {
 
   public PollPolicy {
-    if (fastInterval.isZero() || fastInterval.isNegative() || slowInterval.compareTo(fastInterval) < 0
-        || longInterval.compareTo(slowInterval) < 0 || slowPhase.compareTo(fastPhase) < 0) {
-      throw new IllegalArgumentException("invalid poll policy: " + fastInterval + " for " + fastPhase + ", " + slowInterval
-          + " until " + slowPhase + ", then " + longInterval);
+    if (fastInterval.isZero()
+        || fastInterval.isNegative()
+        || slowInterval.compareTo(fastInterval) < 0
+        || longInterval.compareTo(slowInterval) < 0
+        || slowPhase.compareTo(fastPhase) < 0) {
+      throw new IllegalArgumentException(
+          "invalid poll policy: "
+              + fastInterval
+              + " for "
+              + fastPhase
+              + ", "
+              + slowInterval
+              + " until "
+              + slowPhase
+              + ", then "
+              + longInterval);
     }
   }
 
@@ -32,9 +48,9 @@ public record PollPolicy(Duration fastInterval, Duration fastPhase, Duration slo
   }
 
   /**
-   * The moment of the next look: at most one interval away, on a grid of that interval counted
-   * from the epoch. Every saga in the same phase therefore wakes at the same instants, so one
-   * listing per region answers all of them.
+   * The moment of the next look: at most one interval away, on a grid of that interval counted from
+   * the epoch. Every saga in the same phase therefore wakes at the same instants, so one listing
+   * per region answers all of them.
    */
   public Instant nextPollAt(Instant now, Duration waitedSoFar) {
     long interval = nextPoll(waitedSoFar).toMillis();

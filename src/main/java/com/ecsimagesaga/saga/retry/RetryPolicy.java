@@ -4,15 +4,28 @@ import java.time.Duration;
 
 /**
  * Exponential backoff with full jitter, as a value. The delay before retry {@code attempt} (1 for
- * the first retry) is a uniform draw from {@code [0, min(maxDelay, initialDelay * multiplier^(attempt-1))]}.
+ * the first retry) is a uniform draw from {@code [0, min(maxDelay, initialDelay *
+ * multiplier^(attempt-1))]}.
  *
  * @param maxAttempts the number of failed attempts after which the step gives up
  */
-public record RetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay, int maxAttempts) {
+public record RetryPolicy(
+    Duration initialDelay, double multiplier, Duration maxDelay, int maxAttempts) {
 
   public RetryPolicy {
-    if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || multiplier < 1.0 || maxAttempts < 1) {
-      throw new IllegalArgumentException("invalid retry policy: " + initialDelay + ", " + multiplier + ", " + maxDelay + ", " + maxAttempts);
+    if (initialDelay.isNegative()
+        || maxDelay.compareTo(initialDelay) < 0
+        || multiplier < 1.0
+        || maxAttempts < 1) {
+      throw new IllegalArgumentException(
+          "invalid retry policy: "
+              + initialDelay
+              + ", "
+              + multiplier
+              + ", "
+              + maxDelay
+              + ", "
+              + maxAttempts);
     }
   }
 
@@ -29,8 +42,8 @@ public record RetryPolicy(Duration initialDelay, double multiplier, Duration max
   }
 
   /**
-   * The delay before retry {@code attempt}, given a uniform draw {@code unitRandom} in [0, 1).
-   * The caller supplies the draw so that this stays a pure function.
+   * The delay before retry {@code attempt}, given a uniform draw {@code unitRandom} in [0, 1). The
+   * caller supplies the draw so that this stays a pure function.
    */
   public Duration nextDelay(int attempt, double unitRandom) {
     if (unitRandom < 0.0 || unitRandom >= 1.0) {

@@ -6,31 +6,37 @@ import java.util.Set;
 
 /** Maps the {@code Action} parameter to its implementation. */
 public final class ActionRouter {
-    private final Map<String, Action> actions = Map.ofEntries(
-            Map.entry(CreateImageAction.NAME, new CreateImageAction()),
-            Map.entry("DescribeImages", new DescribeImagesAction()),
-            Map.entry("DeleteImage", new DeleteImageAction()),
-            Map.entry("ModifyImageAttribute", new ModifyImageAttributeAction()),
-            Map.entry("DescribeInstances", new DescribeInstancesAction()),
-            Map.entry("DescribeSnapshots", SnapshotActions::describe),
-            Map.entry("CreateSnapshot", SnapshotActions::create),
-            Map.entry("DeleteSnapshot", SnapshotActions::delete),
-            Map.entry("TagResources", TagActions::tag),
-            Map.entry("UntagResources", TagActions::untag),
-            Map.entry("ListTagResources", TagActions::list),
-            Map.entry("JoinResourceGroup", TagActions::joinResourceGroup));
+  private final Map<String, Action> actions =
+      Map.ofEntries(
+          Map.entry(CreateImageAction.NAME, new CreateImageAction()),
+          Map.entry("DescribeImages", new DescribeImagesAction()),
+          Map.entry("DeleteImage", new DeleteImageAction()),
+          Map.entry("ModifyImageAttribute", new ModifyImageAttributeAction()),
+          Map.entry("DescribeInstances", new DescribeInstancesAction()),
+          Map.entry("DescribeSnapshots", SnapshotActions::describe),
+          Map.entry("CreateSnapshot", SnapshotActions::create),
+          Map.entry("DeleteSnapshot", SnapshotActions::delete),
+          Map.entry("TagResources", TagActions::tag),
+          Map.entry("UntagResources", TagActions::untag),
+          Map.entry("ListTagResources", TagActions::list),
+          Map.entry("JoinResourceGroup", TagActions::joinResourceGroup));
 
-    /** The action; 404 {@code InvalidAction.NotFound} for anything the simulator does not implement. */
-    public Action find(String name) {
-        Action action = actions.get(name);
-        if (action == null) {
-            throw new ApiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
-        }
-        return action;
+  /**
+   * The action; 404 {@code InvalidAction.NotFound} for anything the simulator does not implement.
+   */
+  public Action find(String name) {
+    Action action = actions.get(name);
+    if (action == null) {
+      throw new ApiError(
+          404,
+          "InvalidAction.NotFound",
+          "Specified api is not found, please check your url and method.");
     }
+    return action;
+  }
 
-    /** Names of the implemented actions. */
-    public Set<String> names() {
-        return actions.keySet();
-    }
+  /** Names of the implemented actions. */
+  public Set<String> names() {
+    return actions.keySet();
+  }
 }

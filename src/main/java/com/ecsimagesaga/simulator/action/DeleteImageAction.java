@@ -7,38 +7,47 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DeleteImage. An unknown id is ignored (200) as the current documentation says, or 404 when configured.
- * An image used by instances needs {@code Force=true}; a shared image cannot be deleted at all. The image's
- * snapshots survive. An image still being created is deleted, which cancels its creation, unless the older
- * documented behaviour (403 {@code ImageIsCreating}) is configured.
+ * DeleteImage. An unknown id is ignored (200) as the current documentation says, or 404 when
+ * configured. An image used by instances needs {@code Force=true}; a shared image cannot be deleted
+ * at all. The image's snapshots survive. An image still being created is deleted, which cancels its
+ * creation, unless the older documented behaviour (403 {@code ImageIsCreating}) is configured.
  */
 final class DeleteImageAction implements Action {
-    @Override
-    public Map<String, Object> execute(ActionContext ctx) {
-        String regionId = ctx.regionId();
-        String imageId = ctx.params().required("ImageId");
-        Optional<ImageRecord> found = ctx.state().liveImage(regionId, imageId);
-        if (found.isEmpty()) {
-            if (ctx.config().deleteUnknownImageFails()) {
-                throw new ApiError(404, "InvalidImageId.NotFound", "The specified ImageId does not exist.");
-            }
-            return Map.of();
-        }
-        ImageRecord image = found.get();
-        if (image.shared) {
-            throw new ApiError(403, "ImageUseShared", "The specified image has been shared to other accounts; cancel sharing first.");
-        }
-        boolean inUse = ctx.state().region(regionId).instances.values().stream().anyMatch(i -> imageId.equals(i.imageId));
-        if (inUse && !ctx.params().bool("Force")) {
-            throw new ApiError(403, "ImageUsingByInstance", "The specified image is being used by instances. "
-                    + "You can use the DescribeInstances API to query these instances, or you can use the force parameter.");
-        }
-        if (ctx.config().deleteCreatingImageFails() && image.inProgress(ctx.now())) {
-            throw new ApiError(403, "ImageIsCreating", "The specified image is being created, please try again later.");
-        }
-        image.deleted = true;
-        Fault listed = ctx.fault(Fault.Kind.LISTED_AFTER_DELETE);
-        image.listedAfterDeletePolls = listed == null ? 0 : listed.amount();
-        return Map.of();
+  @Override
+  public Map<String, Object> execute(ActionContext ctx) {
+    String regionId = ctx.regionId();
+    String imageId = ctx.params().required("ImageId");
+    Optional<ImageRecord> found = ctx.state().liveImage(regionId, imageId);
+    if (found.isEmpty()) {
+      if (ctx.config().deleteUnknownImageFails()) {
+        throw new ApiError(404, "InvalidImageId.NotFound", "The specified ImageId does not exist.");
+      }
+      return Map.of();
     }
+    ImageRecord image = found.get();
+    if (image.shared) {
+      throw new ApiError(
+          403,
+          "ImageUseShared",
+          "The specified image has been shared to other accounts; cancel sharing first.");
+    }
+    boolean inUse =
+        ctx.state().region(regionId).instances.values().stream()
+            .anyMatch(i -> imageId.equals(i.imageId));
+    if (inUse && !ctx.params().bool("Force")) {
+      throw new ApiError(
+          403,
+          "ImageUsingByInstance",
+          "The specified image is being used by instances. "
+              + "You can use the DescribeInstances API to query these instances, or you can use the force parameter.");
+    }
+    if (ctx.config().deleteCreatingImageFails() && image.inProgress(ctx.now())) {
+      throw new ApiError(
+          403, "ImageIsCreating", "The specified image is being created, please try again later.");
+    }
+    image.deleted = true;
+    Fault listed = ctx.fault(Fault.Kind.LISTED_AFTER_DELETE);
+    image.listedAfterDeletePolls = listed == null ? 0 : listed.amount();
+    return Map.of();
+  }
 }

@@ -14,131 +14,150 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * DescribeImages over the account's custom images. The Status filter defaults to {@code Available} only, even
- * when ImageId is given, which is why a Creating image is invisible to a caller that omits Status. An unknown
- * id yields an empty list, not an error.
+ * DescribeImages over the account's custom images. The Status filter defaults to {@code Available}
+ * only, even when ImageId is given, which is why a Creating image is invisible to a caller that
+ * omits Status. An unknown id yields an empty list, not an error.
  */
 final class DescribeImagesAction implements Action {
-    private static final Set<String> OWNER_ALIASES = Set.of("system", "self", "others", "marketplace");
+  private static final Set<String> OWNER_ALIASES =
+      Set.of("system", "self", "others", "marketplace");
 
-    @Override
-    public Map<String, Object> execute(ActionContext ctx) {
-        RequestParams params = ctx.params();
-        String regionId = ctx.regionId();
-        Paging paging = Paging.of(ctx);
-        String owner = params.get("ImageOwnerAlias");
-        if (owner != null && !OWNER_ALIASES.contains(owner)) {
-            throw new ApiError(400, "InvalidImageOwnerAlias.ValueNotSupported", "The specified ImageOwnerAlias is not supported.");
-        }
-        Set<ImageStatus> statuses = statuses(params.get("Status"));
-        Map<String, String> tagFilter = tagFilter(params);
-        List<String> ids = params.idList("ImageId");
-        Instant createdFrom = creationFilter(params, "CreationStartTime");
-        Instant createdTo = creationFilter(params, "CreationEndTime");
-        Instant now = ctx.now();
-        List<ImageRecord> matches = new ArrayList<>();
-        boolean ownImages = owner == null || "self".equals(owner);
-        for (ImageRecord image : ctx.state().region(regionId).images.values()) {
-            boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
-            if (ownImages && visible && statuses.contains(image.phase(now).status()) && matches(image, params, ids, tagFilter)
-                    && (createdFrom == null || !image.creationTime.isBefore(createdFrom))
-                    && (createdTo == null || !image.creationTime.isAfter(createdTo))) {
-                matches.add(image);
-            }
-        }
-        matches.removeIf(DescribeImagesAction::consumeEventualConsistency);
-        matches.sort(Comparator.comparing((ImageRecord i) -> i.creationTime).reversed());
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("RegionId", regionId);
-        paging.describe(response, matches.size());
-        response.put("Images", Wire.wrap("Image", paging.slice(matches).stream().map(i -> ImageJson.of(i, now)).toList()));
-        return response;
+  @Override
+  public Map<String, Object> execute(ActionContext ctx) {
+    RequestParams params = ctx.params();
+    String regionId = ctx.regionId();
+    Paging paging = Paging.of(ctx);
+    String owner = params.get("ImageOwnerAlias");
+    if (owner != null && !OWNER_ALIASES.contains(owner)) {
+      throw new ApiError(
+          400,
+          "InvalidImageOwnerAlias.ValueNotSupported",
+          "The specified ImageOwnerAlias is not supported.");
     }
+    Set<ImageStatus> statuses = statuses(params.get("Status"));
+    Map<String, String> tagFilter = tagFilter(params);
+    List<String> ids = params.idList("ImageId");
+    Instant createdFrom = creationFilter(params, "CreationStartTime");
+    Instant createdTo = creationFilter(params, "CreationEndTime");
+    Instant now = ctx.now();
+    List<ImageRecord> matches = new ArrayList<>();
+    boolean ownImages = owner == null || "self".equals(owner);
+    for (ImageRecord image : ctx.state().region(regionId).images.values()) {
+      boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
+      if (ownImages
+          && visible
+          && statuses.contains(image.phase(now).status())
+          && matches(image, params, ids, tagFilter)
+          && (createdFrom == null || !image.creationTime.isBefore(createdFrom))
+          && (createdTo == null || !image.creationTime.isAfter(createdTo))) {
+        matches.add(image);
+      }
+    }
+    matches.removeIf(DescribeImagesAction::consumeEventualConsistency);
+    matches.sort(Comparator.comparing((ImageRecord i) -> i.creationTime).reversed());
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("RegionId", regionId);
+    paging.describe(response, matches.size());
+    response.put(
+        "Images",
+        Wire.wrap("Image", paging.slice(matches).stream().map(i -> ImageJson.of(i, now)).toList()));
+    return response;
+  }
 
-    private static Set<ImageStatus> statuses(String value) {
-        if (value == null) {
-            return EnumSet.of(ImageStatus.Available);
-        }
-        Set<ImageStatus> statuses = EnumSet.noneOf(ImageStatus.class);
-        for (String part : value.split(",")) {
-            // "ALL" is not documented but Terraform sends it and ECS answers with every status.
-            if ("ALL".equalsIgnoreCase(part.trim())) {
-                return EnumSet.allOf(ImageStatus.class);
-            }
-            ImageStatus status = ImageStatus.fromWire(part);
-            if (status != null) {
-                statuses.add(status);
-            }
-        }
-        return statuses;
+  private static Set<ImageStatus> statuses(String value) {
+    if (value == null) {
+      return EnumSet.of(ImageStatus.Available);
     }
+    Set<ImageStatus> statuses = EnumSet.noneOf(ImageStatus.class);
+    for (String part : value.split(",")) {
+      // "ALL" is not documented but Terraform sends it and ECS answers with every status.
+      if ("ALL".equalsIgnoreCase(part.trim())) {
+        return EnumSet.allOf(ImageStatus.class);
+      }
+      ImageStatus status = ImageStatus.fromWire(part);
+      if (status != null) {
+        statuses.add(status);
+      }
+    }
+    return statuses;
+  }
 
-    /**
-     * {@code Filter.N.Key=CreationStartTime|CreationEndTime} with {@code Filter.N.Value} in the documented
-     * {@code yyyy-MM-ddTHH:mmZ} form; any other key is {@code InvalidFilterKey.NotFound}.
-     */
-    private static Instant creationFilter(RequestParams params, String wanted) {
-        for (int index : params.indices("Filter")) {
-            String key = params.get("Filter." + index + ".Key");
-            if (!"CreationStartTime".equals(key) && !"CreationEndTime".equals(key)) {
-                throw new ApiError(404, "InvalidFilterKey.NotFound", "The specified filter key is not found.");
-            }
-            String value = params.get("Filter." + index + ".Value");
-            if (wanted.equals(key) && value != null) {
-                try {
-                    return java.time.OffsetDateTime.parse(value.replace("Z", ":00Z")).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new ApiError(400, "InvalidParameter", "The specified Filter.N.Value is malformed.");
-                }
-            }
+  /**
+   * {@code Filter.N.Key=CreationStartTime|CreationEndTime} with {@code Filter.N.Value} in the
+   * documented {@code yyyy-MM-ddTHH:mmZ} form; any other key is {@code InvalidFilterKey.NotFound}.
+   */
+  private static Instant creationFilter(RequestParams params, String wanted) {
+    for (int index : params.indices("Filter")) {
+      String key = params.get("Filter." + index + ".Key");
+      if (!"CreationStartTime".equals(key) && !"CreationEndTime".equals(key)) {
+        throw new ApiError(
+            404, "InvalidFilterKey.NotFound", "The specified filter key is not found.");
+      }
+      String value = params.get("Filter." + index + ".Value");
+      if (wanted.equals(key) && value != null) {
+        try {
+          return java.time.OffsetDateTime.parse(value.replace("Z", ":00Z")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new ApiError(400, "InvalidParameter", "The specified Filter.N.Value is malformed.");
         }
-        return null;
+      }
     }
+    return null;
+  }
 
-    private static Map<String, String> tagFilter(RequestParams params) {
-        List<Integer> indices = params.indices("Tag");
-        if (indices.size() > 20) {
-            throw new ApiError(400, "InvalidTagCount", "The specified tags are beyond the permitted range.");
-        }
-        Map<String, String> filter = new LinkedHashMap<>();
-        for (int index : indices) {
-            String key = params.get("Tag." + index + ".Key");
-            if (key == null) {
-                throw new ApiError(400, "InvalidTag.Mismatch", "The specified Tag.n.Key and Tag.n.Value are not match.");
-            }
-            filter.put(key, params.get("Tag." + index + ".Value"));
-        }
-        return filter;
+  private static Map<String, String> tagFilter(RequestParams params) {
+    List<Integer> indices = params.indices("Tag");
+    if (indices.size() > 20) {
+      throw new ApiError(
+          400, "InvalidTagCount", "The specified tags are beyond the permitted range.");
     }
+    Map<String, String> filter = new LinkedHashMap<>();
+    for (int index : indices) {
+      String key = params.get("Tag." + index + ".Key");
+      if (key == null) {
+        throw new ApiError(
+            400, "InvalidTag.Mismatch", "The specified Tag.n.Key and Tag.n.Value are not match.");
+      }
+      filter.put(key, params.get("Tag." + index + ".Value"));
+    }
+    return filter;
+  }
 
-    private static boolean matches(ImageRecord image, RequestParams params, List<String> ids, Map<String, String> tags) {
-        if (!ids.isEmpty() && !ids.contains(image.imageId)) {
-            return false;
-        }
-        String name = params.get("ImageName");
-        String snapshotId = params.get("SnapshotId");
-        String family = params.get("ImageFamily");
-        String group = params.get("ResourceGroupId");
-        String architecture = params.get("Architecture");
-        return (name == null || image.name.contains(name))
-                && (snapshotId == null || image.mappings.stream().anyMatch(m -> snapshotId.equals(m.snapshotId())))
-                && (family == null || family.equals(image.family))
-                && (group == null || group.equals(image.resourceGroupId))
-                && (architecture == null || architecture.equals(image.architecture))
-                && tags.entrySet().stream().allMatch(t -> image.tags.containsKey(t.getKey())
-                        && (t.getValue() == null || t.getValue().equals(image.tags.get(t.getKey()))));
+  private static boolean matches(
+      ImageRecord image, RequestParams params, List<String> ids, Map<String, String> tags) {
+    if (!ids.isEmpty() && !ids.contains(image.imageId)) {
+      return false;
     }
+    String name = params.get("ImageName");
+    String snapshotId = params.get("SnapshotId");
+    String family = params.get("ImageFamily");
+    String group = params.get("ResourceGroupId");
+    String architecture = params.get("Architecture");
+    return (name == null || image.name.contains(name))
+        && (snapshotId == null
+            || image.mappings.stream().anyMatch(m -> snapshotId.equals(m.snapshotId())))
+        && (family == null || family.equals(image.family))
+        && (group == null || group.equals(image.resourceGroupId))
+        && (architecture == null || architecture.equals(image.architecture))
+        && tags.entrySet().stream()
+            .allMatch(
+                t ->
+                    image.tags.containsKey(t.getKey())
+                        && (t.getValue() == null
+                            || t.getValue().equals(image.tags.get(t.getKey()))));
+  }
 
-    // Eventual-consistency faults: a new image stays hidden, a deleted one stays listed, for some polls.
-    private static boolean consumeEventualConsistency(ImageRecord image) {
-        if (image.deleted) {
-            image.listedAfterDeletePolls--;
-            return false;
-        }
-        if (image.hiddenPolls > 0) {
-            image.hiddenPolls--;
-            return true;
-        }
-        return false;
+  // Eventual-consistency faults: a new image stays hidden, a deleted one stays listed, for some
+  // polls.
+  private static boolean consumeEventualConsistency(ImageRecord image) {
+    if (image.deleted) {
+      image.listedAfterDeletePolls--;
+      return false;
     }
+    if (image.hiddenPolls > 0) {
+      image.hiddenPolls--;
+      return true;
+    }
+    return false;
+  }
 }

@@ -5,12 +5,13 @@ import com.ecsimagesaga.simulator.world.WorldState;
 
 /** Resource group existence checks. */
 final class ResourceGroups {
-    private ResourceGroups() {}
+  private ResourceGroups() {}
 
-    /** 404 {@code InvalidResourceGroup.NotFound} unless the group exists. */
-    static void require(WorldState state, String resourceGroupId) {
-        if (!state.resourceGroups().contains(resourceGroupId)) {
-            throw new ApiError(404, "InvalidResourceGroup.NotFound", "The specified resource group does not exist.");
-        }
+  /** 404 {@code InvalidResourceGroup.NotFound} unless the group exists. */
+  static void require(WorldState state, String resourceGroupId) {
+    if (!state.resourceGroups().contains(resourceGroupId)) {
+      throw new ApiError(
+          404, "InvalidResourceGroup.NotFound", "The specified resource group does not exist.");
     }
+  }
 }

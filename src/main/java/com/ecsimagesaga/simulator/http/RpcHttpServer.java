@@ -17,160 +17,177 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A minimal HTTP/1.1 server for the ECS endpoint: one request per connection, answered with
- * {@code Connection: close}. It exists instead of {@code com.sun.net.httpserver.HttpServer} because that server
- * rewrites header names to "X-ratelimit-user-api" while the Alibaba SDK looks up {@code X-RateLimit-User-API}
- * case-sensitively for its throttling control; ECS header names must reach the SDK exactly as ECS spells them.
+ * A minimal HTTP/1.1 server for the ECS endpoint: one request per connection, answered with {@code
+ * Connection: close}. It exists instead of {@code com.sun.net.httpserver.HttpServer} because that
+ * server rewrites header names to "X-ratelimit-user-api" while the Alibaba SDK looks up {@code
+ * X-RateLimit-User-API} case-sensitively for its throttling control; ECS header names must reach
+ * the SDK exactly as ECS spells them.
  */
 public final class RpcHttpServer implements AutoCloseable {
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private final ServerSocket socket;
-    private final ExecutorService workers;
-    private final Consumer<RpcExchange> handler;
-    private final Thread acceptor;
+  private static final int MAX_HEADER_BYTES = 64 * 1024;
+  private final ServerSocket socket;
+  private final ExecutorService workers;
+  private final Consumer<RpcExchange> handler;
+  private final Thread acceptor;
 
-    private RpcHttpServer(ServerSocket socket, ExecutorService workers, Consumer<RpcExchange> handler) {
-        this.socket = socket;
-        this.workers = workers;
-        this.handler = handler;
-        this.acceptor = new Thread(this::acceptLoop, "ecs-sim-accept-" + socket.getLocalPort());
-        acceptor.setDaemon(true);
-    }
+  private RpcHttpServer(
+      ServerSocket socket, ExecutorService workers, Consumer<RpcExchange> handler) {
+    this.socket = socket;
+    this.workers = workers;
+    this.handler = handler;
+    this.acceptor = new Thread(this::acceptLoop, "ecs-sim-accept-" + socket.getLocalPort());
+    acceptor.setDaemon(true);
+  }
 
-    /** Binds {@code address} and serves each request on {@code workers}. */
-    public static RpcHttpServer start(InetSocketAddress address, ExecutorService workers, Consumer<RpcExchange> handler)
-            throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(address, 128);
-        RpcHttpServer server = new RpcHttpServer(socket, workers, handler);
-        server.acceptor.start();
-        return server;
-    }
+  /** Binds {@code address} and serves each request on {@code workers}. */
+  public static RpcHttpServer start(
+      InetSocketAddress address, ExecutorService workers, Consumer<RpcExchange> handler)
+      throws IOException {
+    ServerSocket socket = new ServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(address, 128);
+    RpcHttpServer server = new RpcHttpServer(socket, workers, handler);
+    server.acceptor.start();
+    return server;
+  }
 
-    /** The bound port. */
-    public int port() {
-        return socket.getLocalPort();
-    }
+  /** The bound port. */
+  public int port() {
+    return socket.getLocalPort();
+  }
 
-    private void acceptLoop() {
-        while (!socket.isClosed()) {
-            try {
-                Socket connection = socket.accept();
-                workers.execute(() -> serve(connection));
-            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-                if (socket.isClosed()) {
-                    return;
-                }
-            }
+  private void acceptLoop() {
+    while (!socket.isClosed()) {
+      try {
+        Socket connection = socket.accept();
+        workers.execute(() -> serve(connection));
+      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+        if (socket.isClosed()) {
+          return;
         }
+      }
+    }
+  }
+
+  private void serve(Socket connection) {
+    try {
+      connection.setSoTimeout(30_000);
+      InputStream in = new BufferedInputStream(connection.getInputStream());
+      String[] requestLine = readLine(in).split(" ");
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.put(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              line.substring(colon + 1).trim());
+        }
+      }
+      int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+      byte[] body = in.readNBytes(length);
+      String target = requestLine.length > 1 ? requestLine[1] : "/";
+      int question = target.indexOf('?');
+      String rawQuery = question < 0 ? null : target.substring(question + 1);
+      handler.accept(new RpcExchange(connection, requestLine[0], rawQuery, headers, body));
+    } catch (IOException | RuntimeException e) {
+      close(connection);
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new SocketException("connection closed before the end of the request head");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+      if (line.size() > MAX_HEADER_BYTES) {
+        throw new SocketException("request head too large");
+      }
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  static void close(Socket connection) {
+    try {
+      connection.close();
+    } catch (IOException e) {
+      // Already gone; nothing to release.
+    }
+  }
+
+  /** Stops accepting; connections in progress finish or are closed by their answers. */
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing a listening socket only fails if it is already closed.
+    }
+  }
+
+  /**
+   * One received request and the means to answer it (now, later, or never).
+   *
+   * @param connection the client connection
+   * @param method HTTP method
+   * @param rawQuery undecoded query string or null
+   * @param headers request headers, names lower-cased
+   * @param body request body
+   */
+  public record RpcExchange(
+      Socket connection, String method, String rawQuery, Map<String, String> headers, byte[] body) {
+
+    /** Writes {@code answer} with its header names exactly as given, then closes the connection. */
+    public void respond(Answer answer) {
+      StringBuilder head =
+          new StringBuilder("HTTP/1.1 ")
+              .append(answer.status())
+              .append(' ')
+              .append(reason(answer.status()))
+              .append("\r\n")
+              .append("Content-Type: ")
+              .append(answer.contentType())
+              .append("\r\n")
+              .append("Content-Length: ")
+              .append(answer.body().length)
+              .append("\r\n")
+              .append("Connection: close\r\n");
+      answer
+          .headers()
+          .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+      head.append("\r\n");
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(answer.body());
+        out.flush();
+      } catch (IOException e) {
+        // The client went away (e.g. it timed out before a delayed answer): nothing left to tell
+        // it.
+      } finally {
+        close(connection);
+      }
     }
 
-    private void serve(Socket connection) {
-        try {
-            connection.setSoTimeout(30_000);
-            InputStream in = new BufferedInputStream(connection.getInputStream());
-            String[] requestLine = readLine(in).split(" ");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-                }
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            byte[] body = in.readNBytes(length);
-            String target = requestLine.length > 1 ? requestLine[1] : "/";
-            int question = target.indexOf('?');
-            String rawQuery = question < 0 ? null : target.substring(question + 1);
-            handler.accept(new RpcExchange(connection, requestLine[0], rawQuery, headers, body));
-        } catch (IOException | RuntimeException e) {
-            close(connection);
-        }
+    /** Closes the connection without any answer. */
+    public void abort() {
+      close(connection);
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new SocketException("connection closed before the end of the request head");
-            }
-            if (b != '\r') {
-                line.write(b);
-            }
-            if (line.size() > MAX_HEADER_BYTES) {
-                throw new SocketException("request head too large");
-            }
-        }
-        return line.toString(StandardCharsets.ISO_8859_1);
+    private static String reason(int status) {
+      return switch (status) {
+        case 200 -> "OK";
+        case 400 -> "Bad Request";
+        case 403 -> "Forbidden";
+        case 404 -> "Not Found";
+        case 409 -> "Conflict";
+        case 500 -> "Internal Server Error";
+        case 502 -> "Bad Gateway";
+        case 503 -> "Service Unavailable";
+        default -> "Status";
+      };
     }
-
-    static void close(Socket connection) {
-        try {
-            connection.close();
-        } catch (IOException e) {
-            // Already gone; nothing to release.
-        }
-    }
-
-    /** Stops accepting; connections in progress finish or are closed by their answers. */
-    @Override
-    public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing a listening socket only fails if it is already closed.
-        }
-    }
-
-    /**
-     * One received request and the means to answer it (now, later, or never).
-     *
-     * @param connection the client connection
-     * @param method     HTTP method
-     * @param rawQuery   undecoded query string or null
-     * @param headers    request headers, names lower-cased
-     * @param body       request body
-     */
-    public record RpcExchange(Socket connection, String method, String rawQuery, Map<String, String> headers, byte[] body) {
-
-        /** Writes {@code answer} with its header names exactly as given, then closes the connection. */
-        public void respond(Answer answer) {
-            StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.status()).append(' ')
-                    .append(reason(answer.status())).append("\r\n")
-                    .append("Content-Type: ").append(answer.contentType()).append("\r\n")
-                    .append("Content-Length: ").append(answer.body().length).append("\r\n")
-                    .append("Connection: close\r\n");
-            answer.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            head.append("\r\n");
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-                out.write(answer.body());
-                out.flush();
-            } catch (IOException e) {
-                // The client went away (e.g. it timed out before a delayed answer): nothing left to tell it.
-            } finally {
-                close(connection);
-            }
-        }
-
-        /** Closes the connection without any answer. */
-        public void abort() {
-            close(connection);
-        }
-
-        private static String reason(int status) {
-            return switch (status) {
-                case 200 -> "OK";
-                case 400 -> "Bad Request";
-                case 403 -> "Forbidden";
-                case 404 -> "Not Found";
-                case 409 -> "Conflict";
-                case 500 -> "Internal Server Error";
-                case 502 -> "Bad Gateway";
-                case 503 -> "Service Unavailable";
-                default -> "Status";
-            };
-        }
-    }
+  }
 }

@@ -11,94 +11,96 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the simulated account owns, per region. All access happens while holding this object's monitor
- * ({@code synchronized (state)}), which keeps the model simple and every API call atomic.
+ * Everything the simulated account owns, per region. All access happens while holding this object's
+ * monitor ({@code synchronized (state)}), which keeps the model simple and every API call atomic.
  */
 public final class WorldState {
-    /** Id of the resource group every account has. */
-    public static final String DEFAULT_RESOURCE_GROUP = "rg-acfmdefault00001";
+  /** Id of the resource group every account has. */
+  public static final String DEFAULT_RESOURCE_GROUP = "rg-acfmdefault00001";
 
-    private final Map<String, Region> regions = new HashMap<>();
-    private final Set<String> resourceGroups = new LinkedHashSet<>();
-    private final TokenRegistry tokens;
-    private final Timings timings;
+  private final Map<String, Region> regions = new HashMap<>();
+  private final Set<String> resourceGroups = new LinkedHashSet<>();
+  private final TokenRegistry tokens;
+  private final Timings timings;
 
-    /** Empty world living on {@code timings}, remembering ClientTokens for {@code tokenRetention}. */
-    public WorldState(Timings timings, Duration tokenRetention) {
-        this.timings = timings;
-        this.tokens = new TokenRegistry(tokenRetention);
-        resourceGroups.add(DEFAULT_RESOURCE_GROUP);
+  /** Empty world living on {@code timings}, remembering ClientTokens for {@code tokenRetention}. */
+  public WorldState(Timings timings, Duration tokenRetention) {
+    this.timings = timings;
+    this.tokens = new TokenRegistry(tokenRetention);
+    resourceGroups.add(DEFAULT_RESOURCE_GROUP);
+  }
+
+  /** The resources of one region; created on first use. */
+  public static final class Region {
+    public final Map<String, ImageRecord> images = new LinkedHashMap<>();
+    public final Map<String, SnapshotRecord> snapshots = new LinkedHashMap<>();
+    public final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
+  }
+
+  /** The region's resources, creating an empty region if needed. */
+  public Region region(String regionId) {
+    return regions.computeIfAbsent(regionId, r -> new Region());
+  }
+
+  /** Time and speed. */
+  public Timings timings() {
+    return timings;
+  }
+
+  /** Current simulated time. */
+  public Instant now() {
+    return timings.now();
+  }
+
+  /** ClientToken memory. */
+  public TokenRegistry tokens() {
+    return tokens;
+  }
+
+  /** Resource groups of the account (the default group is always present). */
+  public Set<String> resourceGroups() {
+    return resourceGroups;
+  }
+
+  /** A live (not deleted) image. */
+  public Optional<ImageRecord> liveImage(String regionId, String imageId) {
+    return Optional.ofNullable(region(regionId).images.get(imageId)).filter(i -> !i.deleted);
+  }
+
+  /** A live (not deleted) snapshot. */
+  public Optional<SnapshotRecord> liveSnapshot(String regionId, String snapshotId) {
+    return Optional.ofNullable(region(regionId).snapshots.get(snapshotId)).filter(s -> !s.deleted);
+  }
+
+  /** Number of live custom images in the region. */
+  public long liveImageCount(String regionId) {
+    return region(regionId).images.values().stream().filter(i -> !i.deleted).count();
+  }
+
+  /**
+   * Changes an instance's status. As on ECS, stopping, starting or restarting an instance while an
+   * image of it is being created makes that creation fail.
+   */
+  public void changeInstanceStatus(InstanceRecord instance, InstanceStatus status) {
+    if (instance.status == status) {
+      return;
     }
-
-    /** The resources of one region; created on first use. */
-    public static final class Region {
-        public final Map<String, ImageRecord> images = new LinkedHashMap<>();
-        public final Map<String, SnapshotRecord> snapshots = new LinkedHashMap<>();
-        public final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
+    Instant now = now();
+    for (ImageRecord image : region(instance.regionId).images.values()) {
+      if (instance.instanceId.equals(image.sourceInstanceId)
+          && !image.deleted
+          && image.inProgress(now)) {
+        image.failedAt = now;
+      }
     }
+    instance.status = status;
+  }
 
-    /** The region's resources, creating an empty region if needed. */
-    public Region region(String regionId) {
-        return regions.computeIfAbsent(regionId, r -> new Region());
-    }
-
-    /** Time and speed. */
-    public Timings timings() {
-        return timings;
-    }
-
-    /** Current simulated time. */
-    public Instant now() {
-        return timings.now();
-    }
-
-    /** ClientToken memory. */
-    public TokenRegistry tokens() {
-        return tokens;
-    }
-
-    /** Resource groups of the account (the default group is always present). */
-    public Set<String> resourceGroups() {
-        return resourceGroups;
-    }
-
-    /** A live (not deleted) image. */
-    public Optional<ImageRecord> liveImage(String regionId, String imageId) {
-        return Optional.ofNullable(region(regionId).images.get(imageId)).filter(i -> !i.deleted);
-    }
-
-    /** A live (not deleted) snapshot. */
-    public Optional<SnapshotRecord> liveSnapshot(String regionId, String snapshotId) {
-        return Optional.ofNullable(region(regionId).snapshots.get(snapshotId)).filter(s -> !s.deleted);
-    }
-
-    /** Number of live custom images in the region. */
-    public long liveImageCount(String regionId) {
-        return region(regionId).images.values().stream().filter(i -> !i.deleted).count();
-    }
-
-    /**
-     * Changes an instance's status. As on ECS, stopping, starting or restarting an instance while an image of
-     * it is being created makes that creation fail.
-     */
-    public void changeInstanceStatus(InstanceRecord instance, InstanceStatus status) {
-        if (instance.status == status) {
-            return;
-        }
-        Instant now = now();
-        for (ImageRecord image : region(instance.regionId).images.values()) {
-            if (instance.instanceId.equals(image.sourceInstanceId) && !image.deleted && image.inProgress(now)) {
-                image.failedAt = now;
-            }
-        }
-        instance.status = status;
-    }
-
-    /** Drops every resource, token and extra resource group. */
-    public void clear() {
-        regions.clear();
-        tokens.clear();
-        resourceGroups.clear();
-        resourceGroups.add(DEFAULT_RESOURCE_GROUP);
-    }
+  /** Drops every resource, token and extra resource group. */
+  public void clear() {
+    regions.clear();
+    tokens.clear();
+    resourceGroups.clear();
+    resourceGroups.add(DEFAULT_RESOURCE_GROUP);
+  }
 }

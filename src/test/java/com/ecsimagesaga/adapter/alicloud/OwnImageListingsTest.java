@@ -34,13 +34,26 @@ class OwnImageListingsTest {
   static final String REGION = "cn-hangzhou";
   static final Duration MAX_REUSE = Duration.ofSeconds(10);
 
-  /** The gateway's clock, moved by the test; the simulator keeps wall time so signatures stay valid. */
+  /**
+   * The gateway's clock, moved by the test; the simulator keeps wall time so signatures stay valid.
+   */
   static final class HandClock extends Clock {
     volatile Instant now = Instant.now();
 
-    @Override public Instant instant() { return now; }
-    @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-    @Override public Clock withZone(ZoneId zone) { return this; }
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   private final HandClock clock = new HandClock();
@@ -52,16 +65,37 @@ class OwnImageListingsTest {
   @BeforeEach
   void start() {
     sim = EcsSimulator.start(SimulatorConfig.builder().controlPort(-1).speedFactor(1000).build());
-    var config = new EcsImageGatewayRateLimitTest.Config(sim.endpoint(), sim.config().accessKeyId(), sim.config().accessKeySecret(),
-        MAX_REUSE);
+    var config =
+        new EcsImageGatewayRateLimitTest.Config(
+            sim.endpoint(), sim.config().accessKeyId(), sim.config().accessKeySecret(), MAX_REUSE);
     gateway = new EcsImageGateway(config, clock, new RateBudget(clock, 100, Map.of()));
     String instanceId = "i-ls" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     sim.world().seedInstance(REGION, instanceId, InstanceStatus.Running);
     createdSince = clock.instant();
-    var spec = new ImageSpec(REGION, new ImageSource.FromInstance(instanceId), "listed", null, null, null, null, List.of(), null,
-        null, null, null);
-    var submitted = gateway.execute(new CloudAction.SubmitCreateImage(REGION, spec, "tok-" + UUID.randomUUID(),
-        List.of(new ImageTag(CreateImageSaga.SAGA_TAG, UUID.randomUUID().toString())))).await().atMost(Duration.ofSeconds(10));
+    var spec =
+        new ImageSpec(
+            REGION,
+            new ImageSource.FromInstance(instanceId),
+            "listed",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    var submitted =
+        gateway
+            .execute(
+                new CloudAction.SubmitCreateImage(
+                    REGION,
+                    spec,
+                    "tok-" + UUID.randomUUID(),
+                    List.of(new ImageTag(CreateImageSaga.SAGA_TAG, UUID.randomUUID().toString()))))
+            .await()
+            .atMost(Duration.ofSeconds(10));
     imageId = ((StepOutcome.ImageSubmitted) submitted).imageId();
   }
 
@@ -72,7 +106,10 @@ class OwnImageListingsTest {
   }
 
   private StepOutcome look(Instant takenAfter) {
-    return gateway.observeOwnImages(REGION, Set.of(imageId), createdSince, takenAfter).await().atMost(Duration.ofSeconds(10))
+    return gateway
+        .observeOwnImages(REGION, Set.of(imageId), createdSince, takenAfter)
+        .await()
+        .atMost(Duration.ofSeconds(10))
         .get(imageId);
   }
 

@@ -44,7 +44,10 @@ class RateBudgetTest {
   void aSpentQuotaHoldsEveryCallUntilTimeLeftPasses() {
     var budget = new RateBudget(clock, 100, Map.of());
     assertThat(budget.take("cn-hangzhou", "CreateImage")).isZero();
-    assertThat(budget.observe("cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofMillis(2000)))).isTrue();
+    assertThat(
+            budget.observe(
+                "cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofMillis(2000))))
+        .isTrue();
 
     assertThat(budget.take("cn-hangzhou", "CreateImage")).isEqualTo(Duration.ofMillis(2000));
     assertThat(budget.heldFor("cn-hangzhou", "CreateImage")).isEqualTo(Duration.ofMillis(2000));
@@ -60,10 +63,21 @@ class RateBudgetTest {
   @Test
   void aHoldIsExtendedButNeverShortened() {
     var budget = new RateBudget(clock, 0, Map.of());
-    assertThat(budget.observe("cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(5)))).isTrue();
-    assertThat(budget.observe("cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(1)))).isFalse();
-    assertThat(budget.take("cn-hangzhou", "CreateImage")).as("even a switched-off budget obeys ECS").isEqualTo(Duration.ofSeconds(5));
-    assertThat(budget.observe("cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(9)))).isTrue();
+    assertThat(
+            budget.observe(
+                "cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(5))))
+        .isTrue();
+    assertThat(
+            budget.observe(
+                "cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(1))))
+        .isFalse();
+    assertThat(budget.take("cn-hangzhou", "CreateImage"))
+        .as("even a switched-off budget obeys ECS")
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(
+            budget.observe(
+                "cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(9))))
+        .isTrue();
     assertThat(budget.heldFor("cn-hangzhou", "CreateImage")).isEqualTo(Duration.ofSeconds(9));
   }
 
@@ -74,7 +88,9 @@ class RateBudgetTest {
     budget.observe("cn-hangzhou", "DescribeImages", new RateLimitHeader(2, Duration.ofSeconds(30)));
     assertThat(budget.take("cn-hangzhou", "DescribeImages")).isZero();
     assertThat(budget.take("cn-hangzhou", "DescribeImages")).isZero();
-    assertThat(budget.take("cn-hangzhou", "DescribeImages")).as("no more than ECS said were left").isEqualTo(Duration.ofMillis(100));
+    assertThat(budget.take("cn-hangzhou", "DescribeImages"))
+        .as("no more than ECS said were left")
+        .isEqualTo(Duration.ofMillis(100));
   }
 
   @Test
@@ -85,12 +101,16 @@ class RateBudgetTest {
     assertThat(budget.rateOf("CreateImage")).isEqualTo(0.5);
     assertThat(budget.take("cn-hangzhou", "DescribeImages")).isZero();
     assertThat(budget.take("cn-hangzhou", "DescribeImages")).isZero();
-    assertThat(budget.take("cn-hangzhou", "DescribeImages")).as("half of 4/s").isEqualTo(Duration.ofMillis(500));
+    assertThat(budget.take("cn-hangzhou", "DescribeImages"))
+        .as("half of 4/s")
+        .isEqualTo(Duration.ofMillis(500));
 
     instances[0] = 1;
     clock.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 4; i++) {
-      assertThat(budget.take("cn-hangzhou", "DescribeImages")).as("the whole budget once alone").isZero();
+      assertThat(budget.take("cn-hangzhou", "DescribeImages"))
+          .as("the whole budget once alone")
+          .isZero();
     }
     assertThat(budget.take("cn-hangzhou", "DescribeImages")).isEqualTo(Duration.ofMillis(250));
   }
@@ -98,11 +118,19 @@ class RateBudgetTest {
   @Test
   void aThrottlingErrorCarriesTheHold() {
     var budget = new RateBudget(clock, 4, Map.of());
-    var throttled = new com.ecsimagesaga.saga.CloudError(com.ecsimagesaga.saga.ErrorKind.THROTTLED, "Throttling.User", "m", "R", null);
-    assertThat(budget.withHold(throttled, "cn-hangzhou", "CreateImage").retryAfter()).as("no header, no hint").isNull();
+    var throttled =
+        new com.ecsimagesaga.saga.CloudError(
+            com.ecsimagesaga.saga.ErrorKind.THROTTLED, "Throttling.User", "m", "R", null);
+    assertThat(budget.withHold(throttled, "cn-hangzhou", "CreateImage").retryAfter())
+        .as("no header, no hint")
+        .isNull();
     budget.observe("cn-hangzhou", "CreateImage", new RateLimitHeader(0, Duration.ofSeconds(3)));
-    assertThat(budget.withHold(throttled, "cn-hangzhou", "CreateImage").retryAfter()).isEqualTo(Duration.ofSeconds(3));
-    var transientError = new com.ecsimagesaga.saga.CloudError(com.ecsimagesaga.saga.ErrorKind.TRANSIENT, "InternalError", "m", "R", null);
-    assertThat(budget.withHold(transientError, "cn-hangzhou", "CreateImage")).isSameAs(transientError);
+    assertThat(budget.withHold(throttled, "cn-hangzhou", "CreateImage").retryAfter())
+        .isEqualTo(Duration.ofSeconds(3));
+    var transientError =
+        new com.ecsimagesaga.saga.CloudError(
+            com.ecsimagesaga.saga.ErrorKind.TRANSIENT, "InternalError", "m", "R", null);
+    assertThat(budget.withHold(transientError, "cn-hangzhou", "CreateImage"))
+        .isSameAs(transientError);
   }
 }

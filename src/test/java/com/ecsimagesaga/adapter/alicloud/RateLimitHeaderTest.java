@@ -10,8 +10,10 @@ class RateLimitHeaderTest {
 
   @Test
   void readsRemainAndTimeLeftInAnyOrderAndCase() {
-    assertThat(RateLimitHeader.parse("Remain:0,TimeLeft:2000")).contains(new RateLimitHeader(0, Duration.ofMillis(2000)));
-    assertThat(RateLimitHeader.parse(" timeleft : 150 , REMAIN : 7 ")).contains(new RateLimitHeader(7, Duration.ofMillis(150)));
+    assertThat(RateLimitHeader.parse("Remain:0,TimeLeft:2000"))
+        .contains(new RateLimitHeader(0, Duration.ofMillis(2000)));
+    assertThat(RateLimitHeader.parse(" timeleft : 150 , REMAIN : 7 "))
+        .contains(new RateLimitHeader(7, Duration.ofMillis(150)));
   }
 
   @Test
@@ -25,8 +27,8 @@ class RateLimitHeaderTest {
 
   @Test
   void theHeaderNameIsMatchedWithoutRegardToCase() {
-    assertThat(RateLimitHeader.of(Map.of("x-ratelimit-user-api", "Remain:3,TimeLeft:10"))).contains(
-        new RateLimitHeader(3, Duration.ofMillis(10)));
+    assertThat(RateLimitHeader.of(Map.of("x-ratelimit-user-api", "Remain:3,TimeLeft:10")))
+        .contains(new RateLimitHeader(3, Duration.ofMillis(10)));
     assertThat(RateLimitHeader.of(Map.of("Content-Type", "application/json"))).isEmpty();
     assertThat(RateLimitHeader.of(null)).isEmpty();
   }

@@ -23,8 +23,13 @@ class AvroCodecTest {
   private final AvroCodec codec = new AvroCodec();
 
   static DeleteImage delete() {
-    return DeleteImage.newBuilder().setCommandId("c-1").setIssuedAt(Instant.parse("2026-11-28T00:00:00Z"))
-        .setRegionId("cn-hangzhou").setImageId("m-abc").setForce(true).build();
+    return DeleteImage.newBuilder()
+        .setCommandId("c-1")
+        .setIssuedAt(Instant.parse("2026-11-28T00:00:00Z"))
+        .setRegionId("cn-hangzhou")
+        .setImageId("m-abc")
+        .setForce(true)
+        .build();
   }
 
   @Test
@@ -33,24 +38,34 @@ class AvroCodecTest {
     assertThat(bytes[0]).isEqualTo((byte) 0xC3);
     assertThat(bytes[1]).isEqualTo((byte) 0x01);
     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    assertThat(fingerprint).isEqualTo(SchemaNormalization.parsingFingerprint64(DeleteImage.getClassSchema()));
+    assertThat(fingerprint)
+        .isEqualTo(SchemaNormalization.parsingFingerprint64(DeleteImage.getClassSchema()));
   }
 
   @Test
   void tellsRecordTypesApartByFingerprint() {
     assertThat(codec.decode(codec.encode(delete()))).isEqualTo(delete());
-    var create = CreateImage.newBuilder().setCommandId("c-2").setIssuedAt(Instant.EPOCH).setRegionId("cn-hangzhou")
-        .setInstanceId("i-1").build();
-    assertThat(codec.decode(codec.encode(create))).isInstanceOf(CreateImage.class).isEqualTo(create);
+    var create =
+        CreateImage.newBuilder()
+            .setCommandId("c-2")
+            .setIssuedAt(Instant.EPOCH)
+            .setRegionId("cn-hangzhou")
+            .setInstanceId("i-1")
+            .build();
+    assertThat(codec.decode(codec.encode(create)))
+        .isInstanceOf(CreateImage.class)
+        .isEqualTo(create);
   }
 
   @Test
   void refusesWhatIsNotAKnownRecord() {
-    assertThatThrownBy(() -> codec.decode("hello".getBytes())).isInstanceOf(UndecodableRecordException.class)
+    assertThatThrownBy(() -> codec.decode("hello".getBytes()))
+        .isInstanceOf(UndecodableRecordException.class)
         .hasMessageContaining("C3 01");
     byte[] unknown = codec.encode(delete());
     unknown[5] ^= 0x55;
-    assertThatThrownBy(() -> codec.decode(unknown)).hasMessageContaining("unknown schema fingerprint");
+    assertThatThrownBy(() -> codec.decode(unknown))
+        .hasMessageContaining("unknown schema fingerprint");
     byte[] truncated = Arrays.copyOf(codec.encode(delete()), 14);
     assertThatThrownBy(() -> codec.decode(truncated)).hasMessageContaining("does not match schema");
     assertThatThrownBy(() -> codec.decode(null)).hasMessageContaining("no value");

@@ -27,8 +27,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbox row and the saga state change that causes it commit together or not at all: an
- * event that cannot be stored takes the state change down with it.
+ * The outbox row and the saga state change that causes it commit together or not at all: an event
+ * that cannot be stored takes the state change down with it.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -45,8 +45,17 @@ class OutboxAtomicityTest {
 
   /** A real event, since the relay publishes whatever this test stores. */
   static com.ecsimagesaga.saga.SagaEvent created(Saga saga, UUID eventId) {
-    return new com.ecsimagesaga.saga.SagaEvent.ImageCreated(eventId, saga.id(), saga.commandId(), Instant.now(), saga.regionId(),
-        "m-atomic", "atomic", "Available", true, List.of());
+    return new com.ecsimagesaga.saga.SagaEvent.ImageCreated(
+        eventId,
+        saga.id(),
+        saga.commandId(),
+        Instant.now(),
+        saga.regionId(),
+        "m-atomic",
+        "atomic",
+        "Available",
+        true,
+        List.of());
   }
 
   /** Hibernate Reactive runs on a Vert.x context; the test thread is not one. */
@@ -63,12 +72,31 @@ class OutboxAtomicityTest {
     SagaPolicies policies = definitions.policies();
     // A saga far in the future, so the running coordinator never claims it during the test.
     Instant later = Instant.now().plus(Duration.ofDays(365));
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-atomic"), "atomic", null, null, null, null, List.of(),
-        null, null, null, null);
-    Saga saga = CreateImageSaga.start(UUID.randomUUID(), "atomic-" + UUID.randomUUID(), new SagaInput.Create(spec, null, false),
-        later, policies);
+    var spec =
+        new ImageSpec(
+            "cn-hangzhou",
+            new ImageSource.FromInstance("i-atomic"),
+            "atomic",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    Saga saga =
+        CreateImageSaga.start(
+            UUID.randomUUID(),
+            "atomic-" + UUID.randomUUID(),
+            new SagaInput.Create(spec, null, false),
+            later,
+            policies);
     assertThat(onContext(() -> store.start(saga))).isTrue();
-    List<Saga> claimed = onContext(() -> store.claimDue(later.plusSeconds(1), 1000, "test-owner", Duration.ofMinutes(1)));
+    List<Saga> claimed =
+        onContext(
+            () -> store.claimDue(later.plusSeconds(1), 1000, "test-owner", Duration.ofMinutes(1)));
     Saga mine = claimed.stream().filter(s -> s.id().equals(saga.id())).findFirst().orElseThrow();
 
     OutboxMessage event = encoder.encode(created(saga, UUID.randomUUID()));
@@ -77,21 +105,38 @@ class OutboxAtomicityTest {
 
     Saga next = mine.edit().status(SagaStatus.SUCCEEDED).step(Step.DONE).nextWakeAt(null).build();
     // The same event id again violates the outbox's unique key, inside the apply transaction.
-    assertThatThrownBy(() -> onContext(() -> store.apply(List.of(new SagaStore.Transit(mine, next, List.of(event))),
-        "test-owner"))).isNotNull();
+    assertThatThrownBy(
+            () ->
+                onContext(
+                    () ->
+                        store.apply(
+                            List.of(new SagaStore.Transit(mine, next, List.of(event))),
+                            "test-owner")))
+        .isNotNull();
 
     Saga after = onContext(() -> store.find(saga.id())).orElseThrow();
     assertThat(after.status()).isEqualTo(SagaStatus.RUNNING);
     assertThat(after.step()).isEqualTo(Step.CHECK_SOURCE);
     assertThat(after.version()).isEqualTo(mine.version());
-    long rows = pool.preparedQuery("select count(*) from outbox where event_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId))
-        .await().atMost(WAIT).iterator().next().getLong(0);
+    long rows =
+        pool.preparedQuery("select count(*) from outbox where event_id = $1")
+            .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId))
+            .await()
+            .atMost(WAIT)
+            .iterator()
+            .next()
+            .getLong(0);
     assertThat(rows).isEqualTo(1);
 
     // And with a storable event both land.
     OutboxMessage fresh = encoder.encode(created(saga, UUID.randomUUID()));
-    assertThat(onContext(() -> store.apply(List.of(new SagaStore.Transit(mine, next, List.of(fresh))), "test-owner")))
+    assertThat(
+            onContext(
+                () ->
+                    store.apply(
+                        List.of(new SagaStore.Transit(mine, next, List.of(fresh))), "test-owner")))
         .containsExactly(saga.id());
-    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().status()).isEqualTo(SagaStatus.SUCCEEDED);
+    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().status())
+        .isEqualTo(SagaStatus.SUCCEEDED);
   }
 }

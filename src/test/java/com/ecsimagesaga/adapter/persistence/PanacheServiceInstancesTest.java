@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The instance table on the real PostgreSQL: heartbeats count, expire and leave. The beats here are
- * stamped a year ahead, so the running service's own heartbeat (stamped now) never counts among them.
+ * stamped a year ahead, so the running service's own heartbeat (stamped now) never counts among
+ * them.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -47,7 +48,9 @@ class PanacheServiceInstancesTest {
     assertThat(rows("sit-b")).as("an expired instance's row is forgotten").isZero();
 
     assertThat(beat("sit-c", t.plusSeconds(23))).isEqualTo(2);
-    assertThat(beat("sit-c", t.plusSeconds(10))).as("a late beat never moves a heartbeat back").isEqualTo(2);
+    assertThat(beat("sit-c", t.plusSeconds(10)))
+        .as("a late beat never moves a heartbeat back")
+        .isEqualTo(2);
     assertThat(beat("sit-a", t.plusSeconds(32))).as("c still beat at +23 s").isEqualTo(2);
     OutboxAtomicityTest.onContext(() -> instances.leave("sit-c"));
     assertThat(rows("sit-c")).isZero();
@@ -62,7 +65,12 @@ class PanacheServiceInstancesTest {
   }
 
   private long rows(String id) {
-    return pool.preparedQuery("select count(*) from service_instance where instance_id = $1").execute(Tuple.of(id))
-        .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+    return pool.preparedQuery("select count(*) from service_instance where instance_id = $1")
+        .execute(Tuple.of(id))
+        .await()
+        .atMost(Duration.ofSeconds(10))
+        .iterator()
+        .next()
+        .getLong(0);
   }
 }

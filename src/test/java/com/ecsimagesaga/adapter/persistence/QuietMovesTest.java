@@ -37,9 +37,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polls that changed nothing but the wake-up time are stored for a whole pass in one statement:
- * the row moves on under the same version and lease guard as any other move, and the step's
- * history row counts them exactly as a move stored on its own would.
+ * Polls that changed nothing but the wake-up time are stored for a whole pass in one statement: the
+ * row moves on under the same version and lease guard as any other move, and the step's history row
+ * counts them exactly as a move stored on its own would.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -60,17 +60,60 @@ class QuietMovesTest {
     Saga later = waiting.edit().nextWakeAt(waiting.nextWakeAt().plusSeconds(15)).build();
     assertThat(QuietMoves.isQuiet(new Transit(waiting, later, List.of()))).isTrue();
 
-    assertThat(QuietMoves.isQuiet(new Transit(waiting, later.edit().progress(20).build(), List.of()))).as("progress").isFalse();
-    assertThat(QuietMoves.isQuiet(new Transit(waiting, later.edit().attempt(1)
-        .lastError(new CloudError(ErrorKind.THROTTLED, "Throttling", "slow down", "req", null)).build(), List.of())))
-        .as("an error").isFalse();
-    assertThat(QuietMoves.isQuiet(new Transit(waiting, later.edit().status(SagaStatus.SUCCEEDED).step(Step.DONE).nextWakeAt(null)
-        .build(), List.of()))).as("finished").isFalse();
-    OutboxMessage event = new OutboxMessage(0, UUID.randomUUID(), waiting.id(), "ImageCreationProgressed", "k", new byte[0],
-        Map.of(), Instant.now());
-    assertThat(QuietMoves.isQuiet(new Transit(waiting, later, List.of(event)))).as("an event").isFalse();
-    assertThat(QuietMoves.isQuiet(new Transit(List.of(waiting, later, later.edit().nextWakeAt(later.nextWakeAt().plusSeconds(15))
-        .build()), List.of()))).as("two moves").isFalse();
+    assertThat(
+            QuietMoves.isQuiet(new Transit(waiting, later.edit().progress(20).build(), List.of())))
+        .as("progress")
+        .isFalse();
+    assertThat(
+            QuietMoves.isQuiet(
+                new Transit(
+                    waiting,
+                    later
+                        .edit()
+                        .attempt(1)
+                        .lastError(
+                            new CloudError(
+                                ErrorKind.THROTTLED, "Throttling", "slow down", "req", null))
+                        .build(),
+                    List.of())))
+        .as("an error")
+        .isFalse();
+    assertThat(
+            QuietMoves.isQuiet(
+                new Transit(
+                    waiting,
+                    later
+                        .edit()
+                        .status(SagaStatus.SUCCEEDED)
+                        .step(Step.DONE)
+                        .nextWakeAt(null)
+                        .build(),
+                    List.of())))
+        .as("finished")
+        .isFalse();
+    OutboxMessage event =
+        new OutboxMessage(
+            0,
+            UUID.randomUUID(),
+            waiting.id(),
+            "ImageCreationProgressed",
+            "k",
+            new byte[0],
+            Map.of(),
+            Instant.now());
+    assertThat(QuietMoves.isQuiet(new Transit(waiting, later, List.of(event))))
+        .as("an event")
+        .isFalse();
+    assertThat(
+            QuietMoves.isQuiet(
+                new Transit(
+                    List.of(
+                        waiting,
+                        later,
+                        later.edit().nextWakeAt(later.nextWakeAt().plusSeconds(15)).build()),
+                    List.of())))
+        .as("two moves")
+        .isFalse();
   }
 
   @Test
@@ -79,9 +122,18 @@ class QuietMovesTest {
     Saga started = aStartedSaga(t);
     Saga claimed = lease(started.id());
     // The submission's answer: a move to a new step, stored the usual way.
-    Saga awaiting = claimed.edit().status(SagaStatus.WAITING).step(Step.AWAIT_IMAGE_USABLE).imageId("m-quiet")
-        .stepStartedAt(t).nextWakeAt(t.plusSeconds(2)).build();
-    assertThat(onContext(() -> store.apply(List.of(new Transit(claimed, awaiting, List.of())), OWNER))).containsExactly(started.id());
+    Saga awaiting =
+        claimed
+            .edit()
+            .status(SagaStatus.WAITING)
+            .step(Step.AWAIT_IMAGE_USABLE)
+            .imageId("m-quiet")
+            .stepStartedAt(t)
+            .nextWakeAt(t.plusSeconds(2))
+            .build();
+    assertThat(
+            onContext(() -> store.apply(List.of(new Transit(claimed, awaiting, List.of())), OWNER)))
+        .containsExactly(started.id());
 
     Instant firstWake = t.plusSeconds(4);
     Saga polled = lease(started.id());
@@ -89,8 +141,17 @@ class QuietMovesTest {
     assertThat(QuietMoves.isQuiet(quiet)).isTrue();
     assertThat(onContext(() -> store.apply(List.of(quiet), OWNER))).containsExactly(started.id());
     Saga again = lease(started.id());
-    assertThat(onContext(() -> store.apply(List.of(new Transit(again, again.edit().nextWakeAt(t.plusSeconds(6)).build(), List.of())),
-        OWNER))).containsExactly(started.id());
+    assertThat(
+            onContext(
+                () ->
+                    store.apply(
+                        List.of(
+                            new Transit(
+                                again,
+                                again.edit().nextWakeAt(t.plusSeconds(6)).build(),
+                                List.of())),
+                        OWNER)))
+        .containsExactly(started.id());
 
     Row row = sagaRow(started.id());
     assertThat(row.getLong("version")).isEqualTo(claimed.version() + 3);
@@ -100,7 +161,9 @@ class QuietMovesTest {
     assertThat(row.getString("image_id")).isEqualTo("m-quiet");
 
     List<Row> history = historyRows(started.id());
-    assertThat(history).extracting(r -> r.getString("step")).containsExactly("CHECK_SOURCE", "AWAIT_IMAGE_USABLE");
+    assertThat(history)
+        .extracting(r -> r.getString("step"))
+        .containsExactly("CHECK_SOURCE", "AWAIT_IMAGE_USABLE");
     Row await = history.get(1);
     assertThat(await.getInteger("executions")).as("both polls counted").isEqualTo(2);
     assertThat(await.getString("outcome_step")).isEqualTo("AWAIT_IMAGE_USABLE");
@@ -113,23 +176,48 @@ class QuietMovesTest {
 
     // A quiet poll computed from a version that moved on is dropped, like any other move.
     Saga current = lease(started.id());
-    Transit stale = new Transit(polled, polled.edit().nextWakeAt(t.plusSeconds(60)).build(), List.of());
+    Transit stale =
+        new Transit(polled, polled.edit().nextWakeAt(t.plusSeconds(60)).build(), List.of());
     assertThat(onContext(() -> store.apply(List.of(stale), OWNER))).isEmpty();
     assertThat(sagaRow(started.id()).getLong("version")).isEqualTo(current.version());
-    assertThat(sagaRow(started.id()).getOffsetDateTime("next_wake_at").toInstant()).isEqualTo(t.plusSeconds(6));
+    assertThat(sagaRow(started.id()).getOffsetDateTime("next_wake_at").toInstant())
+        .isEqualTo(t.plusSeconds(6));
     assertThat(historyRows(started.id()).get(1).getInteger("executions")).isEqualTo(2);
   }
 
   private Saga aWaitingSaga(Instant t) {
-    return aNewSaga(t).edit().status(SagaStatus.WAITING).step(Step.AWAIT_IMAGE_USABLE).imageId("m-1").stepStartedAt(t)
-        .nextWakeAt(t.plusSeconds(15)).progress(10).build();
+    return aNewSaga(t)
+        .edit()
+        .status(SagaStatus.WAITING)
+        .step(Step.AWAIT_IMAGE_USABLE)
+        .imageId("m-1")
+        .stepStartedAt(t)
+        .nextWakeAt(t.plusSeconds(15))
+        .progress(10)
+        .build();
   }
 
   private Saga aNewSaga(Instant t) {
     SagaPolicies policies = definitions.policies();
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-quiet"), "quiet", null, null, null, null, List.of(),
-        null, null, null, null);
-    return CreateImageSaga.start(UUID.randomUUID(), "quiet-" + UUID.randomUUID(), new SagaInput.Create(spec, null, false, null), t,
+    var spec =
+        new ImageSpec(
+            "cn-hangzhou",
+            new ImageSource.FromInstance("i-quiet"),
+            "quiet",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    return CreateImageSaga.start(
+        UUID.randomUUID(),
+        "quiet-" + UUID.randomUUID(),
+        new SagaInput.Create(spec, null, false, null),
+        t,
         policies);
   }
 
@@ -142,19 +230,30 @@ class QuietMovesTest {
 
   /** Leases the one saga to this test, as a claim would, and reads it back. */
   private Saga lease(UUID id) {
-    pool.preparedQuery("update saga set lease_owner = $2, lease_until = now() + interval '1 minute' where id = $1")
-        .execute(Tuple.of(id, OWNER)).await().atMost(WAIT);
+    pool.preparedQuery(
+            "update saga set lease_owner = $2, lease_until = now() + interval '1 minute' where id = $1")
+        .execute(Tuple.of(id, OWNER))
+        .await()
+        .atMost(WAIT);
     return onContext(() -> store.find(id)).orElseThrow();
   }
 
   private Row sagaRow(UUID id) {
-    return pool.preparedQuery("select * from saga where id = $1").execute(Tuple.of(id)).await().atMost(WAIT).iterator().next();
+    return pool.preparedQuery("select * from saga where id = $1")
+        .execute(Tuple.of(id))
+        .await()
+        .atMost(WAIT)
+        .iterator()
+        .next();
   }
 
   private List<Row> historyRows(UUID id) {
     List<Row> rows = new ArrayList<>();
-    pool.preparedQuery("select * from saga_history where saga_id = $1 order by first_at, step").execute(Tuple.of(id))
-        .await().atMost(WAIT).forEach(rows::add);
+    pool.preparedQuery("select * from saga_history where saga_id = $1 order by first_at, step")
+        .execute(Tuple.of(id))
+        .await()
+        .atMost(WAIT)
+        .forEach(rows::add);
     return rows;
   }
 

@@ -16,15 +16,31 @@ import org.junit.jupiter.api.Test;
 class SagaInputJsonTest {
 
   static ImageSpec spec(ImageSource source) {
-    return new ImageSpec("cn-hangzhou", source, "web", "a description", "arm64", "Ubuntu", "rg-abc",
-        List.of(new ImageTag("team", "")), "UEFI", "web-family", "1.2", "Standard");
+    return new ImageSpec(
+        "cn-hangzhou",
+        source,
+        "web",
+        "a description",
+        "arm64",
+        "Ubuntu",
+        "rg-abc",
+        List.of(new ImageTag("team", "")),
+        "UEFI",
+        "web-family",
+        "1.2",
+        "Standard");
   }
 
   @Test
   void everySourceKindSurvivesTheRoundTrip() {
-    for (ImageSource source : List.of(new ImageSource.FromInstance("i-1"), new ImageSource.FromSnapshot("s-1"),
-        new ImageSource.FromDiskMappings(List.of(new DiskMapping("/dev/xvda", "system", "s-sys", null),
-            new DiskMapping(null, "data", null, 100))))) {
+    for (ImageSource source :
+        List.of(
+            new ImageSource.FromInstance("i-1"),
+            new ImageSource.FromSnapshot("s-1"),
+            new ImageSource.FromDiskMappings(
+                List.of(
+                    new DiskMapping("/dev/xvda", "system", "s-sys", null),
+                    new DiskMapping(null, "data", null, 100))))) {
       var in = new SagaInput.Create(spec(source), Duration.ofMinutes(20), true);
       assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
     }
@@ -32,8 +48,19 @@ class SagaInputJsonTest {
 
   @Test
   void updatesSurviveTheRoundTrip() {
-    var in = new SagaInput.Update(new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", "new-name", null, "fam", "UEFI",
-        true, List.of(new ImageTag("a", "b")), List.of("old"), "rg-1"));
+    var in =
+        new SagaInput.Update(
+            new com.ecsimagesaga.image.ImageChanges(
+                "cn-hangzhou",
+                "m-1",
+                "new-name",
+                null,
+                "fam",
+                "UEFI",
+                true,
+                List.of(new ImageTag("a", "b")),
+                List.of("old"),
+                "rg-1"));
     assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
   }
 
@@ -45,15 +72,27 @@ class SagaInputJsonTest {
 
   @Test
   void aCommandsStepTimeoutsSurviveTheRoundTripAndOlderRowsHaveNone() {
-    var steps = Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90), Step.COMPENSATE_DELETE_IMAGE, Duration.ofMinutes(5));
-    var create = new SagaInput.Create(spec(new ImageSource.FromInstance("i-1")), null, false, steps);
+    var steps =
+        Map.of(
+            Step.AWAIT_IMAGE_USABLE,
+            Duration.ofSeconds(90),
+            Step.COMPENSATE_DELETE_IMAGE,
+            Duration.ofMinutes(5));
+    var create =
+        new SagaInput.Create(spec(new ImageSource.FromInstance("i-1")), null, false, steps);
     assertThat(SagaInputJson.read(SagaInputJson.write(create)).stepTimeouts()).isEqualTo(steps);
-    var delete = new SagaInput.Delete("m-1", false, true, Map.of(Step.AWAIT_IMAGE_GONE, Duration.ofSeconds(30)));
+    var delete =
+        new SagaInput.Delete(
+            "m-1", false, true, Map.of(Step.AWAIT_IMAGE_GONE, Duration.ofSeconds(30)));
     assertThat(SagaInputJson.read(SagaInputJson.write(delete))).isEqualTo(delete);
-    var update = new SagaInput.Update(new com.ecsimagesaga.image.ImageChanges("cn-hangzhou", "m-1", "n-1", null, null, null,
-        null, List.of(), List.of(), null), Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, Duration.ofSeconds(45)));
+    var update =
+        new SagaInput.Update(
+            new com.ecsimagesaga.image.ImageChanges(
+                "cn-hangzhou", "m-1", "n-1", null, null, null, null, List.of(), List.of(), null),
+            Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, Duration.ofSeconds(45)));
     assertThat(SagaInputJson.read(SagaInputJson.write(update))).isEqualTo(update);
-    String older = "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":false,\"deleteSnapshots\":false}";
+    String older =
+        "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":false,\"deleteSnapshots\":false}";
     assertThat(SagaInputJson.read(older).stepTimeouts()).isEmpty();
   }
 }

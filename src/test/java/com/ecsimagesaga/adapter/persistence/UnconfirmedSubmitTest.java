@@ -41,21 +41,43 @@ class UnconfirmedSubmitTest {
 
   /** A create saga due a year from now, so the running coordinator never claims it. */
   private Saga startedLater(Instant later) {
-    var spec = new ImageSpec("cn-hangzhou", new ImageSource.FromInstance("i-unconfirmed"), "unconfirmed", null, null, null, null,
-        List.of(), null, null, null, null);
-    Saga saga = CreateImageSaga.start(UUID.randomUUID(), "unconfirmed-" + UUID.randomUUID(), new SagaInput.Create(spec, null, false),
-        later, definitions.policies());
+    var spec =
+        new ImageSpec(
+            "cn-hangzhou",
+            new ImageSource.FromInstance("i-unconfirmed"),
+            "unconfirmed",
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            null);
+    Saga saga =
+        CreateImageSaga.start(
+            UUID.randomUUID(),
+            "unconfirmed-" + UUID.randomUUID(),
+            new SagaInput.Create(spec, null, false),
+            later,
+            definitions.policies());
     assertThat(onContext(() -> store.start(saga))).isTrue();
     return saga;
   }
 
   private Saga claim(UUID id, Instant now, String owner) {
-    return onContext(() -> store.claimDue(now, 1000, owner, LEASE)).stream().filter(s -> s.id().equals(id)).findFirst()
+    return onContext(() -> store.claimDue(now, 1000, owner, LEASE)).stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("saga " + id + " was not claimed at " + now));
   }
 
   private void store(Saga previous, Saga next, String owner) {
-    assertThat(onContext(() -> store.apply(List.of(new SagaStore.Transit(previous, next, List.of())), owner)))
+    assertThat(
+            onContext(
+                () ->
+                    store.apply(List.of(new SagaStore.Transit(previous, next, List.of())), owner)))
         .containsExactly(previous.id());
   }
 
@@ -73,7 +95,9 @@ class UnconfirmedSubmitTest {
 
     Saga recovered = claim(saga.id(), later.plus(LEASE).plusSeconds(1), "instance-b");
     assertThat(recovered.submitUnconfirmed()).isTrue();
-    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().submitUnconfirmed()).as("stored with the claim").isTrue();
+    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().submitUnconfirmed())
+        .as("stored with the claim")
+        .isTrue();
 
     // The mark stays through later stores until the saga ends.
     store(recovered, recovered.edit().attempt(1).build(), "instance-b");
@@ -85,7 +109,14 @@ class UnconfirmedSubmitTest {
     Instant later = Instant.now().plus(Duration.ofDays(366));
     Saga saga = startedLater(later);
     Saga checking = claim(saga.id(), later, "instance-a");
-    store(checking, checking.edit().step(Step.AWAIT_IMAGE_USABLE).status(SagaStatus.WAITING).imageId("m-known").build(),
+    store(
+        checking,
+        checking
+            .edit()
+            .step(Step.AWAIT_IMAGE_USABLE)
+            .status(SagaStatus.WAITING)
+            .imageId("m-known")
+            .build(),
         "instance-a");
     claim(saga.id(), later, "instance-a");
     Saga recovered = claim(saga.id(), later.plus(LEASE).plusSeconds(1), "instance-b");
@@ -97,7 +128,10 @@ class UnconfirmedSubmitTest {
     Instant later = Instant.now().plus(Duration.ofDays(367));
     Saga saga = startedLater(later);
     Saga checking = claim(saga.id(), later, "instance-a");
-    store(checking, checking.edit().step(Step.SUBMIT_CREATE_IMAGE).submitUnconfirmed(true).build(), "instance-a");
+    store(
+        checking,
+        checking.edit().step(Step.SUBMIT_CREATE_IMAGE).submitUnconfirmed(true).build(),
+        "instance-a");
     assertThat(onContext(() -> store.find(saga.id())).orElseThrow().submitUnconfirmed()).isTrue();
   }
 }

@@ -22,10 +22,17 @@ class PeriodicPassTest {
   @Test
   void passesThatFindNothingBackOffToTheIdleCeiling() {
     AtomicInteger passes = new AtomicInteger();
-    var pass = new PeriodicPass("test", vertx, Duration.ofMillis(20), Duration.ofMillis(640), 10, () -> {
-      passes.incrementAndGet();
-      return Uni.createFrom().item(0);
-    });
+    var pass =
+        new PeriodicPass(
+            "test",
+            vertx,
+            Duration.ofMillis(20),
+            Duration.ofMillis(640),
+            10,
+            () -> {
+              passes.incrementAndGet();
+              return Uni.createFrom().item(0);
+            });
     pass.start(Duration.ZERO);
 
     // Waits of 20, 40, 80, 160, 320, 640 ms: the sixth pass starts after 620 ms, the seventh
@@ -33,17 +40,27 @@ class PeriodicPassTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> passes.get() >= 7);
     int seen = passes.get();
     // At the ceiling, half a second holds at most one more pass.
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> passes.get() - seen <= 1);
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> passes.get() - seen <= 1);
     pass.stop();
   }
 
   @Test
   void aWokenPassRunsAtOnceInsteadOfWaitingOutItsBackOff() {
     AtomicInteger passes = new AtomicInteger();
-    var pass = new PeriodicPass("test", vertx, Duration.ofMillis(20), Duration.ofSeconds(30), 10, () -> {
-      passes.incrementAndGet();
-      return Uni.createFrom().item(0);
-    });
+    var pass =
+        new PeriodicPass(
+            "test",
+            vertx,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(30),
+            10,
+            () -> {
+              passes.incrementAndGet();
+              return Uni.createFrom().item(0);
+            });
     pass.start(Duration.ZERO);
     // The eighth pass starts after 20 + 40 + ... + 1,280 = 2,540 ms and is followed by a wait of
     // 2,560 ms.
@@ -59,10 +76,17 @@ class PeriodicPassTest {
   @Test
   void aPassThatFoundWorkRunsAgainAfterTheInterval() {
     AtomicInteger passes = new AtomicInteger();
-    var pass = new PeriodicPass("test", vertx, Duration.ofMillis(20), Duration.ofSeconds(30), 10, () -> {
-      passes.incrementAndGet();
-      return Uni.createFrom().item(1);
-    });
+    var pass =
+        new PeriodicPass(
+            "test",
+            vertx,
+            Duration.ofMillis(20),
+            Duration.ofSeconds(30),
+            10,
+            () -> {
+              passes.incrementAndGet();
+              return Uni.createFrom().item(1);
+            });
     pass.start(Duration.ZERO);
 
     await().atMost(Duration.ofSeconds(3)).until(() -> passes.get() >= 20);

@@ -24,18 +24,25 @@ class PollPolicyTest {
     Instant b = Instant.parse("2026-11-28T10:00:01.900Z");
     assertThat(poll.nextPollAt(a, Duration.ZERO)).isEqualTo(Instant.parse("2026-11-28T10:00:02Z"));
     assertThat(poll.nextPollAt(b, Duration.ZERO)).isEqualTo(Instant.parse("2026-11-28T10:00:02Z"));
-    assertThat(poll.nextPollAt(Instant.parse("2026-11-28T10:00:02Z"), Duration.ZERO)).isEqualTo(Instant.parse("2026-11-28T10:00:04Z"));
+    assertThat(poll.nextPollAt(Instant.parse("2026-11-28T10:00:02Z"), Duration.ZERO))
+        .isEqualTo(Instant.parse("2026-11-28T10:00:04Z"));
     assertThat(poll.nextPollAt(Instant.parse("2026-11-28T10:05:01Z"), Duration.ofMinutes(5)))
         .isEqualTo(Instant.parse("2026-11-28T10:05:15Z"));
   }
 
   @Test
   void aCreationStillRunningAfterTheSlowPhasePollsAtTheLongInterval() {
-    var poll = new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15), Duration.ofMinutes(10),
-        Duration.ofSeconds(30));
+    var poll =
+        new PollPolicy(
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(15),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(30));
     assertThat(poll.nextPoll(Duration.ofSeconds(59))).isEqualTo(Duration.ofSeconds(2));
     assertThat(poll.nextPoll(Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(15));
-    assertThat(poll.nextPoll(Duration.ofMinutes(10).minusMillis(1))).isEqualTo(Duration.ofSeconds(15));
+    assertThat(poll.nextPoll(Duration.ofMinutes(10).minusMillis(1)))
+        .isEqualTo(Duration.ofSeconds(15));
     assertThat(poll.nextPoll(Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
     assertThat(poll.nextPoll(Duration.ofHours(2))).isEqualTo(Duration.ofSeconds(30));
     // Long creations share a 30 s grid, so one listing per region still answers all of them.
@@ -51,9 +58,23 @@ class PollPolicyTest {
 
   @Test
   void refusesTiersThatGetFasterOrEndBeforeTheyStart() {
-    assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15),
-        Duration.ofMinutes(10), Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15),
-        Duration.ofSeconds(30), Duration.ofSeconds(30))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new PollPolicy(
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(15),
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(10)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new PollPolicy(
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(15),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-  private final RetryPolicy policy = new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 5);
+  private final RetryPolicy policy =
+      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 5);
 
   @Test
   void ceilingDoublesPerAttemptUntilTheCap() {
@@ -23,7 +24,9 @@ class RetryPolicyTest {
   void fullJitterSpansZeroToTheCeiling() {
     assertThat(policy.nextDelay(3, 0.0)).isEqualTo(Duration.ZERO);
     assertThat(policy.nextDelay(3, 0.5)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(policy.nextDelay(3, 0.999)).isLessThan(Duration.ofSeconds(4)).isGreaterThan(Duration.ofMillis(3990));
+    assertThat(policy.nextDelay(3, 0.999))
+        .isLessThan(Duration.ofSeconds(4))
+        .isGreaterThan(Duration.ofMillis(3990));
   }
 
   @Test

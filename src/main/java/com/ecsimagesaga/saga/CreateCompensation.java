@@ -110,16 +110,20 @@ final class CreateCompensation {
   }
 
   Decision finish(Saga s, String trigger, String compensation, Instant now) {
-    var event =
-        new SagaEvent.ImageCreationFailed(
-            SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
-            s.id(),
-            s.commandId(),
-            now,
-            s.regionId(),
-            s.imageId(),
-            s.failure(),
-            compensation);
-    return moves.move(s, trigger, now, b -> b, List.of(event));
+    return moves.move(s, trigger, now, b -> b, List.of(failed(s, s.failure(), compensation, now)));
+  }
+
+  /** The one event a failed create saga ends with: its failure and how compensation ended. */
+  static SagaEvent.ImageCreationFailed failed(
+      Saga s, Failure failure, String compensation, Instant now) {
+    return new SagaEvent.ImageCreationFailed(
+        SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
+        s.id(),
+        s.commandId(),
+        now,
+        s.regionId(),
+        s.imageId(),
+        failure,
+        compensation);
   }
 }

@@ -299,16 +299,7 @@ public final class CreateImageSaga implements SagaDefinition {
 
   /** Fails without anything to compensate: ECS never accepted the creation. */
   Decision fail(Saga s, String trigger, Failure failure, Instant now) {
-    var event =
-        new SagaEvent.ImageCreationFailed(
-            SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
-            s.id(),
-            s.commandId(),
-            now,
-            s.regionId(),
-            s.imageId(),
-            failure,
-            "NOT_NEEDED");
+    var event = CreateCompensation.failed(s, failure, "NOT_NEEDED", now);
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }
 }

@@ -3,8 +3,6 @@ package com.ecsimagesaga.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.OutboxMessage;
@@ -21,6 +19,7 @@ import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.FakeClock;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -206,20 +205,7 @@ class ChainedStepsCrashTest {
         Instant.now()
             .plus(Duration.ofDays(365L * 30))
             .plusMillis(UUID.randomUUID().hashCode() & 0xffff);
-    var spec =
-        new ImageSpec(
-            REGION,
-            new ImageSource.FromInstance(instance),
-            "chain-" + instance.substring(2),
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance(REGION, instance, "chain-" + instance.substring(2));
     Saga saga =
         CreateImageSaga.start(
             UUID.randomUUID(),

@@ -2,13 +2,12 @@ package com.ecsimagesaga.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,20 +22,7 @@ class ListingFreshnessTest {
   static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
 
   static Saga waiting(Instant submittedAt, Instant dueAt) {
-    var spec =
-        new ImageSpec(
-            "cn-hangzhou",
-            new ImageSource.FromInstance("i-1"),
-            "img",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
     return new Saga(
         UUID.randomUUID(),
         SagaType.CREATE_IMAGE,

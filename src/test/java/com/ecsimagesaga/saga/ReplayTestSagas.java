@@ -1,7 +1,6 @@
 package com.ecsimagesaga.saga;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,20 +16,7 @@ public final class ReplayTestSagas {
 
   /** A create saga in {@code status} whose failure happened at {@code failedAt}. */
   public static Saga failedCreate(SagaStatus status, Step failedAt, String imageId) {
-    var spec =
-        new ImageSpec(
-            "cn-hangzhou",
-            new ImageSource.FromInstance("i-1"),
-            "img",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
     var input = new SagaInput.Create(spec, null, false);
     var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
     return new Saga(

@@ -2,8 +2,6 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.CreateImageSaga;
@@ -11,6 +9,7 @@ import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.simulator.SimulatorConfig;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,20 +71,7 @@ class OwnImageListingsTest {
     String instanceId = "i-ls" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     sim.world().seedInstance(REGION, instanceId, InstanceStatus.Running);
     createdSince = clock.instant();
-    var spec =
-        new ImageSpec(
-            REGION,
-            new ImageSource.FromInstance(instanceId),
-            "listed",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance(REGION, instanceId, "listed");
     var submitted =
         gateway
             .execute(

@@ -3,8 +3,6 @@ package com.ecsimagesaga.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.CreateImageSaga;
@@ -14,6 +12,7 @@ import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -72,20 +71,7 @@ class OutboxAtomicityTest {
     SagaPolicies policies = definitions.policies();
     // A saga far in the future, so the running coordinator never claims it during the test.
     Instant later = Instant.now().plus(Duration.ofDays(365));
-    var spec =
-        new ImageSpec(
-            "cn-hangzhou",
-            new ImageSource.FromInstance("i-atomic"),
-            "atomic",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-atomic", "atomic");
     Saga saga =
         CreateImageSaga.start(
             UUID.randomUUID(),

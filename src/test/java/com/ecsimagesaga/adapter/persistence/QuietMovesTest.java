@@ -2,8 +2,6 @@ package com.ecsimagesaga.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaStore.Transit;
@@ -16,6 +14,7 @@ import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -199,20 +198,7 @@ class QuietMovesTest {
 
   private Saga aNewSaga(Instant t) {
     SagaPolicies policies = definitions.policies();
-    var spec =
-        new ImageSpec(
-            "cn-hangzhou",
-            new ImageSource.FromInstance("i-quiet"),
-            "quiet",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-quiet", "quiet");
     return CreateImageSaga.start(
         UUID.randomUUID(),
         "quiet-" + UUID.randomUUID(),

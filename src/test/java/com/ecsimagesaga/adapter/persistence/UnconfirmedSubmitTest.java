@@ -4,8 +4,6 @@ import static com.ecsimagesaga.adapter.persistence.OutboxAtomicityTest.onContext
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.app.SagaDefinitions;
-import com.ecsimagesaga.image.ImageSource;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
@@ -13,6 +11,7 @@ import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -41,20 +40,7 @@ class UnconfirmedSubmitTest {
 
   /** A create saga due a year from now, so the running coordinator never claims it. */
   private Saga startedLater(Instant later) {
-    var spec =
-        new ImageSpec(
-            "cn-hangzhou",
-            new ImageSource.FromInstance("i-unconfirmed"),
-            "unconfirmed",
-            null,
-            null,
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
+    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-unconfirmed", "unconfirmed");
     Saga saga =
         CreateImageSaga.start(
             UUID.randomUUID(),

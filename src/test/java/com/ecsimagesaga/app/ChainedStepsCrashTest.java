@@ -86,19 +86,7 @@ class ChainedStepsCrashTest {
     assertThat(createImageCallsOf(saga)).as("the chain reached CreateImage").isEqualTo(1);
     assertUntouched(saga);
 
-    clock.advance(LEASE.plusSeconds(1));
-    assertThat(
-            onContext(
-                () ->
-                    coordinator(
-                            new OnlyThisSaga(store, pool, saga.id()),
-                            recording(),
-                            clock,
-                            "instance-b")
-                        .advanceDue()))
-        .isEqualTo(1);
-
-    assertRedoneWithOneImage(saga);
+    redoneByAnotherInstanceAfterTheLease(saga, clock);
   }
 
   @Test
@@ -109,28 +97,21 @@ class ChainedStepsCrashTest {
     // stalled past its lease).
     CloudImageGateway real = recording();
     CloudImageGateway stalling =
-        new CloudImageGateway() {
-          @Override
-          public Uni<StepOutcome> execute(CloudAction action) {
-            Uni<StepOutcome> call = real.execute(action);
-            return action instanceof CloudAction.SubmitCreateImage
-                ? call.call(
-                    () ->
-                        pool.preparedQuery(
-                                "update saga set lease_owner = 'instance-b', lease_until = $2 where id = $1")
-                            .execute(
-                                Tuple.of(
-                                    saga.id(),
-                                    clock.instant().plus(LEASE).atOffset(ZoneOffset.UTC))))
-                : call;
-          }
-
-          @Override
-          public Uni<Map<String, StepOutcome>> observeOwnImages(
-              String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
-            return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
-          }
-        };
+        interceptingExecute(
+            real,
+            action -> {
+              Uni<StepOutcome> call = real.execute(action);
+              return action instanceof CloudAction.SubmitCreateImage
+                  ? call.call(
+                      () ->
+                          pool.preparedQuery(
+                                  "update saga set lease_owner = 'instance-b', lease_until = $2 where id = $1")
+                              .execute(
+                                  Tuple.of(
+                                      saga.id(),
+                                      clock.instant().plus(LEASE).atOffset(ZoneOffset.UTC))))
+                  : call;
+            });
 
     assertThat(
             onContext(
@@ -143,19 +124,7 @@ class ChainedStepsCrashTest {
     assertThat(createImageCallsOf(saga)).isEqualTo(1);
     assertUntouched(saga);
 
-    clock.advance(LEASE.plusSeconds(1));
-    assertThat(
-            onContext(
-                () ->
-                    coordinator(
-                            new OnlyThisSaga(store, pool, saga.id()),
-                            recording(),
-                            clock,
-                            "instance-b")
-                        .advanceDue()))
-        .isEqualTo(1);
-
-    assertRedoneWithOneImage(saga);
+    redoneByAnotherInstanceAfterTheLease(saga, clock);
   }
 
   @Test
@@ -164,20 +133,12 @@ class ChainedStepsCrashTest {
     FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
     CloudImageGateway real = recording();
     CloudImageGateway broken =
-        new CloudImageGateway() {
-          @Override
-          public Uni<StepOutcome> execute(CloudAction action) {
-            return action instanceof CloudAction.SubmitCreateImage
-                ? Uni.createFrom().failure(new IllegalStateException("a defect"))
-                : real.execute(action);
-          }
-
-          @Override
-          public Uni<Map<String, StepOutcome>> observeOwnImages(
-              String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
-            return real.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
-          }
-        };
+        interceptingExecute(
+            real,
+            action ->
+                action instanceof CloudAction.SubmitCreateImage
+                    ? Uni.createFrom().failure(new IllegalStateException("a defect"))
+                    : real.execute(action));
 
     assertThat(
             onContext(
@@ -195,6 +156,41 @@ class ChainedStepsCrashTest {
         .isBeforeOrEqualTo(clock.instant());
     assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1");
     assertThat(imagesOf(saga)).isEmpty();
+  }
+
+  /** A second instance takes the saga once the lease of the first has run out, and redoes it. */
+  private void redoneByAnotherInstanceAfterTheLease(Saga saga, FakeClock clock) {
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(
+            onContext(
+                () ->
+                    coordinator(
+                            new OnlyThisSaga(store, pool, saga.id()),
+                            recording(),
+                            clock,
+                            "instance-b")
+                        .advanceDue()))
+        .isEqualTo(1);
+    assertRedoneWithOneImage(saga);
+  }
+
+  /**
+   * A gateway whose single calls go through {@code execute}; shared listings go to {@code real}.
+   */
+  private static CloudImageGateway interceptingExecute(
+      CloudImageGateway real, java.util.function.Function<CloudAction, Uni<StepOutcome>> execute) {
+    return new CloudImageGateway() {
+      @Override
+      public Uni<StepOutcome> execute(CloudAction action) {
+        return execute.apply(action);
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeOwnImages(
+          String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
+        return real.observeOwnImages(regionId, imageIds, createdSince, takenAfter);
+      }
+    };
   }
 
   /** A create from a new Running instance, stored and due far in the future. */
@@ -287,21 +283,14 @@ class ChainedStepsCrashTest {
 
   /** The real gateway, noting each CreateImage's token. */
   private CloudImageGateway recording() {
-    return new CloudImageGateway() {
-      @Override
-      public Uni<StepOutcome> execute(CloudAction action) {
-        if (action instanceof CloudAction.SubmitCreateImage submit) {
-          CREATE_CALLS.add(submit.clientToken());
-        }
-        return gateway.execute(action);
-      }
-
-      @Override
-      public Uni<Map<String, StepOutcome>> observeOwnImages(
-          String regionId, Set<String> imageIds, Instant createdSince, Instant submittedLast) {
-        return gateway.observeOwnImages(regionId, imageIds, createdSince, submittedLast);
-      }
-    };
+    return interceptingExecute(
+        gateway,
+        action -> {
+          if (action instanceof CloudAction.SubmitCreateImage submit) {
+            CREATE_CALLS.add(submit.clientToken());
+          }
+          return gateway.execute(action);
+        });
   }
 
   /**

@@ -194,5 +194,13 @@ public interface SagaConfig {
     /** The interval for long creations; equal to the slow interval, there is no third tier. */
     @WithDefault("30s")
     Duration longInterval();
+
+    /**
+     * The longest wait between looks at a creation whose progress says much remains (it is looked
+     * at about ten times in the time its progress says is left); at or below the slow interval,
+     * progress stretches nothing.
+     */
+    @WithDefault("60s")
+    Duration maxInterval();
   }
 }

@@ -46,7 +46,7 @@ final class ImageWatch {
       return moves.move(
           s,
           "in progress",
-          moves.nextPoll(s, now),
+          moves.nextPoll(s, now, img.progress()),
           b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()),
           progressed(s, img, now));
     }

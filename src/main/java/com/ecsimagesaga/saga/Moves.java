@@ -93,6 +93,12 @@ final class Moves {
     return policies.poll().nextPollAt(now, waited);
   }
 
+  /** The next poll time for a creation that ECS reports {@code progress} percent done. */
+  Instant nextPoll(Saga s, Instant now, int progress) {
+    Duration waited = Duration.between(s.stepStartedAt() == null ? now : s.stepStartedAt(), now);
+    return policies.poll().nextPollAt(now, waited, progress);
+  }
+
   /**
    * The limit a saga has reached at {@code now}, if any. A step is out of time from its deadline
    * on; when both limits have passed, the earlier one is the reason.

@@ -32,6 +32,18 @@ final class SagaHarness {
    */
   static final StepTimeouts GENEROUS_STEPS = uniformSteps(Duration.ofDays(1));
 
+  /**
+   * The service's default polling: 2 s for a minute, 15 s, 30 s after 10 minutes, paced to 60 s.
+   */
+  static final PollPolicy PRODUCTION_POLLS =
+      new PollPolicy(
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(15),
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60));
+
   static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
 
   static SagaPolicies policies(StepTimeouts steps) {
@@ -39,7 +51,7 @@ final class SagaHarness {
         new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
         new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
         new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
-        new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15)),
+        PRODUCTION_POLLS,
         Duration.ofMinutes(60),
         Duration.ofMinutes(30),
         Duration.ofMinutes(10),

@@ -420,6 +420,30 @@ class SagaTransitionsTest {
     }
 
     @Test
+    void aLongCreationIsLookedAtAsOftenAsItsProgressSaysItNeeds() {
+      // 10 % after 3 minutes: about 27 minutes left, so a look a minute (the limit) is plenty.
+      var h =
+          submitted(false)
+              .when(
+                  new ImageSeen(image(ImageState.CREATING, 10, false)),
+                  Duration.ofMinutes(3),
+                  "in progress");
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(4)));
+      // 40 % after 4 minutes: 6 minutes left, a look every 30 s (a multiple of the 15 s tier).
+      h.when(
+          new ImageSeen(image(ImageState.CREATING, 40, false)),
+          Duration.ofMinutes(4),
+          "in progress");
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(4)).plusSeconds(30));
+      // 90 % after 9 minutes: one minute left, back to the tier's 15 s.
+      h.when(
+          new ImageSeen(image(ImageState.CREATING, 90, false)),
+          Duration.ofMinutes(9),
+          "in progress");
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(9)).plusSeconds(15));
+    }
+
+    @Test
     void progressIsReportedOnEveryTenPercentStepOnly() {
       var h =
           submitted(false).when(new ImageSeen(image(ImageState.WAITING, 0, false)), "in progress");

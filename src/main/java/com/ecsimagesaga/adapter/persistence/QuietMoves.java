@@ -12,21 +12,22 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Stores the moves that changed nothing but the saga's wake-up time (a poll of an image still being
- * made, with no new progress step, no event and no error: by far the commonest move, every waiting
- * saga every few seconds) for a whole pass in one statement. The statement moves each row's wake-up
- * time under the same guard as every other move (version and lease) and updates the step's history
- * row exactly as {@link SagaHistoryWriter} would (one more execution, its last time), so the
- * history of a saga does not depend on which way its moves were stored.
+ * Stores the moves that changed nothing but the saga's wake-up time and the image's progress (a
+ * poll of an image still being made, with no new 10 % step, no event and no error: by far the
+ * commonest move, every waiting saga every few seconds) for a whole pass in one statement. The
+ * statement moves each row's wake-up time and progress under the same guard as every other move
+ * (version and lease) and updates the step's history row exactly as {@link SagaHistoryWriter} would
+ * (one more execution, its last time), so the history of a saga does not depend on which way its
+ * moves were stored.
  */
 final class QuietMoves {
 
   private static final String STORE =
       """
       with moved as (
-        update saga s set next_wake_at = x.wake, updated_at = $4, lease_owner = null, lease_until = null,
-                          version = s.version + 1
-        from unnest($1::uuid[], $2::timestamptz[], $3::bigint[]) as x(id, wake, version)
+        update saga s set next_wake_at = x.wake, progress = x.progress, updated_at = $4, lease_owner = null,
+                          lease_until = null, version = s.version + 1
+        from unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $6::int[]) as x(id, wake, version, progress)
         where s.id = x.id and s.version = x.version and s.lease_owner = $5
         returning s.id, s.step, coalesce(s.step_started_at, s.created_at) as started, s.attempt, s.status, s.progress,
                   s.image_id),
@@ -44,8 +45,9 @@ final class QuietMoves {
   private QuietMoves() {}
 
   /**
-   * Whether a transit is one move that changed only the wake-up time: same step, status, attempt,
-   * progress, image and everything else, no error and no event.
+   * Whether a transit is one move that changed only the wake-up time and the progress: same step,
+   * status, attempt, image and everything else, no error and no event (a progress that crossed a 10
+   * % step comes with its event, so it is never quiet).
    */
   static boolean isQuiet(Transit t) {
     Saga before = t.previous();
@@ -54,7 +56,12 @@ final class QuietMoves {
         && t.events().isEmpty()
         && after.lastError() == null
         && after.nextWakeAt() != null
-        && before.edit().nextWakeAt(after.nextWakeAt()).build().equals(after);
+        && before
+            .edit()
+            .nextWakeAt(after.nextWakeAt())
+            .progress(after.progress())
+            .build()
+            .equals(after);
   }
 
   /**
@@ -69,15 +76,17 @@ final class QuietMoves {
     UUID[] ids = new UUID[quiet.size()];
     OffsetDateTime[] wakes = new OffsetDateTime[quiet.size()];
     Long[] versions = new Long[quiet.size()];
+    Integer[] progress = new Integer[quiet.size()];
     for (int i = 0; i < quiet.size(); i++) {
       Transit t = quiet.get(i);
       ids[i] = t.next().id();
       wakes[i] = SagaRows.utc(t.next().nextWakeAt());
       versions[i] = t.previousVersion();
+      progress[i] = t.next().progress();
     }
     return connection
         .preparedQuery(STORE)
-        .execute(Tuple.of(ids, wakes, versions, SagaRows.utc(now), owner))
+        .execute(Tuple.of(ids, wakes, versions, SagaRows.utc(now), owner, progress))
         .map(
             rows -> {
               List<UUID> stored = new ArrayList<>(quiet.size());

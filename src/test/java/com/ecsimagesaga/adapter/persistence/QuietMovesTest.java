@@ -36,9 +36,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Polls that changed nothing but the wake-up time are stored for a whole pass in one statement: the
- * row moves on under the same version and lease guard as any other move, and the step's history row
- * counts them exactly as a move stored on its own would.
+ * Polls that changed nothing but the wake-up time and progress are stored for a whole pass in one
+ * statement: the row moves on under the same version and lease guard as any other move, and the
+ * step's history row counts them exactly as a move stored on its own would.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -60,8 +60,14 @@ class QuietMovesTest {
     assertThat(QuietMoves.isQuiet(new Transit(waiting, later, List.of()))).isTrue();
 
     assertThat(
-            QuietMoves.isQuiet(new Transit(waiting, later.edit().progress(20).build(), List.of())))
-        .as("progress")
+            QuietMoves.isQuiet(new Transit(waiting, later.edit().progress(14).build(), List.of())))
+        .as("progress within its 10 % step, no event")
+        .isTrue();
+    assertThat(
+            QuietMoves.isQuiet(
+                new Transit(
+                    waiting, later.edit().snapshotIds(List.of("s-new")).build(), List.of())))
+        .as("the snapshots")
         .isFalse();
     assertThat(
             QuietMoves.isQuiet(
@@ -136,7 +142,8 @@ class QuietMovesTest {
 
     Instant firstWake = t.plusSeconds(4);
     Saga polled = lease(started.id());
-    Transit quiet = new Transit(polled, polled.edit().nextWakeAt(firstWake).build(), List.of());
+    Transit quiet =
+        new Transit(polled, polled.edit().nextWakeAt(firstWake).progress(3).build(), List.of());
     assertThat(QuietMoves.isQuiet(quiet)).isTrue();
     assertThat(onContext(() -> store.apply(List.of(quiet), OWNER))).containsExactly(started.id());
     Saga again = lease(started.id());
@@ -147,7 +154,7 @@ class QuietMovesTest {
                         List.of(
                             new Transit(
                                 again,
-                                again.edit().nextWakeAt(t.plusSeconds(6)).build(),
+                                again.edit().nextWakeAt(t.plusSeconds(6)).progress(7).build(),
                                 List.of())),
                         OWNER)))
         .containsExactly(started.id());
@@ -158,6 +165,7 @@ class QuietMovesTest {
     assertThat(row.getString("lease_owner")).isNull();
     assertThat(row.getString("step")).isEqualTo("AWAIT_IMAGE_USABLE");
     assertThat(row.getString("image_id")).isEqualTo("m-quiet");
+    assertThat(row.getInteger("progress")).as("the last poll's progress").isEqualTo(7);
 
     List<Row> history = historyRows(started.id());
     assertThat(history)
@@ -170,6 +178,7 @@ class QuietMovesTest {
     assertThat(await.getInteger("error_count")).isZero();
     assertThat(await.getInteger("max_attempt")).isZero();
     assertThat(await.getString("image_id")).isEqualTo("m-quiet");
+    assertThat(await.getInteger("progress")).isEqualTo(7);
     assertThat(await.getOffsetDateTime("step_started_at").toInstant()).isEqualTo(t);
     assertThat(await.getOffsetDateTime("last_at")).isAfter(await.getOffsetDateTime("first_at"));
 
@@ -181,6 +190,7 @@ class QuietMovesTest {
     assertThat(sagaRow(started.id()).getLong("version")).isEqualTo(current.version());
     assertThat(sagaRow(started.id()).getOffsetDateTime("next_wake_at").toInstant())
         .isEqualTo(t.plusSeconds(6));
+    assertThat(sagaRow(started.id()).getInteger("progress")).isEqualTo(7);
     assertThat(historyRows(started.id()).get(1).getInteger("executions")).isEqualTo(2);
   }
 

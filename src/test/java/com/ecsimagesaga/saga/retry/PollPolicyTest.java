@@ -50,6 +50,70 @@ class PollPolicyTest {
         .isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
   }
 
+  private static final PollPolicy PACED =
+      new PollPolicy(
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(15),
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60));
+
+  @Test
+  void progressStretchesTheIntervalToATenthOfWhatRemainsUpToTheLimit() {
+    // 10 % in 3 minutes: 27 minutes left, a tenth is 162 s, capped at 60 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(3), 10)).isEqualTo(Duration.ofSeconds(60));
+    // 50 % in 5 minutes: 5 minutes left, a tenth is 30 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(5), 50)).isEqualTo(Duration.ofSeconds(30));
+    // 40 % in 4 minutes: 6 minutes left, 36 s, rounded down to a multiple of the 15 s tier.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(4), 40)).isEqualTo(Duration.ofSeconds(30));
+    // 30 % in 3 minutes: 7 minutes left, 42 s: 30 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(3), 30)).isEqualTo(Duration.ofSeconds(30));
+    // 25 % in 3 minutes: 9 minutes left, 54 s: 45 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(3), 25)).isEqualTo(Duration.ofSeconds(45));
+    // 90 % in 9 minutes: a minute left, the tier's own 15 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(9), 90)).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void progressNeverShortensATierAndLongCreationsArePacedOnTheirTiersGrid() {
+    // After 10 minutes the tier is 30 s: 5 minutes left would be 30 s anyway, 30 minutes left 60 s.
+    assertThat(PACED.nextPoll(Duration.ofMinutes(20), 80)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(PACED.nextPoll(Duration.ofMinutes(20), 99)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(PACED.nextPoll(Duration.ofMinutes(20), 40)).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void progressThatTellsNothingLeavesTheTierAlone() {
+    assertThat(PACED.nextPoll(Duration.ofMinutes(3), 0)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(PACED.nextPoll(Duration.ofMinutes(3), 100)).isEqualTo(Duration.ofSeconds(15));
+    // The fast phase is for quick images whatever they report.
+    assertThat(PACED.nextPoll(Duration.ofSeconds(30), 1)).isEqualTo(Duration.ofSeconds(2));
+    // Without a limit above the tiers, progress stretches nothing.
+    var unpaced =
+        new PollPolicy(
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(15),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(30));
+    assertThat(unpaced.nextPoll(Duration.ofMinutes(3), 10)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(unpaced.nextPoll(Duration.ofMinutes(20), 10)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void pacedLooksLandOnTheTiersGridSoTheyShareListings() {
+    Instant now = Instant.parse("2026-11-28T10:03:07Z");
+    // 60 s, 45 s and 30 s grids: every instant is also an instant of the 15 s grid.
+    assertThat(PACED.nextPollAt(now, Duration.ofMinutes(3), 10))
+        .isEqualTo(Instant.parse("2026-11-28T10:04:00Z"));
+    Instant at45 = PACED.nextPollAt(now, Duration.ofMinutes(3), 25);
+    assertThat(at45.toEpochMilli() % 45_000).isZero();
+    assertThat(at45).isAfter(now).isBeforeOrEqualTo(now.plusSeconds(45));
+    assertThat(PACED.nextPollAt(now, Duration.ofMinutes(3), 30))
+        .isEqualTo(Instant.parse("2026-11-28T10:03:30Z"));
+  }
+
   @Test
   void theTwoTierFormNeverReachesAThirdTier() {
     var poll = new PollPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(15));
@@ -75,6 +139,17 @@ class PollPolicyTest {
                     Duration.ofSeconds(15),
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(30)))
+        .isInstanceOf(IllegalArgumentException.class);
+    // A limit of nothing.
+    assertThatThrownBy(
+            () ->
+                new PollPolicy(
+                    Duration.ofSeconds(2),
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(15),
+                    Duration.ofMinutes(10),
+                    Duration.ofSeconds(30),
+                    Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

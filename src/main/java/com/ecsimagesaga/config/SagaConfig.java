@@ -23,6 +23,14 @@ public interface SagaConfig {
   @WithDefault("200")
   int batchSize();
 
+  /**
+   * How many claimed sagas' inputs an instance keeps, so that a claim does not read and parse them
+   * again (an input never changes); a saga's input is read once per instance while it stays among
+   * the most recently claimed this many. 0 reads every input on every claim.
+   */
+  @WithDefault("20000")
+  int inputCacheSize();
+
   /** How long a claimed saga stays reserved for this instance; longer than any single ECS call. */
   @WithDefault("60s")
   Duration lease();

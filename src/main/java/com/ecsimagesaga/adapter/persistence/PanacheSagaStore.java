@@ -1,8 +1,10 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import com.ecsimagesaga.config.SagaConfig;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaInput;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +45,8 @@ public class PanacheSagaStore implements SagaStore {
    * a create saga with no image yet, that pass may have sent a CreateImage whose answer is lost:
    * the claim marks the saga {@code submit_unconfirmed}, so that giving up later looks for the
    * image by its tag. (SET expressions read the row as it was before this update.)
+   *
+   * <p>It returns every column but the input ({@link SagaInputs}).
    */
   private static final String CLAIM =
       """
@@ -50,7 +57,11 @@ public class PanacheSagaStore implements SagaStore {
                    where status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= $3
                      and (lease_until is null or lease_until < $3)
                    order by next_wake_at limit $4 for update skip locked)
-      returning *""";
+      returning\s"""
+          + SagaRows.CLAIMED_COLUMNS;
+
+  /** The inputs of claimed sagas this instance has not kept. */
+  private static final String INPUTS = "select id, input from saga where id = any($1)";
 
   /**
    * Records the command and inserts its saga in one statement, so taking in a command costs one
@@ -72,6 +83,14 @@ public class PanacheSagaStore implements SagaStore {
   @Inject SagaHistoryWriter history;
   @Inject Pool pool;
   @Inject Event<OutboxWritten> outboxWritten;
+  @Inject SagaConfig config;
+
+  private SagaInputs inputs;
+
+  @PostConstruct
+  void keepInputs() {
+    inputs = new SagaInputs(config.inputCacheSize());
+  }
 
   @Override
   public Uni<Boolean> start(Saga saga) {
@@ -123,18 +142,58 @@ public class PanacheSagaStore implements SagaStore {
   @Override
   public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
     // One statement, so one round trip in autocommit; rows are mapped straight from the SQL client.
-    // The claim runs several times a second on every instance, busy or idle.
+    // The claim runs several times a second on every instance, busy or idle. A second round trip
+    // reads the inputs this instance has not kept, if any.
     Tuple values = Tuple.of(owner, SagaRows.utc(now.plus(lease)), SagaRows.utc(now), limit);
     return pool.preparedQuery(CLAIM)
         .execute(values)
-        .map(
+        .chain(
             rows -> {
-              List<Saga> claimed = new ArrayList<>(rows.rowCount());
+              List<SagaEntity> claimed = new ArrayList<>(rows.rowCount());
+              List<UUID> unknown = new ArrayList<>();
               for (Row row : rows) {
-                readable(SagaRows.entityOf(row)).ifPresent(claimed::add);
+                SagaEntity e = SagaRows.claimedEntityOf(row);
+                claimed.add(e);
+                if (inputs.get(e.id) == null) {
+                  unknown.add(e.id);
+                }
               }
-              return claimed;
+              if (unknown.isEmpty()) {
+                return Uni.createFrom().item(sagas(claimed, Map.of()));
+              }
+              return pool.preparedQuery(INPUTS)
+                  .execute(Tuple.of(unknown.toArray(UUID[]::new)))
+                  .map(
+                      found -> {
+                        Map<UUID, String> texts = new HashMap<>();
+                        found.forEach(r -> texts.put(r.getUUID(0), r.getString(1)));
+                        return sagas(claimed, texts);
+                      });
             });
+  }
+
+  /** The claimed rows as sagas, each input kept or read from {@code texts}. */
+  private List<Saga> sagas(List<SagaEntity> claimed, Map<UUID, String> texts) {
+    List<Saga> sagas = new ArrayList<>(claimed.size());
+    for (SagaEntity e : claimed) {
+      readable(e, texts.get(e.id)).ifPresent(sagas::add);
+    }
+    return sagas;
+  }
+
+  /** A claimed row with its kept input, or with the input read from {@code text} and kept. */
+  private Optional<Saga> readable(SagaEntity row, String text) {
+    try {
+      SagaInput input = inputs.get(row.id);
+      if (input == null) {
+        input = SagaInputJson.read(text);
+        inputs.keep(row.id, input);
+      }
+      return Optional.of(SagaRows.toSaga(row, input));
+    } catch (RuntimeException e) {
+      LOG.errorf("EIS-3002 saga %s cannot be read and is skipped: %s", row.id, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
@@ -167,6 +226,9 @@ public class PanacheSagaStore implements SagaStore {
       return Uni.createFrom().item(List.of());
     }
     Instant now = clock.instant();
+    transits.stream()
+        .filter(t -> t.next().status().isTerminal())
+        .forEach(t -> inputs.forget(t.next().id()));
     List<Transit> quiet = transits.stream().filter(QuietMoves::isQuiet).toList();
     List<Transit> moves = transits.stream().filter(t -> !QuietMoves.isQuiet(t)).toList();
     if (moves.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Arrays;
 import java.util.Map;
@@ -53,6 +54,23 @@ final class OutboxRows {
       throw new IllegalStateException("headers of event " + m.eventId() + " cannot be stored", ex);
     }
     return e;
+  }
+
+  /**
+   * A row of {@code id, event_id, saga_id, type, message_key, payload, headers, occurred_at}, read
+   * through the SQL client.
+   */
+  static OutboxMessage toMessage(Row r) {
+    OutboxEntity e = new OutboxEntity();
+    e.id = r.getLong(0);
+    e.eventId = r.getUUID(1);
+    e.sagaId = r.getUUID(2);
+    e.type = r.getString(3);
+    e.messageKey = r.getString(4);
+    e.payload = r.getBuffer(5).getBytes();
+    e.headers = r.getString(6);
+    e.occurredAt = r.getOffsetDateTime(7).toInstant();
+    return toMessage(e);
   }
 
   static OutboxMessage toMessage(OutboxEntity e) {

@@ -4,15 +4,17 @@ import com.ecsimagesaga.port.EventOutbox;
 import com.ecsimagesaga.port.OutboxMessage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** {@link EventOutbox} on the outbox table. */
 @ApplicationScoped
@@ -24,42 +26,62 @@ public class PanacheEventOutbox implements EventOutbox {
    */
   private static final String RELAY_LOCK = "select pg_try_advisory_xact_lock(7318604)";
 
-  @Inject Clock clock;
+  /** The oldest unpublished events, in the order they were stored. */
+  private static final String PENDING =
+      """
+      select id, event_id, saga_id, type, message_key, payload, headers, occurred_at from outbox
+      where published_at is null order by id limit $1""";
 
+  private static final String MARK = "update outbox set published_at = $1 where id = any($2)";
+
+  @Inject Clock clock;
+  @Inject Pool pool;
+
+  /**
+   * One transaction on the SQL client: the relay lock, the oldest events, and once the broker
+   * acknowledged them one statement that marks them published. (Through Hibernate this was an
+   * entity per event and an update per event; the relay moves every event the service makes.)
+   */
   @Override
   public Uni<Integer> drain(
       int limit, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .chain(s -> s.createNativeQuery(RELAY_LOCK, Boolean.class).getSingleResult())
+    return pool.withTransaction(
+        connection ->
+            connection
+                .query(RELAY_LOCK)
+                .execute()
                 .chain(
                     locked ->
-                        !locked
+                        !locked.iterator().next().getBoolean(0)
                             ? Uni.createFrom().item(0)
-                            : OutboxEntity.<OutboxEntity>find("publishedAt is null order by id")
-                                .page(0, limit)
-                                .list()
-                                .chain(
-                                    rows ->
-                                        rows.isEmpty()
-                                            ? Uni.createFrom().item(0)
-                                            : publishAndMark(rows, publish))));
+                            : connection
+                                .preparedQuery(PENDING)
+                                .execute(Tuple.of(limit))
+                                .chain(rows -> publishAndMark(connection, rows, publish))));
   }
 
   private Uni<Integer> publishAndMark(
-      List<OutboxEntity> rows, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
-    Map<Long, OutboxEntity> byId =
-        rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+      SqlConnection connection,
+      RowSet<Row> rows,
+      Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
+    if (rows.rowCount() == 0) {
+      return Uni.createFrom().item(0);
+    }
+    List<OutboxMessage> pending = new ArrayList<>(rows.rowCount());
+    rows.forEach(r -> pending.add(OutboxRows.toMessage(r)));
     return publish
-        .apply(rows.stream().map(OutboxRows::toMessage).toList())
-        .map(
-            sent -> {
-              Instant now = clock.instant();
-              Set<Long> ids = sent.stream().map(OutboxMessage::id).collect(Collectors.toSet());
-              ids.forEach(id -> byId.get(id).publishedAt = now);
-              return ids.size();
-            });
+        .apply(pending)
+        .chain(
+            sent ->
+                sent.isEmpty()
+                    ? Uni.createFrom().item(0)
+                    : connection
+                        .preparedQuery(MARK)
+                        .execute(
+                            Tuple.of(
+                                SagaRows.utc(clock.instant()),
+                                sent.stream().map(OutboxMessage::id).toArray(Long[]::new)))
+                        .replaceWith(sent.size()));
   }
 
   @Override

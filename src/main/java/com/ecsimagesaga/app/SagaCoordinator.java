@@ -144,8 +144,8 @@ public final class SagaCoordinator {
    */
   private Optional<InstanceCheck> instanceCheck(Saga s) {
     SagaDefinition definition = definitions.of(s.type());
-    return definition.actionFor(s) instanceof CloudAction.DescribeInstance look
-            && definition.expire(s, clock.instant()).isEmpty()
+    return definition.expire(s, clock.instant()).isEmpty()
+            && definition.actionFor(s) instanceof CloudAction.DescribeInstance look
         ? Optional.of(new InstanceCheck(s, look.instanceId()))
         : Optional.empty();
   }

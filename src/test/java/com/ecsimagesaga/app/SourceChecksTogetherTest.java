@@ -99,9 +99,17 @@ class SourceChecksTogetherTest {
     all.addAll(List.of(starting, locked, missing));
     Map<String, Saga> sagas = dueCreates(all);
     FakeClock clock = clockAfter(sagas);
+    // A saga past its deadline in the same pass expires on its own instead of asking.
+    String late = instance(InstanceStatus.Running);
+    Saga expired =
+        create(
+            late, clock.instant().minus(definitions.policies().instanceTimeout()).minusSeconds(60));
+    sagas.put(late, expired);
 
-    assertThat(onContext(() -> coordinator(sagas, clock).advanceDue())).isEqualTo(all.size());
+    assertThat(onContext(() -> coordinator(sagas, clock).advanceDue())).isEqualTo(sagas.size());
 
+    assertThat(callsNaming(List.of(late))).isEmpty();
+    assertThat(stored(expired).failure().kind()).isEqualTo("TIMED_OUT");
     assertThat(callsNaming(all))
         .as("one DescribeInstances for the whole pass")
         .singleElement()
@@ -200,18 +208,23 @@ class SourceChecksTogetherTest {
             .truncatedTo(ChronoUnit.MILLIS);
     Map<String, Saga> sagas = new LinkedHashMap<>();
     for (String instance : instances) {
-      var spec = ImageSpecs.fromInstance(REGION, instance, "together-" + instance.substring(2));
-      Saga saga =
-          CreateImageSaga.start(
-              UUID.randomUUID(),
-              "together-" + UUID.randomUUID(),
-              new SagaInput.Create(spec, null, false, null),
-              due,
-              definitions.policies());
-      assertThat(onContext(() -> store.start(saga))).isTrue();
-      sagas.put(instance, saga);
+      sagas.put(instance, create(instance, due));
     }
     return sagas;
+  }
+
+  /** A stored create from the instance, started and due at {@code startedAt}. */
+  private Saga create(String instance, Instant startedAt) {
+    var spec = ImageSpecs.fromInstance(REGION, instance, "together-" + instance.substring(2));
+    Saga saga =
+        CreateImageSaga.start(
+            UUID.randomUUID(),
+            "together-" + UUID.randomUUID(),
+            new SagaInput.Create(spec, null, false, null),
+            startedAt,
+            definitions.policies());
+    assertThat(onContext(() -> store.start(saga))).isTrue();
+    return saga;
   }
 
   private static FakeClock clockAfter(Map<String, Saga> sagas) {

@@ -38,6 +38,10 @@ import org.jboss.logging.Logger;
  * next. Every call a chain can make may be repeated: lookups read, CreateImage carries the
  * ClientToken stored with the saga at intake (a repeat answers with the same image), deletes of
  * something already gone count as done.
+ *
+ * <p>Looks that many sagas of a pass need at once are shared by region: one listing of the
+ * service's images answers every saga waiting for its image, and one DescribeInstances per 100
+ * instances answers every saga checking its source instance.
  */
 public final class SagaCoordinator {
 
@@ -97,7 +101,13 @@ public final class SagaCoordinator {
     Instant chainUntil = claimedAt.plus(lease.dividedBy(2));
     List<Uni<List<Optional<SagaStore.Transit>>>> work = new ArrayList<>();
     Map<String, List<Saga>> pollsByRegion = new LinkedHashMap<>();
+    Map<String, List<InstanceCheck>> checksByRegion = new LinkedHashMap<>();
     for (Saga s : sagas) {
+      Optional<InstanceCheck> check = instanceCheck(s);
+      if (check.isPresent()) {
+        checksByRegion.computeIfAbsent(s.regionId(), r -> new ArrayList<>()).add(check.get());
+        continue;
+      }
       Optional<Uni<Optional<SagaStore.Transit>>> step = ownStep(s);
       if (step.isPresent()) {
         work.add(step.get().chain(t -> onward(t, chainUntil)).map(List::of));
@@ -106,14 +116,9 @@ public final class SagaCoordinator {
       }
     }
     pollsByRegion.forEach(
-        (region, group) ->
-            work.add(
-                pollTogether(region, group)
-                    .chain(
-                        polled ->
-                            Uni.join()
-                                .all(polled.stream().map(t -> onward(t, chainUntil)).toList())
-                                .andFailFast())));
+        (region, group) -> work.add(eachOnward(pollTogether(region, group), chainUntil)));
+    checksByRegion.forEach(
+        (region, group) -> work.add(eachOnward(checkTogether(region, group), chainUntil)));
     return Uni.join()
         .all(work)
         .andFailFast()
@@ -122,10 +127,34 @@ public final class SagaCoordinator {
         .map(List::size);
   }
 
+  /** Takes each saga's further steps after a step shared with others. */
+  private Uni<List<Optional<SagaStore.Transit>>> eachOnward(
+      Uni<List<Optional<SagaStore.Transit>>> shared, Instant chainUntil) {
+    return shared.chain(
+        moved ->
+            Uni.join().all(moved.stream().map(t -> onward(t, chainUntil)).toList()).andFailFast());
+  }
+
+  /** A saga that looks at its source instance, and the instance. */
+  private record InstanceCheck(Saga saga, String instanceId) {}
+
+  /**
+   * The saga's look at its source instance, when the pass's look at its region's instances answers
+   * it: its step needs the instance's state and its deadline has not passed.
+   */
+  private Optional<InstanceCheck> instanceCheck(Saga s) {
+    SagaDefinition definition = definitions.of(s.type());
+    return definition.expire(s, clock.instant()).isEmpty()
+            && definition.actionFor(s) instanceof CloudAction.DescribeInstance look
+        ? Optional.of(new InstanceCheck(s, look.instanceId()))
+        : Optional.empty();
+  }
+
   /**
    * The saga's next step when it runs on its own: its expiry, or its own cloud call in a span of
    * the saga's trace. Empty when the step is a look at an image answered by the region's shared
-   * listing.
+   * listing. A look at the saga's source instance is made here only when it is chained after
+   * another step; the first steps of a pass share one look per region ({@link #checkTogether}).
    */
   private Optional<Uni<Optional<SagaStore.Transit>>> ownStep(Saga s) {
     SagaDefinition definition = definitions.of(s.type());
@@ -221,6 +250,35 @@ public final class SagaCoordinator {
                 group.stream()
                     .map(s -> decide(s, outcomes.get(s.imageId()), s.traceParent()))
                     .toList());
+  }
+
+  /**
+   * One look at the region's instances (a DescribeInstances per 100) answers every saga of this
+   * pass that checks its source instance. Each saga's decision is taken in a span of its own trace,
+   * as when it makes the call itself; the call is a span of its own linked to all of them.
+   */
+  private Uni<List<Optional<SagaStore.Transit>>> checkTogether(
+      String region, List<InstanceCheck> group) {
+    List<Saga> sagas = group.stream().map(InstanceCheck::saga).toList();
+    Set<String> ids = group.stream().map(InstanceCheck::instanceId).collect(Collectors.toSet());
+    return tracing
+        .shared("check instances " + region, sagas, () -> gateway.observeInstances(region, ids))
+        .chain(
+            outcomes ->
+                Uni.join()
+                    .all(
+                        group.stream()
+                            .map(c -> decideInSaga(c.saga(), outcomes.get(c.instanceId())))
+                            .toList())
+                    .andFailFast());
+  }
+
+  /** A decision on an outcome another call brought, taken in a span of the saga's trace. */
+  private Uni<Optional<SagaStore.Transit>> decideInSaga(Saga s, StepOutcome outcome) {
+    return tracing.inSaga(
+        s,
+        s.type() + " " + s.step(),
+        trace -> Uni.createFrom().item(() -> decide(s, outcome, trace)));
   }
 
   /** The instant a listing must have been taken after to answer every saga of the group. */

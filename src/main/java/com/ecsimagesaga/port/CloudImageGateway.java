@@ -31,4 +31,16 @@ public interface CloudImageGateway {
    */
   Uni<Map<String, StepOutcome>> observeOwnImages(
       String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter);
+
+  /**
+   * Looks at many instances of one region (the sources sagas check before they create an image)
+   * with one DescribeInstances per 100 ids, instead of one call per instance. Never fails: when a
+   * call fails, every id it asked about gets the same {@link StepOutcome.Failed}, classified as
+   * {@link #execute} classifies the failure of a single {@link CloudAction.DescribeInstance}.
+   * Completes on the caller's context.
+   *
+   * @return an outcome for each requested id: {@link StepOutcome.InstanceSeen}, {@link
+   *     StepOutcome.SourceMissing} when ECS does not list it, or {@link StepOutcome.Failed}
+   */
+  Uni<Map<String, StepOutcome>> observeInstances(String regionId, Set<String> instanceIds);
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.port.EventEncoder;
-import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.CloudAction;
@@ -35,7 +34,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,7 +69,7 @@ class ChainedStepsCrashTest {
     Saga saga = aDueCreate();
     FakeClock clock = new FakeClock(saga.nextWakeAt().plusSeconds(1));
     SagaStore dying =
-        new OnlyThisSaga(store, pool, saga.id()) {
+        new OnlyTheseSagas(store, pool, Set.of(saga.id())) {
           @Override
           public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
             return Uni.createFrom()
@@ -117,7 +115,10 @@ class ChainedStepsCrashTest {
             onContext(
                 () ->
                     coordinator(
-                            new OnlyThisSaga(store, pool, saga.id()), stalling, clock, "instance-a")
+                            new OnlyTheseSagas(store, pool, Set.of(saga.id())),
+                            stalling,
+                            clock,
+                            "instance-a")
                         .advanceDue()))
         .as("nothing of the chain is stored")
         .isZero();
@@ -144,7 +145,10 @@ class ChainedStepsCrashTest {
             onContext(
                 () ->
                     coordinator(
-                            new OnlyThisSaga(store, pool, saga.id()), broken, clock, "instance-a")
+                            new OnlyTheseSagas(store, pool, Set.of(saga.id())),
+                            broken,
+                            clock,
+                            "instance-a")
                         .advanceDue()))
         .isEqualTo(1);
 
@@ -165,7 +169,7 @@ class ChainedStepsCrashTest {
             onContext(
                 () ->
                     coordinator(
-                            new OnlyThisSaga(store, pool, saga.id()),
+                            new OnlyTheseSagas(store, pool, Set.of(saga.id())),
                             recording(),
                             clock,
                             "instance-b")
@@ -175,7 +179,8 @@ class ChainedStepsCrashTest {
   }
 
   /**
-   * A gateway whose single calls go through {@code execute}; shared listings go to {@code real}.
+   * A gateway whose single calls go through {@code execute}; shared looks at images and instances
+   * go to {@code real}.
    */
   private static CloudImageGateway interceptingExecute(
       CloudImageGateway real, java.util.function.Function<CloudAction, Uni<StepOutcome>> execute) {
@@ -189,6 +194,12 @@ class ChainedStepsCrashTest {
       public Uni<Map<String, StepOutcome>> observeOwnImages(
           String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
         return real.observeOwnImages(regionId, imageIds, createdSince, takenAfter);
+      }
+
+      @Override
+      public Uni<Map<String, StepOutcome>> observeInstances(
+          String regionId, Set<String> instanceIds) {
+        return real.observeInstances(regionId, instanceIds);
       }
     };
   }
@@ -291,84 +302,5 @@ class ChainedStepsCrashTest {
           }
           return gateway.execute(action);
         });
-  }
-
-  /**
-   * The real store, except that a claim keeps only the saga under test: anything else due on the
-   * far clock (sagas other tests left unfinished) is released at once, untouched.
-   */
-  static class OnlyThisSaga implements SagaStore {
-    private final SagaStore delegate;
-    private final Pool pool;
-    private final UUID id;
-
-    OnlyThisSaga(SagaStore delegate, Pool pool, UUID id) {
-      this.delegate = delegate;
-      this.pool = pool;
-      this.id = id;
-    }
-
-    @Override
-    public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
-      return delegate
-          .claimDue(now, limit, owner, lease)
-          .chain(
-              claimed -> {
-                UUID[] others =
-                    claimed.stream().map(Saga::id).filter(i -> !i.equals(id)).toArray(UUID[]::new);
-                List<Saga> mine = claimed.stream().filter(s -> s.id().equals(id)).toList();
-                return others.length == 0
-                    ? Uni.createFrom().item(mine)
-                    : pool.preparedQuery(
-                            "update saga set lease_owner = null, lease_until = null where id = any($1) and lease_owner = $2")
-                        .execute(Tuple.of(others, owner))
-                        .replaceWith(mine);
-              });
-    }
-
-    @Override
-    public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
-      return delegate.apply(transits, owner);
-    }
-
-    @Override
-    public Uni<Boolean> start(Saga saga) {
-      return delegate.start(saga);
-    }
-
-    @Override
-    public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
-      return delegate.reject(commandId, rejection);
-    }
-
-    @Override
-    public Uni<Void> append(OutboxMessage event) {
-      return delegate.append(event);
-    }
-
-    @Override
-    public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
-      return delegate.findActiveOnImage(regionId, imageId);
-    }
-
-    @Override
-    public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
-      return delegate.findStuck(overdueBefore, limit);
-    }
-
-    @Override
-    public Uni<Integer> appendOnce(List<OutboxMessage> events) {
-      return delegate.appendOnce(events);
-    }
-
-    @Override
-    public Uni<Optional<Saga>> find(UUID id) {
-      return delegate.find(id);
-    }
-
-    @Override
-    public Uni<Optional<Saga>> findByCommandId(String commandId) {
-      return delegate.findByCommandId(commandId);
-    }
   }
 }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trace context in a command's Kafka headers reaches the saga's steps, every ECS call it makes
- * and the events it emits, across the database (the saga is stored between steps) and the outbox.
+ * and the events it emits, across the database (the saga is stored between steps) and the outbox. A
+ * call shared by the sagas of a pass (the source check, the image listing) is a trace of its own,
+ * linked to the trace of each saga it answers.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -63,7 +65,6 @@ class TracingTest extends SagaTestSupport {
             () ->
                 assertThat(names(spans.ofTrace(traceId)))
                     .contains(
-                        "ECS DescribeInstances",
                         "ECS CreateImage",
                         "CREATE_IMAGE CHECK_SOURCE",
                         "CREATE_IMAGE SUBMIT_CREATE_IMAGE"));
@@ -82,6 +83,28 @@ class TracingTest extends SagaTestSupport {
         .as("the step's ancestry leads back to the producer's span")
         .isTrue();
 
+    // The source check is one DescribeInstances shared by the sagas of a pass: its own trace, a
+    // span linked to this saga's trace with the ECS call as its child.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        spans.all().stream()
+                            .filter(s -> s.getName().equals("check instances " + REGION))
+                            .filter(s -> linksTo(s, traceId))
+                            .map(SpanData::getSpanId)
+                            .toList())
+                    .singleElement()
+                    .satisfies(
+                        check ->
+                            assertThat(spans.all())
+                                .anySatisfy(
+                                    call -> {
+                                      assertThat(call.getName()).isEqualTo("ECS DescribeInstances");
+                                      assertThat(call.getParentSpanId()).isEqualTo(check);
+                                    })));
+
     // The batched listing serves many sagas at once: it is its own span, linked to this saga's
     // trace.
     await()
@@ -90,10 +113,7 @@ class TracingTest extends SagaTestSupport {
             () ->
                 spans.all().stream()
                     .filter(s -> s.getName().startsWith("poll images "))
-                    .anyMatch(
-                        s ->
-                            s.getLinks().stream()
-                                .anyMatch(l -> l.getSpanContext().getTraceId().equals(traceId))));
+                    .anyMatch(s -> linksTo(s, traceId)));
   }
 
   @Test
@@ -167,6 +187,10 @@ class TracingTest extends SagaTestSupport {
     }
     String[] parts = new String(h.value(), StandardCharsets.US_ASCII).split("-");
     return parts.length == 4 ? Optional.of(parts[1]) : Optional.empty();
+  }
+
+  private static boolean linksTo(SpanData span, String traceId) {
+    return span.getLinks().stream().anyMatch(l -> l.getSpanContext().getTraceId().equals(traceId));
   }
 
   private static boolean chainReaches(List<SpanData> trace, SpanData from, String ancestorSpanId) {

@@ -2,13 +2,11 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.ecs.model.v20140526.DeleteImageRequest;
 import com.aliyuncs.ecs.model.v20140526.DeleteSnapshotRequest;
-import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeSnapshotsRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.adapter.CallerContext;
 import com.ecsimagesaga.config.EcsConfig;
 import com.ecsimagesaga.image.ImageState;
-import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
@@ -21,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +37,7 @@ public class EcsImageGateway implements CloudImageGateway {
   private final EcsClients clients;
   private final RateBudget budget;
   private final OwnImageListings listings;
+  private final InstanceChecks checks;
   private final ImageChangeCalls changes;
   private final ExecutorService workers;
 
@@ -46,6 +46,7 @@ public class EcsImageGateway implements CloudImageGateway {
     this.budget = budget;
     this.clients = new EcsClients(config, budget::answered);
     this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
+    this.checks = new InstanceChecks(clients, budget);
     this.changes = new ImageChangeCalls(clients);
     AtomicInteger n = new AtomicInteger();
     this.workers =
@@ -78,6 +79,32 @@ public class EcsImageGateway implements CloudImageGateway {
             .item(() -> listings.observe(regionId, imageIds, createdSince, takenAfter))
             .runSubscriptionOn(workers);
     return CallerContext.returnTo(call);
+  }
+
+  /** The chunks of 100 ids are called at once, each on a worker of the pool. */
+  @Override
+  public Uni<Map<String, StepOutcome>> observeInstances(String regionId, Set<String> instanceIds) {
+    if (instanceIds.isEmpty()) {
+      return Uni.createFrom().item(Map.of());
+    }
+    List<String> ids = List.copyOf(instanceIds);
+    List<Uni<Map<String, StepOutcome>>> calls = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += InstanceChecks.PER_CALL) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InstanceChecks.PER_CALL));
+      calls.add(
+          Uni.createFrom().item(() -> checks.observe(regionId, chunk)).runSubscriptionOn(workers));
+    }
+    Uni<Map<String, StepOutcome>> all =
+        Uni.join()
+            .all(calls)
+            .andFailFast()
+            .map(
+                answers -> {
+                  Map<String, StepOutcome> out = new HashMap<>();
+                  answers.forEach(out::putAll);
+                  return out;
+                });
+    return CallerContext.returnTo(all);
   }
 
   private StepOutcome callSafely(CloudAction action) {
@@ -146,19 +173,7 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   private StepOutcome describeInstance(CloudAction.DescribeInstance a) throws ClientException {
-    var request = clients.prepare(new DescribeInstancesRequest(), a.regionId());
-    request.setInstanceIds("[\"" + a.instanceId() + "\"]");
-    var instances = clients.client(a.regionId()).getAcsResponse(request).getInstances();
-    if (instances == null || instances.isEmpty()) {
-      return new StepOutcome.SourceMissing(a.instanceId());
-    }
-    var i = instances.get(0);
-    boolean locked =
-        i.getOperationLocks() != null
-            && i.getOperationLocks().stream()
-                .anyMatch(l -> "security".equalsIgnoreCase(l.getLockReason()));
-    return new StepOutcome.InstanceSeen(
-        new InstanceObservation(i.getInstanceId(), i.getStatus(), locked));
+    return checks.describe(a.regionId(), List.of(a.instanceId())).get(a.instanceId());
   }
 
   private StepOutcome describeSnapshot(CloudAction.DescribeSnapshot a) throws ClientException {

@@ -58,14 +58,34 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
         .observeOwnImages(regionId, imageIds, createdSince, takenAfter)
         .invoke(
             outcomes -> {
-              StepOutcome first =
-                  outcomes.values().stream()
-                      .filter(o -> o instanceof StepOutcome.Failed)
-                      .findFirst()
-                      .orElse(new StepOutcome.Applied(null));
-              record("DescribeImages", first, sample);
+              record("DescribeImages", firstFailedOrOk(outcomes), sample);
               registry.summary("ecs.poll.batch.size", "region", regionId).record(imageIds.size());
             });
+  }
+
+  /**
+   * One look at many instances is counted as one DescribeInstances call (its chunks of 100 are not
+   * visible here), failed if a chunk failed; the number of instances it answered is its own series.
+   */
+  @Override
+  public Uni<Map<String, StepOutcome>> observeInstances(String regionId, Set<String> instanceIds) {
+    Timer.Sample sample = Timer.start(registry);
+    return delegate
+        .observeInstances(regionId, instanceIds)
+        .invoke(
+            outcomes -> {
+              record("DescribeInstances", firstFailedOrOk(outcomes), sample);
+              registry
+                  .summary("ecs.source.check.batch.size", "region", regionId)
+                  .record(instanceIds.size());
+            });
+  }
+
+  private static StepOutcome firstFailedOrOk(Map<String, StepOutcome> outcomes) {
+    return outcomes.values().stream()
+        .filter(o -> o instanceof StepOutcome.Failed)
+        .findFirst()
+        .orElse(new StepOutcome.Applied(null));
   }
 
   private void record(CloudAction action, StepOutcome outcome, Timer.Sample sample) {

@@ -62,16 +62,28 @@ public class TracedCloudImageGateway implements CloudImageGateway {
     return delegate
         .observeOwnImages(regionId, imageIds, createdSince, takenAfter)
         .onTermination()
-        .invoke(
-            (outcomes, failure, cancelled) -> {
-              if (outcomes != null) {
-                outcomes.values().stream()
-                    .filter(o -> o instanceof StepOutcome.Failed)
-                    .findFirst()
-                    .ifPresent(o -> describe(span, o));
-              }
-              end(span, failure);
-            });
+        .invoke((outcomes, failure, cancelled) -> endShared(span, outcomes, failure));
+  }
+
+  @Override
+  public Uni<Map<String, StepOutcome>> observeInstances(String regionId, Set<String> instanceIds) {
+    Span span = start("DescribeInstances", regionId, Context.current());
+    span.setAttribute("ecs.instance_count", instanceIds.size());
+    return delegate
+        .observeInstances(regionId, instanceIds)
+        .onTermination()
+        .invoke((outcomes, failure, cancelled) -> endShared(span, outcomes, failure));
+  }
+
+  /** A call that answers many ids ends as its first failed answer, if any failed. */
+  private static void endShared(Span span, Map<String, StepOutcome> outcomes, Throwable failure) {
+    if (outcomes != null) {
+      outcomes.values().stream()
+          .filter(o -> o instanceof StepOutcome.Failed)
+          .findFirst()
+          .ifPresent(o -> describe(span, o));
+    }
+    end(span, failure);
   }
 
   private Span start(String action, String regionId, Context parent) {

@@ -10,7 +10,6 @@ import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.simulator.EcsSimulator;
@@ -18,9 +17,9 @@ import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.FakeClock;
-import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -212,16 +211,8 @@ class ChainedStepsCrashTest {
         Instant.now()
             .plus(Duration.ofDays(365L * 30))
             .plusMillis(UUID.randomUUID().hashCode() & 0xffff);
-    var spec = ImageSpecs.fromInstance(REGION, instance, "chain-" + instance.substring(2));
-    Saga saga =
-        CreateImageSaga.start(
-            UUID.randomUUID(),
-            "chain-" + UUID.randomUUID(),
-            new SagaInput.Create(spec, null, false, null),
-            due,
-            definitions.policies());
-    assertThat(onContext(() -> store.start(saga))).isTrue();
-    return saga;
+    return SagaStarts.started(
+        store, REGION, instance, "chain-" + instance.substring(2), due, definitions.policies());
   }
 
   private SagaCoordinator coordinator(

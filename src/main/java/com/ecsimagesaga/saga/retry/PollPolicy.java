@@ -10,10 +10,10 @@ import java.time.Instant;
  *
  * <p>After the fast phase, a creation whose progress says that much remains is paced by it: ECS
  * reports the percentage done, so the time already waited estimates the time left, and the saga
- * looks about {@value #LOOKS_IN_WHAT_REMAINS} times in what remains, never less often than every
- * {@code maxInterval}. A creation 10 % done after 3 minutes is looked at every minute, one 90 %
- * done at its tier's interval again. The paced interval is a whole multiple of the tier's, so it
- * lands on the tier's grid and shares its listings.
+ * looks about {@value #LOOKS_IN_WHAT_REMAINS} times in what remains, never waiting longer than
+ * {@code maxInterval} between two looks. A creation 10 % done after 3 minutes is looked at every
+ * minute, one 90 % done at its tier's interval again. The paced interval is a whole multiple of the
+ * tier's, so it lands on the tier's grid and shares its listings.
  *
  * @param fastInterval the interval during the fast phase
  * @param fastPhase how long after the step started the fast phase lasts

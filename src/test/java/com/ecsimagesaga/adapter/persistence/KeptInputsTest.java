@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.app.SagaDefinitions;
 import com.ecsimagesaga.port.SagaStore;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
@@ -15,6 +14,7 @@ import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -128,15 +128,8 @@ class KeptInputsTest {
 
   /** A create saga due at {@code later}, so the running coordinator never claims it. */
   private Saga startedAt(Instant later, String name) {
-    Saga saga =
-        CreateImageSaga.start(
-            UUID.randomUUID(),
-            "kept-" + UUID.randomUUID(),
-            startedInput(name),
-            later,
-            definitions.policies());
-    assertThat(onContext(() -> store.start(saga))).isTrue();
-    return saga;
+    return SagaStarts.started(
+        store, "cn-hangzhou", "i-" + name, name, later, definitions.policies());
   }
 
   private Optional<Saga> claim(UUID id, Instant now) {

@@ -6,17 +6,14 @@ import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaStore.Transit;
 import com.ecsimagesaga.saga.CloudError;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
-import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
-import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -207,14 +204,7 @@ class QuietMovesTest {
   }
 
   private Saga aNewSaga(Instant t) {
-    SagaPolicies policies = definitions.policies();
-    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-quiet", "quiet");
-    return CreateImageSaga.start(
-        UUID.randomUUID(),
-        "quiet-" + UUID.randomUUID(),
-        new SagaInput.Create(spec, null, false, null),
-        t,
-        policies);
+    return SagaStarts.createFrom("cn-hangzhou", "i-quiet", "quiet", t, definitions.policies());
   }
 
   /** Stored far in the future, so the running coordinator never claims it. */

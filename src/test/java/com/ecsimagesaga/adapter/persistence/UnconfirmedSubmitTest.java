@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.app.SagaDefinitions;
 import com.ecsimagesaga.port.SagaStore;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
-import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,16 +38,8 @@ class UnconfirmedSubmitTest {
 
   /** A create saga due a year from now, so the running coordinator never claims it. */
   private Saga startedLater(Instant later) {
-    var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-unconfirmed", "unconfirmed");
-    Saga saga =
-        CreateImageSaga.start(
-            UUID.randomUUID(),
-            "unconfirmed-" + UUID.randomUUID(),
-            new SagaInput.Create(spec, null, false),
-            later,
-            definitions.policies());
-    assertThat(onContext(() -> store.start(saga))).isTrue();
-    return saga;
+    return SagaStarts.started(
+        store, "cn-hangzhou", "i-unconfirmed", "unconfirmed", later, definitions.policies());
   }
 
   private Saga claim(UUID id, Instant now, String owner) {

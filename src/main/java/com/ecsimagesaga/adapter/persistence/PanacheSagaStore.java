@@ -92,6 +92,11 @@ public class PanacheSagaStore implements SagaStore {
     inputs = new SagaInputs(config.inputCacheSize());
   }
 
+  /** The inputs this instance keeps. */
+  SagaInputs keptInputs() {
+    return inputs;
+  }
+
   @Override
   public Uni<Boolean> start(Saga saga) {
     Instant now = clock.instant();
@@ -119,7 +124,17 @@ public class PanacheSagaStore implements SagaStore {
                 row.snapshotIds,
                 row.traceParent,
                 row.submitUnconfirmed));
-    return pool.preparedQuery(START).execute(values).map(rows -> rows.rowCount() == 1);
+    // A saga this instance takes in is usually claimed by it too: its input is kept from the start.
+    return pool.preparedQuery(START)
+        .execute(values)
+        .map(
+            rows -> {
+              boolean started = rows.rowCount() == 1;
+              if (started) {
+                inputs.keep(saga.id(), saga.input());
+              }
+              return started;
+            });
   }
 
   @Override

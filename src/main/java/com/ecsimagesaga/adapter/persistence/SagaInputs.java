@@ -8,10 +8,10 @@ import java.util.UUID;
 /**
  * The inputs of the sagas this instance claims, read once and kept. A saga's input (the command it
  * runs) is written at intake and never changed, so a kept input is never stale; a claim therefore
- * returns every column but the input, and only sagas not kept here (first claim on this instance,
- * or pushed out) have it read. For 10,000 waiting sagas this spares decoding and parsing 10,000
- * JSON documents on every wake. Least recently claimed first out; a finished saga is dropped at
- * once.
+ * returns every column but the input, and only sagas not kept here (taken in by another instance
+ * and claimed here for the first time, or pushed out) have it read; a saga this instance takes in
+ * is kept from its start. For 10,000 waiting sagas this spares decoding and parsing 10,000 JSON
+ * documents on every wake. Least recently claimed first out; a finished saga is dropped at once.
  */
 final class SagaInputs {
 

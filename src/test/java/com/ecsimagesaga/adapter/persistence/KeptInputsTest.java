@@ -44,6 +44,7 @@ class KeptInputsTest {
   static final String OWNER = "kept-inputs-test";
 
   @Inject SagaStore store;
+  @Inject PanacheSagaStore panache;
   @Inject SagaDefinitions definitions;
   @Inject Pool pool;
 
@@ -63,10 +64,20 @@ class KeptInputsTest {
   }
 
   @Test
+  void aSagaTakenInByThisInstanceIsClaimedWithTheInputItStartedWith() {
+    Instant later = Instant.now().plus(Duration.ofDays(450)).truncatedTo(ChronoUnit.MILLIS);
+    Saga saga = startedAt(later, "taken");
+    spoilInput(saga.id());
+    assertThat(claim(saga.id(), later).orElseThrow().input()).isEqualTo(saga.input());
+  }
+
+  @Test
   void anInputNeverKeptIsReadFromTheRowAndAnUnreadableOneSkipsOnlyItsSaga() {
     Instant later = Instant.now().plus(Duration.ofDays(500)).truncatedTo(ChronoUnit.MILLIS);
     Saga spoilt = startedAt(later, "spoilt");
     Saga fine = startedAt(later, "fine");
+    // As if another instance had taken them in: this one has not kept their inputs.
+    forgetKeptInputs(spoilt.id(), fine.id());
     spoilInput(spoilt.id());
     List<Saga> claimed = onContext(() -> store.claimDue(later, 1000, OWNER, LEASE));
     assertThat(claimed).extracting(Saga::id).contains(fine.id()).doesNotContain(spoilt.id());
@@ -97,6 +108,12 @@ class KeptInputsTest {
         .atMost(Duration.ofSeconds(30));
     spoilInput(saga.id());
     assertThat(claim(saga.id(), later.plusSeconds(1))).isEmpty();
+  }
+
+  private void forgetKeptInputs(UUID... ids) {
+    for (UUID id : ids) {
+      panache.keptInputs().forget(id);
+    }
   }
 
   @Test

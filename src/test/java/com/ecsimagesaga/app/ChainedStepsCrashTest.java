@@ -1,5 +1,6 @@
 package com.ecsimagesaga.app;
 
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ import com.ecsimagesaga.testsupport.PostgresResource;
 import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -270,14 +269,6 @@ class ChainedStepsCrashTest {
 
   private static EcsSimulator sim() {
     return EcsSimulatorResource.simulator();
-  }
-
-  private static <T> T onContext(Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The ClientToken of every CreateImage the coordinators of this test made. */

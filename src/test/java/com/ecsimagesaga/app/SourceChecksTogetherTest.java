@@ -1,5 +1,6 @@
 package com.ecsimagesaga.app;
 
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.port.CloudImageGateway;
@@ -22,8 +23,6 @@ import com.ecsimagesaga.testsupport.PostgresResource;
 import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -280,13 +278,5 @@ class SourceChecksTogetherTest {
 
   private static EcsSimulator sim() {
     return EcsSimulatorResource.simulator();
-  }
-
-  private static <T> T onContext(Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,7 +5,6 @@ import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaPolicies;
-import io.quarkus.vertx.VertxContextSupport;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -39,13 +38,7 @@ public final class SagaStarts {
       Instant at,
       SagaPolicies policies) {
     Saga saga = createFrom(region, instance, name, at, policies);
-    boolean stored;
-    try {
-      stored = VertxContextSupport.subscribeAndAwait(() -> store.start(saga));
-    } catch (Throwable e) {
-      throw new IllegalStateException("saga " + saga.id() + " could not be stored", e);
-    }
-    if (!stored) {
+    if (!OnContext.onContext(() -> store.start(saga))) {
       throw new AssertionError("saga " + saga.id() + " was not stored: its command id was taken");
     }
     return saga;

@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
-import static com.ecsimagesaga.adapter.persistence.OutboxAtomicityTest.onContext;
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.app.SagaDefinitions;

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,14 +59,6 @@ class OutboxAtomicityTest {
   }
 
   /** Hibernate Reactive runs on a Vert.x context; the test thread is not one. */
-  static <T> T onContext(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
-    try {
-      return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(work);
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @Test
   void aStateChangeWhoseEventCannotBeStoredIsNotStoredEither() {
     SagaPolicies policies = definitions.policies();

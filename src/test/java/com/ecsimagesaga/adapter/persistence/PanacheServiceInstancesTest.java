@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +36,7 @@ class PanacheServiceInstancesTest {
   @Inject Pool pool;
 
   private int beat(String id, Instant at) {
-    return OutboxAtomicityTest.onContext(() -> instances.heartbeat(id, at, at.minus(EXPIRY)));
+    return onContext(() -> instances.heartbeat(id, at, at.minus(EXPIRY)));
   }
 
   @Test
@@ -52,10 +53,10 @@ class PanacheServiceInstancesTest {
         .as("a late beat never moves a heartbeat back")
         .isEqualTo(2);
     assertThat(beat("sit-a", t.plusSeconds(32))).as("c still beat at +23 s").isEqualTo(2);
-    OutboxAtomicityTest.onContext(() -> instances.leave("sit-c"));
+    onContext(() -> instances.leave("sit-c"));
     assertThat(rows("sit-c")).isZero();
     assertThat(beat("sit-a", t.plusSeconds(33))).isEqualTo(1);
-    OutboxAtomicityTest.onContext(() -> instances.leave("sit-a"));
+    onContext(() -> instances.leave("sit-a"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.port.OutboxMessage;
@@ -16,8 +17,6 @@ import com.ecsimagesaga.testsupport.PostgresResource;
 import com.ecsimagesaga.testsupport.SagaStarts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -241,13 +239,5 @@ class QuietMovesTest {
         .atMost(WAIT)
         .forEach(rows::add);
     return rows;
-  }
-
-  private static <T> T onContext(Supplier<Uni<T>> work) {
-    try {
-      return VertxContextSupport.subscribeAndAwait(work);
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -61,31 +61,19 @@ final class OutboxRows {
    * through the SQL client.
    */
   static OutboxMessage toMessage(Row r) {
-    OutboxEntity e = new OutboxEntity();
-    e.id = r.getLong(0);
-    e.eventId = r.getUUID(1);
-    e.sagaId = r.getUUID(2);
-    e.type = r.getString(3);
-    e.messageKey = r.getString(4);
-    e.payload = r.getBuffer(5).getBytes();
-    e.headers = r.getString(6);
-    e.occurredAt = r.getOffsetDateTime(7).toInstant();
-    return toMessage(e);
-  }
-
-  static OutboxMessage toMessage(OutboxEntity e) {
+    long id = r.getLong(0);
     try {
       return new OutboxMessage(
-          e.id,
-          e.eventId,
-          e.sagaId,
-          e.type,
-          e.messageKey,
-          e.payload,
-          JSON.readValue(e.headers, HEADERS),
-          e.occurredAt);
+          id,
+          r.getUUID(1),
+          r.getUUID(2),
+          r.getString(3),
+          r.getString(4),
+          r.getBuffer(5).getBytes(),
+          JSON.readValue(r.getString(6), HEADERS),
+          r.getOffsetDateTime(7).toInstant());
     } catch (JsonProcessingException ex) {
-      throw new IllegalStateException("headers of outbox row " + e.id + " are unreadable", ex);
+      throw new IllegalStateException("headers of outbox row " + id + " are unreadable", ex);
     }
   }
 }

@@ -116,47 +116,6 @@ final class SagaRows {
   }
 
   /**
-   * A row of {@code select *} or {@code returning *} on the saga table, read through the SQL
-   * client.
-   */
-  static SagaEntity entityOf(Row r) {
-    SagaEntity e = new SagaEntity();
-    e.id = r.getUUID("id");
-    e.type = r.getString("type");
-    e.status = r.getString("status");
-    e.step = r.getString("step");
-    e.commandId = r.getString("command_id");
-    e.regionId = r.getString("region_id");
-    e.input = r.getString("input");
-    e.imageId = r.getString("image_id");
-    e.clientToken = r.getString("client_token");
-    e.tokenGeneration = r.getInteger("token_generation");
-    e.attempt = r.getInteger("attempt");
-    e.createdAt = instant(r, "created_at");
-    e.updatedAt = instant(r, "updated_at");
-    e.stepStartedAt = instant(r, "step_started_at");
-    e.nextWakeAt = instant(r, "next_wake_at");
-    e.deadlineAt = instant(r, "deadline_at");
-    e.progress = r.getInteger("progress");
-    e.snapshotIds = r.getString("snapshot_ids");
-    e.failureStep = r.getString("failure_step");
-    e.failureKind = r.getString("failure_kind");
-    e.failureCode = r.getString("failure_code");
-    e.failureMessage = r.getString("failure_message");
-    e.failureRequestId = r.getString("failure_request_id");
-    e.lastErrorKind = r.getString("last_error_kind");
-    e.lastErrorCode = r.getString("last_error_code");
-    e.lastErrorMessage = r.getString("last_error_message");
-    e.lastErrorRequestId = r.getString("last_error_request_id");
-    e.leaseOwner = r.getString("lease_owner");
-    e.leaseUntil = instant(r, "lease_until");
-    e.traceParent = r.getString("trace_parent");
-    e.submitUnconfirmed = r.getBoolean("submit_unconfirmed");
-    e.version = r.getLong("version");
-    return e;
-  }
-
-  /**
    * The columns a claim returns, in this order: every column but the saga's input, which a claim
    * takes from {@link SagaInputs} when it can.
    */
@@ -209,11 +168,6 @@ final class SagaRows {
   }
 
   private static Instant instant(Row r, int column) {
-    OffsetDateTime t = r.getOffsetDateTime(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Instant instant(Row r, String column) {
     OffsetDateTime t = r.getOffsetDateTime(column);
     return t == null ? null : t.toInstant();
   }

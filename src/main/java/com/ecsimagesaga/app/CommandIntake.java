@@ -17,13 +17,19 @@ import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.UpdateImageSaga;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +53,9 @@ public final class CommandIntake {
     this.clock = clock;
   }
 
+  /** A command as it arrived: where it was read and the trace context it came in. */
+  public record Arrival<C>(C command, String origin, String traceParent) {}
+
   /**
    * @param origin where the command was read, for example {@code topic/partition@offset}; may be
    *     null
@@ -54,25 +63,107 @@ public final class CommandIntake {
    *     events continue it
    */
   public Uni<IntakeResult> createImage(CreateImageCommand c, String origin, String traceParent) {
-    var checked = CreateImageRules.check(c);
-    if (!checked.isValid()) {
-      return reject(c.commandId(), "CreateImage", checked.violations(), origin, traceParent);
+    return createImages(List.of(new Arrival<>(c, origin, traceParent))).map(r -> r.get(0));
+  }
+
+  /**
+   * Takes in creates as {@link #createImage} does one at a time, with the same outcome for each,
+   * but stores the sagas of each run of distinct command ids in one statement: a poll of commands
+   * costs one round trip rather than one per command. A command id that repeats in the list starts
+   * a new run, so the later copy meets the earlier one as a command seen before.
+   *
+   * @return one result per arrival, in order
+   */
+  public Uni<List<IntakeResult>> createImages(List<Arrival<CreateImageCommand>> arrivals) {
+    List<List<Arrival<CreateImageCommand>>> runs = new ArrayList<>();
+    Set<String> idsInRun = new HashSet<>();
+    for (Arrival<CreateImageCommand> a : arrivals) {
+      if (runs.isEmpty() || !idsInRun.add(String.valueOf(a.command().commandId()))) {
+        runs.add(new ArrayList<>());
+        idsInRun.clear();
+        idsInRun.add(String.valueOf(a.command().commandId()));
+      }
+      runs.get(runs.size() - 1).add(a);
     }
-    checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
-    Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
-    var input =
-        new SagaInput.Create(
-            checked.value(),
-            timeout,
-            c.deleteSnapshotsOnFailure(),
-            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+    return inOrder(runs, this::createRun)
+        .map(perRun -> perRun.stream().flatMap(List::stream).toList());
+  }
+
+  /**
+   * One run of creates with distinct command ids: the rejections one by one, the starts at once.
+   */
+  private Uni<List<IntakeResult>> createRun(List<Arrival<CreateImageCommand>> run) {
+    IntakeResult[] results = new IntakeResult[run.size()];
+    List<Integer> rejectedAt = new ArrayList<>();
+    List<List<Violation>> rejections = new ArrayList<>();
+    List<Integer> startedAt = new ArrayList<>();
+    List<Saga> sagas = new ArrayList<>();
     Instant now = clock.instant();
-    return start(
-        CreateImageSaga.start(
-                sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
-            .edit()
-            .traceParent(traceParent)
-            .build());
+    for (int k = 0; k < run.size(); k++) {
+      CreateImageCommand c = run.get(k).command();
+      var checked = CreateImageRules.check(c);
+      if (!checked.isValid()) {
+        rejectedAt.add(k);
+        rejections.add(checked.violations());
+        continue;
+      }
+      checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
+      Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
+      var input =
+          new SagaInput.Create(
+              checked.value(),
+              timeout,
+              c.deleteSnapshotsOnFailure(),
+              StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+      startedAt.add(k);
+      sagas.add(
+          CreateImageSaga.start(
+                  sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
+              .edit()
+              .traceParent(run.get(k).traceParent())
+              .build());
+    }
+    Uni<List<IntakeResult>> rejected =
+        inOrder(
+            IntStream.range(0, rejectedAt.size()).boxed().toList(),
+            r -> {
+              Arrival<CreateImageCommand> a = run.get(rejectedAt.get(r));
+              return reject(
+                  a.command().commandId(),
+                  "CreateImage",
+                  rejections.get(r),
+                  a.origin(),
+                  a.traceParent());
+            });
+    return rejected
+        .invoke(
+            done -> {
+              for (int r = 0; r < done.size(); r++) {
+                results[rejectedAt.get(r)] = done.get(r);
+              }
+            })
+        .chain(ignored -> startAll(sagas))
+        .map(
+            started -> {
+              for (int s = 0; s < started.size(); s++) {
+                results[startedAt.get(s)] = started.get(s);
+              }
+              return List.of(results);
+            });
+  }
+
+  /** Applies {@code step} to each item, one after the other; the results in the same order. */
+  private static <T, R> Uni<List<R>> inOrder(
+      List<T> items, Function<? super T, Uni<? extends R>> step) {
+    if (items.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    return Multi.createFrom()
+        .iterable(items)
+        .onItem()
+        .transformToUniAndConcatenate(step)
+        .collect()
+        .asList();
   }
 
   /** As {@link #createImage}, for a delete. */
@@ -193,21 +284,32 @@ public final class CommandIntake {
   }
 
   private Uni<IntakeResult> start(Saga saga) {
+    return startAll(List.of(saga)).map(results -> results.get(0));
+  }
+
+  /** Stores new sagas at once; a saga whose command id was seen before answers with its state. */
+  private Uni<List<IntakeResult>> startAll(List<Saga> sagas) {
+    if (sagas.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
     return store
-        .start(saga)
+        .startAll(sagas)
         .chain(
-            started -> {
-              if (!started) {
-                LOG.infof(
-                    "EIS-1003 command %s was seen before; nothing new started", saga.commandId());
-                return answerDuplicate(saga.commandId(), saga.traceParent())
-                    .replaceWith(new IntakeResult.Duplicate(saga.commandId()));
-              }
-              LOG.infof(
-                  "EIS-1000 saga %s (%s) started for command %s",
-                  saga.id(), saga.type(), saga.commandId());
-              return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
-            });
+            started ->
+                inOrder(
+                    IntStream.range(0, sagas.size()).boxed().toList(),
+                    k -> outcome(sagas.get(k), started.get(k))));
+  }
+
+  private Uni<IntakeResult> outcome(Saga saga, boolean started) {
+    if (!started) {
+      LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
+      return answerDuplicate(saga.commandId(), saga.traceParent())
+          .replaceWith(new IntakeResult.Duplicate(saga.commandId()));
+    }
+    LOG.infof(
+        "EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
+    return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
   }
 
   /** A repeated command is answered with where its saga stands now. */

@@ -18,7 +18,20 @@ public interface SagaStore {
    * @return true if the saga was recorded, false if a command with the same id was seen before
    *     (nothing is written then)
    */
-  Uni<Boolean> start(Saga saga);
+  default Uni<Boolean> start(Saga saga) {
+    return startAll(List.of(saga)).map(started -> started.get(0));
+  }
+
+  /**
+   * Records new sagas and their command ids in one transaction, as {@link #start} does for one: the
+   * intake takes a poll's worth of commands in at once.
+   *
+   * @param sagas sagas of distinct command ids
+   * @return for each saga, in order, whether it was recorded (false: its command id was seen
+   *     before, and nothing was written for it)
+   * @throws IllegalArgumentException if two sagas share a command id
+   */
+  Uni<List<Boolean>> startAll(List<Saga> sagas);
 
   /**
    * Records a rejected command and its CommandRejected event in one transaction.

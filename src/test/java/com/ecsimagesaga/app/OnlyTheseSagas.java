@@ -52,8 +52,8 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> start(Saga saga) {
-    return delegate.start(saga);
+  public Uni<List<Boolean>> startAll(List<Saga> sagas) {
+    return delegate.startAll(sagas);
   }
 
   @Override

@@ -157,7 +157,7 @@ class ReplaySagaTest {
     }
 
     @Override
-    public Uni<Boolean> start(Saga s) {
+    public Uni<List<Boolean>> startAll(List<Saga> sagas) {
       throw new UnsupportedOperationException();
     }
 

@@ -2,6 +2,7 @@ package com.ecsimagesaga.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -55,8 +56,13 @@ final class TimedTopicReader implements AutoCloseable {
             () -> {
               try (consumer) {
                 while (running.get()) {
+                  // One copy of the list per poll, not one per record.
+                  List<Received> polled = new ArrayList<>();
                   for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    received.add(new Received(r, Instant.now()));
+                    polled.add(new Received(r, Instant.now()));
+                  }
+                  if (!polled.isEmpty()) {
+                    received.addAll(polled);
                   }
                 }
               }

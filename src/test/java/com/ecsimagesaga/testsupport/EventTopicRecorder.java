@@ -1,6 +1,7 @@
 package com.ecsimagesaga.testsupport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,12 @@ public final class EventTopicRecorder implements AutoCloseable {
             () -> {
               try (consumer) {
                 while (running.get()) {
-                  consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                  // One copy of the list per poll, not one per record.
+                  List<ConsumerRecord<String, byte[]>> polled = new ArrayList<>();
+                  consumer.poll(Duration.ofMillis(100)).forEach(polled::add);
+                  if (!polled.isEmpty()) {
+                    records.addAll(polled);
+                  }
                 }
               }
             },

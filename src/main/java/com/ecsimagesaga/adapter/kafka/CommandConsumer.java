@@ -3,11 +3,15 @@ package com.ecsimagesaga.adapter.kafka;
 import com.ecsimagesaga.adapter.health.CommandIntakeState;
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
+import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
 import com.ecsimagesaga.contract.v1.UpdateImage;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -17,30 +21,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Reads commands: decode, hand to the intake use case, acknowledge once its effect is durable.
+ * Reads commands a poll at a time: decode, hand to the intake use case, acknowledge once their
+ * effect is durable.
+ *
+ * <p>A poll's creates are taken in together (one statement for the run of them, see {@link
+ * CommandIntake#createImages}); every other command, and every create of a run that could not be
+ * stored as a whole for a reason other than an outage, goes through the intake on its own, so that
+ * what one record does never decides another's fate. The poll is acknowledged once every record in
+ * it was taken in or dead-lettered.
  *
  * <p>Three kinds of failure are told apart, because only one of them is the record's fault:
  *
  * <ul>
  *   <li>A record that is not a command is nacked at once, which sends it to the dead-letter topic
- *       with the reason and its origin in the headers; the partition moves on.
+ *       with the reason and its origin in the headers; the rest of its poll goes on.
  *   <li>A command that cannot be stored because the database is unreachable is retried with backoff
- *       for as long as the outage lasts. The channel processes records one at a time, so
- *       consumption pauses, no offset is committed past the record, and readiness reports DOWN.
- *       Sending it to the dead-letter topic would lose a valid command for an outage it did not
- *       cause.
+ *       for as long as the outage lasts. Each consumer handles one poll at a time, so consumption
+ *       pauses, no offset is committed past the poll, and readiness reports DOWN. Sending it to the
+ *       dead-letter topic would lose a valid command for an outage it did not cause.
  *   <li>Any other failure (a write conflict with another instance, a defect triggered by odd
- *       values) is retried once, at once; if it fails again the record is poison and goes to the
- *       dead-letter topic, so one bad record holds up its partition for two attempts only.
+ *       values) is retried once, at once, on the record alone; if it fails again the record is
+ *       poison and goes to the dead-letter topic, so one bad record holds up its partition for two
+ *       attempts only.
  * </ul>
  */
 @ApplicationScoped
@@ -71,17 +85,94 @@ public class CommandConsumer {
   @Inject ReplayCommandHandler replays;
   @Inject CommandIntakeState state;
 
-  @Incoming("commands")
-  public Uni<Void> consume(Message<byte[]> message) {
-    SpecificRecord record;
-    try {
-      record = codec.decode(message.getPayload());
-    } catch (UndecodableRecordException e) {
-      LOG.warnf("EIS-1100 record at %s is not a command: %s", origin(message), e.getMessage());
-      return Uni.createFrom().completionStage(message.nack(e));
+  /** A record of the poll, decoded, or the reason it could not be. */
+  private record Read(
+      KafkaRecord<String, byte[]> message,
+      SpecificRecord command,
+      UndecodableRecordException error) {
+
+    boolean isCreate() {
+      return command instanceof CreateImage;
     }
-    return takeIn(record, message)
-        .chain(result -> Uni.createFrom().completionStage(message.ack()))
+  }
+
+  @Incoming("commands")
+  public Uni<Void> consume(KafkaRecordBatch<String, byte[]> poll) {
+    List<List<Read>> groups = new ArrayList<>();
+    for (KafkaRecord<String, byte[]> message : poll.getRecords()) {
+      Read read;
+      try {
+        read = new Read(message, codec.decode(message.getPayload()), null);
+      } catch (UndecodableRecordException e) {
+        read = new Read(message, null, e);
+      }
+      boolean joins =
+          read.isCreate() && !groups.isEmpty() && groups.get(groups.size() - 1).get(0).isCreate();
+      if (!joins) {
+        groups.add(new ArrayList<>());
+      }
+      groups.get(groups.size() - 1).add(read);
+    }
+    return Multi.createFrom()
+        .iterable(groups)
+        .onItem()
+        .transformToUniAndConcatenate(
+            group -> group.size() > 1 ? creates(group) : one(group.get(0)))
+        .collect()
+        .last()
+        .chain(ignored -> Uni.createFrom().completionStage(poll.ack()));
+  }
+
+  /**
+   * A run of creates, stored together; if that fails for a reason other than an outage, each is
+   * taken in on its own.
+   */
+  private Uni<Void> creates(List<Read> run) {
+    String where = origin(run.get(0).message()) + " and " + (run.size() - 1) + " more";
+    return untilStored(() -> intake.createImages(arrivals(run)), where)
+        .replaceWithVoid()
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              LOG.warnf(
+                  "EIS-1103 the %d creates from %s could not be taken in together (%s); each is"
+                      + " taken in on its own",
+                  run.size(), where, e.toString());
+              return Multi.createFrom()
+                  .iterable(run)
+                  .onItem()
+                  .transformToUniAndConcatenate(this::one)
+                  .collect()
+                  .last();
+            });
+  }
+
+  private static List<CommandIntake.Arrival<CreateImageCommand>> arrivals(List<Read> run) {
+    List<CommandIntake.Arrival<CreateImageCommand>> arrivals = new ArrayList<>(run.size());
+    for (Read r : run) {
+      arrivals.add(
+          new CommandIntake.Arrival<>(
+              CommandMapper.toDomain((CreateImage) r.command()),
+              origin(r.message()),
+              KafkaTraces.traceParentOf(r.message())));
+    }
+    return arrivals;
+  }
+
+  /** One record on its own: taken in, or dead-lettered with the reason. */
+  private Uni<Void> one(Read read) {
+    KafkaRecord<String, byte[]> message = read.message();
+    if (read.error() != null) {
+      LOG.warnf(
+          "EIS-1100 record at %s is not a command: %s", origin(message), read.error().getMessage());
+      return Uni.createFrom().completionStage(message.nack(read.error()));
+    }
+    String traceParent = KafkaTraces.traceParentOf(message);
+    return untilStored(() -> handle(read.command(), origin(message), traceParent), origin(message))
+        .onFailure(e -> !(e instanceof UndecodableRecordException))
+        .retry()
+        .atMost(OTHER_RETRIES)
+        .replaceWithVoid()
         .onFailure()
         .recoverWithUni(
             e -> {
@@ -94,15 +185,13 @@ public class CommandConsumer {
   }
 
   /**
-   * Runs the intake, and every retry of it, on the Vert.x context the record arrived on: Hibernate
+   * Runs intake work, and every retry of it, on the Vert.x context the poll arrived on (Hibernate
    * Reactive binds its session to that context, and Mutiny's backoff would otherwise resubscribe on
-   * a plain worker thread.
+   * a plain worker thread), retrying with backoff for as long as the database is unreachable.
    */
-  private Uni<IntakeResult> takeIn(SpecificRecord record, Message<byte[]> message) {
+  private <T> Uni<T> untilStored(Supplier<Uni<? extends T>> work, String where) {
     Context context = Vertx.currentContext();
-    String traceParent = KafkaTraces.traceParentOf(message);
-    Uni<IntakeResult> attempt =
-        Uni.createFrom().deferred(() -> handle(record, origin(message), traceParent));
+    Uni<T> attempt = Uni.createFrom().<T>deferred(work);
     if (context != null) {
       attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
@@ -111,17 +200,12 @@ public class CommandConsumer {
         .invoke(
             e -> {
               state.paused(e.toString());
-              LOG.warnf(
-                  "EIS-1102 command at %s waits for the database: %s",
-                  origin(message), e.toString());
+              LOG.warnf("EIS-1102 commands at %s wait for the database: %s", where, e.toString());
             })
         .onFailure(CommandConsumer::isOutage)
         .retry()
         .withBackOff(OUTAGE_FIRST_BACKOFF, OUTAGE_MAX_BACKOFF)
         .indefinitely()
-        .onFailure(e -> !(e instanceof UndecodableRecordException))
-        .retry()
-        .atMost(OTHER_RETRIES)
         .invoke(state::flowing);
   }
 
@@ -175,7 +259,7 @@ public class CommandConsumer {
     return false;
   }
 
-  private static String origin(Message<byte[]> message) {
+  private static String origin(Message<?> message) {
     return message
         .getMetadata(IncomingKafkaRecordMetadata.class)
         .map(m -> m.getTopic() + "/" + m.getPartition() + "@" + m.getOffset())

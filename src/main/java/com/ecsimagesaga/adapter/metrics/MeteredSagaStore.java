@@ -63,8 +63,8 @@ public class MeteredSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> start(Saga saga) {
-    return delegate.start(saga);
+  public Uni<List<Boolean>> startAll(List<Saga> sagas) {
+    return delegate.startAll(sagas);
   }
 
   @Override

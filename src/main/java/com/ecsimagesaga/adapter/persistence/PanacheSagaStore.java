@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,20 +65,32 @@ public class PanacheSagaStore implements SagaStore {
   private static final String INPUTS = "select id, input from saga where id = any($1)";
 
   /**
-   * Records the command and inserts its saga in one statement, so taking in a command costs one
-   * round trip (and one implicit transaction): the saga row is written only if the command id was
-   * new. This is the intake's hot path, one call per command.
+   * Records the commands and inserts their sagas in one statement, whatever their number, so taking
+   * in a poll of commands costs one round trip (and one implicit transaction): each command's
+   * columns arrive as one array per column, and a saga row is written only for the command ids that
+   * were new. This is the intake's hot path.
    */
   private static final String START =
       """
-      with taken as (
-        insert into processed_command (command_id, saga_id, outcome, received_at) values ($1, $2, 'STARTED', $3)
+      with incoming as (
+        select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                             $8::text[], $9::text[], $10::int[], $11::int[], $12::timestamptz[], $13::timestamptz[],
+                             $14::timestamptz[], $15::timestamptz[], $16::int[], $17::text[], $18::text[], $19::bool[])
+          as t(command_id, id, type, status, step, region_id, input, image_id, client_token, token_generation,
+               attempt, created_at, step_started_at, next_wake_at, deadline_at, progress, snapshot_ids, trace_parent,
+               submit_unconfirmed)),
+      taken as (
+        insert into processed_command (command_id, saga_id, outcome, received_at)
+        select command_id, id, 'STARTED', $20 from incoming
         on conflict (command_id) do nothing returning command_id)
       insert into saga (id, type, status, step, command_id, region_id, input, image_id, client_token, token_generation,
                         attempt, created_at, updated_at, step_started_at, next_wake_at, deadline_at, progress,
                         snapshot_ids, trace_parent, submit_unconfirmed, version)
-      select $2, $4, $5, $6, command_id, $7, $8, $9, $10, $11, $12, $13, $3, $14, $15, $16, $17, $18, $19, $20, 0
-      from taken""";
+      select i.id, i.type, i.status, i.step, i.command_id, i.region_id, i.input, i.image_id, i.client_token,
+             i.token_generation, i.attempt, i.created_at, $20, i.step_started_at, i.next_wake_at, i.deadline_at,
+             i.progress, i.snapshot_ids, i.trace_parent, i.submit_unconfirmed, 0
+      from incoming i join taken using (command_id)
+      returning id""";
 
   @Inject Clock clock;
   @Inject SagaHistoryWriter history;
@@ -98,42 +111,97 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> start(Saga saga) {
+  public Uni<List<Boolean>> startAll(List<Saga> sagas) {
+    if (sagas.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
     Instant now = clock.instant();
-    SagaEntity row = SagaRows.newRow(saga, now);
+    int n = sagas.size();
+    String[] commandIds = new String[n];
+    UUID[] ids = new UUID[n];
+    String[] types = new String[n];
+    String[] statuses = new String[n];
+    String[] steps = new String[n];
+    String[] regions = new String[n];
+    String[] inputTexts = new String[n];
+    String[] imageIds = new String[n];
+    String[] clientTokens = new String[n];
+    Integer[] tokenGenerations = new Integer[n];
+    Integer[] attempts = new Integer[n];
+    OffsetDateTime[] createdAt = new OffsetDateTime[n];
+    OffsetDateTime[] stepStartedAt = new OffsetDateTime[n];
+    OffsetDateTime[] nextWakeAt = new OffsetDateTime[n];
+    OffsetDateTime[] deadlineAt = new OffsetDateTime[n];
+    Integer[] progress = new Integer[n];
+    String[] snapshotIds = new String[n];
+    String[] traceParents = new String[n];
+    Boolean[] unconfirmed = new Boolean[n];
+    Set<String> seen = new HashSet<>();
+    for (int k = 0; k < n; k++) {
+      SagaEntity row = SagaRows.newRow(sagas.get(k), now);
+      if (!seen.add(row.commandId)) {
+        throw new IllegalArgumentException(
+            "command id " + row.commandId + " appears twice in one start");
+      }
+      commandIds[k] = row.commandId;
+      ids[k] = row.id;
+      types[k] = row.type;
+      statuses[k] = row.status;
+      steps[k] = row.step;
+      regions[k] = row.regionId;
+      inputTexts[k] = row.input;
+      imageIds[k] = row.imageId;
+      clientTokens[k] = row.clientToken;
+      tokenGenerations[k] = row.tokenGeneration;
+      attempts[k] = row.attempt;
+      createdAt[k] = SagaRows.utc(row.createdAt);
+      stepStartedAt[k] = SagaRows.utc(row.stepStartedAt);
+      nextWakeAt[k] = SagaRows.utc(row.nextWakeAt);
+      deadlineAt[k] = SagaRows.utc(row.deadlineAt);
+      progress[k] = row.progress;
+      snapshotIds[k] = row.snapshotIds;
+      traceParents[k] = row.traceParent;
+      unconfirmed[k] = row.submitUnconfirmed;
+    }
     Tuple values =
         Tuple.from(
             Arrays.asList(
-                row.commandId,
-                row.id,
-                SagaRows.utc(now),
-                row.type,
-                row.status,
-                row.step,
-                row.regionId,
-                row.input,
-                row.imageId,
-                row.clientToken,
-                row.tokenGeneration,
-                row.attempt,
-                SagaRows.utc(row.createdAt),
-                SagaRows.utc(row.stepStartedAt),
-                SagaRows.utc(row.nextWakeAt),
-                SagaRows.utc(row.deadlineAt),
-                row.progress,
-                row.snapshotIds,
-                row.traceParent,
-                row.submitUnconfirmed));
+                commandIds,
+                ids,
+                types,
+                statuses,
+                steps,
+                regions,
+                inputTexts,
+                imageIds,
+                clientTokens,
+                tokenGenerations,
+                attempts,
+                createdAt,
+                stepStartedAt,
+                nextWakeAt,
+                deadlineAt,
+                progress,
+                snapshotIds,
+                traceParents,
+                unconfirmed,
+                SagaRows.utc(now)));
     // A saga this instance takes in is usually claimed by it too: its input is kept from the start.
     return pool.preparedQuery(START)
         .execute(values)
         .map(
             rows -> {
-              boolean started = rows.rowCount() == 1;
-              if (started) {
-                inputs.keep(saga.id(), saga.input());
+              Set<UUID> started = new HashSet<>();
+              rows.forEach(r -> started.add(r.getUUID(0)));
+              List<Boolean> answers = new ArrayList<>(n);
+              for (Saga saga : sagas) {
+                boolean isNew = started.contains(saga.id());
+                if (isNew) {
+                  inputs.keep(saga.id(), saga.input());
+                }
+                answers.add(isNew);
               }
-              return started;
+              return answers;
             });
   }
 

@@ -25,7 +25,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -89,67 +91,56 @@ public final class CommandIntake {
         .map(perRun -> perRun.stream().flatMap(List::stream).toList());
   }
 
+  /** What one create of a run comes to: its violations, or the saga it starts. */
+  private record Plan(Arrival<CreateImageCommand> arrival, List<Violation> violations, Saga saga) {}
+
   /**
-   * One run of creates with distinct command ids: the rejections one by one, the starts at once.
+   * One run of creates with distinct command ids (so the order between them does not matter): the
+   * sagas stored at once, then the rejections one by one.
    */
   private Uni<List<IntakeResult>> createRun(List<Arrival<CreateImageCommand>> run) {
-    IntakeResult[] results = new IntakeResult[run.size()];
-    List<Integer> rejectedAt = new ArrayList<>();
-    List<List<Violation>> rejections = new ArrayList<>();
-    List<Integer> startedAt = new ArrayList<>();
-    List<Saga> sagas = new ArrayList<>();
     Instant now = clock.instant();
-    for (int k = 0; k < run.size(); k++) {
-      CreateImageCommand c = run.get(k).command();
-      var checked = CreateImageRules.check(c);
-      if (!checked.isValid()) {
-        rejectedAt.add(k);
-        rejections.add(checked.violations());
-        continue;
-      }
-      checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
-      Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
-      var input =
-          new SagaInput.Create(
-              checked.value(),
-              timeout,
-              c.deleteSnapshotsOnFailure(),
-              StepTimeoutRules.durations(c.stepTimeoutSeconds()));
-      startedAt.add(k);
-      sagas.add(
-          CreateImageSaga.start(
-                  sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
-              .edit()
-              .traceParent(run.get(k).traceParent())
-              .build());
-    }
-    Uni<List<IntakeResult>> rejected =
-        inOrder(
-            IntStream.range(0, rejectedAt.size()).boxed().toList(),
-            r -> {
-              Arrival<CreateImageCommand> a = run.get(rejectedAt.get(r));
-              return reject(
-                  a.command().commandId(),
-                  "CreateImage",
-                  rejections.get(r),
-                  a.origin(),
-                  a.traceParent());
-            });
-    return rejected
-        .invoke(
-            done -> {
-              for (int r = 0; r < done.size(); r++) {
-                results[rejectedAt.get(r)] = done.get(r);
-              }
-            })
-        .chain(ignored -> startAll(sagas))
-        .map(
+    List<Plan> plans = run.stream().map(a -> plan(a, now)).toList();
+    List<Saga> sagas = plans.stream().map(Plan::saga).filter(Objects::nonNull).toList();
+    return startAll(sagas)
+        .chain(
             started -> {
-              for (int s = 0; s < started.size(); s++) {
-                results[startedAt.get(s)] = started.get(s);
-              }
-              return List.of(results);
+              Iterator<IntakeResult> startResults = started.iterator();
+              return inOrder(
+                  plans,
+                  p ->
+                      p.saga() != null
+                          ? Uni.createFrom().item(startResults.next())
+                          : reject(
+                              p.arrival().command().commandId(),
+                              "CreateImage",
+                              p.violations(),
+                              p.arrival().origin(),
+                              p.arrival().traceParent()));
             });
+  }
+
+  private Plan plan(Arrival<CreateImageCommand> a, Instant now) {
+    CreateImageCommand c = a.command();
+    var checked = CreateImageRules.check(c);
+    if (!checked.isValid()) {
+      return new Plan(a, checked.violations(), null);
+    }
+    checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
+    Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
+    var input =
+        new SagaInput.Create(
+            checked.value(),
+            timeout,
+            c.deleteSnapshotsOnFailure(),
+            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+    Saga saga =
+        CreateImageSaga.start(
+                sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
+            .edit()
+            .traceParent(a.traceParent())
+            .build();
+    return new Plan(a, List.of(), saga);
   }
 
   /** Applies {@code step} to each item, one after the other; the results in the same order. */

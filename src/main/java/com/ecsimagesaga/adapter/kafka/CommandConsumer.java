@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -113,14 +114,19 @@ public class CommandConsumer {
       }
       groups.get(groups.size() - 1).add(read);
     }
+    return inTurn(groups, group -> group.size() > 1 ? creates(group) : one(group.get(0)))
+        .chain(() -> Uni.createFrom().completionStage(poll.ack()));
+  }
+
+  /** Runs {@code step} on each item, the next once the one before has finished. */
+  private static <T> Uni<Void> inTurn(List<T> items, Function<? super T, Uni<?>> step) {
     return Multi.createFrom()
-        .iterable(groups)
+        .iterable(items)
         .onItem()
-        .transformToUniAndConcatenate(
-            group -> group.size() > 1 ? creates(group) : one(group.get(0)))
+        .transformToUniAndConcatenate(step)
         .collect()
         .last()
-        .chain(ignored -> Uni.createFrom().completionStage(poll.ack()));
+        .replaceWithVoid();
   }
 
   /**
@@ -138,12 +144,7 @@ public class CommandConsumer {
                   "EIS-1103 the %d creates from %s could not be taken in together (%s); each is"
                       + " taken in on its own",
                   run.size(), where, e.toString());
-              return Multi.createFrom()
-                  .iterable(run)
-                  .onItem()
-                  .transformToUniAndConcatenate(this::one)
-                  .collect()
-                  .last();
+              return inTurn(run, this::one);
             });
   }
 

@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jboss.logging.Logger;
 
 /** {@link SagaStore} on PostgreSQL through Hibernate Reactive with Panache. */
@@ -116,84 +118,45 @@ public class PanacheSagaStore implements SagaStore {
       return Uni.createFrom().item(List.of());
     }
     Instant now = clock.instant();
-    int n = sagas.size();
-    String[] commandIds = new String[n];
-    UUID[] ids = new UUID[n];
-    String[] types = new String[n];
-    String[] statuses = new String[n];
-    String[] steps = new String[n];
-    String[] regions = new String[n];
-    String[] inputTexts = new String[n];
-    String[] imageIds = new String[n];
-    String[] clientTokens = new String[n];
-    Integer[] tokenGenerations = new Integer[n];
-    Integer[] attempts = new Integer[n];
-    OffsetDateTime[] createdAt = new OffsetDateTime[n];
-    OffsetDateTime[] stepStartedAt = new OffsetDateTime[n];
-    OffsetDateTime[] nextWakeAt = new OffsetDateTime[n];
-    OffsetDateTime[] deadlineAt = new OffsetDateTime[n];
-    Integer[] progress = new Integer[n];
-    String[] snapshotIds = new String[n];
-    String[] traceParents = new String[n];
-    Boolean[] unconfirmed = new Boolean[n];
+    List<SagaEntity> rows = sagas.stream().map(saga -> SagaRows.newRow(saga, now)).toList();
     Set<String> seen = new HashSet<>();
-    for (int k = 0; k < n; k++) {
-      SagaEntity row = SagaRows.newRow(sagas.get(k), now);
+    for (SagaEntity row : rows) {
       if (!seen.add(row.commandId)) {
         throw new IllegalArgumentException(
             "command id " + row.commandId + " appears twice in one start");
       }
-      commandIds[k] = row.commandId;
-      ids[k] = row.id;
-      types[k] = row.type;
-      statuses[k] = row.status;
-      steps[k] = row.step;
-      regions[k] = row.regionId;
-      inputTexts[k] = row.input;
-      imageIds[k] = row.imageId;
-      clientTokens[k] = row.clientToken;
-      tokenGenerations[k] = row.tokenGeneration;
-      attempts[k] = row.attempt;
-      createdAt[k] = SagaRows.utc(row.createdAt);
-      stepStartedAt[k] = SagaRows.utc(row.stepStartedAt);
-      nextWakeAt[k] = SagaRows.utc(row.nextWakeAt);
-      deadlineAt[k] = SagaRows.utc(row.deadlineAt);
-      progress[k] = row.progress;
-      snapshotIds[k] = row.snapshotIds;
-      traceParents[k] = row.traceParent;
-      unconfirmed[k] = row.submitUnconfirmed;
     }
     Tuple values =
         Tuple.from(
             Arrays.asList(
-                commandIds,
-                ids,
-                types,
-                statuses,
-                steps,
-                regions,
-                inputTexts,
-                imageIds,
-                clientTokens,
-                tokenGenerations,
-                attempts,
-                createdAt,
-                stepStartedAt,
-                nextWakeAt,
-                deadlineAt,
-                progress,
-                snapshotIds,
-                traceParents,
-                unconfirmed,
+                column(rows, r -> r.commandId, String[]::new),
+                column(rows, r -> r.id, UUID[]::new),
+                column(rows, r -> r.type, String[]::new),
+                column(rows, r -> r.status, String[]::new),
+                column(rows, r -> r.step, String[]::new),
+                column(rows, r -> r.regionId, String[]::new),
+                column(rows, r -> r.input, String[]::new),
+                column(rows, r -> r.imageId, String[]::new),
+                column(rows, r -> r.clientToken, String[]::new),
+                column(rows, r -> r.tokenGeneration, Integer[]::new),
+                column(rows, r -> r.attempt, Integer[]::new),
+                column(rows, r -> SagaRows.utc(r.createdAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.stepStartedAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.nextWakeAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.deadlineAt), OffsetDateTime[]::new),
+                column(rows, r -> r.progress, Integer[]::new),
+                column(rows, r -> r.snapshotIds, String[]::new),
+                column(rows, r -> r.traceParent, String[]::new),
+                column(rows, r -> r.submitUnconfirmed, Boolean[]::new),
                 SagaRows.utc(now)));
     // A saga this instance takes in is usually claimed by it too: its input is kept from the start.
     return pool.preparedQuery(START)
         .execute(values)
         .map(
-            rows -> {
+            written -> {
               Set<UUID> started = new HashSet<>();
-              rows.forEach(r -> started.add(r.getUUID(0)));
-              List<Boolean> answers = new ArrayList<>(n);
+              written.forEach(r -> started.add(r.getUUID(0)));
+              List<Boolean> answers = new ArrayList<>(sagas.size());
               for (Saga saga : sagas) {
                 boolean isNew = started.contains(saga.id());
                 if (isNew) {
@@ -203,6 +166,12 @@ public class PanacheSagaStore implements SagaStore {
               }
               return answers;
             });
+  }
+
+  /** One column of {@code rows} as an array, for a statement that reads it with unnest. */
+  private static <T> T[] column(
+      List<SagaEntity> rows, Function<SagaEntity, T> value, IntFunction<T[]> array) {
+    return rows.stream().map(value).toArray(array);
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class EcsSimulator implements AutoCloseable {
     this.state = new WorldState(new Timings(config), config.clientTokenRetention());
     this.world = new SimulatorWorld(state);
     this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());
-    this.workers = Executors.newFixedThreadPool(16, daemon("ecs-sim-http"));
+    this.workers = Executors.newCachedThreadPool(daemon("ecs-sim-http"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ecs-sim-delay"));
     this.apiHandler = new ApiHandler(config, state, rateLimiter, faults, counters, scheduler);
     this.apiServer =

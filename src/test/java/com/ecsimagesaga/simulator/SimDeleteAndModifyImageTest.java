@@ -117,6 +117,29 @@ class SimDeleteAndModifyImageTest extends SimulatorFixture {
   }
 
   @Test
+  void aNameIsFreeAgainOnceItsImageIsDeletedOrRenamed() throws Exception {
+    var sameName = Requests.fromInstance("i-m");
+    sameName.setImageName("original");
+    SdkClients.rejects(client, sameName, 400, "InvalidImageName.Duplicated");
+
+    ModifyImageAttributeRequest rename = modify(imageId);
+    rename.setImageName("renamed");
+    client.getAcsResponse(rename);
+    String second = client.getAcsResponse(sameName).getImageId();
+    var takesTheNewName = Requests.fromInstance("i-m");
+    takesTheNewName.setImageName("renamed");
+    SdkClients.rejects(client, takesTheNewName, 400, "InvalidImageName.Duplicated");
+
+    clock.advance(Duration.ofMinutes(1));
+    client.getAcsResponse(delete(second, null));
+    assertThat(client.getAcsResponse(sameName).getImageId()).isNotEqualTo(second);
+    ModifyImageAttributeRequest ownName = modify(imageId);
+    ownName.setImageName("renamed");
+    client.getAcsResponse(ownName);
+    assertThat(sim.world().imageCount(REGION)).isEqualTo(2);
+  }
+
+  @Test
   void modifyWithEmptyNameKeepsTheName() throws Exception {
     ModifyImageAttributeRequest modify = modify(imageId);
     modify.setImageName("");

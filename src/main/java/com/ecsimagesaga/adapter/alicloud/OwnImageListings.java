@@ -23,6 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code reuse}. This is what makes polling cost grow with ticks and regions instead of with the
  * number of images: every saga of a region waits on the same grid instant, so one listing answers
  * all of them even when their passes take several seconds.
+ *
+ * <p>A listing stops at the page where every image its caller waits for has been seen: pages come
+ * newest first, and the images still awaited are mostly the newest, so the pages of images that
+ * finished long ago are not read on every wake. Such a listing is partial: it answers a later
+ * caller only if it holds all of that caller's images (a partial listing never answers that an
+ * image is missing). A caller it does not answer gets a complete listing, so a wake reads its
+ * region's pages at most twice however its sagas are split into passes.
  */
 final class OwnImageListings {
 
@@ -53,8 +60,11 @@ final class OwnImageListings {
     Listing listing;
     synchronized (lockFor(regionId)) {
       listing = latest.get(regionId);
-      if (listing == null || !listing.answers(since, takenAfter, clock.instant(), reuse)) {
-        listing = fetch(regionId, since);
+      Instant now = clock.instant();
+      boolean fresh = listing != null && listing.fresh(since, takenAfter, now, reuse);
+      if (!fresh || !listing.answers(imageIds)) {
+        // A fresh partial listing that misses some of these images is followed by a complete one.
+        listing = fetch(regionId, since, fresh ? Set.of() : imageIds);
         latest.put(regionId, listing);
       }
     }
@@ -71,7 +81,11 @@ final class OwnImageListings {
     return locks.computeIfAbsent(regionId, r -> new Object());
   }
 
-  private Listing fetch(String regionId, Instant since) {
+  /**
+   * Reads the listing page by page; with {@code wanted} not empty, stops at the page where all of
+   * them were seen.
+   */
+  private Listing fetch(String regionId, Instant since, Set<String> wanted) {
     Instant fetchedAt = clock.instant();
     Map<String, ImageObservation> images = new LinkedHashMap<>();
     try {
@@ -79,7 +93,11 @@ final class OwnImageListings {
         Duration wait = budget.take(regionId, "DescribeImages");
         if (!wait.isZero()) {
           return new Listing(
-              fetchedAt, since, Map.of(), RateBudget.spent(regionId, "DescribeImages", wait));
+              fetchedAt,
+              since,
+              Map.of(),
+              false,
+              RateBudget.spent(regionId, "DescribeImages", wait));
         }
         var request = SagaTagQuery.ownImages(clients, regionId);
         request.putQueryParameter("Filter.1.Key", "CreationStartTime");
@@ -89,8 +107,9 @@ final class OwnImageListings {
         String body = clients.client(regionId).getCommonResponse(request).getData();
         var found = DescribeImagesReader.readPage(body);
         found.images().forEach(i -> images.put(i.imageId(), i));
-        if (found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount()) {
-          return new Listing(fetchedAt, since, images, null);
+        boolean last = found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount();
+        if (last || (!wanted.isEmpty() && images.keySet().containsAll(wanted))) {
+          return new Listing(fetchedAt, since, images, last, null);
         }
       }
     } catch (ClientException e) {
@@ -98,22 +117,36 @@ final class OwnImageListings {
           fetchedAt,
           since,
           Map.of(),
+          false,
           budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
     } catch (RuntimeException e) {
-      return new Listing(fetchedAt, since, Map.of(), EcsErrorClassifier.unexpected(e));
+      return new Listing(fetchedAt, since, Map.of(), false, EcsErrorClassifier.unexpected(e));
     }
   }
 
-  /** One complete listing of a region, or the error that prevented it. */
+  /**
+   * A listing of a region, complete or up to the page where its caller's images were all seen, or
+   * the error that prevented it.
+   */
   private record Listing(
-      Instant fetchedAt, Instant since, Map<String, ImageObservation> images, CloudError error) {
+      Instant fetchedAt,
+      Instant since,
+      Map<String, ImageObservation> images,
+      boolean complete,
+      CloudError error) {
 
-    boolean answers(Instant wantedSince, Instant takenAfter, Instant now, Duration reuse) {
+    /** Whether the listing is recent enough, and reaches back far enough, for this caller. */
+    boolean fresh(Instant wantedSince, Instant takenAfter, Instant now, Duration reuse) {
       // A failed listing is not reused: the next saga gets a fresh attempt.
       return error == null
           && !since.isAfter(wantedSince)
           && fetchedAt.isAfter(takenAfter)
           && fetchedAt.plus(reuse).isAfter(now);
+    }
+
+    /** Whether it answers for each of these images; a partial listing only for images it holds. */
+    boolean answers(Set<String> imageIds) {
+      return complete || images.keySet().containsAll(imageIds);
     }
 
     StepOutcome outcomeFor(String imageId) {

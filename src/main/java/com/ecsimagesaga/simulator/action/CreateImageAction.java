@@ -43,9 +43,7 @@ final class CreateImageAction implements Action {
     }
     ImageSource source = new ImageSourceResolver(state, regionId).resolve(params);
     String name = params.get("ImageName");
-    if (name != null
-        && state.region(regionId).images.values().stream()
-            .anyMatch(i -> !i.deleted && name.equals(i.name))) {
+    if (name != null && state.region(regionId).nameInUse(name, null)) {
       throw new ApiError(
           400, "InvalidImageName.Duplicated", "The specified image name is already in use.");
     }
@@ -153,7 +151,7 @@ final class CreateImageAction implements Action {
     }
     image.creatingEnd = creatingEnd;
     applyFaults(ctx, image);
-    state.region(regionId).images.put(image.imageId, image);
+    state.region(regionId).addImage(image);
     return image;
   }
 

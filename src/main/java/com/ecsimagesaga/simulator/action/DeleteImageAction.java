@@ -45,7 +45,7 @@ final class DeleteImageAction implements Action {
       throw new ApiError(
           403, "ImageIsCreating", "The specified image is being created, please try again later.");
     }
-    image.deleted = true;
+    ctx.state().region(regionId).deleteImage(image);
     Fault listed = ctx.fault(Fault.Kind.LISTED_AFTER_DELETE);
     image.listedAfterDeletePolls = listed == null ? 0 : listed.amount();
     return Map.of();

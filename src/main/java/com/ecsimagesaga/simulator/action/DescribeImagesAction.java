@@ -42,15 +42,14 @@ final class DescribeImagesAction implements Action {
     Instant now = ctx.now();
     List<ImageRecord> matches = new ArrayList<>();
     boolean ownImages = owner == null || "self".equals(owner);
-    for (ImageRecord image : ctx.state().region(regionId).images.values()) {
-      boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
-      if (ownImages
-          && visible
-          && statuses.contains(image.phase(now).status())
-          && matches(image, params, ids, tagFilter)
-          && (createdFrom == null || !image.creationTime.isBefore(createdFrom))
-          && (createdTo == null || !image.creationTime.isAfter(createdTo))) {
-        matches.add(image);
+    if (ownImages) {
+      Criteria criteria = new Criteria(params, ids, tagFilter, createdFrom, createdTo);
+      for (ImageRecord image : ctx.state().region(regionId).images.values()) {
+        // The cheap checks first: the status is derived from the clock for every image asked.
+        boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
+        if (visible && criteria.matches(image) && statuses.contains(image.phase(now).status())) {
+          matches.add(image);
+        }
       }
     }
     matches.removeIf(DescribeImagesAction::consumeEventualConsistency);
@@ -123,28 +122,56 @@ final class DescribeImagesAction implements Action {
     return filter;
   }
 
-  private static boolean matches(
-      ImageRecord image, RequestParams params, List<String> ids, Map<String, String> tags) {
-    if (!ids.isEmpty() && !ids.contains(image.imageId)) {
-      return false;
+  /** The request's filters other than status, read from the request once for all images. */
+  private record Criteria(
+      List<String> ids,
+      Map<String, String> tags,
+      Instant createdFrom,
+      Instant createdTo,
+      String name,
+      String snapshotId,
+      String family,
+      String group,
+      String architecture) {
+
+    Criteria(
+        RequestParams params,
+        List<String> ids,
+        Map<String, String> tags,
+        Instant createdFrom,
+        Instant createdTo) {
+      this(
+          ids,
+          tags,
+          createdFrom,
+          createdTo,
+          params.get("ImageName"),
+          params.get("SnapshotId"),
+          params.get("ImageFamily"),
+          params.get("ResourceGroupId"),
+          params.get("Architecture"));
     }
-    String name = params.get("ImageName");
-    String snapshotId = params.get("SnapshotId");
-    String family = params.get("ImageFamily");
-    String group = params.get("ResourceGroupId");
-    String architecture = params.get("Architecture");
-    return (name == null || image.name.contains(name))
-        && (snapshotId == null
-            || image.mappings.stream().anyMatch(m -> snapshotId.equals(m.snapshotId())))
-        && (family == null || family.equals(image.family))
-        && (group == null || group.equals(image.resourceGroupId))
-        && (architecture == null || architecture.equals(image.architecture))
-        && tags.entrySet().stream()
-            .allMatch(
-                t ->
-                    image.tags.containsKey(t.getKey())
-                        && (t.getValue() == null
-                            || t.getValue().equals(image.tags.get(t.getKey()))));
+
+    boolean matches(ImageRecord image) {
+      if ((createdFrom != null && image.creationTime.isBefore(createdFrom))
+          || (createdTo != null && image.creationTime.isAfter(createdTo))
+          || (!ids.isEmpty() && !ids.contains(image.imageId))) {
+        return false;
+      }
+      for (Map.Entry<String, String> t : tags.entrySet()) {
+        String value = image.tags.get(t.getKey());
+        if (value == null && !image.tags.containsKey(t.getKey())
+            || t.getValue() != null && !t.getValue().equals(value)) {
+          return false;
+        }
+      }
+      return (name == null || image.name.contains(name))
+          && (family == null || family.equals(image.family))
+          && (group == null || group.equals(image.resourceGroupId))
+          && (architecture == null || architecture.equals(image.architecture))
+          && (snapshotId == null
+              || image.mappings.stream().anyMatch(m -> snapshotId.equals(m.snapshotId())));
+    }
   }
 
   // Eventual-consistency faults: a new image stays hidden, a deleted one stays listed, for some

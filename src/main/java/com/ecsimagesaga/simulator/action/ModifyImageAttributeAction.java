@@ -37,14 +37,14 @@ final class ModifyImageAttributeAction implements Action {
       throw new ApiError(
           400, "InvalidParameter.NvmeSupport", "The specified Features.NvmeSupport is not valid.");
     }
-    if (name != null
-        && ctx.state().region(regionId).images.values().stream()
-            .anyMatch(i -> !i.deleted && i != image && name.equals(i.name))) {
+    if (name != null && ctx.state().region(regionId).nameInUse(name, image)) {
       throw new ApiError(
           400, "InvalidImageName.Duplicated", "The specified image name is already in use.");
     }
     Boolean deprecate = deprecation(params.get("Status"), image, ctx);
-    image.name = name == null ? image.name : name;
+    if (name != null) {
+      ctx.state().region(regionId).renameImage(image, name);
+    }
     image.description = params.get("Description", image.description);
     image.family = params.get("ImageFamily", image.family);
     image.bootMode = params.get("BootMode", image.bootMode);

@@ -17,18 +17,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /**
- * A minimal HTTP/1.1 server for the ECS endpoint: one request per connection, answered with {@code
- * Connection: close}. It exists instead of {@code com.sun.net.httpserver.HttpServer} because that
- * server rewrites header names to "X-ratelimit-user-api" while the Alibaba SDK looks up {@code
- * X-RateLimit-User-API} case-sensitively for its throttling control; ECS header names must reach
- * the SDK exactly as ECS spells them.
+ * A minimal HTTP/1.1 server for the ECS endpoint. Connections are persistent, as ECS's are: after
+ * an answer the connection waits for the client's next request, unless the client asked to close
+ * it, the answer was lost on purpose (a fault), or it stayed idle for {@link #IDLE_TIMEOUT_MILLIS}.
+ * Each open connection holds a thread of {@code workers} while it waits, so the pool must not be
+ * smaller than the connections clients keep open. It exists instead of {@code
+ * com.sun.net.httpserver.HttpServer} because that server rewrites header names to
+ * "X-ratelimit-user-api" while the Alibaba SDK looks up {@code X-RateLimit-User-API}
+ * case-sensitively for its throttling control; ECS header names must reach the SDK exactly as ECS
+ * spells them.
  */
 public final class RpcHttpServer implements AutoCloseable {
   private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+  /** Longer than the SDK keeps an idle connection (5 s), so the client is the one to close it. */
+  static final int IDLE_TIMEOUT_MILLIS = 30_000;
+
   private final ServerSocket socket;
   private final ExecutorService workers;
   private final Consumer<RpcExchange> handler;
   private final Thread acceptor;
+  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private RpcHttpServer(
       ServerSocket socket, ExecutorService workers, Consumer<RpcExchange> handler) {
@@ -60,7 +69,9 @@ public final class RpcHttpServer implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
-        workers.execute(() -> serve(connection));
+        open.removeIf(Socket::isClosed);
+        open.add(connection);
+        workers.execute(() -> open(connection));
       } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
         if (socket.isClosed()) {
           return;
@@ -69,10 +80,20 @@ public final class RpcHttpServer implements AutoCloseable {
     }
   }
 
-  private void serve(Socket connection) {
+  private void open(Socket connection) {
     try {
-      connection.setSoTimeout(30_000);
-      InputStream in = new BufferedInputStream(connection.getInputStream());
+      connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+      // An answer goes out at once: on a persistent connection, Nagle's algorithm would hold it
+      // back until the client acknowledged the previous segment.
+      connection.setTcpNoDelay(true);
+      serve(connection, new BufferedInputStream(connection.getInputStream()));
+    } catch (IOException e) {
+      close(connection);
+    }
+  }
+
+  private void serve(Socket connection, InputStream in) {
+    try {
       String[] requestLine = readLine(in).split(" ");
       Map<String, String> headers = new LinkedHashMap<>();
       for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
@@ -88,8 +109,22 @@ public final class RpcHttpServer implements AutoCloseable {
       String target = requestLine.length > 1 ? requestLine[1] : "/";
       int question = target.indexOf('?');
       String rawQuery = question < 0 ? null : target.substring(question + 1);
-      handler.accept(new RpcExchange(connection, requestLine[0], rawQuery, headers, body));
+      boolean persistent =
+          !"close".equalsIgnoreCase(headers.get("connection"))
+              && requestLine.length > 2
+              && "HTTP/1.1".equals(requestLine[2]);
+      Runnable next = persistent ? () -> serveNext(connection, in) : null;
+      handler.accept(new RpcExchange(connection, requestLine[0], rawQuery, headers, body, next));
     } catch (IOException | RuntimeException e) {
+      close(connection);
+    }
+  }
+
+  /** Waits for the connection's next request, on a worker of its own. */
+  private void serveNext(Socket connection, InputStream in) {
+    try {
+      workers.execute(() -> serve(connection, in));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
       close(connection);
     }
   }
@@ -118,7 +153,10 @@ public final class RpcHttpServer implements AutoCloseable {
     }
   }
 
-  /** Stops accepting; connections in progress finish or are closed by their answers. */
+  /**
+   * Stops accepting and closes every connection, idle or not: a request already read gets no
+   * answer, as from a server that went away.
+   */
   @Override
   public void close() {
     try {
@@ -126,6 +164,7 @@ public final class RpcHttpServer implements AutoCloseable {
     } catch (IOException e) {
       // Closing a listening socket only fails if it is already closed.
     }
+    open.forEach(RpcHttpServer::close);
   }
 
   /**
@@ -136,11 +175,21 @@ public final class RpcHttpServer implements AutoCloseable {
    * @param rawQuery undecoded query string or null
    * @param headers request headers, names lower-cased
    * @param body request body
+   * @param next waits for the connection's next request once this one is answered; null when the
+   *     connection closes after the answer
    */
   public record RpcExchange(
-      Socket connection, String method, String rawQuery, Map<String, String> headers, byte[] body) {
+      Socket connection,
+      String method,
+      String rawQuery,
+      Map<String, String> headers,
+      byte[] body,
+      Runnable next) {
 
-    /** Writes {@code answer} with its header names exactly as given, then closes the connection. */
+    /**
+     * Writes {@code answer} with its header names exactly as given, then waits for the next request
+     * on the connection, or closes it.
+     */
     public void respond(Answer answer) {
       StringBuilder head =
           new StringBuilder("HTTP/1.1 ")
@@ -154,19 +203,27 @@ public final class RpcHttpServer implements AutoCloseable {
               .append("Content-Length: ")
               .append(answer.body().length)
               .append("\r\n")
-              .append("Connection: close\r\n");
+              .append(next == null ? "Connection: close\r\n" : "Connection: keep-alive\r\n");
       answer
           .headers()
           .forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
       head.append("\r\n");
-      try (OutputStream out = connection.getOutputStream()) {
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(answer.body());
+      boolean written = false;
+      try {
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] whole = java.util.Arrays.copyOf(headBytes, headBytes.length + answer.body().length);
+        System.arraycopy(answer.body(), 0, whole, headBytes.length, answer.body().length);
+        OutputStream out = connection.getOutputStream();
+        out.write(whole);
         out.flush();
+        written = true;
       } catch (IOException e) {
         // The client went away (e.g. it timed out before a delayed answer): nothing left to tell
         // it.
-      } finally {
+      }
+      if (written && next != null) {
+        next.run();
+      } else {
         close(connection);
       }
     }

@@ -30,11 +30,58 @@ public final class WorldState {
     resourceGroups.add(DEFAULT_RESOURCE_GROUP);
   }
 
-  /** The resources of one region; created on first use. */
+  /**
+   * The resources of one region; created on first use. Images are read from {@link #images} but
+   * added, deleted and renamed through this class, which keeps the count of live images and of the
+   * names they use: CreateImage checks both on every call, and a scan of every image for them made
+   * each call cost as much as the images the region ever had.
+   */
   public static final class Region {
     public final Map<String, ImageRecord> images = new LinkedHashMap<>();
     public final Map<String, SnapshotRecord> snapshots = new LinkedHashMap<>();
     public final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
+    private final Map<String, Integer> liveNames = new HashMap<>();
+    private long liveImages;
+
+    /** Adds a new, live image. */
+    public void addImage(ImageRecord image) {
+      if (image.deleted || images.putIfAbsent(image.imageId, image) != null) {
+        throw new IllegalStateException("image " + image.imageId + " is not new and live");
+      }
+      liveImages++;
+      liveNames.merge(image.name, 1, Integer::sum);
+    }
+
+    /** Marks a live image deleted. */
+    public void deleteImage(ImageRecord image) {
+      if (image.deleted) {
+        return;
+      }
+      image.deleted = true;
+      liveImages--;
+      liveNames.computeIfPresent(image.name, (n, count) -> count == 1 ? null : count - 1);
+    }
+
+    /** Gives a live image another name. */
+    public void renameImage(ImageRecord image, String name) {
+      if (!image.deleted) {
+        liveNames.computeIfPresent(image.name, (n, count) -> count == 1 ? null : count - 1);
+        liveNames.merge(name, 1, Integer::sum);
+      }
+      image.name = name;
+    }
+
+    /** Whether a live image other than {@code except} (which may be null) has this name. */
+    public boolean nameInUse(String name, ImageRecord except) {
+      int users = liveNames.getOrDefault(name, 0);
+      boolean exceptHasIt = except != null && !except.deleted && name.equals(except.name);
+      return users > (exceptHasIt ? 1 : 0);
+    }
+
+    /** Number of live images. */
+    public long liveImageCount() {
+      return liveImages;
+    }
   }
 
   /** The region's resources, creating an empty region if needed. */
@@ -74,7 +121,7 @@ public final class WorldState {
 
   /** Number of live custom images in the region. */
   public long liveImageCount(String regionId) {
-    return region(regionId).images.values().stream().filter(i -> !i.deleted).count();
+    return region(regionId).liveImageCount();
   }
 
   /**

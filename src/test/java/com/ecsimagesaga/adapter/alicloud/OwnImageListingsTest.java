@@ -63,15 +63,29 @@ class OwnImageListingsTest {
 
   @BeforeEach
   void start() {
-    sim = EcsSimulator.start(SimulatorConfig.builder().controlPort(-1).speedFactor(1000).build());
+    sim =
+        EcsSimulator.start(
+            SimulatorConfig.builder()
+                .controlPort(-1)
+                .speedFactor(1000)
+                .imageQuotaPerRegion(1000)
+                .build());
     var config =
         new EcsImageGatewayRateLimitTest.Config(
             sim.endpoint(), sim.config().accessKeyId(), sim.config().accessKeySecret(), MAX_REUSE);
-    gateway = new EcsImageGateway(config, clock, new RateBudget(clock, 100, Map.of()));
+    gateway =
+        new EcsImageGateway(config, clock, new RateBudget(clock, 100, Map.of("CreateImage", 0.0)));
     String instanceId = "i-ls" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     sim.world().seedInstance(REGION, instanceId, InstanceStatus.Running);
+    this.instanceId = instanceId;
     createdSince = clock.instant();
-    var spec = ImageSpecs.fromInstance(REGION, instanceId, "listed");
+    imageId = submit("listed");
+  }
+
+  private String instanceId;
+
+  private String submit(String name) {
+    var spec = ImageSpecs.fromInstance(REGION, instanceId, name);
     var submitted =
         gateway
             .execute(
@@ -82,7 +96,20 @@ class OwnImageListingsTest {
                     List.of(new ImageTag(CreateImageSaga.SAGA_TAG, UUID.randomUUID().toString()))))
             .await()
             .atMost(Duration.ofSeconds(10));
-    imageId = ((StepOutcome.ImageSubmitted) submitted).imageId();
+    assertThat(submitted).isInstanceOf(StepOutcome.ImageSubmitted.class);
+    return ((StepOutcome.ImageSubmitted) submitted).imageId();
+  }
+
+  /** Images made after the one of {@link #start}, newest last: 2 more pages of 100 and a bit. */
+  private List<String> moreImages(int count) {
+    return java.util.stream.IntStream.range(0, count).mapToObj(i -> submit("more-" + i)).toList();
+  }
+
+  private Map<String, StepOutcome> look(Set<String> ids, Instant takenAfter) {
+    return gateway
+        .observeOwnImages(REGION, ids, createdSince, takenAfter)
+        .await()
+        .atMost(Duration.ofSeconds(10));
   }
 
   @AfterEach
@@ -92,11 +119,7 @@ class OwnImageListingsTest {
   }
 
   private StepOutcome look(Instant takenAfter) {
-    return gateway
-        .observeOwnImages(REGION, Set.of(imageId), createdSince, takenAfter)
-        .await()
-        .atMost(Duration.ofSeconds(10))
-        .get(imageId);
+    return look(Set.of(imageId), takenAfter).get(imageId);
   }
 
   private long listings() {
@@ -134,5 +157,44 @@ class OwnImageListingsTest {
     clock.now = dueAt.plus(MAX_REUSE).plusSeconds(1);
     look(dueAt);
     assertThat(listings()).isEqualTo(first + 1);
+  }
+
+  @Test
+  void aListingStopsAtThePageWhereEveryAwaitedImageWasSeen() {
+    List<String> newer = moreImages(210);
+    Instant dueAt = clock.instant();
+    clock.now = dueAt.plusMillis(10);
+    long before = listings();
+    Set<String> newest = Set.copyOf(newer.subList(newer.size() - 50, newer.size()));
+    Map<String, StepOutcome> seen = look(newest, dueAt);
+    assertThat(seen.values()).allMatch(StepOutcome.ImageSeen.class::isInstance);
+    assertThat(listings() - before).as("pages read of 3").isEqualTo(1);
+  }
+
+  @Test
+  void aPartialListingAnswersOnlyForItsImagesAndACallerItMissesGetsACompleteOne() {
+    List<String> newer = moreImages(210);
+    Instant dueAt = clock.instant();
+    clock.now = dueAt.plusMillis(10);
+    long before = listings();
+    look(Set.of(newer.get(newer.size() - 1)), dueAt);
+    assertThat(listings() - before).isEqualTo(1);
+    assertThat(look(dueAt)).as("the oldest image").isInstanceOf(StepOutcome.ImageSeen.class);
+    assertThat(listings() - before).as("then all 3 pages").isEqualTo(4);
+    assertThat(look(Set.of(newer.get(0), newer.get(150)), dueAt).values())
+        .allMatch(StepOutcome.ImageSeen.class::isInstance);
+    assertThat(listings() - before).as("the complete listing answers everyone").isEqualTo(4);
+  }
+
+  @Test
+  void anImageNotListedIsMissingOnlyAfterEveryPageWasRead() {
+    moreImages(210);
+    Instant dueAt = clock.instant();
+    clock.now = dueAt.plusMillis(10);
+    long before = listings();
+    Map<String, StepOutcome> seen = look(Set.of(imageId, "m-notmadeyet"), dueAt);
+    assertThat(seen.get("m-notmadeyet")).isInstanceOf(StepOutcome.ImageMissing.class);
+    assertThat(seen.get(imageId)).isInstanceOf(StepOutcome.ImageSeen.class);
+    assertThat(listings() - before).isEqualTo(3);
   }
 }

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +40,7 @@ public final class RpcHttpServer implements AutoCloseable {
   private final ExecutorService workers;
   private final Consumer<RpcExchange> handler;
   private final Thread acceptor;
-  private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
   private RpcHttpServer(
       ServerSocket socket, ExecutorService workers, Consumer<RpcExchange> handler) {
@@ -71,8 +74,13 @@ public final class RpcHttpServer implements AutoCloseable {
         Socket connection = socket.accept();
         open.removeIf(Socket::isClosed);
         open.add(connection);
-        workers.execute(() -> open(connection));
-      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+        try {
+          workers.execute(() -> open(connection));
+        } catch (RejectedExecutionException e) {
+          close(connection);
+          throw e;
+        }
+      } catch (IOException | RejectedExecutionException e) {
         if (socket.isClosed()) {
           return;
         }
@@ -124,7 +132,7 @@ public final class RpcHttpServer implements AutoCloseable {
   private void serveNext(Socket connection, InputStream in) {
     try {
       workers.execute(() -> serve(connection, in));
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       close(connection);
     }
   }

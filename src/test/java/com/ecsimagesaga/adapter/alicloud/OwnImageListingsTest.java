@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,9 +101,17 @@ class OwnImageListingsTest {
     return ((StepOutcome.ImageSubmitted) submitted).imageId();
   }
 
-  /** Images made after the one of {@link #start}, newest last: 2 more pages of 100 and a bit. */
-  private List<String> moreImages(int count) {
-    return java.util.stream.IntStream.range(0, count).mapToObj(i -> submit("more-" + i)).toList();
+  /**
+   * 210 images made after the one of {@link #start} (newest last), so a listing has 3 pages of 100;
+   * the sagas waiting for them due now, and the listings taken so far.
+   */
+  private record ThreePages(List<String> newer, Instant dueAt, long listingsBefore) {}
+
+  private ThreePages threePagesDue() {
+    List<String> newer = IntStream.range(0, 210).mapToObj(i -> submit("more-" + i)).toList();
+    Instant dueAt = clock.instant();
+    clock.now = dueAt.plusMillis(10);
+    return new ThreePages(newer, dueAt, listings());
   }
 
   private Map<String, StepOutcome> look(Set<String> ids, Instant takenAfter) {
@@ -161,22 +170,20 @@ class OwnImageListingsTest {
 
   @Test
   void aListingStopsAtThePageWhereEveryAwaitedImageWasSeen() {
-    List<String> newer = moreImages(210);
-    Instant dueAt = clock.instant();
-    clock.now = dueAt.plusMillis(10);
-    long before = listings();
+    ThreePages due = threePagesDue();
+    List<String> newer = due.newer();
     Set<String> newest = Set.copyOf(newer.subList(newer.size() - 50, newer.size()));
-    Map<String, StepOutcome> seen = look(newest, dueAt);
+    Map<String, StepOutcome> seen = look(newest, due.dueAt());
     assertThat(seen.values()).allMatch(StepOutcome.ImageSeen.class::isInstance);
-    assertThat(listings() - before).as("pages read of 3").isEqualTo(1);
+    assertThat(listings() - due.listingsBefore()).as("pages read of 3").isEqualTo(1);
   }
 
   @Test
   void aPartialListingAnswersOnlyForItsImagesAndACallerItMissesGetsACompleteOne() {
-    List<String> newer = moreImages(210);
-    Instant dueAt = clock.instant();
-    clock.now = dueAt.plusMillis(10);
-    long before = listings();
+    ThreePages due = threePagesDue();
+    List<String> newer = due.newer();
+    Instant dueAt = due.dueAt();
+    long before = due.listingsBefore();
     look(Set.of(newer.get(newer.size() - 1)), dueAt);
     assertThat(listings() - before).isEqualTo(1);
     assertThat(look(dueAt)).as("the oldest image").isInstanceOf(StepOutcome.ImageSeen.class);
@@ -188,13 +195,10 @@ class OwnImageListingsTest {
 
   @Test
   void anImageNotListedIsMissingOnlyAfterEveryPageWasRead() {
-    moreImages(210);
-    Instant dueAt = clock.instant();
-    clock.now = dueAt.plusMillis(10);
-    long before = listings();
-    Map<String, StepOutcome> seen = look(Set.of(imageId, "m-notmadeyet"), dueAt);
+    ThreePages due = threePagesDue();
+    Map<String, StepOutcome> seen = look(Set.of(imageId, "m-notmadeyet"), due.dueAt());
     assertThat(seen.get("m-notmadeyet")).isInstanceOf(StepOutcome.ImageMissing.class);
     assertThat(seen.get(imageId)).isInstanceOf(StepOutcome.ImageSeen.class);
-    assertThat(listings() - before).isEqualTo(3);
+    assertThat(listings() - due.listingsBefore()).isEqualTo(3);
   }
 }

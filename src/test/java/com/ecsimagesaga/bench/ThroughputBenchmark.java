@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.ecsimagesaga.adapter.kafka.AvroCodec;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.simulator.CallObserver;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.testsupport.CommandProducer;
@@ -23,10 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,7 @@ class ThroughputBenchmark {
     String bootstrap = KafkaBrokerResource.bootstrapServers();
     List<CreateImage> warmUp = commands(sim, WARM_UP);
     List<CreateImage> commands = commands(sim, SAGAS);
+    ListingPages pages = new ListingPages();
     double sagasPerSecond;
     double warmUpRate = 0;
     Instant started;
@@ -71,6 +76,7 @@ class ThroughputBenchmark {
         warmUpRate = run(warmUp, producer, codec, created);
       }
       sim.counters().reset();
+      sim.observeCalls(pages);
       commitsBefore = databaseCommits();
       started = Instant.now();
       sagasPerSecond = run(commands, producer, codec, created);
@@ -100,6 +106,8 @@ class ThroughputBenchmark {
     System.out.printf("%-44s %12.0f%n", "raw database rate (insert tx/s, 8 clients)", dbRate);
     System.out.printf(
         "%-44s %12.4f%n", "sagas/s divided by database tx/s", sagasPerSecond / dbRate);
+    System.out.printf("%-44s %12s%n", "DescribeImages pages read: 1 / 2-5 / 6+", pages.histogram());
+    System.out.printf("%-44s %12d%n", "deepest DescribeImages page read", pages.deepest());
     assertThat(sagasPerSecond).isPositive();
   }
 
@@ -119,6 +127,30 @@ class ThroughputBenchmark {
               .build());
     }
     return commands;
+  }
+
+  /** The page numbers of the DescribeImages calls of the measured run. */
+  static final class ListingPages implements CallObserver {
+    private final AtomicLongArray byBucket = new AtomicLongArray(3);
+    private final AtomicInteger deepest = new AtomicInteger();
+
+    @Override
+    public void called(String action, Map<String, String> params, Instant arrivedAt) {
+      if (!"DescribeImages".equals(action)) {
+        return;
+      }
+      int page = Integer.parseInt(params.getOrDefault("PageNumber", "1"));
+      byBucket.incrementAndGet(page == 1 ? 0 : page <= 5 ? 1 : 2);
+      deepest.accumulateAndGet(page, Math::max);
+    }
+
+    String histogram() {
+      return byBucket.get(0) + " / " + byBucket.get(1) + " / " + byBucket.get(2);
+    }
+
+    int deepest() {
+      return deepest.get();
+    }
   }
 
   /** ImageCreated events seen on the topic so far; each event is decoded once, when first seen. */

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +103,54 @@ class SimDescribeImagesTest extends SimulatorFixture {
     assertThat(first.getTotalCount()).isEqualTo(12);
     assertThat(client.getAcsResponse(second).getImages()).hasSize(2);
     SdkClients.rejects(client, tooBig, 400, "InvalidParameter");
+  }
+
+  @Test
+  void pagesComeNewestFirstWithImagesOfOneInstantInTheOrderTheyWereMade() throws Exception {
+    List<String> made = new ArrayList<>();
+    for (int minute = 0; minute < 3; minute++) {
+      for (int k = 0; k < 3; k++) {
+        made.add(client.getAcsResponse(Requests.fromInstance("i-d")).getImageId());
+      }
+      clock.advance(Duration.ofMinutes(2));
+    }
+    Instant second = clock.instant().minus(Duration.ofMinutes(4));
+
+    List<String> all = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      DescribeImagesRequest request = Requests.describe(null, Requests.ALL_STATUSES);
+      request.setPageSize(4);
+      request.setPageNumber(page);
+      DescribeImagesResponse answer = client.getAcsResponse(request);
+      assertThat(answer.getTotalCount()).isEqualTo(9);
+      answer.getImages().forEach(i -> all.add(i.getImageId()));
+    }
+    DescribeImagesRequest recent = Requests.describe(null, Requests.ALL_STATUSES);
+    DescribeImagesRequest.Filter from = new DescribeImagesRequest.Filter();
+    from.setKey("CreationStartTime");
+    from.setValue(
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(second));
+    recent.setFilters(List.of(from));
+    DescribeImagesResponse sinceSecond = client.getAcsResponse(recent);
+
+    assertThat(all)
+        .containsExactlyElementsOf(
+            List.of(
+                made.get(6),
+                made.get(7),
+                made.get(8),
+                made.get(3),
+                made.get(4),
+                made.get(5),
+                made.get(0),
+                made.get(1),
+                made.get(2)));
+    assertThat(sinceSecond.getTotalCount()).isEqualTo(6);
+    assertThat(sinceSecond.getImages())
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactlyElementsOf(all.subList(0, 6));
   }
 
   @Test

@@ -4,9 +4,9 @@ import com.ecsimagesaga.simulator.ImageStatus;
 import com.ecsimagesaga.simulator.http.ApiError;
 import com.ecsimagesaga.simulator.http.RequestParams;
 import com.ecsimagesaga.simulator.world.ImageRecord;
+import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,27 +40,56 @@ final class DescribeImagesAction implements Action {
     Instant createdFrom = creationFilter(params, "CreationStartTime");
     Instant createdTo = creationFilter(params, "CreationEndTime");
     Instant now = ctx.now();
-    List<ImageRecord> matches = new ArrayList<>();
+    List<ImageRecord> page = new ArrayList<>();
+    int total = 0;
     boolean ownImages = owner == null || "self".equals(owner);
     if (ownImages) {
-      Criteria criteria = new Criteria(params, ids, tagFilter, createdFrom, createdTo);
-      for (ImageRecord image : ctx.state().region(regionId).images.values()) {
-        // The cheap checks first: the status is derived from the clock for every image asked.
-        boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
-        if (visible && criteria.matches(image) && statuses.contains(image.phase(now).status())) {
-          matches.add(image);
+      Criteria criteria = new Criteria(params, Set.copyOf(ids), tagFilter, createdFrom, createdTo);
+      // Every status asked for (as the service does): the clock-derived status need not be read.
+      boolean anyStatus = statuses.size() == ImageStatus.values().length;
+      WorldState.Region region = ctx.state().region(regionId);
+      List<ImageRecord> byCreation = region.imagesByCreation();
+      int first = createdFrom == null ? 0 : region.firstCreatedAtOrAfter(createdFrom);
+      long skip = paging.offset();
+      // Newest first; images created at the same instant in the order they were added.
+      for (int end = byCreation.size(); end > first; ) {
+        int start = end - 1;
+        Instant created = byCreation.get(start).creationTime;
+        while (start > first && byCreation.get(start - 1).creationTime.equals(created)) {
+          start--;
         }
+        for (int k = start; k < end; k++) {
+          ImageRecord image = byCreation.get(k);
+          if (listed(image, criteria, anyStatus ? null : statuses, now)) {
+            if (total >= skip && page.size() < paging.size()) {
+              page.add(image);
+            }
+            total++;
+          }
+        }
+        end = start;
       }
     }
-    matches.removeIf(DescribeImagesAction::consumeEventualConsistency);
-    matches.sort(Comparator.comparing((ImageRecord i) -> i.creationTime).reversed());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("RegionId", regionId);
-    paging.describe(response, matches.size());
+    paging.describe(response, total);
     response.put(
-        "Images",
-        Wire.wrap("Image", paging.slice(matches).stream().map(i -> ImageJson.of(i, now)).toList()));
+        "Images", Wire.wrap("Image", page.stream().map(i -> ImageJson.of(i, now)).toList()));
     return response;
+  }
+
+  /**
+   * Whether the image is in the answer: visible, matching the filters and (unless {@code statuses}
+   * is null, for every status) in one of the statuses. The cheap checks first: the status is
+   * derived from the clock. A match may be hidden for some polls by an eventual-consistency fault.
+   */
+  private static boolean listed(
+      ImageRecord image, Criteria criteria, Set<ImageStatus> statuses, Instant now) {
+    boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
+    return visible
+        && criteria.matches(image)
+        && (statuses == null || statuses.contains(image.phase(now).status()))
+        && !consumeEventualConsistency(image);
   }
 
   private static Set<ImageStatus> statuses(String value) {
@@ -124,7 +153,7 @@ final class DescribeImagesAction implements Action {
 
   /** The request's filters other than status, read from the request once for all images. */
   private record Criteria(
-      List<String> ids,
+      Set<String> ids,
       Map<String, String> tags,
       Instant createdFrom,
       Instant createdTo,
@@ -136,7 +165,7 @@ final class DescribeImagesAction implements Action {
 
     Criteria(
         RequestParams params,
-        List<String> ids,
+        Set<String> ids,
         Map<String, String> tags,
         Instant createdFrom,
         Instant createdTo) {

@@ -5,6 +5,7 @@ import com.ecsimagesaga.simulator.world.InstanceRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DescribeInstances with {@code InstanceIds} (JSON array, at most 100) and paging. Unknown ids are
@@ -15,13 +16,14 @@ final class DescribeInstancesAction implements Action {
   public Map<String, Object> execute(ActionContext ctx) {
     String regionId = ctx.regionId();
     Paging paging = Paging.of(ctx);
-    List<String> ids = ctx.params().idList("InstanceIds");
-    if (ids.size() > 100) {
+    List<String> idList = ctx.params().idList("InstanceIds");
+    if (idList.size() > 100) {
       throw new ApiError(
           400,
           "InvalidInstanceIds.Malformed",
           "The specified InstanceIds are beyond the permitted range.");
     }
+    Set<String> ids = Set.copyOf(idList);
     String status = ctx.params().get("Status");
     List<InstanceRecord> matches =
         ctx.state().region(regionId).instances.values().stream()

@@ -32,9 +32,14 @@ record Paging(int number, int size) {
     return new Paging(number, size);
   }
 
+  /** How many elements come before this page. */
+  long offset() {
+    return (long) (number - 1) * size;
+  }
+
   /** The elements of this page. */
   <T> List<T> slice(List<T> all) {
-    long from = (long) (number - 1) * size;
+    long from = offset();
     if (from >= all.size()) {
       return List.of();
     }

@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,11 @@ public final class SignatureVerifier {
   private final Clock clock;
   private final Duration tolerance;
   private final Map<String, Instant> usedNonces = new ConcurrentHashMap<>();
+
+  /** The remembered nonces in the order they arrived, so the oldest are forgotten first. */
+  private final Deque<UsedNonce> arrivals = new ArrayDeque<>();
+
+  private record UsedNonce(String nonce, Instant at) {}
 
   /** A verifier accepting exactly one key pair. */
   public SignatureVerifier(
@@ -67,6 +73,9 @@ public final class SignatureVerifier {
     if (usedNonces.putIfAbsent(nonce, now) != null) {
       throw new ApiError(400, "SignatureNonceUsed", "Specified signature nonce was used already.");
     }
+    synchronized (arrivals) {
+      arrivals.addLast(new UsedNonce(nonce, now));
+    }
   }
 
   private void checkTimestamp(String timestamp, Instant now) {
@@ -88,17 +97,23 @@ public final class SignatureVerifier {
             + timestamp);
   }
 
-  // A nonce only has to stay remembered as long as its timestamp would still be accepted.
+  /**
+   * A nonce only has to stay remembered as long as its timestamp would still be accepted. The
+   * oldest arrivals are forgotten first, so a request costs the same however many were remembered.
+   */
   private void forgetOldNonces(Instant now) {
-    if (usedNonces.size() < 10_000) {
-      return;
-    }
     Instant horizon = now.minus(tolerance.multipliedBy(2));
-    for (Iterator<Instant> it = usedNonces.values().iterator(); it.hasNext(); ) {
-      if (it.next().isBefore(horizon)) {
-        it.remove();
+    synchronized (arrivals) {
+      while (!arrivals.isEmpty() && arrivals.peekFirst().at().isBefore(horizon)) {
+        UsedNonce old = arrivals.removeFirst();
+        usedNonces.remove(old.nonce(), old.at());
       }
     }
+  }
+
+  /** How many nonces are remembered. */
+  int rememberedNonces() {
+    return usedNonces.size();
   }
 
   /** The Base64 HMAC-SHA1 signature the client should have sent. */

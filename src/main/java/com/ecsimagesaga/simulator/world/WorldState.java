@@ -3,9 +3,12 @@ package com.ecsimagesaga.simulator.world;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,20 +37,23 @@ public final class WorldState {
    * The resources of one region; created on first use. Images are read from {@link #images} but
    * added, deleted and renamed through this class, which keeps the count of live images and of the
    * names they use: CreateImage checks both on every call, and a scan of every image for them made
-   * each call cost as much as the images the region ever had.
+   * each call cost as much as the images the region ever had. For the same reason it keeps the
+   * images in creation order, so DescribeImages reads them newest first without sorting them all.
    */
   public static final class Region {
     public final Map<String, ImageRecord> images = new LinkedHashMap<>();
     public final Map<String, SnapshotRecord> snapshots = new LinkedHashMap<>();
     public final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
     private final Map<String, Integer> liveNames = new HashMap<>();
+    private final List<ImageRecord> byCreation = new ArrayList<>();
     private long liveImages;
 
-    /** Adds a new, live image. */
+    /** Adds a new, live image whose creation time is set. */
     public void addImage(ImageRecord image) {
       if (image.deleted || images.putIfAbsent(image.imageId, image) != null) {
         throw new IllegalStateException("image " + image.imageId + " is not new and live");
       }
+      byCreation.add(insertionPoint(image.creationTime), image);
       liveImages++;
       liveNames.merge(image.name, 1, Integer::sum);
     }
@@ -81,6 +87,47 @@ public final class WorldState {
     /** Number of live images. */
     public long liveImageCount() {
       return liveImages;
+    }
+
+    /**
+     * Every image the region had, deleted ones too, oldest first; images created at the same
+     * instant in the order they were added.
+     */
+    public List<ImageRecord> imagesByCreation() {
+      return Collections.unmodifiableList(byCreation);
+    }
+
+    /** The index of the first image created at or after {@code from}. */
+    public int firstCreatedAtOrAfter(Instant from) {
+      int low = 0;
+      int high = byCreation.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (byCreation.get(mid).creationTime.isBefore(from)) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      return low;
+    }
+
+    /** After every image created at or before {@code time}: the end, for an image created now. */
+    private int insertionPoint(Instant time) {
+      int high = byCreation.size();
+      if (high == 0 || !byCreation.get(high - 1).creationTime.isAfter(time)) {
+        return high;
+      }
+      int low = 0;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (byCreation.get(mid).creationTime.isAfter(time)) {
+          high = mid;
+        } else {
+          low = mid + 1;
+        }
+      }
+      return low;
     }
   }
 

@@ -13,12 +13,9 @@ import com.ecsimagesaga.testsupport.CommandProducer;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.EventTopicRecorder;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
-import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.Tag;
@@ -54,9 +48,6 @@ class ThroughputBenchmark {
    */
   static final int WARM_UP = Integer.getInteger("bench.warm-up-sagas", 3000);
 
-  static final int RAW_RECORDS = 20_000;
-  static final Duration DB_WINDOW = Duration.ofSeconds(10);
-
   @Test
   void sagasPerSecondAgainstTheRawBrokerAndDatabaseRates() throws Exception {
     EcsSimulator sim = EcsSimulatorResource.simulator();
@@ -77,20 +68,22 @@ class ThroughputBenchmark {
       }
       sim.counters().reset();
       sim.observeCalls(pages);
-      commitsBefore = databaseCommits();
+      commitsBefore = RawRates.databaseCommits();
       started = Instant.now();
       sagasPerSecond = run(commands, producer, codec, created);
     }
+    // The measured window, to cut a profile recording of the whole JVM down to it.
+    System.out.printf("%nmeasured run from %s to %s%n", started, Instant.now());
     long ecsCalls = sim.counters().total();
-    long commits = databaseCommits() - commitsBefore;
+    long commits = RawRates.databaseCommits() - commitsBefore;
     if (WARM_UP > 0) {
       System.out.printf(
           "%n(warm-up before the measured run: %d sagas at %.1f/s, not counted below)%n",
           WARM_UP, warmUpRate);
     }
     Phases phases = phases(started);
-    double brokerRate = rawBrokerRate(bootstrap);
-    double dbRate = rawDatabaseRate();
+    double brokerRate = RawRates.broker(bootstrap);
+    double dbRate = RawRates.database();
     System.out.printf(
         "%n=== Throughput: %d create sagas, images finish at once, rate budget off ===%n", SAGAS);
     System.out.printf("%-44s %12.1f%n", "sagas completed per second (end to end)", sagasPerSecond);
@@ -112,7 +105,7 @@ class ThroughputBenchmark {
   }
 
   /** CreateImage commands for {@code count} source instances seeded running in the simulator. */
-  private static List<CreateImage> commands(EcsSimulator sim, int count) {
+  static List<CreateImage> commands(EcsSimulator sim, int count) {
     List<CreateImage> commands = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String instance = "i-tp" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
@@ -207,9 +200,7 @@ class ThroughputBenchmark {
   record Phases(double lastTakenIn, double lastSucceeded, double lastPublished) {}
 
   private static Phases phases(Instant started) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+    try (Connection c = RawRates.connect();
         var rs =
             c.createStatement()
                 .executeQuery(
@@ -220,76 +211,5 @@ class ThroughputBenchmark {
       double t0 = started.toEpochMilli() / 1000.0;
       return new Phases(rs.getDouble(1) - t0, rs.getDouble(2) - t0, rs.getDouble(3) - t0);
     }
-  }
-
-  /** Transactions committed in the service's database so far (pg_stat_database). */
-  private static long databaseCommits() throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "select xact_commit from pg_stat_database where datname = current_database()")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /** Produce RAW_RECORDS records of a command's size, then consume them all; records per second. */
-  private static double rawBrokerRate(String bootstrap) {
-    String topic = "bench-raw-" + UUID.randomUUID();
-    byte[] value = new byte[200];
-    long start = System.nanoTime();
-    try (var producer = new CommandProducer(bootstrap);
-        var reader = new EventTopicRecorder(bootstrap, topic)) {
-      for (int i = 0; i < RAW_RECORDS; i++) {
-        producer.sendAsync(topic, "k" + (i % 64), value);
-      }
-      producer.flush();
-      await()
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofMillis(100))
-          .until(() -> reader.records().size() >= RAW_RECORDS);
-    }
-    return RAW_RECORDS / ((System.nanoTime() - start) / 1e9);
-  }
-
-  /** pgbench -N style: 8 clients each committing one-row insert transactions for DB_WINDOW. */
-  private static double rawDatabaseRate() throws Exception {
-    try (Connection c =
-        DriverManager.getConnection(
-            PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password())) {
-      c.createStatement()
-          .execute("create table if not exists bench_raw (id bigserial primary key, v text)");
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    long deadline = System.nanoTime() + DB_WINDOW.toNanos();
-    List<Future<Long>> clients = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      clients.add(pool.submit(() -> insertUntil(deadline)));
-    }
-    long total = 0;
-    for (Future<Long> f : clients) {
-      total += f.get();
-    }
-    pool.shutdown();
-    return total / (double) DB_WINDOW.toSeconds();
-  }
-
-  private static long insertUntil(long deadline) throws SQLException {
-    long n = 0;
-    try (Connection c =
-            DriverManager.getConnection(
-                PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
-        PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
-      c.setAutoCommit(true);
-      while (System.nanoTime() < deadline) {
-        insert.setString(1, "x");
-        insert.executeUpdate();
-        n++;
-      }
-    }
-    return n;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesResponse;
+import com.aliyuncs.ecs.model.v20140526.UntagResourcesRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -106,7 +107,7 @@ class SimDescribeImagesTest extends SimulatorFixture {
   }
 
   @Test
-  void pagesComeNewestFirstWithImagesOfOneInstantInTheOrderTheyWereMade() throws Exception {
+  void pagesComeNewestFirstAndOfImagesMadeAtOneInstantTheLastMadeFirst() throws Exception {
     List<String> made = new ArrayList<>();
     for (int minute = 0; minute < 3; minute++) {
       for (int k = 0; k < 3; k++) {
@@ -138,19 +139,96 @@ class SimDescribeImagesTest extends SimulatorFixture {
     assertThat(all)
         .containsExactlyElementsOf(
             List.of(
-                made.get(6),
-                made.get(7),
                 made.get(8),
-                made.get(3),
-                made.get(4),
+                made.get(7),
+                made.get(6),
                 made.get(5),
-                made.get(0),
+                made.get(4),
+                made.get(3),
+                made.get(2),
                 made.get(1),
-                made.get(2)));
+                made.get(0)));
     assertThat(sinceSecond.getTotalCount()).isEqualTo(6);
     assertThat(sinceSecond.getImages())
         .extracting(DescribeImagesResponse.Image::getImageId)
         .containsExactlyElementsOf(all.subList(0, 6));
+  }
+
+  @Test
+  void theCountOfALaterPageTakesInImagesMadeSinceTheFirstPage() throws Exception {
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(client.getAcsResponse(Requests.fromInstance("i-d")).getImageId());
+    }
+    DescribeImagesResponse first = client.getAcsResponse(page(1, 2, null));
+    for (int i = 0; i < 2; i++) {
+      made.add(client.getAcsResponse(Requests.fromInstance("i-d")).getImageId());
+    }
+
+    DescribeImagesResponse second = client.getAcsResponse(page(2, 2, null));
+    DescribeImagesResponse last = client.getAcsResponse(page(4, 2, null));
+
+    assertThat(first.getTotalCount()).isEqualTo(5);
+    assertThat(second.getTotalCount()).isEqualTo(7);
+    // Newest first: the two new images now fill page 1, so page 2 holds the third and fourth
+    // newest.
+    assertThat(second.getImages())
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactly(made.get(4), made.get(3));
+    assertThat(last.getImages())
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactly(made.get(0));
+  }
+
+  @Test
+  void theCountOfALaterPageLeavesOutAnImageThatLostTheTagFilteredOn() throws Exception {
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      var create = Requests.fromInstance("i-d");
+      create.setTags(Requests.tags("owner", "saga"));
+      made.add(client.getAcsResponse(create).getImageId());
+    }
+    DescribeImagesResponse before = client.getAcsResponse(page(1, 2, "owner"));
+    UntagResourcesRequest untag = new UntagResourcesRequest();
+    untag.setResourceType("image");
+    untag.setResourceIds(List.of(made.get(1)));
+    untag.setTagKeys(List.of("owner"));
+    client.getAcsResponse(untag);
+
+    DescribeImagesResponse after = client.getAcsResponse(page(2, 2, "owner"));
+
+    assertThat(before.getTotalCount()).isEqualTo(4);
+    assertThat(after.getTotalCount()).isEqualTo(3);
+    assertThat(after.getImages())
+        .extracting(DescribeImagesResponse.Image::getImageId)
+        .containsExactly(made.get(0));
+  }
+
+  @Test
+  void anImageHiddenForTwoListingsIsLeftOutOfTheirCountsThenCounted() throws Exception {
+    client.getAcsResponse(Requests.fromInstance("i-d"));
+    sim.faults().next("CreateImage", 1, Fault.hiddenAfterCreate(2));
+    client.getAcsResponse(Requests.fromInstance("i-d"));
+
+    List<Integer> counts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      counts.add(client.getAcsResponse(page(1, 10, null)).getTotalCount());
+    }
+
+    assertThat(counts).containsExactly(1, 1, 2, 2);
+  }
+
+  /** One page of every status of the region's images, with those carrying a tag key if given. */
+  private static DescribeImagesRequest page(int number, int size, String tagKey) {
+    DescribeImagesRequest request = Requests.describe(null, Requests.ALL_STATUSES);
+    request.setPageNumber(number);
+    request.setPageSize(size);
+    if (tagKey != null) {
+      DescribeImagesRequest.Tag tag = new DescribeImagesRequest.Tag();
+      tag.setKey(tagKey);
+      request.setTags(List.of(tag));
+    }
+    return request;
   }
 
   @Test

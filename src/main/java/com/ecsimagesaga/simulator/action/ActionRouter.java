@@ -22,6 +22,25 @@ public final class ActionRouter {
           Map.entry("JoinResourceGroup", TagActions::joinResourceGroup));
 
   /**
+   * Actions that change no existing image: they read, or only add images (CreateImage) or
+   * snapshots. Every other call may change what a listing of images sees (DescribeImages keeps
+   * counts that such a call makes it redo).
+   */
+  private static final Set<String> LEAVING_IMAGES_AS_THEY_WERE =
+      Set.of(
+          CreateImageAction.NAME,
+          "DescribeImages",
+          "DescribeInstances",
+          "DescribeSnapshots",
+          "CreateSnapshot",
+          "ListTagResources");
+
+  /** Whether a call of this action leaves every existing image as it was. */
+  public boolean leavesImagesAsTheyWere(String name) {
+    return LEAVING_IMAGES_AS_THEY_WERE.contains(name);
+  }
+
+  /**
    * The action; 404 {@code InvalidAction.NotFound} for anything the simulator does not implement.
    */
   public Action find(String name) {

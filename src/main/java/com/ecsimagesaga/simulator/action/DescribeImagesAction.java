@@ -6,7 +6,6 @@ import com.ecsimagesaga.simulator.http.RequestParams;
 import com.ecsimagesaga.simulator.world.ImageRecord;
 import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,41 +39,31 @@ final class DescribeImagesAction implements Action {
     Instant createdFrom = creationFilter(params, "CreationStartTime");
     Instant createdTo = creationFilter(params, "CreationEndTime");
     Instant now = ctx.now();
-    List<ImageRecord> page = new ArrayList<>();
-    int total = 0;
+    ImageScan.Result found = new ImageScan.Result(List.of(), 0);
     boolean ownImages = owner == null || "self".equals(owner);
     if (ownImages) {
       Criteria criteria = new Criteria(params, Set.copyOf(ids), tagFilter, createdFrom, createdTo);
       // Every status asked for (as the service does): the clock-derived status need not be read.
       boolean anyStatus = statuses.size() == ImageStatus.values().length;
+      Set<ImageStatus> wanted = anyStatus ? null : statuses;
       WorldState.Region region = ctx.state().region(regionId);
-      List<ImageRecord> byCreation = region.imagesByCreation();
       int first = createdFrom == null ? 0 : region.firstCreatedAtOrAfter(createdFrom);
-      long skip = paging.offset();
-      // Newest first; images created at the same instant in the order they were added.
-      for (int end = byCreation.size(); end > first; ) {
-        int start = end - 1;
-        Instant created = byCreation.get(start).creationTime;
-        while (start > first && byCreation.get(start - 1).creationTime.equals(created)) {
-          start--;
-        }
-        for (int k = start; k < end; k++) {
-          ImageRecord image = byCreation.get(k);
-          if (listed(image, criteria, anyStatus ? null : statuses, now)) {
-            if (total >= skip && page.size() < paging.size()) {
-              page.add(image);
-            }
-            total++;
-          }
-        }
-        end = start;
-      }
+      found =
+          ImageScan.scan(
+              ctx.state(),
+              region,
+              criteria,
+              first,
+              paging,
+              image -> listed(image, criteria, wanted, now),
+              anyStatus);
     }
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("RegionId", regionId);
-    paging.describe(response, total);
+    paging.describe(response, found.total());
     response.put(
-        "Images", Wire.wrap("Image", page.stream().map(i -> ImageJson.of(i, now)).toList()));
+        "Images",
+        Wire.wrap("Image", found.page().stream().map(i -> ImageJson.of(i, now)).toList()));
     return response;
   }
 

@@ -2,7 +2,9 @@ package com.ecsimagesaga.simulator.action;
 
 import com.ecsimagesaga.simulator.http.ApiError;
 import com.ecsimagesaga.simulator.world.InstanceRecord;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +25,9 @@ final class DescribeInstancesAction implements Action {
           "InvalidInstanceIds.Malformed",
           "The specified InstanceIds are beyond the permitted range.");
     }
-    Set<String> ids = Set.copyOf(idList);
     String status = ctx.params().get("Status");
     List<InstanceRecord> matches =
-        ctx.state().region(regionId).instances.values().stream()
-            .filter(i -> ids.isEmpty() || ids.contains(i.instanceId))
+        candidates(ctx.state().region(regionId).instances, idList).stream()
             .filter(i -> status == null || status.equals(i.status.name()))
             .toList();
     Map<String, Object> response = new LinkedHashMap<>();
@@ -39,6 +39,26 @@ final class DescribeInstancesAction implements Action {
             "Instance",
             paging.slice(matches).stream().map(DescribeInstancesAction::json).toList()));
     return response;
+  }
+
+  /**
+   * The region's instances, or only those named, looked up by id: a region can hold tens of
+   * thousands of instances, and a call names at most 100. Named instances come in the order they
+   * were named, each once (ECS promises no order).
+   */
+  private static Collection<InstanceRecord> candidates(
+      Map<String, InstanceRecord> instances, List<String> ids) {
+    if (ids.isEmpty()) {
+      return instances.values();
+    }
+    Set<InstanceRecord> named = new LinkedHashSet<>();
+    for (String id : ids) {
+      InstanceRecord instance = instances.get(id);
+      if (instance != null) {
+        named.add(instance);
+      }
+    }
+    return named;
   }
 
   private static Map<String, Object> json(InstanceRecord instance) {

@@ -107,7 +107,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
               fault != null && fault.kind() == Fault.Kind.LOST_RESPONSE_AFTER_COMMIT ? fault : null;
           ActionContext ctx = new ActionContext(params, state, config, fault);
           hooks = ctx.afterAnswerHooks();
-          answer = run(requestId, handler, ctx);
+          answer = run(requestId, handler, router.leavesImagesAsTheyWere(action), ctx);
         }
         if (quota.limited()) {
           answer = answer.withHeader("X-RateLimit-User-API", quota.header());
@@ -119,11 +119,17 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     deliver(exchange, action, answer, lost, hooks);
   }
 
-  private Answer run(String requestId, Action handler, ActionContext ctx) {
+  private Answer run(String requestId, Action handler, boolean leavesImages, ActionContext ctx) {
     try {
       Map<String, Object> fields;
       synchronized (state) {
-        fields = handler.execute(ctx);
+        try {
+          fields = handler.execute(ctx);
+        } finally {
+          if (!leavesImages) {
+            state.imagesEdited();
+          }
+        }
       }
       return Answer.ok(requestId, fields);
     } catch (ApiError e) {

@@ -47,13 +47,19 @@ public final class WorldState {
     private final Map<String, Integer> liveNames = new HashMap<>();
     private final List<ImageRecord> byCreation = new ArrayList<>();
     private long liveImages;
+    private ListingCount lastCount;
 
     /** Adds a new, live image whose creation time is set. */
     public void addImage(ImageRecord image) {
       if (image.deleted || images.putIfAbsent(image.imageId, image) != null) {
         throw new IllegalStateException("image " + image.imageId + " is not new and live");
       }
-      byCreation.add(insertionPoint(image.creationTime), image);
+      int at = insertionPoint(image.creationTime);
+      if (at < byCreation.size()) {
+        // Made earlier than an image already listed (a clock moved back): counts are redone.
+        lastCount = null;
+      }
+      byCreation.add(at, image);
       liveImages++;
       liveNames.merge(image.name, 1, Integer::sum);
     }
@@ -64,12 +70,14 @@ public final class WorldState {
         return;
       }
       image.deleted = true;
+      lastCount = null;
       liveImages--;
       liveNames.computeIfPresent(image.name, (n, count) -> count == 1 ? null : count - 1);
     }
 
     /** Gives a live image another name. */
     public void renameImage(ImageRecord image, String name) {
+      lastCount = null;
       if (!image.deleted) {
         liveNames.computeIfPresent(image.name, (n, count) -> count == 1 ? null : count - 1);
         liveNames.merge(name, 1, Integer::sum);
@@ -95,6 +103,26 @@ public final class WorldState {
      */
     public List<ImageRecord> imagesByCreation() {
       return Collections.unmodifiableList(byCreation);
+    }
+
+    /**
+     * The remembered count of a listing query, if it was taken from the same index and no image was
+     * changed since ({@code edits} is the world's current {@link WorldState#imageEdits()}).
+     */
+    public ListingCount listingCount(Object query, int from, long edits) {
+      ListingCount known = lastCount;
+      return known != null
+              && known.query().equals(query)
+              && known.from() == from
+              && known.edits() == edits
+              && known.countedTo() <= byCreation.size()
+          ? known
+          : null;
+    }
+
+    /** Remembers the count of a listing query (one per region: the last one counted). */
+    public void rememberCount(ListingCount count) {
+      lastCount = count;
     }
 
     /** The index of the first image created at or after {@code from}. */
@@ -129,6 +157,27 @@ public final class WorldState {
       }
       return low;
     }
+  }
+
+  /**
+   * How many images of a listing query matched among the images from index {@code from} (in
+   * creation order) up to {@code countedTo}, when the world's image edits stood at {@code edits}.
+   */
+  public record ListingCount(Object query, int from, int countedTo, long edits, int count) {}
+
+  private long imageEdits;
+
+  /**
+   * How many times an API call may have changed an existing image in a way a listing sees (its
+   * name, tags, group, deletion): every call but those that only read or only add images.
+   */
+  public long imageEdits() {
+    return imageEdits;
+  }
+
+  /** Counts a call that may have changed existing images; remembered listing counts are redone. */
+  public void imagesEdited() {
+    imageEdits++;
   }
 
   /** The region's resources, creating an empty region if needed. */

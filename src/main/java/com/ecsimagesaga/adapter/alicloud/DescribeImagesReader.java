@@ -1,9 +1,14 @@
 package com.ecsimagesaga.adapter.alicloud;
 
+import static com.ecsimagesaga.adapter.alicloud.JsonStream.bool;
+import static com.ecsimagesaga.adapter.alicloud.JsonStream.intOrZero;
+import static com.ecsimagesaga.adapter.alicloud.JsonStream.object;
+import static com.ecsimagesaga.adapter.alicloud.JsonStream.text;
+import static com.ecsimagesaga.adapter.alicloud.JsonStream.wrapped;
+
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Reads a raw DescribeImages response. The typed SDK model drops {@code Usable}, which is the only
@@ -138,83 +142,6 @@ final class DescribeImagesReader {
         attributes);
   }
 
-  /**
-   * Reads {@code {"<inner>": [ ... ]}}, calling {@code element} at each element; anything else is
-   * skipped.
-   */
-  private static void wrapped(JsonReader r, String inner, Element element) throws IOException {
-    if (r.peek() != JsonToken.BEGIN_OBJECT) {
-      r.skipValue();
-      return;
-    }
-    r.beginObject();
-    while (r.hasNext()) {
-      if (r.nextName().equals(inner) && r.peek() == JsonToken.BEGIN_ARRAY) {
-        r.beginArray();
-        while (r.hasNext()) {
-          if (r.peek() == JsonToken.BEGIN_OBJECT) {
-            element.read();
-          } else {
-            r.skipValue();
-          }
-        }
-        r.endArray();
-      } else {
-        r.skipValue();
-      }
-    }
-    r.endObject();
-  }
-
-  /** Reads a flat object's plain fields and hands them over. */
-  private static void object(JsonReader r, Consumer<Map<String, String>> fields)
-      throws IOException {
-    Map<String, String> values = new HashMap<>();
-    r.beginObject();
-    while (r.hasNext()) {
-      String name = r.nextName();
-      String value = text(r);
-      if (value != null) {
-        values.put(name, value);
-      }
-    }
-    r.endObject();
-    fields.accept(values);
-  }
-
-  /** A string, number or boolean as text; null for null, objects and arrays (which are skipped). */
-  private static String text(JsonReader r) throws IOException {
-    return switch (r.peek()) {
-      case STRING, NUMBER -> r.nextString();
-      case BOOLEAN -> String.valueOf(r.nextBoolean());
-      case NULL -> {
-        r.nextNull();
-        yield null;
-      }
-      default -> {
-        r.skipValue();
-        yield null;
-      }
-    };
-  }
-
-  private static boolean bool(JsonReader r) throws IOException {
-    if (r.peek() == JsonToken.BOOLEAN) {
-      return r.nextBoolean();
-    }
-    String text = text(r);
-    return text != null && Boolean.parseBoolean(text);
-  }
-
-  private static int intOrZero(JsonReader r) throws IOException {
-    String text = text(r);
-    try {
-      return text == null ? 0 : Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
   /** "42%" -> 42; anything unreadable counts as 0. */
   static int progress(String text) {
     if (text == null) {
@@ -225,10 +152,5 @@ final class DescribeImagesReader {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  @FunctionalInterface
-  private interface Element {
-    void read() throws IOException;
   }
 }

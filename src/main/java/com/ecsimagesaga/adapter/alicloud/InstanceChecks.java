@@ -1,7 +1,5 @@
 package com.ecsimagesaga.adapter.alicloud;
 
-import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
-import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.saga.CloudError;
@@ -16,7 +14,8 @@ import java.util.stream.Collectors;
  * Looks at source instances with DescribeInstances, up to {@value #PER_CALL} ids a call (the API's
  * limit on {@code InstanceIds}) answered on one page: {@code PageSize} is set to the same number,
  * because the API's default page of 10 would leave the other instances out of the answer, and an
- * instance the answer does not list is reported as missing.
+ * instance the answer does not list is reported as missing. The answer is read as a stream ({@link
+ * DescribeInstancesReader}), not through the SDK's typed model.
  */
 final class InstanceChecks {
 
@@ -63,32 +62,23 @@ final class InstanceChecks {
       throw new IllegalArgumentException(
           "DescribeInstances takes at most " + PER_CALL + " ids, not " + instanceIds.size());
     }
-    var request = clients.prepare(new DescribeInstancesRequest(), regionId);
-    request.setInstanceIds(
+    var request = clients.common(ACTION, regionId);
+    request.putQueryParameter(
+        "InstanceIds",
         instanceIds.stream()
             .map(id -> "\"" + id + "\"")
             .collect(Collectors.joining(",", "[", "]")));
-    request.setPageSize(PER_CALL);
-    List<DescribeInstancesResponse.Instance> listed =
-        clients.client(regionId).getAcsResponse(request).getInstances();
+    request.putQueryParameter("PageSize", String.valueOf(PER_CALL));
+    String body = clients.client(regionId).getCommonResponse(request).getData();
     Map<String, StepOutcome> seen = new HashMap<>();
-    if (listed != null) {
-      listed.forEach(i -> seen.put(i.getInstanceId(), observation(i)));
+    for (InstanceObservation i : DescribeInstancesReader.read(body)) {
+      seen.put(i.instanceId(), new StepOutcome.InstanceSeen(i));
     }
     Map<String, StepOutcome> out = new HashMap<>();
     for (String id : instanceIds) {
       out.put(id, seen.getOrDefault(id, new StepOutcome.SourceMissing(id)));
     }
     return out;
-  }
-
-  private static StepOutcome observation(DescribeInstancesResponse.Instance i) {
-    boolean locked =
-        i.getOperationLocks() != null
-            && i.getOperationLocks().stream()
-                .anyMatch(l -> "security".equalsIgnoreCase(l.getLockReason()));
-    return new StepOutcome.InstanceSeen(
-        new InstanceObservation(i.getInstanceId(), i.getStatus(), locked));
   }
 
   private static Map<String, StepOutcome> failed(List<String> instanceIds, CloudError error) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.ecsimagesaga.adapter.kafka.AvroCodec;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.testsupport.CommandProducer;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -84,49 +86,65 @@ class SustainedThroughputBenchmark {
       try (var reader = new TimedTopicReader(bootstrap, "ecs.image.events")) {
         started = Instant.now();
         publishSteadily(commands, producer, codec, publishedAt);
-        events = awaitCreated(reader, codec, publishedAt);
+        events = awaitOutcomes(reader, codec, publishedAt);
       }
     }
     System.out.printf("%nmeasured run from %s to %s%n", started, Instant.now());
     long ecsCalls = sim.counters().total();
     long commits = RawRates.databaseCommits() - commitsBefore;
-    List<Completion> done = created(events, codec, publishedAt);
+    List<Completion> outcomes = outcomes(events, codec, publishedAt);
+    List<Completion> done = outcomes.stream().filter(c -> c.failure() == null).toList();
+    Map<String, Long> failures =
+        outcomes.stream()
+            .filter(c -> c.failure() != null)
+            .collect(Collectors.groupingBy(Completion::failure, Collectors.counting()));
     double brokerRate = RawRates.broker(bootstrap);
     double dbRate = RawRates.database();
+    if (!failures.isEmpty()) {
+      System.out.printf("%nsagas that failed, by error code: %s%n", failures);
+    }
     Report report = new Report(started, done);
     System.out.print(report.render(ecsCalls, commits, pages, brokerRate, dbRate));
+    assertThat(failures).as("sagas that failed, by error code").isEmpty();
     assertThat(done).hasSize(commands.size());
   }
 
-  /** A saga of the measured run and when its ImageCreated arrived, counted from the start. */
-  record Completion(Instant publishedAt, Instant createdAt) {
+  /**
+   * A saga of the measured run: when its command was published and when its ImageCreated arrived,
+   * or the error code of its ImageCreationFailed.
+   */
+  record Completion(Instant publishedAt, Instant createdAt, String failure) {
     Duration latency() {
       return Duration.between(publishedAt, createdAt);
     }
   }
 
-  /** The ImageCreated events of the measured commands, each with its command's publish time. */
-  private static List<Completion> created(
+  /** The outcome events of the measured commands, each with its command's publish time. */
+  private static List<Completion> outcomes(
       List<TimedTopicReader.Received> received, AvroCodec codec, Map<String, Instant> publishedAt) {
     List<Completion> done = new ArrayList<>();
     for (TimedTopicReader.Received r : received) {
-      if (codec.decode(r.record().value()) instanceof ImageCreated c) {
-        Instant sent = publishedAt.get(c.getCommandId());
-        if (sent != null) {
-          done.add(new Completion(sent, r.at()));
-        }
+      Object event = codec.decode(r.record().value());
+      if (event instanceof ImageCreated c && publishedAt.containsKey(c.getCommandId())) {
+        done.add(new Completion(publishedAt.get(c.getCommandId()), r.at(), null));
+      } else if (event instanceof ImageCreationFailed f
+          && publishedAt.containsKey(f.getCommandId())) {
+        done.add(new Completion(publishedAt.get(f.getCommandId()), r.at(), f.getErrorCode()));
       }
     }
     return done;
   }
 
-  /** Waits until every published command has its ImageCreated; the events read. */
-  private static List<TimedTopicReader.Received> awaitCreated(
+  /**
+   * Waits until every published command has its outcome (ImageCreated or ImageCreationFailed); the
+   * events read.
+   */
+  private static List<TimedTopicReader.Received> awaitOutcomes(
       TimedTopicReader reader, AvroCodec codec, Map<String, Instant> publishedAt) {
     await()
         .atMost(Duration.ofMinutes(20))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> created(reader.received(), codec, publishedAt).size() >= publishedAt.size());
+        .until(() -> outcomes(reader.received(), codec, publishedAt).size() >= publishedAt.size());
     return reader.received();
   }
 
@@ -141,7 +159,7 @@ class SustainedThroughputBenchmark {
     long start = System.nanoTime();
     try (var reader = new TimedTopicReader(bootstrap, "ecs.image.events")) {
       publishSteadily(commands, producer, codec, publishedAt);
-      awaitCreated(reader, codec, publishedAt);
+      awaitOutcomes(reader, codec, publishedAt);
     }
     System.out.printf(
         "%n(warm-up: %d sagas offered at %d/s, all done after %.1f s, not counted)%n",

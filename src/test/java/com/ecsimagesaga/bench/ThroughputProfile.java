@@ -39,7 +39,10 @@ public class ThroughputProfile implements QuarkusTestProfile {
     return List.of(
         new TestResourceEntry(KafkaBrokerResource.class),
         new TestResourceEntry(PostgresResource.class),
-        new TestResourceEntry(EcsSimulatorResource.class, Map.of("speedFactor", "100000")));
+        // A sustained run makes hundreds of thousands of images in one region: the quota is raised
+        // so that it measures the service, not the account's image quota.
+        new TestResourceEntry(
+            EcsSimulatorResource.class, Map.of("speedFactor", "100000", "imageQuota", "10000000")));
   }
 
   @Override

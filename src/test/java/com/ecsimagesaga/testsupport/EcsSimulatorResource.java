@@ -15,6 +15,7 @@ import java.util.Map;
 public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager {
   private static volatile EcsSimulator simulator;
   private double speedFactor = 1000;
+  private int imageQuota = 100_000;
   private Duration creating = Duration.ofSeconds(20);
 
   /** The simulator of the running test resource. */
@@ -32,6 +33,10 @@ public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager
     if (configured != null) {
       speedFactor = Double.parseDouble(configured);
     }
+    String quota = initArgs.get("imageQuota");
+    if (quota != null) {
+      imageQuota = Integer.parseInt(quota);
+    }
     String creatingSeconds = initArgs.get("creatingSeconds");
     if (creatingSeconds != null) {
       creating = Duration.ofSeconds(Long.parseLong(creatingSeconds));
@@ -47,7 +52,7 @@ public class EcsSimulatorResource implements QuarkusTestResourceLifecycleManager
             .speedFactor(speedFactor)
             .creatingDuration(creating)
             // The suite creates hundreds of images in one region; the real default quota is 100.
-            .imageQuotaPerRegion(100_000)
+            .imageQuotaPerRegion(imageQuota)
             .build();
     EcsSimulator started = EcsSimulator.start(config);
     simulator = started;

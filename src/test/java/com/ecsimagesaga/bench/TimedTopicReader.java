@@ -77,6 +77,13 @@ final class TimedTopicReader implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** The records received after the first {@code from}, in order of arrival. */
+  List<Received> receivedAfter(int from) {
+    return from >= received.size()
+        ? List.of()
+        : List.copyOf(received.subList(from, received.size()));
+  }
+
   @Override
   public void close() {
     running.set(false);

@@ -3,20 +3,22 @@ package com.ecsimagesaga.simulator.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.ecsimagesaga.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The simulator's signature check remembers each nonce as long as its timestamp could still be
+ * accepted, and forgets the oldest first.
+ */
 class SignatureVerifierTest {
 
   private static final Duration TOLERANCE = Duration.ofMinutes(15);
 
-  private final StepClock clock = new StepClock(Instant.parse("2026-12-05T00:00:00Z"));
+  private final FakeClock clock = new FakeClock(Instant.parse("2026-12-05T00:00:00Z"));
   private final SignatureVerifier verifier =
       new SignatureVerifier("key", "secret", clock, TOLERANCE);
 
@@ -59,33 +61,5 @@ class SignatureVerifierTest {
     params.put("Timestamp", clock.instant().toString());
     params.put("Signature", verifier.sign("POST", params));
     return new RequestParams(params);
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class StepClock extends Clock {
-    private Instant now;
-
-    StepClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

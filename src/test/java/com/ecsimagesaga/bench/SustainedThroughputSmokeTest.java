@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * benchmark's, on a quiet machine.
  */
 @QuarkusTest
-@TestProfile(ThroughputProfile.class)
+@TestProfile(ThroughputProfile.Smoke.class)
 class SustainedThroughputSmokeTest {
 
   @Test

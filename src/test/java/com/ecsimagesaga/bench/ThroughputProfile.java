@@ -4,6 +4,7 @@ import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,13 @@ import java.util.Map;
  * events in a backlog), the gauges' refresh and the ECS timeouts.
  */
 public class ThroughputProfile implements QuarkusTestProfile {
+
+  /**
+   * The service's own log at WARN: a saga move is an INFO line, thousands a second here. A logger's
+   * level outlives the application in the JVM, so the smoke form in the test suite, which later
+   * tests follow, keeps the default ({@link Smoke}).
+   */
+  static final String QUIET_LOG = "quarkus.log.category.\"com.ecsimagesaga\".level";
 
   @Override
   public Map<String, String> getConfigOverrides() {
@@ -31,7 +39,7 @@ public class ThroughputProfile implements QuarkusTestProfile {
         Map.entry("ops.metrics.refresh", "15s"),
         Map.entry("saga.ecs.read-timeout", "10s"),
         Map.entry("saga.ecs.connect-timeout", "5s"),
-        Map.entry("quarkus.log.category.\"com.ecsimagesaga\".level", "WARN"));
+        Map.entry(QUIET_LOG, "WARN"));
   }
 
   @Override
@@ -48,5 +56,15 @@ public class ThroughputProfile implements QuarkusTestProfile {
   @Override
   public boolean disableGlobalTestResources() {
     return true;
+  }
+
+  /** The same, with the service's log left at its level, for the smoke form in the test suite. */
+  public static class Smoke extends ThroughputProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+      overrides.remove(QUIET_LOG);
+      return overrides;
+    }
   }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -42,6 +43,12 @@ import org.jboss.logging.Logger;
  * <p>Looks that many sagas of a pass need at once are shared by region: one listing of the
  * service's images answers every saga waiting for its image, and one DescribeInstances per 100
  * instances answers every saga checking its source instance.
+ *
+ * <p>Leases are taken over from dead instances ({@link Takeover}): a lease whose holder has not
+ * beaten for {@code takeover.after()} is free, so an instance that died mid-pass holds up its sagas
+ * for seconds, not for the lease. In turn, an instance whose own heartbeat has not been written for
+ * most of that time claims nothing and starts no call, since the others may be taking its sagas;
+ * and the first pass of an instance ends the leases an earlier process of the same name held.
  */
 public final class SagaCoordinator {
 
@@ -57,7 +64,36 @@ public final class SagaCoordinator {
   private final Duration lease;
   private final int chainSteps;
   private final SagaTracing tracing;
+  private final Takeover takeover;
+  private boolean earlierLeasesEnded;
 
+  /**
+   * How instances take over each other's sagas.
+   *
+   * @param after a lease whose holder's last heartbeat is older than this is free to claim; null
+   *     counts leases by their end only
+   * @param beatSince whether this instance's last successful heartbeat was at or after an instant
+   */
+  public record Takeover(Duration after, Predicate<Instant> beatSince) {
+
+    /** Leases count until they run out; no heartbeat is consulted. */
+    public static final Takeover NONE = new Takeover(null, since -> true);
+
+    /** The heartbeats that show an instance alive at {@code now}; null with no takeover. */
+    Instant liveSince(Instant now) {
+      return after == null ? null : now.minus(after);
+    }
+
+    /**
+     * Whether the others still leave this instance's leases alone at {@code now}, with a third of
+     * the limit to spare for the calls a pass is about to start.
+     */
+    boolean holdsLeases(Instant now) {
+      return after == null || beatSince.test(now.minus(after.minus(after.dividedBy(3))));
+    }
+  }
+
+  /** A coordinator whose leases count until they run out. */
   public SagaCoordinator(
       SagaStore store,
       CloudImageGateway gateway,
@@ -69,6 +105,32 @@ public final class SagaCoordinator {
       Duration lease,
       int chainSteps,
       SagaTracing tracing) {
+    this(
+        store,
+        gateway,
+        encoder,
+        definitions,
+        clock,
+        owner,
+        batchSize,
+        lease,
+        chainSteps,
+        tracing,
+        Takeover.NONE);
+  }
+
+  public SagaCoordinator(
+      SagaStore store,
+      CloudImageGateway gateway,
+      EventEncoder encoder,
+      SagaDefinitions definitions,
+      Clock clock,
+      String owner,
+      int batchSize,
+      Duration lease,
+      int chainSteps,
+      SagaTracing tracing,
+      Takeover takeover) {
     if (chainSteps < 1) {
       throw new IllegalArgumentException(
           "a pass takes at least one step per saga, not " + chainSteps);
@@ -83,14 +145,42 @@ public final class SagaCoordinator {
     this.batchSize = batchSize;
     this.lease = lease;
     this.chainSteps = chainSteps;
+    this.takeover = takeover;
   }
 
   /** Advances every saga that is due now, up to the batch size. Completes with how many moved. */
   public Uni<Integer> advanceDue() {
     Instant claimedAt = clock.instant();
-    return store
-        .claimDue(claimedAt, batchSize, owner, lease)
+    if (!takeover.holdsLeases(claimedAt)) {
+      LOG.debugf("EIS-2904 instance %s claims nothing: its heartbeat is not current", owner);
+      return Uni.createFrom().item(0);
+    }
+    return endEarlierLeases(claimedAt)
+        .chain(
+            () -> store.claimDue(claimedAt, batchSize, owner, lease, takeover.liveSince(claimedAt)))
         .chain(sagas -> advanceAll(sagas, claimedAt));
+  }
+
+  /**
+   * Once per process: the leases a process of the same name held before this one started are its
+   * own no longer (it stopped), so they end now rather than when they run out.
+   */
+  private Uni<Void> endEarlierLeases(Instant now) {
+    if (earlierLeasesEnded) {
+      return Uni.createFrom().voidItem();
+    }
+    return store
+        .releaseLeases(owner, now)
+        .invoke(
+            n -> {
+              earlierLeasesEnded = true;
+              if (n > 0) {
+                LOG.infof(
+                    "EIS-2903 instance %s takes back %d sagas an earlier process of its name held",
+                    owner, n);
+              }
+            })
+        .replaceWithVoid();
   }
 
   private Uni<Integer> advanceAll(List<Saga> sagas, Instant claimedAt) {
@@ -168,6 +258,9 @@ public final class SagaCoordinator {
     if (action instanceof CloudAction.ObserveImage look && look.ownSince() != null) {
       return Optional.empty();
     }
+    if (!takeover.holdsLeases(now)) {
+      return Optional.of(Uni.createFrom().item(Optional.empty()));
+    }
     return Optional.of(
         tracing.inSaga(
             s,
@@ -236,6 +329,10 @@ public final class SagaCoordinator {
    * passes of one wake share a single listing however long the wake takes.
    */
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
+    if (!takeover.holdsLeases(clock.instant())) {
+      return Uni.createFrom()
+          .item(group.stream().map(s -> Optional.<SagaStore.Transit>empty()).toList());
+    }
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
     Instant since =
         group.stream().map(Saga::createdAt).min(Comparator.naturalOrder()).orElseThrow();
@@ -259,6 +356,10 @@ public final class SagaCoordinator {
    */
   private Uni<List<Optional<SagaStore.Transit>>> checkTogether(
       String region, List<InstanceCheck> group) {
+    if (!takeover.holdsLeases(clock.instant())) {
+      return Uni.createFrom()
+          .item(group.stream().map(c -> Optional.<SagaStore.Transit>empty()).toList());
+    }
     List<Saga> sagas = group.stream().map(InstanceCheck::saga).toList();
     Set<String> ids = group.stream().map(InstanceCheck::instanceId).collect(Collectors.toSet());
     return tracing

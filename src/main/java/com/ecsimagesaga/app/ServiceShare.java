@@ -4,7 +4,9 @@ import com.ecsimagesaga.port.ServiceInstances;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +26,7 @@ public final class ServiceShare {
   private final String instanceId;
   private final Duration expiry;
   private final AtomicInteger live = new AtomicInteger(1);
+  private final AtomicReference<Instant> lastBeat = new AtomicReference<>();
 
   public ServiceShare(ServiceInstances instances, Clock clock, String instanceId, Duration expiry) {
     this.instances = instances;
@@ -39,6 +42,7 @@ public final class ServiceShare {
         .heartbeat(instanceId, now, now.minus(expiry))
         .invoke(
             n -> {
+              lastBeat.set(now);
               int counted = Math.max(1, n);
               int before = live.getAndSet(counted);
               if (before != counted) {
@@ -52,6 +56,16 @@ public final class ServiceShare {
   /** Leaves the count at shutdown. */
   public Uni<Void> leave() {
     return instances.leave(instanceId);
+  }
+
+  /**
+   * Whether this instance's last successful heartbeat was written at or after {@code since}: the
+   * others see it alive, and leave its leases alone, as long as that is true of their takeover
+   * limit. False before the first heartbeat.
+   */
+  public boolean beatSince(Instant since) {
+    Instant last = lastBeat.get();
+    return last != null && !last.isBefore(since);
   }
 
   /** Live instances as of the last successful heartbeat; 1 before the first. */

@@ -63,8 +63,11 @@ public interface EcsConfig {
      */
     Map<String, Double> actions();
 
-    /** How often each instance records its heartbeat and counts the live instances. */
-    @WithDefault("5s")
+    /**
+     * How often each instance records its heartbeat and counts the live instances; the heartbeat
+     * also keeps its saga leases ({@code saga.lease-takeover-after}).
+     */
+    @WithDefault("2s")
     Duration heartbeatInterval();
 
     /**

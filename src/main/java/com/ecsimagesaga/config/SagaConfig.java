@@ -31,9 +31,22 @@ public interface SagaConfig {
   @WithDefault("20000")
   int inputCacheSize();
 
-  /** How long a claimed saga stays reserved for this instance; longer than any single ECS call. */
+  /**
+   * How long a claimed saga stays reserved for this instance; longer than any pass (a chain stops
+   * at half of it). An instance that dies frees its leases sooner: {@link #leaseTakeoverAfter()}.
+   */
   @WithDefault("60s")
   Duration lease();
+
+  /**
+   * A lease held by an instance whose last heartbeat ({@code
+   * saga.ecs.rate-limit.heartbeat-interval}) is older than this is free to claim: a dead instance's
+   * sagas are taken over within about this long plus a tick. An instance whose own heartbeat is
+   * older than two thirds of it claims nothing and starts no call. Keep it at least three heartbeat
+   * intervals.
+   */
+  @WithDefault("6s")
+  Duration leaseTakeoverAfter();
 
   /**
    * The most steps one saga takes in one pass: a step whose decision leaves the saga due at once (a
@@ -159,7 +172,19 @@ public interface SagaConfig {
 
   /** Backoff by error kind. */
   interface Retry {
+    /**
+     * Backoff after ECS throttled a call. Its {@code max-attempts} is not used: throttling is
+     * bounded by {@link #quotaMaxWait()}, not by a count.
+     */
     Policy throttled();
+
+    /**
+     * The longest one step may wait for ECS quota (the service's own budget, a hold ECS asked for,
+     * throttling), after which it fails with {@code Saga.QuotaNeverFreed}. That wait does not count
+     * against the step's timeout or the saga's deadline.
+     */
+    @WithDefault("6h")
+    Duration quotaMaxWait();
 
     Policy transientErrors();
 

@@ -53,7 +53,8 @@ public class ServiceWiring {
             timeouts.createFromSnapshot(),
             timeouts.delete(),
             c.requireUsable(),
-            steps(timeouts.steps()));
+            steps(timeouts.steps()),
+            retry.quotaMaxWait());
     return new SagaDefinitions(policies);
   }
 
@@ -101,7 +102,8 @@ public class ServiceWiring {
         c.batchSize(),
         c.lease(),
         c.chainSteps(),
-        tracing);
+        tracing,
+        new SagaCoordinator.Takeover(c.leaseTakeoverAfter(), share::beatSince));
   }
 
   /**

@@ -42,9 +42,32 @@ public interface SagaStore {
 
   /**
    * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else, for
-   * {@code lease}. Concurrent callers never receive the same saga.
+   * {@code lease}. Concurrent callers never receive the same saga. A lease counts until it runs
+   * out, or, with {@code liveSince}, until its holder's last heartbeat is older than that: a dead
+   * instance's sagas are taken over without waiting for their leases. Each region and saga type
+   * gets its turn in every claim (the oldest due saga of each first, then the second of each, ...),
+   * so a backlog in one region or of one type never holds up the others.
+   *
+   * @param liveSince heartbeats at or after this instant show an instance alive; null to count
+   *     leases by their end only
    */
-  Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease);
+  Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease, Instant liveSince);
+
+  /**
+   * {@link #claimDue(Instant, int, String, Duration, Instant)} counting leases by their end only.
+   */
+  default Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+    return claimDue(now, limit, owner, lease, null);
+  }
+
+  /**
+   * Ends every lease {@code owner} holds, as of {@code now}: an instance that starts under the name
+   * of one that stopped takes back its sagas at once. The leases stay set (as run out), so a claim
+   * still sees that a pass may have stopped while a call was out.
+   *
+   * @return how many leases were ended
+   */
+  Uni<Integer> releaseLeases(String owner, Instant now);
 
   /**
    * Stores the next state of each saga, releases its lease and appends its events to the outbox,

@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param errorCount executions that ended in a cloud error
  * @param lastErrorCode the last ECS error code, or null
  * @param lastRequestId the ECS request id of the last error, or null
+ * @param quotaWaitMs how long the step run waited for ECS quota (the service's rate budget, a hold
+ *     ECS asked for, throttling), in milliseconds
  */
 public record StepRun(
     String step,
@@ -28,4 +30,5 @@ public record StepRun(
     int errorCount,
     String lastErrorCode,
     String lastRequestId,
-    String imageId) {}
+    String imageId,
+    long quotaWaitMs) {}

@@ -14,6 +14,7 @@ public record CloudError(
 
   public boolean isRetryable() {
     return kind == ErrorKind.THROTTLED
+        || kind == ErrorKind.HELD
         || kind == ErrorKind.TRANSIENT
         || kind == ErrorKind.STATE_WAIT
         || kind == ErrorKind.OUTCOME_UNKNOWN;

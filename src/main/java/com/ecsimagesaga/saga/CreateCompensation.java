@@ -64,6 +64,9 @@ final class CreateCompensation {
           s, "not listed yet", now.plus(delay), b -> b.attempt(looked).lastError(null), List.of());
     }
     CloudError e = ((StepOutcome.Failed) o).error();
+    if (e.kind() == ErrorKind.HELD) {
+      return moves.retryOrFail(s, e, now, f -> finish(s, ERROR, "COMPENSATION_FAILED", now));
+    }
     if (!e.isRetryable()) {
       return finish(s, ERROR, "COMPENSATION_FAILED", now);
     }

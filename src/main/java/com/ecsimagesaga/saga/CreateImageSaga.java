@@ -4,6 +4,7 @@ import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
 import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
+import static com.ecsimagesaga.saga.Moves.WAITING_FOR_QUOTA;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATED;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATING;
 import static com.ecsimagesaga.saga.SagaStatus.COMPENSATION_FAILED;
@@ -67,7 +68,6 @@ public final class CreateImageSaga implements SagaDefinition {
           .row(AWAIT_IMAGE_USABLE, "usable", DONE, SUCCEEDED)
           .row(AWAIT_IMAGE_USABLE, "creation failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(AWAIT_IMAGE_USABLE, RETRYABLE_ERROR, AWAIT_IMAGE_USABLE, WAITING)
-          .row(AWAIT_IMAGE_USABLE, ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(AWAIT_IMAGE_USABLE, DEADLINE_PASSED, COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(AWAIT_IMAGE_USABLE, STEP_TIMED_OUT, COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
@@ -80,7 +80,8 @@ public final class CreateImageSaga implements SagaDefinition {
           .row(DELETE_SNAPSHOTS, "deleted", DONE, COMPENSATED)
           .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, COMPENSATING)
           .row(DELETE_SNAPSHOTS, ERROR, DONE, COMPENSATION_FAILED)
-          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED);
+          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
 
   /** The trigger of a submission that gave up after a call whose outcome is unknown. */
   static final String SUBMIT_OUTCOME_UNKNOWN = "gave up, outcome unknown";
@@ -106,8 +107,32 @@ public final class CreateImageSaga implements SagaDefinition {
         new Moves(
             TABLE,
             policies,
-            Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS));
+            Set.of(FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS),
+            CreateImageSaga::waitingForQuota);
     this.compensation = new CreateCompensation(moves, this::fail);
+  }
+
+  /**
+   * Tells consumers that a creation not yet accepted by ECS is queued behind the service's rate
+   * budget, and when its turn is expected; a dashboard can show the queue. Once the image exists,
+   * its progress events say more than a queued look would.
+   */
+  private static List<SagaEvent> waitingForQuota(Saga s, Instant until, Instant now) {
+    if (s.imageId() != null || s.status().isTerminal()) {
+      return List.of();
+    }
+    return List.of(
+        new SagaEvent.ImageCreationProgressed(
+            SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
+            s.id(),
+            s.commandId(),
+            now,
+            s.regionId(),
+            "",
+            "Queued",
+            0,
+            SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA,
+            until));
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */

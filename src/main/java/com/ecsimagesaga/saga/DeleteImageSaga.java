@@ -4,6 +4,7 @@ import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
 import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
+import static com.ecsimagesaga.saga.Moves.WAITING_FOR_QUOTA;
 import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
@@ -43,13 +44,13 @@ public final class DeleteImageSaga implements SagaDefinition {
           .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
           .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
           .row(AWAIT_IMAGE_GONE, RETRYABLE_ERROR, AWAIT_IMAGE_GONE, WAITING)
-          .row(AWAIT_IMAGE_GONE, ERROR, DONE, FAILED)
           .row(AWAIT_IMAGE_GONE, DEADLINE_PASSED, DONE, FAILED)
           .row(AWAIT_IMAGE_GONE, STEP_TIMED_OUT, DONE, FAILED)
           .row(DELETE_SNAPSHOTS, "deleted", DONE, SUCCEEDED)
           .row(DELETE_SNAPSHOTS, RETRYABLE_ERROR, DELETE_SNAPSHOTS, WAITING)
           .row(DELETE_SNAPSHOTS, ERROR, DONE, SUCCEEDED)
-          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, SUCCEEDED);
+          .row(DELETE_SNAPSHOTS, STEP_TIMED_OUT, DONE, SUCCEEDED)
+          .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
 
   private final Moves moves;
 
@@ -140,6 +141,10 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   @Override
   public Decision decide(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.Failed f && s.step() == AWAIT_IMAGE_GONE) {
+      // ECS accepted the delete: a failed look says nothing about the image.
+      return moves.lookAgain(s, f.error(), now);
+    }
     if (o instanceof StepOutcome.Failed f) {
       return moves.retryOrFail(
           s,

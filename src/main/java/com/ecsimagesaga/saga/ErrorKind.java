@@ -4,6 +4,11 @@ package com.ecsimagesaga.saga;
 public enum ErrorKind {
   /** The account's rate limit for this API was hit; back off and try again. */
   THROTTLED,
+  /**
+   * The call was not made: the service's own rate budget, or a hold ECS asked for, kept it back
+   * until a token is free. Not a failure: the saga waits its turn without spending an attempt.
+   */
+  HELD,
   /** A server error or conflict that passes by itself; try again with the same token. */
   TRANSIENT,
   /** The resource is in a passing state (an instance starting); wait a bounded time. */

@@ -1,7 +1,5 @@
 package com.ecsimagesaga.saga;
 
-import static com.ecsimagesaga.saga.Moves.ERROR;
-
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import java.time.Instant;
@@ -54,9 +52,9 @@ final class ImageWatch {
       // DescribeImages is eventually consistent: a just-created image may not be listed yet.
       return moves.move(s, "not visible yet", moves.nextPoll(s, now));
     }
-    CloudError e = ((StepOutcome.Failed) o).error();
-    return moves.retryOrFail(
-        s, e, now, f -> moves.move(s, ERROR, now, b -> b.failure(f), List.of()));
+    // Not seeing is not failing: ECS accepted the creation, and only a definite outcome or the
+    // step's deadline ends it (an image is deleted only then).
+    return moves.lookAgain(s, ((StepOutcome.Failed) o).error(), now);
   }
 
   /**

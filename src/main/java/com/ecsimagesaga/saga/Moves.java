@@ -15,6 +15,15 @@ final class Moves {
   static final String DEADLINE_PASSED = "deadline passed";
   static final String STEP_TIMED_OUT = "step timed out";
 
+  /**
+   * The trigger of a step whose call the service's rate budget (or a hold ECS asked for) kept back:
+   * the saga waits for its turn, which is neither a failure nor an attempt.
+   */
+  static final String WAITING_FOR_QUOTA = "waiting for ECS quota";
+
+  /** The failure code of a step that waited longer than {@code quotaMaxWait} for ECS quota. */
+  static final String QUOTA_NEVER_FREED_CODE = "Saga.QuotaNeverFreed";
+
   /** The failure code of a step that ran past its own timeout. */
   static final String STEP_TIMEOUT_CODE = "Saga.StepTimeout";
 
@@ -30,15 +39,26 @@ final class Moves {
   private final TransitionTable table;
   private final SagaPolicies policies;
   private final Set<Step> beyondSagaDeadline;
+  private final QuotaNotice quotaNotice;
 
   /**
    * @param beyondSagaDeadline steps the saga's overall deadline does not end (compensation: giving
    *     up on it would leak what it is removing); their own step timeout still does
+   * @param quotaNotice the events a saga publishes when a step starts waiting for ECS quota
    */
-  Moves(TransitionTable table, SagaPolicies policies, Set<Step> beyondSagaDeadline) {
+  Moves(
+      TransitionTable table,
+      SagaPolicies policies,
+      Set<Step> beyondSagaDeadline,
+      QuotaNotice quotaNotice) {
     this.table = table;
     this.policies = policies;
     this.beyondSagaDeadline = Set.copyOf(beyondSagaDeadline);
+    this.quotaNotice = quotaNotice;
+  }
+
+  Moves(TransitionTable table, SagaPolicies policies, Set<Step> beyondSagaDeadline) {
+    this(table, policies, beyondSagaDeadline, (s, until, now) -> List.of());
   }
 
   /** Follows a row; a new step starts with a clean attempt count, due at {@code wakeAt}. */
@@ -52,7 +72,10 @@ final class Moves {
     Saga.Builder b =
         s.edit().status(t.status()).step(t.to()).nextWakeAt(t.to() == Step.DONE ? null : wakeAt);
     if (t.to() != s.step()) {
-      b.attempt(0).stepStartedAt(wakeAt == null ? s.stepStartedAt() : wakeAt).lastError(null);
+      b.attempt(0)
+          .stepStartedAt(wakeAt == null ? s.stepStartedAt() : wakeAt)
+          .lastError(null)
+          .quotaWait(QuotaWait.NONE);
     }
     Saga next = change.apply(b).build();
     Instant limit = deadlineOf(next);
@@ -73,6 +96,9 @@ final class Moves {
    * the step's error row through {@code onGiveUp}.
    */
   Decision retryOrFail(Saga s, CloudError e, Instant now, GiveUp onGiveUp) {
+    if (e.kind() == ErrorKind.HELD || e.kind() == ErrorKind.THROTTLED) {
+      return waitForQuota(s, e, now, onGiveUp);
+    }
     if (!e.isRetryable()) {
       return onGiveUp.decide(
           Failure.of(s.step(), e.kind() == ErrorKind.NOT_FOUND ? "NOT_FOUND" : "PERMANENT", e));
@@ -85,6 +111,72 @@ final class Moves {
         policies.retryFor(e.kind()).nextDelay(failed, unitRandom(s, failed), e.retryAfter());
     return move(
         s, RETRYABLE_ERROR, now.plus(delay), b -> b.attempt(failed).lastError(e), List.of());
+  }
+
+  /**
+   * Waits for ECS quota: the step is due again when the budget's token is (a hold), or after a
+   * backoff with full jitter counted in throttles (ECS refused the call), never earlier than a wait
+   * ECS asked for. The wait moves the step's timeout and the saga's deadline on by as much: they
+   * bound the work, not the queue. Only a step that has waited longer than {@code quotaMaxWait} in
+   * all gives up, with {@code Saga.QuotaNeverFreed}.
+   */
+  private Decision waitForQuota(Saga s, CloudError e, Instant now, GiveUp onGiveUp) {
+    boolean held = e.kind() == ErrorKind.HELD;
+    QuotaWait waited = s.quotaWait();
+    int throttles = waited.throttles() + (held ? 0 : 1);
+    Duration delay =
+        held
+            ? (e.retryAfter() == null ? policies.throttled().initialDelay() : e.retryAfter())
+            : policies.throttled().nextDelay(throttles, unitRandom(s, -throttles), e.retryAfter());
+    if (waited.waited().plus(delay).compareTo(policies.quotaMaxWait()) > 0) {
+      return onGiveUp.decide(quotaNeverFreed(s, e));
+    }
+    Instant deadline = s.deadlineAt() == null ? null : s.deadlineAt().plus(delay);
+    UnaryOperator<Saga.Builder> wait =
+        b -> b.quotaWait(waited.plus(delay, !held)).deadlineAt(deadline);
+    if (held) {
+      List<SagaEvent> notice =
+          waited.equals(QuotaWait.NONE)
+              ? quotaNotice.notice(s, now.plus(delay), now)
+              : List.<SagaEvent>of();
+      return move(s, WAITING_FOR_QUOTA, now.plus(delay), wait, notice);
+    }
+    return move(s, RETRYABLE_ERROR, now.plus(delay), b -> wait.apply(b).lastError(e), List.of());
+  }
+
+  private Failure quotaNeverFreed(Saga s, CloudError e) {
+    return new Failure(
+        s.step(),
+        "QUOTA_EXHAUSTED",
+        QUOTA_NEVER_FREED_CODE,
+        "step "
+            + s.step()
+            + " waited "
+            + s.quotaWait().waited().toSeconds()
+            + "s for ECS quota ("
+            + s.quotaWait().throttles()
+            + " throttled calls, last "
+            + e.code()
+            + ") and would wait longer than "
+            + policies.quotaMaxWait().toSeconds()
+            + "s",
+        e.requestId());
+  }
+
+  /**
+   * Looks again after a failed look at something ECS is working on (an image being made or
+   * deleted). Not seeing is not failing: whatever the error, the step keeps looking, at the next
+   * poll and no earlier than a wait ECS asked for, until its own deadline decides. Attempts are
+   * counted for operators, never to give up; a look the budget held back counts none.
+   */
+  Decision lookAgain(Saga s, CloudError e, Instant now) {
+    Instant after = e.retryAfter() == null ? now : now.plus(e.retryAfter());
+    if (e.kind() == ErrorKind.HELD) {
+      return move(s, WAITING_FOR_QUOTA, nextPoll(s, after));
+    }
+    int failed = s.attempt() + 1;
+    return move(
+        s, RETRYABLE_ERROR, nextPoll(s, after), b -> b.attempt(failed).lastError(e), List.of());
   }
 
   /** The next poll time for a waiting step. */
@@ -125,7 +217,9 @@ final class Moves {
     if (s.step() == Step.DONE || s.stepStartedAt() == null) {
       return null;
     }
-    return s.stepStartedAt().plus(policies.steps().of(s.step(), s.input()));
+    return s.stepStartedAt()
+        .plus(policies.steps().of(s.step(), s.input()))
+        .plus(s.quotaWait().waited());
   }
 
   /** The saga's overall deadline, if it bounds the current step. */
@@ -179,5 +273,11 @@ final class Moves {
   @FunctionalInterface
   interface GiveUp {
     Decision decide(Failure failure);
+  }
+
+  /** The events of a saga whose step starts waiting for ECS quota, due again at {@code until}. */
+  @FunctionalInterface
+  interface QuotaNotice {
+    List<SagaEvent> notice(Saga s, Instant until, Instant now);
   }
 }

@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param submitUnconfirmed a CreateImage of this saga may have run without its answer reaching the
  *     saga (an answer was lost, or the service stopped while the call was out): if the saga gives
  *     up submitting, ECS may hold an image for it, which is looked for by the saga tag
+ * @param quotaWait what the current step spent waiting for ECS quota; {@code deadlineAt} has been
+ *     moved on by all such waits of the saga
  */
 public record Saga(
     UUID id,
@@ -45,10 +47,62 @@ public record Saga(
     CloudError lastError,
     long version,
     String traceParent,
-    boolean submitUnconfirmed) {
+    boolean submitUnconfirmed,
+    QuotaWait quotaWait) {
 
   public Saga {
     snapshotIds = snapshotIds == null ? List.of() : List.copyOf(snapshotIds);
+    quotaWait = quotaWait == null ? QuotaWait.NONE : quotaWait;
+  }
+
+  /** A saga whose current step has not waited for quota. */
+  public Saga(
+      UUID id,
+      SagaType type,
+      SagaStatus status,
+      Step step,
+      String commandId,
+      String regionId,
+      SagaInput input,
+      String imageId,
+      String clientToken,
+      int tokenGeneration,
+      int attempt,
+      Instant createdAt,
+      Instant stepStartedAt,
+      Instant nextWakeAt,
+      Instant deadlineAt,
+      int progress,
+      List<String> snapshotIds,
+      Failure failure,
+      CloudError lastError,
+      long version,
+      String traceParent,
+      boolean submitUnconfirmed) {
+    this(
+        id,
+        type,
+        status,
+        step,
+        commandId,
+        regionId,
+        input,
+        imageId,
+        clientToken,
+        tokenGeneration,
+        attempt,
+        createdAt,
+        stepStartedAt,
+        nextWakeAt,
+        deadlineAt,
+        progress,
+        snapshotIds,
+        failure,
+        lastError,
+        version,
+        traceParent,
+        submitUnconfirmed,
+        QuotaWait.NONE);
   }
 
   /** A saga that joins no trace and has made no unconfirmed call. */
@@ -138,6 +192,8 @@ public record Saga(
     private CloudError lastError;
     private String traceParent;
     private boolean submitUnconfirmed;
+    private Instant deadlineAt;
+    private QuotaWait quotaWait;
 
     private Builder(Saga s) {
       this.s = s;
@@ -155,6 +211,8 @@ public record Saga(
       lastError = s.lastError;
       traceParent = s.traceParent;
       submitUnconfirmed = s.submitUnconfirmed;
+      deadlineAt = s.deadlineAt;
+      quotaWait = s.quotaWait;
     }
 
     public Builder status(SagaStatus v) {
@@ -217,6 +275,16 @@ public record Saga(
       return this;
     }
 
+    public Builder deadlineAt(Instant v) {
+      deadlineAt = v;
+      return this;
+    }
+
+    public Builder quotaWait(QuotaWait v) {
+      quotaWait = v;
+      return this;
+    }
+
     /** Moves to the next token generation after ECS refused the current token for good. */
     public Builder newToken() {
       tokenGeneration = tokenGeneration + 1;
@@ -240,14 +308,15 @@ public record Saga(
           s.createdAt,
           stepStartedAt,
           nextWakeAt,
-          s.deadlineAt,
+          deadlineAt,
           progress,
           snapshotIds,
           failure,
           lastError,
           s.version,
           traceParent,
-          submitUnconfirmed);
+          submitUnconfirmed,
+          quotaWait);
     }
   }
 }

@@ -38,7 +38,14 @@ public sealed interface SagaEvent {
       List<String> snapshotIds)
       implements SagaEvent {}
 
-  /** ECS made meaningful progress on the image: a new status or another 10%. */
+  /**
+   * ECS made meaningful progress on the image (a new status or another 10%), or the saga started
+   * waiting for ECS quota before it could ask ECS.
+   *
+   * @param imageId empty while the saga waits for quota before CreateImage was accepted
+   * @param phase {@link #CREATING} or {@link #WAITING_FOR_QUOTA}
+   * @param quotaWaitUntil with {@link #WAITING_FOR_QUOTA}, when the saga's turn is expected
+   */
   record ImageCreationProgressed(
       UUID eventId,
       UUID sagaId,
@@ -47,8 +54,37 @@ public sealed interface SagaEvent {
       String regionId,
       String imageId,
       String status,
-      int progress)
-      implements SagaEvent {}
+      int progress,
+      String phase,
+      Instant quotaWaitUntil)
+      implements SagaEvent {
+
+    public static final String CREATING = "CREATING";
+    public static final String WAITING_FOR_QUOTA = "WAITING_FOR_QUOTA";
+
+    /** Progress ECS reported on the image. */
+    public ImageCreationProgressed(
+        UUID eventId,
+        UUID sagaId,
+        String commandId,
+        Instant occurredAt,
+        String regionId,
+        String imageId,
+        String status,
+        int progress) {
+      this(
+          eventId,
+          sagaId,
+          commandId,
+          occurredAt,
+          regionId,
+          imageId,
+          status,
+          progress,
+          CREATING,
+          null);
+    }
+  }
 
   /** A repeated command found its saga here; nothing new was started. */
   record SagaStateReported(

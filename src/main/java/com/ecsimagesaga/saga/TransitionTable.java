@@ -31,6 +31,19 @@ public final class TransitionTable {
     return this;
   }
 
+  /**
+   * For every row on {@code trigger}, a row on {@code alsoTrigger} from and to the same step, with
+   * the same status: a second way of staying in a step wherever the first one exists.
+   */
+  public TransitionTable alsoOn(String trigger, String alsoTrigger) {
+    for (Transition t : List.copyOf(rows.values())) {
+      if (t.trigger().equals(trigger) && t.from() == t.to()) {
+        row(t.from(), alsoTrigger, t.to(), t.status());
+      }
+    }
+    return this;
+  }
+
   /** The row for a trigger in a step; a missing row is a bug in the decider. */
   public Transition require(Step from, String trigger) {
     Transition t = rows.get(key(from, trigger));

@@ -4,6 +4,7 @@ import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
 import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
+import static com.ecsimagesaga.saga.Moves.WAITING_FOR_QUOTA;
 import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
@@ -88,7 +89,7 @@ public final class UpdateImageSaga implements SagaDefinition {
           .row(from, DEADLINE_PASSED, DONE, FAILED)
           .row(from, STEP_TIMED_OUT, DONE, FAILED);
     }
-    return t;
+    return t.alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
   }
 
   @Override

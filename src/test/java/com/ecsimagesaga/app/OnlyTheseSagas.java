@@ -29,9 +29,15 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+  public Uni<Integer> releaseLeases(String owner, Instant now) {
+    return delegate.releaseLeases(owner, now);
+  }
+
+  @Override
+  public Uni<List<Saga>> claimDue(
+      Instant now, int limit, String owner, Duration lease, Instant liveSince) {
     return delegate
-        .claimDue(now, limit, owner, lease)
+        .claimDue(now, limit, owner, lease, liveSince)
         .chain(
             claimed -> {
               UUID[] others =

@@ -167,7 +167,13 @@ class ReplaySagaTest {
     }
 
     @Override
-    public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+    public Uni<List<Saga>> claimDue(
+        Instant now, int limit, String owner, Duration lease, Instant liveSince) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Uni<Integer> releaseLeases(String owner, Instant now) {
       throw new UnsupportedOperationException();
     }
 

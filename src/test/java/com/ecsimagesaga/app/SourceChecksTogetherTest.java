@@ -170,7 +170,11 @@ class SourceChecksTogetherTest {
       Saga stored = stored(saga);
       assertThat(stored.step()).isEqualTo(Step.CHECK_SOURCE).isEqualTo(expected.step());
       assertThat(stored.status()).isEqualTo(expected.status());
-      assertThat(stored.attempt()).isEqualTo(1).isEqualTo(expected.attempt());
+      assertThat(stored.attempt()).as("a throttle spends no attempt").isZero();
+      assertThat(stored.attempt()).isEqualTo(expected.attempt());
+      assertThat(stored.quotaWait().throttles())
+          .isEqualTo(1)
+          .isEqualTo(expected.quotaWait().throttles());
       assertThat(stored.lastError().kind()).isEqualTo(ErrorKind.THROTTLED);
       assertThat(stored.lastError().code())
           .isEqualTo("Throttling.User")

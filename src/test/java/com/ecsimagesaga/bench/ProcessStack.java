@@ -171,6 +171,21 @@ final class ProcessStack implements AutoCloseable {
     }
   }
 
+  /** The first column of every row, as text (such as the ids of some sagas). */
+  List<String> queryStrings(String sql) {
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
+      List<String> values = new java.util.ArrayList<>();
+      while (r.next()) {
+        values.add(r.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+
   /** A single timestamp from the saga table, or {@code null}. */
   Instant queryInstant(String sql) {
     try (Connection c = postgres.connect();

@@ -2,10 +2,12 @@ package com.ecsimagesaga.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import com.ecsimagesaga.config.EcsConfig;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.testsupport.ServiceProcess;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * seven figures of {@link ChaosReport} and exits non-zero unless they are N, N, N, N, 0, 0, 0.
  *
  * <p>Run it with {@code mvn -Pchaos -DskipTests package exec:exec -Dchaos.commands=200} (also
- * {@code -Dchaos.kills}, {@code -Dchaos.seed}, {@code -Dchaos.timeout-seconds}). Logs of every
- * process are under {@code target/chaos/chaos-<time>/}.
+ * {@code -Dchaos.kills}, {@code -Dchaos.seed}, {@code -Dchaos.timeout-seconds}, {@code
+ * -Dchaos.production-retry}). Logs of every process are under {@code target/chaos/chaos-<time>/}.
  */
 public final class ChaosRun {
 
@@ -41,6 +43,8 @@ public final class ChaosRun {
    * @param seed seed of the chaos timeline (the simulator's faults draw from their own random
    *     source)
    * @param timeout how long to wait for every outcome once the chaos is over
+   * @param productionRetry whether the service keeps its production retry delays (instead of the
+   *     stack's short ones) and its production rate budget, sped up as much as the simulator
    */
   record Settings(
       int commands,
@@ -48,7 +52,22 @@ public final class ChaosRun {
       boolean restartBroker,
       boolean restartDatabase,
       long seed,
-      Duration timeout) {}
+      Duration timeout,
+      boolean productionRetry) {
+
+    /** A run with the stack's short retry delays. */
+    Settings(
+        int commands,
+        int serviceKills,
+        boolean restartBroker,
+        boolean restartDatabase,
+        long seed,
+        Duration timeout) {
+      this(commands, serviceKills, restartBroker, restartDatabase, seed, timeout, false);
+    }
+  }
+
+  private static final double SPEED_FACTOR = 20.0;
 
   private final Settings settings;
   private final Random random;
@@ -67,7 +86,8 @@ public final class ChaosRun {
             true,
             true,
             Long.getLong("chaos.seed", System.currentTimeMillis()),
-            Duration.ofSeconds(Long.getLong("chaos.timeout-seconds", 600)));
+            Duration.ofSeconds(Long.getLong("chaos.timeout-seconds", 600)),
+            Boolean.getBoolean("chaos.production-retry"));
     ChaosReport report = new ChaosRun(settings).run();
     System.out.println(report.print());
     System.out.println(
@@ -80,46 +100,79 @@ public final class ChaosRun {
   /** Runs the whole scenario on a fresh stack and returns the figures. */
   ChaosReport run() throws Exception {
     log("settings " + settings);
-    try (ReliabilityStack stack = ReliabilityStack.start("chaos", 20.0, settings.commands() + 50)) {
+    try (ReliabilityStack stack =
+        ReliabilityStack.start("chaos", SPEED_FACTOR, settings.commands() + 50)) {
       log("stack up in " + stack.home());
       faultMix(stack.simulator());
-      ServiceProcess service = stack.service("chaos-service", Map.of());
-      service.start();
-      log("service up");
-      Queue<String> sent = new ConcurrentLinkedQueue<>();
-      ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
-      // Commands trickle in over the first part of the run, so some arrive during each outage.
-      long spacingMillis = Math.max(10, 8_000L / settings.commands());
-      for (int i = 0; i < settings.commands(); i++) {
-        CreateImage command = ReliabilityStack.aCreateImage();
-        publisher.schedule(
-            () -> publishUntilAcknowledged(stack, command, sent),
-            i * spacingMillis,
-            TimeUnit.MILLISECONDS);
-      }
-      chaos(stack, service);
-      publisher.shutdown();
-      if (!publisher.awaitTermination(5, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("commands could not be published");
-      }
-      log(
-          sent.size()
-              + " commands published; waiting for every outcome (at most "
-              + settings.timeout()
-              + ")");
-      Ledger ledger = new Ledger(stack);
-      List<String> ids = List.copyOf(sent);
+      ServiceProcess service = service(stack);
       try {
-        await("an outcome event for every command")
-            .atMost(settings.timeout())
-            .pollInterval(Duration.ofSeconds(2))
-            .until(() -> ledger.allHaveOutcomes(ids));
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        log("not every command has an outcome: " + e.getMessage());
+        return publishDisruptAndReconcile(stack, service);
+      } finally {
+        service.kill();
       }
-      log("outcomes complete; simulator calls " + stack.simulator().counters().snapshot());
-      return ledger.report(ids);
     }
+  }
+
+  private ChaosReport publishDisruptAndReconcile(ReliabilityStack stack, ServiceProcess service)
+      throws Exception {
+    service.start();
+    log("service up");
+    Queue<String> sent = new ConcurrentLinkedQueue<>();
+    ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+    // Commands trickle in over the first part of the run, so some arrive during each outage.
+    long spacingMillis = Math.max(10, 8_000L / settings.commands());
+    for (int i = 0; i < settings.commands(); i++) {
+      CreateImage command = ReliabilityStack.aCreateImage();
+      publisher.schedule(
+          () -> publishUntilAcknowledged(stack, command, sent),
+          i * spacingMillis,
+          TimeUnit.MILLISECONDS);
+    }
+    chaos(stack, service);
+    publisher.shutdown();
+    if (!publisher.awaitTermination(5, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("commands could not be published");
+    }
+    log(
+        sent.size()
+            + " commands published; waiting for every outcome (at most "
+            + settings.timeout()
+            + ")");
+    Ledger ledger = new Ledger(stack);
+    List<String> ids = List.copyOf(sent);
+    try {
+      await("an outcome event for every command")
+          .atMost(settings.timeout())
+          .pollInterval(Duration.ofSeconds(2))
+          .until(() -> ledger.allHaveOutcomes(ids));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      log("not every command has an outcome: " + e.getMessage());
+    }
+    log("outcomes complete; simulator calls " + stack.simulator().counters().snapshot());
+    return ledger.report(ids);
+  }
+
+  /**
+   * The service under test: the stack's settings, or with {@link Settings#productionRetry()} the
+   * same without the short retry delays (so the production ones apply) and with the production rate
+   * budget per region and action multiplied by the simulator's speed factor, as everything else in
+   * ECS runs that much faster.
+   */
+  private ServiceProcess service(ReliabilityStack stack) throws ReflectiveOperationException {
+    if (!settings.productionRetry()) {
+      return stack.service("chaos-service", Map.of());
+    }
+    Map<String, String> properties = stack.serviceProperties();
+    properties.keySet().removeIf(key -> key.startsWith("saga.retry."));
+    double budget =
+        Double.parseDouble(
+            EcsConfig.RateLimit.class
+                .getMethod("perSecond")
+                .getAnnotation(WithDefault.class)
+                .value());
+    properties.put("saga.ecs.rate-limit.per-second", String.valueOf(budget * SPEED_FACTOR));
+    log("production retry delays; rate budget " + budget * SPEED_FACTOR + " calls/s");
+    return new ServiceProcess("chaos-service", properties, stack.home());
   }
 
   /**

@@ -229,6 +229,46 @@ final class SagaHarness {
         s.lastError(),
         v,
         s.traceParent(),
-        s.submitUnconfirmed());
+        s.submitUnconfirmed(),
+        s.quotaWait());
+  }
+
+  /**
+   * A saga of {@code type} moved straight into {@code step} with {@code status} and an image, for
+   * tests of what every step does alike.
+   */
+  static SagaHarness at(SagaType type, Step step, SagaStatus status) {
+    SagaHarness h =
+        switch (type) {
+          case CREATE_IMAGE -> givenCreate();
+          case DELETE_IMAGE -> givenDelete(true);
+          case UPDATE_IMAGE ->
+              givenUpdate(
+                  new com.ecsimagesaga.image.ImageChanges(
+                      "cn-hangzhou",
+                      "m-1",
+                      "new-name",
+                      null,
+                      null,
+                      null,
+                      null,
+                      List.of(),
+                      List.of(),
+                      null));
+        };
+    return h.replaceSaga(
+        h.saga()
+            .edit()
+            .step(step)
+            .status(status)
+            .imageId("m-1")
+            .snapshotIds(List.of("s-a"))
+            .build());
+  }
+
+  /** The answer of a call the rate budget kept back until its turn in {@code wait}. */
+  static StepOutcome.Failed held(Duration wait) {
+    return new StepOutcome.Failed(
+        new CloudError(ErrorKind.HELD, "LocalRateBudget", "budget spent", null, wait));
   }
 }

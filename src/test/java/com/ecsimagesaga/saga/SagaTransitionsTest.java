@@ -112,15 +112,29 @@ class SagaTransitionsTest {
     }
 
     @Test
-    void throttlingBacksOffThenGivesUp() {
-      var h = givenCreate().when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error");
-      assertThat(h.saga().attempt()).isEqualTo(1);
+    void throttlingIsBoundedByTimeNotByCount() {
+      var h =
+          givenCreate()
+              .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
+              .when(RUNNING, "source ready");
+      Instant deadline = h.saga().deadlineAt();
+      for (int i = 0; i < 25; i++) {
+        h.when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error");
+      }
+      assertThat(h.saga().attempt()).as("throttles spend no attempts").isZero();
+      assertThat(h.saga().quotaWait().throttles()).isEqualTo(25);
       assertThat(h.saga().lastError().code()).isEqualTo("Throttling.User");
-      assertThat(h.saga().nextWakeAt()).isBetween(T0, T0.plusSeconds(1));
-      h.when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
+      assertThat(h.saga().nextWakeAt()).isBetween(T0, T0.plusSeconds(60));
+      assertThat(h.saga().deadlineAt())
+          .as("the saga deadline moved on by the time spent waiting for quota")
+          .isEqualTo(deadline.plus(h.saga().quotaWait().waited()));
+      Duration almostAll = SagaPolicies.DEFAULT_QUOTA_MAX_WAIT.minusMillis(1);
+      h.replaceSaga(h.saga().edit().quotaWait(new QuotaWait(almostAll, 25)).build())
           .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
-          .isEqualTo("RETRIES_EXHAUSTED");
+      var failure = h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure();
+      assertThat(failure.code()).isEqualTo("Saga.QuotaNeverFreed");
+      assertThat(failure.kind()).isEqualTo("QUOTA_EXHAUSTED");
+      assertThat(failure.message()).contains("Throttling.User").contains("21599s");
     }
 
     @Test
@@ -490,7 +504,7 @@ class SagaTransitionsTest {
       var h =
           submitted(true)
               .when(new ImageSeen(image(ImageState.CREATING, 30, false)), "in progress")
-              .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
+              .when(new ImageSeen(image(ImageState.CREATE_FAILED, 30, false)), "creation failed")
               .when(new DeleteAccepted("m-1"), "deleted, snapshots next");
       assertThat(h.action())
           .isEqualTo(new CloudAction.DeleteSnapshots("cn-hangzhou", List.of("s-a", "s-b")));
@@ -648,13 +662,14 @@ class SagaTransitionsTest {
           givenDelete(false)
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
               .when(new DeleteAccepted("m-1"), "accepted");
-      awaiting.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      awaiting.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "retryable error");
+      assertThat(awaiting.saga().status())
+          .as("ECS accepted the delete: a failed look says nothing about the image")
+          .isEqualTo(SagaStatus.WAITING);
       givenDelete(false)
           .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
           .when(new DeleteAccepted("m-1"), "accepted")
           .whenExpiredAt(Duration.ofMinutes(11));
-      assertThat(awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step())
-          .isEqualTo(Step.AWAIT_IMAGE_GONE);
     }
   }
 
@@ -817,15 +832,19 @@ class SagaTransitionsTest {
     }
 
     @Test
-    void submittingThatKeepsBeingThrottledEndsAtTheStepTimeout() {
+    void submittingThatKeepsFailingEndsAtTheStepTimeoutNotCountingThrottledWaits() {
       var h =
           givenCreate(
                   new ImageSource.FromInstance("i-1"),
                   false,
                   Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(2)))
               .when(RUNNING, "source ready")
-              .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error")
-              .whenStepTimedOutAt(Duration.ofMinutes(2));
+              .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "retryable error");
+      Duration throttled = h.saga().quotaWait().waited();
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(2))))
+          .as("the time throttled is not the step's")
+          .isEmpty();
+      h.whenStepTimedOutAt(Duration.ofMinutes(2).plus(throttled));
       assertStepTimeout(
           h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure(), Step.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
@@ -970,11 +989,104 @@ class SagaTransitionsTest {
                 failed(ErrorKind.THROTTLED, "Throttling"),
                 Duration.ofSeconds(10L * depth),
                 "retryable error")
-            .whenStepTimedOutAt(Duration.ofSeconds(10L * (depth - 1)).plusMinutes(1));
+            .whenStepTimedOutAt(
+                Duration.ofSeconds(10L * (depth - 1))
+                    .plusMinutes(1)
+                    .plus(h.saga().quotaWait().waited()));
         var e = h.onlyEvent(SagaEvent.ImageUpdateFailed.class);
         assertStepTimeout(e.failure(), step);
         assertThat(e.appliedChanges()).hasSize(depth - 1);
       }
+    }
+  }
+
+  @Nested
+  class WaitingForQuota {
+
+    @Test
+    void everyStepThatCallsEcsWaitsForItsTurnWithoutAnAttemptOrAnError() {
+      for (TransitionTable table :
+          List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE)) {
+        for (Transition row : table.rows()) {
+          if (!row.trigger().equals(Moves.WAITING_FOR_QUOTA)) {
+            continue;
+          }
+          var h =
+              SagaHarness.at(table.type(), row.from(), row.status())
+                  .when(SagaHarness.held(Duration.ofMillis(1500)), Moves.WAITING_FOR_QUOTA);
+          assertThat(h.saga().attempt()).as(row.toString()).isZero();
+          assertThat(h.saga().lastError()).as(row.toString()).isNull();
+          assertThat(h.saga().failure()).as(row.toString()).isNull();
+          assertThat(h.saga().nextWakeAt())
+              .as(row.toString())
+              .isAfterOrEqualTo(T0.plusMillis(1500));
+        }
+      }
+    }
+
+    @Test
+    void aQueuedCreateSaysWhenItsTurnIsOnceAndMovesItsDeadlinesOn() {
+      var h = givenCreate().when(RUNNING, "source ready");
+      Instant deadline = h.saga().deadlineAt();
+      h.when(SagaHarness.held(Duration.ofSeconds(30)), Moves.WAITING_FOR_QUOTA);
+      var queued = h.onlyEvent(SagaEvent.ImageCreationProgressed.class);
+      assertThat(queued.phase()).isEqualTo(SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA);
+      assertThat(queued.quotaWaitUntil()).isEqualTo(T0.plusSeconds(30));
+      assertThat(queued.imageId()).isEmpty();
+      assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(30));
+      assertThat(h.saga().deadlineAt()).isEqualTo(deadline.plusSeconds(30));
+      h.when(
+          SagaHarness.held(Duration.ofSeconds(20)),
+          Duration.ofSeconds(30),
+          Moves.WAITING_FOR_QUOTA);
+      assertThat(h.decision().events()).as("one notice per queued step").isEmpty();
+      assertThat(h.saga().quotaWait().waited()).isEqualTo(Duration.ofSeconds(50));
+      h.when(new ImageSubmitted("m-1", "REQ-1"), Duration.ofSeconds(50), "accepted");
+      assertThat(h.saga().quotaWait())
+          .as("a new step starts with no wait")
+          .isEqualTo(QuotaWait.NONE);
+    }
+
+    @Test
+    void aBacklogLongerThanTheStepTimeoutDoesNotTimeTheStepOut() {
+      var h =
+          givenCreate(
+                  new ImageSource.FromInstance("i-1"),
+                  false,
+                  Map.of(Step.SUBMIT_CREATE_IMAGE, Duration.ofMinutes(10)))
+              .when(RUNNING, "source ready");
+      Duration queue = Duration.ofMinutes(9);
+      h.when(SagaHarness.held(queue), Moves.WAITING_FOR_QUOTA)
+          .when(SagaHarness.held(queue), queue, Moves.WAITING_FOR_QUOTA);
+      assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(18))))
+          .as("18 minutes in the queue of a step with a 10-minute timeout")
+          .isEmpty();
+      h.whenStepTimedOutAt(Duration.ofMinutes(28).plusSeconds(1));
+    }
+
+    @Test
+    void anAwaitedImageIsLookedAtAgainWhateverTheErrorAndNeverCompensated() {
+      var h =
+          givenCreate()
+              .when(RUNNING, "source ready")
+              .when(new ImageSubmitted("m-1", "REQ-1"), "accepted");
+      List<ErrorKind> kinds =
+          List.of(
+              ErrorKind.TRANSIENT,
+              ErrorKind.OUTCOME_UNKNOWN,
+              ErrorKind.THROTTLED,
+              ErrorKind.PERMANENT,
+              ErrorKind.NOT_FOUND);
+      for (int i = 0; i < 40; i++) {
+        Duration at = Duration.ofSeconds(15L * i);
+        h.when(failed(kinds.get(i % kinds.size()), "InternalError"), at, "retryable error");
+        assertThat(h.saga().status()).isEqualTo(SagaStatus.WAITING);
+        assertThat(h.saga().nextWakeAt()).isAfter(T0.plus(at));
+      }
+      assertThat(h.saga().attempt()).as("counted for operators").isEqualTo(40);
+      h.when(
+          new ImageSeen(image(ImageState.AVAILABLE, 100, true)), Duration.ofMinutes(11), "usable");
+      assertThat(h.saga().status()).isEqualTo(SagaStatus.SUCCEEDED);
     }
   }
 }

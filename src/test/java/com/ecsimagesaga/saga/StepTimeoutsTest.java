@@ -246,15 +246,15 @@ class StepTimeoutsTest {
                 s,
                 new StepOutcome.Failed(
                     new CloudError(
-                        ErrorKind.THROTTLED,
-                        "Throttling",
-                        "slow down",
+                        ErrorKind.TRANSIENT,
+                        "ServiceUnavailable",
+                        "come back later",
                         null,
                         Duration.ofMinutes(5))),
                 clock.instant())
             .next();
     assertThat(s.nextWakeAt())
-        .as("a backoff ECS asked for is cut at the step deadline")
+        .as("a backoff ECS asked for is cut at the step deadline (a wait for quota would move it)")
         .isEqualTo(T0.plusSeconds(110));
     clock.advance(Duration.ofSeconds(40));
     assertThat(definition.expire(s, clock.instant()).orElseThrow().next().failure().step())

@@ -16,8 +16,9 @@ import org.jboss.logging.Logger;
 /**
  * A token bucket per region and ECS action, shared by every saga, so that a thousand sagas never
  * stampede the account's API quota. A call that finds no token is not made: the saga is told to
- * come back when the next token is due, exactly as if ECS had throttled it, but without spending
- * quota.
+ * come back at its turn ({@link ErrorKind#HELD}, not a failure). Turns are handed out one token
+ * interval apart after the turns already handed out, so a backlog of any size is spread over the
+ * time the budget needs for it instead of coming back all at once to be turned away again.
  *
  * <p>The configured rates are the service's, not this instance's: each instance refills at {@code
  * configured / live instances}, the count coming from {@code instances} (see
@@ -63,7 +64,8 @@ final class RateBudget {
   /**
    * Takes one token for a call.
    *
-   * @return {@link Duration#ZERO} when the call may go ahead, else how long until a token is due
+   * @return {@link Duration#ZERO} when the call may go ahead, else how long until the caller's turn
+   *     in the queue of calls this bucket turned away
    */
   Duration take(String regionId, String action) {
     return bucket(regionId, action).take(clock.millis(), rateOf(action));
@@ -102,10 +104,10 @@ final class RateBudget {
     return new CloudError(error.kind(), error.code(), error.message(), error.requestId(), held);
   }
 
-  /** The answer for a call this budget did not let through. */
+  /** The answer for a call this budget did not let through: wait for the turn, not a failure. */
   static CloudError spent(String regionId, String action, Duration wait) {
     return new CloudError(
-        ErrorKind.THROTTLED,
+        ErrorKind.HELD,
         EcsActions.HELD_BY_BUDGET,
         "the service's own budget for " + action + " in " + regionId + " is spent",
         null,
@@ -145,6 +147,9 @@ final class RateBudget {
     private long updatedAt;
     private long heldUntil;
 
+    /** The last turn handed out to a call turned away, in epoch milliseconds. */
+    private double queueTail;
+
     Bucket(double rate, long now) {
       this.tokens = Math.max(1, rate);
       this.updatedAt = now;
@@ -152,7 +157,7 @@ final class RateBudget {
 
     synchronized Duration take(long now, double rate) {
       if (now < heldUntil) {
-        return Duration.ofMillis(heldUntil - now);
+        return turn(now, heldUntil, rate);
       }
       if (rate <= 0) {
         return Duration.ZERO;
@@ -163,7 +168,17 @@ final class RateBudget {
         tokens -= 1;
         return Duration.ZERO;
       }
-      return Duration.ofMillis((long) Math.ceil((1 - tokens) * 1000.0 / rate));
+      return turn(now, now + (1 - tokens) * 1000.0 / rate, rate);
+    }
+
+    /**
+     * The turn of a call turned away: no earlier than {@code earliest}, and one token interval
+     * after the last turn handed out, so that the turns come back at the rate tokens do.
+     */
+    private Duration turn(long now, double earliest, double rate) {
+      double interval = rate <= 0 ? 0 : 1000.0 / rate;
+      queueTail = Math.max(earliest, queueTail + interval);
+      return Duration.ofMillis(Math.max(1, (long) Math.ceil(queueTail - now)));
     }
 
     synchronized boolean observe(long now, RateLimitHeader header) {

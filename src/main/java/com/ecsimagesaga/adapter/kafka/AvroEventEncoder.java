@@ -137,6 +137,8 @@ public class AvroEventEncoder implements EventEncoder {
           .setImageId(e.imageId())
           .setStatus(e.status())
           .setProgress(e.progress())
+          .setPhase(e.phase())
+          .setQuotaWaitUntil(e.quotaWaitUntil())
           .build();
     }
     if (event instanceof SagaEvent.ImageUpdated e) {

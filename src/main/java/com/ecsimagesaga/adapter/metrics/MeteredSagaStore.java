@@ -43,10 +43,16 @@ public class MeteredSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+  public Uni<List<Saga>> claimDue(
+      Instant now, int limit, String owner, Duration lease, Instant liveSince) {
     return delegate
-        .claimDue(now, limit, owner, lease)
+        .claimDue(now, limit, owner, lease, liveSince)
         .invoke(claimed -> batch.record(claimed.size()));
+  }
+
+  @Override
+  public Uni<Integer> releaseLeases(String owner, Instant now) {
+    return delegate.releaseLeases(owner, now);
   }
 
   @Override

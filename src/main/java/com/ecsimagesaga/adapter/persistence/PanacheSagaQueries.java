@@ -83,7 +83,8 @@ public class PanacheSagaQueries implements SagaQueries {
                                 h.errorCount,
                                 h.lastErrorCode,
                                 h.lastRequestId,
-                                h.imageId))
+                                h.imageId,
+                                h.quotaWaitMs))
                     .toList());
   }
 

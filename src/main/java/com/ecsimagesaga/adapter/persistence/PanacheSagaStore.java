@@ -40,8 +40,24 @@ public class PanacheSagaStore implements SagaStore {
   private static final Logger LOG = Logger.getLogger(PanacheSagaStore.class);
 
   /**
+   * A lease that is free to claim at $3: none, run out, or held by another instance whose last
+   * heartbeat is older than $5 (when $5 is set). The claim checks it twice: to pick the sagas, and
+   * again on each row it locks, as another claim may have taken it in between.
+   */
+  private static final String LEASE_FREE =
+      """
+      (lease_until is null or lease_until < $3
+       or ($5::timestamptz is not null and lease_owner <> $1
+           and not exists (select 1 from service_instance i
+                           where i.instance_id = saga.lease_owner and i.heartbeat_at >= $5)))""";
+
+  /**
    * Leases due sagas in one statement. SKIP LOCKED lets several instances claim at once without
-   * waiting on each other or receiving the same saga.
+   * waiting on each other or receiving the same saga. Due sagas take turns by region and type: the
+   * oldest due saga of every region and type first, then the second of each, and so on, so that a
+   * backlog of ten thousand creates in one region delays neither another region nor a delete
+   * (docs/adr/0011-backpressure-and-takeover.md). Row locks do not mix with window functions in one
+   * select: the turns are picked first, then locked, and each locked row is checked again.
    *
    * <p>Storing a decision clears the lease, so a lease still set when a saga is claimed again means
    * the pass that held it never stored its outcome (the instance stopped, or the store failed). For
@@ -57,11 +73,23 @@ public class PanacheSagaStore implements SagaStore {
                       submit_unconfirmed = submit_unconfirmed
                         or (type = 'CREATE_IMAGE' and image_id is null and lease_until is not null)
       where id in (select id from saga
-                   where status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= $3
-                     and (lease_until is null or lease_until < $3)
-                   order by next_wake_at limit $4 for update skip locked)
-      returning\s"""
-          + SagaRows.CLAIMED_COLUMNS;
+                   where id in (select id
+                                from (select id, next_wake_at,
+                                             row_number() over (partition by region_id, type
+                                                                order by next_wake_at) as turn
+                                      from saga
+                                      where status in ('RUNNING', 'WAITING', 'COMPENSATING')
+                                        and next_wake_at <= $3 and %1$s) due
+                                order by turn, next_wake_at limit $4)
+                     and status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= $3
+                     and %1$s
+                   for update skip locked)
+      returning %2$s"""
+          .formatted(LEASE_FREE, SagaRows.CLAIMED_COLUMNS);
+
+  /** Ends the leases an instance of this name held before it started: {@link #releaseLeases}. */
+  private static final String RELEASE =
+      "update saga set lease_until = $2 where lease_owner = $1 and lease_until > $2";
 
   /** The inputs of claimed sagas this instance has not kept. */
   private static final String INPUTS = "select id, input from saga where id = any($1)";
@@ -192,11 +220,18 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<List<Saga>> claimDue(Instant now, int limit, String owner, Duration lease) {
+  public Uni<List<Saga>> claimDue(
+      Instant now, int limit, String owner, Duration lease, Instant liveSince) {
     // One statement, so one round trip in autocommit; rows are mapped straight from the SQL client.
     // The claim runs several times a second on every instance, busy or idle. A second round trip
     // reads the inputs this instance has not kept, if any.
-    Tuple values = Tuple.of(owner, SagaRows.utc(now.plus(lease)), SagaRows.utc(now), limit);
+    Tuple values =
+        Tuple.of(
+            owner,
+            SagaRows.utc(now.plus(lease)),
+            SagaRows.utc(now),
+            limit,
+            SagaRows.utc(liveSince));
     return pool.preparedQuery(CLAIM)
         .execute(values)
         .chain(
@@ -222,6 +257,13 @@ public class PanacheSagaStore implements SagaStore {
                         return sagas(claimed, texts);
                       });
             });
+  }
+
+  @Override
+  public Uni<Integer> releaseLeases(String owner, Instant now) {
+    return pool.preparedQuery(RELEASE)
+        .execute(Tuple.of(owner, SagaRows.utc(now)))
+        .map(rows -> rows.rowCount());
   }
 
   /** The claimed rows as sagas, each input kept or read from {@code texts}. */

@@ -30,12 +30,13 @@ final class QuietMoves {
         from unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $6::int[]) as x(id, wake, version, progress)
         where s.id = x.id and s.version = x.version and s.lease_owner = $5
         returning s.id, s.step, coalesce(s.step_started_at, s.created_at) as started, s.attempt, s.status, s.progress,
-                  s.image_id),
+                  s.image_id, s.quota_wait_ms),
       history as (
         insert into saga_history (saga_id, step, step_started_at, first_at, last_at, executions, max_attempt,
                                   outcome_status, outcome_step, progress, error_count, last_error_code,
-                                  last_request_id, image_id)
-        select id, step, started, $4, $4, 1, attempt, status, step, progress, 0, null, null, image_id from moved
+                                  last_request_id, image_id, quota_wait_ms)
+        select id, step, started, $4, $4, 1, attempt, status, step, progress, 0, null, null, image_id,
+               quota_wait_ms from moved
       """
           + SagaHistoryWriter.ON_CONFLICT
           + """

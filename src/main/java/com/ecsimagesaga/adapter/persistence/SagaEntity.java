@@ -89,6 +89,11 @@ public class SagaEntity extends PanacheEntityBase {
   @Column(name = "lease_owner")
   public String leaseOwner;
 
+  @Column(name = "quota_wait_ms")
+  public long quotaWaitMs;
+
+  public int throttles;
+
   @Column(name = "lease_until")
   public Instant leaseUntil;
 

@@ -57,6 +57,9 @@ public class SagaHistoryEntity extends PanacheEntityBase {
   @Column(name = "image_id")
   public String imageId;
 
+  @Column(name = "quota_wait_ms")
+  public long quotaWaitMs;
+
   /** The composite key: saga, step and when that run of the step began. */
   public static class Key implements Serializable {
     public UUID sagaId;

@@ -29,14 +29,14 @@ import java.util.Map;
 @ApplicationScoped
 public class SagaHistoryWriter {
 
-  /** 12 parameters a row; PostgreSQL takes at most 65535 in one statement. */
+  /** 13 parameters a row; PostgreSQL takes at most 65535 in one statement. */
   private static final int ROWS_PER_STATEMENT = 1000;
 
   private static final String INSERT =
       """
       insert into saga_history (saga_id, step, step_started_at, first_at, last_at, executions, max_attempt,
                                 outcome_status, outcome_step, progress, error_count, last_error_code,
-                                last_request_id, image_id)
+                                last_request_id, image_id, quota_wait_ms)
       values""";
 
   /** How a step run's row takes one more execution; {@link QuietMoves} shares it. */
@@ -52,7 +52,8 @@ public class SagaHistoryWriter {
           error_count = saga_history.error_count + excluded.error_count,
           last_error_code = coalesce(excluded.last_error_code, saga_history.last_error_code),
           last_request_id = coalesce(excluded.last_request_id, saga_history.last_request_id),
-          image_id = coalesce(excluded.image_id, saga_history.image_id)""";
+          image_id = coalesce(excluded.image_id, saga_history.image_id),
+          quota_wait_ms = greatest(saga_history.quota_wait_ms, excluded.quota_wait_ms)""";
 
   /**
    * The values of one row, in the order of the columns after {@code first_at, last_at, executions}
@@ -71,7 +72,8 @@ public class SagaHistoryWriter {
           "errors",
           "code",
           "requestId",
-          "imageId");
+          "imageId",
+          "quotaWaitMs");
 
   @Inject MeterRegistry registry;
 
@@ -114,6 +116,7 @@ public class SagaHistoryWriter {
       row.put("code", code);
       row.put("requestId", requestId);
       row.put("imageId", next.imageId());
+      row.put("quotaWaitMs", (sameStep ? next : before).quotaWait().waited().toMillis());
       rows.add(row);
       if (!sameStep) {
         Timer.builder("saga.step.duration")

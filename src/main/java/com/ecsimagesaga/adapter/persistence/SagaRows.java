@@ -3,6 +3,7 @@ package com.ecsimagesaga.adapter.persistence;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.QuotaWait;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
@@ -10,6 +11,7 @@ import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,8 +47,8 @@ final class SagaRows {
                       step_started_at = $7, next_wake_at = $8, progress = $9, snapshot_ids = $10, failure_step = $11,
                       failure_kind = $12, failure_code = $13, failure_message = $14, failure_request_id = $15,
                       last_error_kind = $16, last_error_code = $17, last_error_message = $18, last_error_request_id = $19,
-                      updated_at = $20, submit_unconfirmed = $24, lease_owner = null, lease_until = null,
-                      version = version + 1
+                      updated_at = $20, submit_unconfirmed = $24, deadline_at = $25, quota_wait_ms = $26,
+                      throttles = $27, lease_owner = null, lease_until = null, version = version + 1
       where id = $21 and version = $22 and lease_owner = $23""";
 
   /**
@@ -80,7 +82,10 @@ final class SagaRows {
             s.id(),
             previousVersion,
             owner,
-            e.submitUnconfirmed));
+            e.submitUnconfirmed,
+            utc(e.deadlineAt),
+            e.quotaWaitMs,
+            e.throttles));
   }
 
   /** An instant as the SQL client binds {@code timestamptz}. */
@@ -112,6 +117,9 @@ final class SagaRows {
     e.lastErrorMessage = l == null ? null : l.message();
     e.lastErrorRequestId = l == null ? null : l.requestId();
     e.submitUnconfirmed = s.submitUnconfirmed();
+    e.deadlineAt = s.deadlineAt();
+    e.quotaWaitMs = s.quotaWait().waited().toMillis();
+    e.throttles = s.quotaWait().throttles();
     e.updatedAt = now;
   }
 
@@ -125,7 +133,7 @@ final class SagaRows {
           + " snapshot_ids, failure_step, failure_kind, failure_code, failure_message,"
           + " failure_request_id, last_error_kind, last_error_code, last_error_message,"
           + " last_error_request_id, lease_owner, lease_until, trace_parent, submit_unconfirmed,"
-          + " version";
+          + " version, quota_wait_ms, throttles";
 
   /**
    * A row of {@link #CLAIMED_COLUMNS}, read by position (a claim returns thousands of rows a
@@ -164,6 +172,8 @@ final class SagaRows {
     e.traceParent = r.getString(28);
     e.submitUnconfirmed = r.getBoolean(29);
     e.version = r.getLong(30);
+    e.quotaWaitMs = r.getLong(31);
+    e.throttles = r.getInteger(32);
     return e;
   }
 
@@ -222,6 +232,7 @@ final class SagaRows {
         last,
         e.version,
         e.traceParent,
-        e.submitUnconfirmed);
+        e.submitUnconfirmed,
+        new QuotaWait(Duration.ofMillis(e.quotaWaitMs), e.throttles));
   }
 }

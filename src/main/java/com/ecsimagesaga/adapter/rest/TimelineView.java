@@ -37,6 +37,7 @@ public record TimelineView(String sagaId, List<Entry> steps, List<ReplayEntry> r
       String lastErrorCode,
       String lastRequestId,
       String imageId,
+      long quotaWaitMs,
       String summary) {}
 
   /** One audited replay. */
@@ -71,6 +72,7 @@ public record TimelineView(String sagaId, List<Entry> steps, List<ReplayEntry> r
         r.lastErrorCode(),
         r.lastRequestId(),
         r.imageId(),
+        r.quotaWaitMs(),
         summary(r, from));
   }
 
@@ -90,6 +92,11 @@ public record TimelineView(String sagaId, List<Entry> steps, List<ReplayEntry> r
             .append(TIME.format(r.lastAt()));
     if (polling && r.step().equals("AWAIT_IMAGE_USABLE")) {
       s.append(", last ").append(r.progress()).append('%');
+    }
+    if (r.quotaWaitMs() > 0) {
+      s.append(", waiting for ECS quota ")
+          .append(Duration.ofMillis(r.quotaWaitMs()).toSeconds())
+          .append(" s");
     }
     if (r.errorCount() > 0) {
       s.append(", ")

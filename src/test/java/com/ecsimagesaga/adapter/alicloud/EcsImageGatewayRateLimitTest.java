@@ -190,7 +190,9 @@ class EcsImageGatewayRateLimitTest {
     assertThat(run(describe)).isInstanceOf(StepOutcome.InstanceSeen.class);
 
     var held = failed(run(describe));
-    assertThat(held.error().kind()).isEqualTo(ErrorKind.THROTTLED);
+    assertThat(held.error().kind())
+        .as("a wait for the turn, not a failure")
+        .isEqualTo(ErrorKind.HELD);
     assertThat(held.error().code())
         .as("held by the service, not refused by ECS")
         .isEqualTo("LocalRateBudget");

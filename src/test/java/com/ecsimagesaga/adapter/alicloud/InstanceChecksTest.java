@@ -102,7 +102,7 @@ class InstanceChecksTest {
     assertThat(sim.counters().count("DescribeInstances")).as("the held call never left").isOne();
     assertThat(held.values())
         .hasSize(100)
-        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.THROTTLED, EcsActions.HELD_BY_BUDGET));
+        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, EcsActions.HELD_BY_BUDGET));
   }
 
   @Test
@@ -139,7 +139,7 @@ class InstanceChecksTest {
         .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.THROTTLED, "Throttling.User"));
     assertThat(held.values())
         .hasSize(3)
-        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.THROTTLED, EcsActions.HELD_BY_BUDGET));
+        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, EcsActions.HELD_BY_BUDGET));
     assertThat(sim.counters().count("DescribeInstances")).isOne();
   }
 

@@ -24,6 +24,27 @@ class RateBudgetTest {
   }
 
   @Test
+  void callsTurnedAwayGetTurnsOneTokenApartAndFindTheirTokenThen() {
+    var budget = new RateBudget(clock, 4, Map.of());
+    for (int i = 0; i < 4; i++) {
+      assertThat(budget.take("cn-hangzhou", "CreateImage")).isZero();
+    }
+    for (int i = 1; i <= 8; i++) {
+      assertThat(budget.take("cn-hangzhou", "CreateImage"))
+          .as("a backlog is spread over the time the budget needs for it")
+          .isEqualTo(Duration.ofMillis(250L * i));
+    }
+    for (int i = 1; i <= 8; i++) {
+      clock.advance(Duration.ofMillis(250));
+      assertThat(budget.take("cn-hangzhou", "CreateImage")).as("turn " + i).isZero();
+    }
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(budget.take("cn-hangzhou", "CreateImage"))
+        .as("once the queue has drained, calls go ahead again")
+        .isZero();
+  }
+
+  @Test
   void regionsAndActionsHaveSeparateBudgets() {
     var budget = new RateBudget(clock, 1, Map.of("CreateImage", 0.5));
     assertThat(budget.take("cn-hangzhou", "CreateImage")).isZero();
@@ -54,7 +75,9 @@ class RateBudgetTest {
     assertThat(budget.take("cn-beijing", "CreateImage")).as("other regions are not held").isZero();
     assertThat(budget.take("cn-hangzhou", "DeleteImage")).as("other actions are not held").isZero();
     clock.advance(Duration.ofMillis(1999));
-    assertThat(budget.take("cn-hangzhou", "CreateImage")).isEqualTo(Duration.ofMillis(1));
+    assertThat(budget.take("cn-hangzhou", "CreateImage"))
+        .as("its turn comes one token after the call turned away before it")
+        .isEqualTo(Duration.ofMillis(11));
     clock.advance(Duration.ofMillis(1));
     assertThat(budget.heldFor("cn-hangzhou", "CreateImage")).isZero();
     assertThat(budget.take("cn-hangzhou", "CreateImage")).isZero();

@@ -27,7 +27,8 @@ class TimelineViewTest {
             0,
             null,
             null,
-            "m-1");
+            "m-1",
+            0);
     var view = TimelineView.of("s-1", List.of(polls), List.of());
     assertThat(view.steps())
         .singleElement()
@@ -57,10 +58,40 @@ class TimelineViewTest {
             2,
             "Throttling.User",
             "req-7",
-            "m-1");
+            "m-1",
+            0);
     assertThat(TimelineView.of("s-1", List.of(retries), List.of()).steps().get(0).summary())
         .isEqualTo(
             "SUBMIT_CREATE_IMAGE tried 3 times, 12:00:01-12:00:10, 2 errors, last Throttling.User (request req-7)"
                 + " -> AWAIT_IMAGE_USABLE [RUNNING]");
+  }
+
+  @Test
+  void aStepThatWaitedForQuotaSaysHowLong() {
+    var queued =
+        new StepRun(
+            "SUBMIT_CREATE_IMAGE",
+            T0,
+            T0,
+            T0.plusSeconds(95),
+            2,
+            0,
+            "WAITING",
+            "AWAIT_IMAGE_USABLE",
+            0,
+            0,
+            null,
+            null,
+            "m-1",
+            93_400);
+    assertThat(TimelineView.of("s-1", List.of(queued), List.of()).steps().get(0))
+        .satisfies(
+            e -> {
+              assertThat(e.quotaWaitMs()).isEqualTo(93_400);
+              assertThat(e.summary())
+                  .isEqualTo(
+                      "SUBMIT_CREATE_IMAGE tried 2 times, 12:00:01-12:01:36, waiting for ECS quota 93 s"
+                          + " -> AWAIT_IMAGE_USABLE [WAITING]");
+            });
   }
 }

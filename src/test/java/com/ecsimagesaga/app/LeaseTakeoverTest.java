@@ -1,0 +1,213 @@
+package com.ecsimagesaga.app;
+
+import static com.ecsimagesaga.testsupport.OnContext.onContext;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.ServiceInstances;
+import com.ecsimagesaga.saga.DeleteImageSaga;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.KafkaBrokerResource;
+import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.SagaStarts;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Claims on the real PostgreSQL: a dead instance's leases are free once its heartbeat is older than
+ * the takeover limit, never while it beats; two live instances claiming at the same moment never
+ * receive the same saga; a restarted instance takes back its own leases at once; and every region
+ * and saga type gets its turn in every claim. Sagas are due a year ahead, so the running
+ * coordinator leaves them alone; each claim keeps only this test's sagas ({@link OnlyTheseSagas}).
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(EcsSimulatorResource.class)
+class LeaseTakeoverTest {
+
+  static final Duration LEASE = Duration.ofMinutes(1);
+  static final Duration TAKEOVER = Duration.ofSeconds(6);
+
+  @Inject SagaStore store;
+  @Inject SagaDefinitions definitions;
+  @Inject ServiceInstances instances;
+  @Inject Pool pool;
+
+  /** A moment a year ahead, apart from every other test's. */
+  private static Instant later() {
+    return Instant.now()
+        .plus(Duration.ofDays(365))
+        .plusSeconds(ThreadLocalRandom.current().nextInt(1_000_000));
+  }
+
+  /** The instances this test made beat; they leave the table after each test. */
+  private final Set<String> beaten = new HashSet<>();
+
+  private void beat(String instance, Instant at) {
+    beaten.add(instance);
+    onContext(() -> instances.heartbeat(instance, at, at.minus(Duration.ofMinutes(10))));
+  }
+
+  /**
+   * Beats a year ahead would count as live instances for the running service (and every later test
+   * in this JVM), each taking a share of its rate budget.
+   */
+  @AfterEach
+  void leave() {
+    beaten.forEach(i -> onContext(() -> instances.leave(i)));
+    beaten.clear();
+  }
+
+  /**
+   * A region of this test's own: each region and type takes its turn in a claim, so the sagas of
+   * other tests due at the same moments do not crowd this test's out of the claim's limit.
+   */
+  private static String ownRegion() {
+    return "cn-takeover-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private Saga started(String region, Instant at) {
+    return SagaStarts.started(store, region, "i-takeover", "takeover", at, definitions.policies());
+  }
+
+  private static List<UUID> ids(List<Saga> sagas) {
+    return sagas.stream().map(Saga::id).toList();
+  }
+
+  private Uni<List<Saga>> claim(OnlyTheseSagas mine, Instant now, String owner, int limit) {
+    return mine.claimDue(now, limit, owner, LEASE, now.minus(TAKEOVER));
+  }
+
+  @Test
+  void aDeadInstancesLeasesAreFreeOnceItsHeartbeatIsOlderThanTheLimitNeverBefore() {
+    Instant t = later();
+    Saga saga = started(ownRegion(), t);
+    var mine = new OnlyTheseSagas(store, pool, Set.of(saga.id()));
+    String a = "takeover-a-" + UUID.randomUUID();
+    String b = "takeover-b-" + UUID.randomUUID();
+    beat(a, t);
+    beat(b, t);
+    assertThat(ids(onContext(() -> claim(mine, t, a, 100)))).containsExactly(saga.id());
+
+    beat(a, t.plusSeconds(4));
+    beat(b, t.plusSeconds(9));
+    assertThat(onContext(() -> claim(mine, t.plusSeconds(9), b, 100)))
+        .as("a beat 5 s ago: it is alive and its lease stands")
+        .isEmpty();
+    // a stops beating: it died at t + 4 s.
+    Instant taken = t.plusSeconds(10).plusMillis(1);
+    beat(b, taken);
+    List<Saga> takenOver = onContext(() -> claim(mine, taken, b, 100));
+    assertThat(ids(takenOver)).as("6 s after a's last beat").containsExactly(saga.id());
+    assertThat(takenOver.get(0).submitUnconfirmed())
+        .as("a may have sent a CreateImage before it died")
+        .isTrue();
+    assertThat(onContext(() -> claim(mine, taken.plusSeconds(1), a, 100)))
+        .as("b holds it now")
+        .isEmpty();
+  }
+
+  @Test
+  void twoLiveInstancesClaimingAtOnceNeverReceiveTheSameSaga() {
+    Instant t = later();
+    String region = ownRegion();
+    List<Saga> sagas = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      sagas.add(SagaStarts.createFrom("cn-hangzhou", "i-race", "race", t, definitions.policies()));
+    }
+    assertThat(onContext(() -> store.startAll(sagas))).containsOnly(true);
+    var mine = new OnlyTheseSagas(store, pool, new HashSet<>(ids(sagas)));
+    String a = "race-a-" + UUID.randomUUID();
+    String b = "race-b-" + UUID.randomUUID();
+    beat(a, t);
+    beat(b, t);
+    List<UUID> byA = new ArrayList<>();
+    List<UUID> byB = new ArrayList<>();
+    for (int round = 0; round < 100 && byA.size() + byB.size() < sagas.size(); round++) {
+      List<List<Saga>> both =
+          onContext(
+              () -> Uni.join().all(claim(mine, t, a, 15), claim(mine, t, b, 15)).andFailFast());
+      byA.addAll(ids(both.get(0)));
+      byB.addAll(ids(both.get(1)));
+    }
+    assertThat(byA).doesNotHaveDuplicates().doesNotContainAnyElementsOf(byB);
+    assertThat(byB).doesNotHaveDuplicates();
+    assertThat(byA.size() + byB.size()).isEqualTo(sagas.size());
+    beat(a, t.plusSeconds(3));
+    beat(b, t.plusSeconds(3));
+    assertThat(onContext(() -> claim(mine, t.plusSeconds(5), b, 500)))
+        .as("both are alive: neither takes the other's sagas")
+        .isEmpty();
+  }
+
+  @Test
+  void aRestartedInstanceTakesBackTheLeasesItsEarlierProcessHeld() {
+    Instant t = later();
+    Saga saga = started(ownRegion(), t);
+    var mine = new OnlyTheseSagas(store, pool, Set.of(saga.id()));
+    String a = "restart-" + UUID.randomUUID();
+    beat(a, t);
+    assertThat(ids(onContext(() -> claim(mine, t, a, 100)))).containsExactly(saga.id());
+    // The process dies and starts again under the same name: it beats at once.
+    Instant restarted = t.plusSeconds(3);
+    beat(a, restarted);
+    assertThat(onContext(() -> claim(mine, restarted, a, 100)))
+        .as("its lease still counts: the name is alive")
+        .isEmpty();
+    assertThat(onContext(() -> mine.releaseLeases(a, restarted))).isEqualTo(1);
+    List<Saga> back = onContext(() -> claim(mine, restarted.plusMillis(1), a, 100));
+    assertThat(ids(back)).containsExactly(saga.id());
+    assertThat(back.get(0).submitUnconfirmed()).isTrue();
+  }
+
+  @Test
+  void everyRegionAndSagaTypeGetsItsTurnInEveryClaim() {
+    Instant t = later();
+    String busy = "cn-fair-" + UUID.randomUUID().toString().substring(0, 8);
+    String quiet = "cn-calm-" + UUID.randomUUID().toString().substring(0, 8);
+    List<Saga> backlog = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      backlog.add(
+          SagaStarts.createFrom(
+              busy, "i-fair", "fair", t.minusSeconds(60), definitions.policies()));
+    }
+    assertThat(onContext(() -> store.startAll(backlog))).containsOnly(true);
+    Saga otherRegion = started(quiet, t);
+    Saga delete =
+        DeleteImageSaga.start(
+            UUID.randomUUID(),
+            "fair-delete-" + UUID.randomUUID(),
+            busy,
+            new SagaInput.Delete("m-fair", false, false, Map.of()),
+            t,
+            definitions.policies());
+    assertThat(onContext(() -> store.start(delete))).isTrue();
+    Set<UUID> all = new HashSet<>(ids(backlog));
+    all.add(otherRegion.id());
+    all.add(delete.id());
+    var mine = new OnlyTheseSagas(store, pool, all);
+    String a = "fair-" + UUID.randomUUID();
+    beat(a, t);
+    List<UUID> claimed = ids(onContext(() -> claim(mine, t, a, 20)));
+    assertThat(claimed)
+        .as("50 creates of one region were due a minute earlier; the others still get a turn")
+        .contains(otherRegion.id(), delete.id());
+  }
+}

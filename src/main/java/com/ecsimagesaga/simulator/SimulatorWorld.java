@@ -9,6 +9,7 @@ import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -100,6 +101,36 @@ public final class SimulatorWorld {
       snapshot.resourceGroupId = WorldState.DEFAULT_RESOURCE_GROUP;
       state.region(regionId).snapshots.put(snapshotId, snapshot);
       return RecordViews.snapshot(snapshot, state.now());
+    }
+  }
+
+  /**
+   * An image made at {@code creationTime} that is Creating until {@code readyAt} and Available (and
+   * usable) from then on, with these tags, as if a CreateImage had made it; no snapshots. Images
+   * are kept in creation order, so seed them oldest first.
+   *
+   * @return the new image's id
+   */
+  public String seedImage(
+      String regionId,
+      String name,
+      Map<String, String> tags,
+      Instant creationTime,
+      Instant readyAt) {
+    synchronized (state) {
+      ImageRecord image = new ImageRecord();
+      image.imageId = Ids.next("m", regionId);
+      image.regionId = regionId;
+      image.name = name;
+      image.resourceGroupId = WorldState.DEFAULT_RESOURCE_GROUP;
+      image.sizeGiB = 20;
+      image.tags.putAll(tags);
+      image.creationTime = creationTime;
+      image.waitingEnd = creationTime;
+      image.creatingEnd = readyAt;
+      state.region(regionId).addImage(image);
+      state.imagesEdited();
+      return image.imageId;
     }
   }
 

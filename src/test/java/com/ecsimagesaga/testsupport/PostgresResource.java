@@ -120,11 +120,13 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     try {
       // As root, the library runs initdb and postgres under `unshare -U`, because PostgreSQL
       // refuses to run as root; that needs util-linux and user namespaces on the machine.
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      EmbeddedPostgres postgres = DurablePostgres.configure(EmbeddedPostgres.builder()).start();
       createDatabase(postgres);
       LOG.infof(
-          "PostgreSQL test server ready on port %d after %d ms",
-          postgres.getPort(), (System.nanoTime() - startedAt) / 1_000_000);
+          "PostgreSQL test server ready on port %d after %d ms (%s)",
+          postgres.getPort(),
+          (System.nanoTime() - startedAt) / 1_000_000,
+          DurablePostgres.describe(postgres.getPostgresDatabase()));
       return postgres.getPort();
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("Could not start the embedded PostgreSQL server", e);

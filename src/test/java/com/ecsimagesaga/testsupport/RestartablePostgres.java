@@ -45,12 +45,17 @@ public final class RestartablePostgres implements AutoCloseable {
     try {
       Files.createDirectories(dataDirectory);
       postgres =
-          EmbeddedPostgres.builder()
+          DurablePostgres.configure(EmbeddedPostgres.builder())
               .setPort(port)
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .start();
       PostgresResource.createDatabase(postgres);
+      System.out.println(
+          "PostgreSQL on port "
+              + port
+              + ": "
+              + DurablePostgres.describe(postgres.getPostgresDatabase()));
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
     } catch (SQLException e) {

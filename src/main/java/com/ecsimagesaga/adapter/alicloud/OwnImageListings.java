@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Clock;
@@ -11,29 +12,51 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Lists every image the service made in a region in one paged DescribeImages (filtered by the
- * service's tag key, every status, and a creation-time lower bound so finished images of long ago
- * drop out), and lets every saga that was due before the listing was taken share it, for at most
- * {@code reuse}. This is what makes polling cost grow with ticks and regions instead of with the
- * number of images: every saga of a region waits on the same grid instant, so one listing answers
- * all of them even when their passes take several seconds.
+ * Answers the polls of every saga of a region that waits for an image it made, at a cost that grows
+ * with the images in flight, not with the images that exist
+ * (docs/adr/0012-polling-what-is-in-flight.md).
  *
- * <p>A listing stops at the page where every image its caller waits for has been seen: pages come
- * newest first, and the images still awaited are mostly the newest, so the pages of images that
- * finished long ago are not read on every wake. Such a listing is partial: it answers a later
- * caller only if it holds all of that caller's images (a partial listing never answers that an
- * image is missing). A caller it does not answer gets a complete listing, so a wake reads its
- * region's pages at most twice however its sagas are split into passes.
+ * <ul>
+ *   <li>One paged DescribeImages of the service's images that are still being made (its tag, status
+ *       Waiting or Creating, created since the oldest awaited image) answers every awaited image
+ *       still in progress. Finished images drop out of it, so its pages are those of the images in
+ *       flight, however many images the service made since the oldest one it still waits for.
+ *   <li>An awaited image not in it has finished (or failed, or is not listed yet). Up to {@value
+ *       #BY_ID} such images are looked up one by one; more (many images finished at once, as after
+ *       a stall) share a listing of finished images, newest first, that stops at the page where all
+ *       of them were seen or after as many pages as they fill plus one; those it did not reach are
+ *       looked up one by one, {@value #BY_ID} a pass, the rest in later passes.
+ * </ul>
+ *
+ * <p>Both listings are shared, for at most {@code reuse}, by every saga that was due before they
+ * were taken: every saga of a region waits on the same grid instant, so one listing answers all of
+ * them even when their passes take several seconds. A listing of finished images that stopped early
+ * answers a later caller only for the images it holds (it never says an image is missing).
  */
 final class OwnImageListings {
 
   private static final int PAGE_SIZE = 100;
+
+  /** The most images looked up one by one in a pass. */
+  static final int BY_ID = 10;
+
+  private static final String UNFINISHED =
+      String.join(",", ImageState.WAITING.ecsName(), ImageState.CREATING.ecsName());
+
+  private static final String FINISHED =
+      String.join(
+          ",",
+          ImageState.AVAILABLE.ecsName(),
+          ImageState.UNAVAILABLE.ecsName(),
+          ImageState.CREATE_FAILED.ecsName(),
+          ImageState.DEPRECATED.ecsName());
 
   /** The documented form of DescribeImages' CreationStartTime filter. */
   private static final DateTimeFormatter FILTER_TIME =
@@ -42,9 +65,10 @@ final class OwnImageListings {
   private final EcsClients clients;
   private final Clock clock;
   private final Duration reuse;
-  private final Map<String, Listing> latest = new ConcurrentHashMap<>();
-
   private final RateBudget budget;
+  private final Map<String, Listing> unfinished = new ConcurrentHashMap<>();
+  private final Map<String, Listing> finished = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   OwnImageListings(EcsClients clients, Clock clock, Duration reuse, RateBudget budget) {
     this.budget = budget;
@@ -57,35 +81,82 @@ final class OwnImageListings {
   Map<String, StepOutcome> observe(
       String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
     Instant since = createdSince.minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
-    Listing listing;
+    Map<String, StepOutcome> out = new HashMap<>();
+    Set<String> done = new HashSet<>();
+    Listing closed = null;
     synchronized (lockFor(regionId)) {
-      listing = latest.get(regionId);
       Instant now = clock.instant();
-      boolean fresh = listing != null && listing.fresh(since, takenAfter, now, reuse);
-      if (!fresh || !listing.answers(imageIds)) {
-        // A fresh partial listing that misses some of these images is followed by a complete one.
-        listing = fetch(regionId, since, fresh ? Set.of() : imageIds);
-        latest.put(regionId, listing);
+      Listing open = unfinished.get(regionId);
+      if (open == null || !open.fresh(since, takenAfter, now, reuse)) {
+        open = fetch(regionId, since, UNFINISHED, Set.of(), Integer.MAX_VALUE);
+        unfinished.put(regionId, open);
+      }
+      for (String id : imageIds) {
+        if (open.error() != null || open.images().containsKey(id)) {
+          out.put(id, open.outcomeFor(id));
+        } else {
+          done.add(id);
+        }
+      }
+      if (done.size() > BY_ID) {
+        closed = finished.get(regionId);
+        if (closed == null
+            || !closed.fresh(since, takenAfter, now, reuse)
+            || !closed.answers(done)) {
+          closed = fetch(regionId, since, FINISHED, done, done.size() / PAGE_SIZE + 2);
+          finished.put(regionId, closed);
+        }
       }
     }
-    Map<String, StepOutcome> out = new HashMap<>();
-    for (String id : imageIds) {
-      out.put(id, listing.outcomeFor(id));
+    int lookups = 0;
+    for (String id : done) {
+      if (closed != null && (closed.error() != null || closed.answers(Set.of(id)))) {
+        out.put(id, closed.outcomeFor(id));
+      } else if (lookups++ < BY_ID) {
+        out.put(id, lookUp(regionId, id));
+      } else {
+        // Not reached in this pass: the saga looks again at its next poll, as for an image ECS
+        // does not list yet.
+        out.put(id, new StepOutcome.ImageMissing(id));
+      }
     }
     return out;
   }
-
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private Object lockFor(String regionId) {
     return locks.computeIfAbsent(regionId, r -> new Object());
   }
 
+  /** One image by its id, in every status. */
+  private StepOutcome lookUp(String regionId, String imageId) {
+    Duration wait = budget.take(regionId, "DescribeImages");
+    if (!wait.isZero()) {
+      return new StepOutcome.Failed(RateBudget.spent(regionId, "DescribeImages", wait));
+    }
+    try {
+      var request = SagaTagQuery.ownImages(clients, regionId);
+      request.putQueryParameter("ImageId", imageId);
+      String body = clients.client(regionId).getCommonResponse(request).getData();
+      return DescribeImagesReader.read(body).stream()
+          .filter(i -> imageId.equals(i.imageId()))
+          .findFirst()
+          .<StepOutcome>map(StepOutcome.ImageSeen::new)
+          .orElseGet(() -> new StepOutcome.ImageMissing(imageId));
+    } catch (ClientException e) {
+      return new StepOutcome.Failed(
+          budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
+    } catch (RuntimeException e) {
+      return new StepOutcome.Failed(EcsErrorClassifier.unexpected(e));
+    }
+  }
+
   /**
-   * Reads the listing page by page; with {@code wanted} not empty, stops at the page where all of
-   * them were seen.
+   * Reads a listing of the service's images in {@code statuses} page by page, newest first; with
+   * {@code wanted} not empty, stops at the page where all of them were seen; stops after {@code
+   * maxPages} pages in any case.
    */
-  private Listing fetch(String regionId, Instant since, Set<String> wanted) {
+  private Listing fetch(
+      String regionId, Instant since, String statuses, Set<String> wanted, int maxPages) {
     Instant fetchedAt = clock.instant();
     Map<String, ImageObservation> images = new LinkedHashMap<>();
     try {
@@ -100,6 +171,7 @@ final class OwnImageListings {
               RateBudget.spent(regionId, "DescribeImages", wait));
         }
         var request = SagaTagQuery.ownImages(clients, regionId);
+        request.putQueryParameter("Status", statuses);
         request.putQueryParameter("Filter.1.Key", "CreationStartTime");
         request.putQueryParameter("Filter.1.Value", FILTER_TIME.format(since));
         request.putQueryParameter("PageSize", String.valueOf(PAGE_SIZE));
@@ -108,7 +180,9 @@ final class OwnImageListings {
         var found = DescribeImagesReader.readPage(body);
         found.images().forEach(i -> images.put(i.imageId(), i));
         boolean last = found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount();
-        if (last || (!wanted.isEmpty() && images.keySet().containsAll(wanted))) {
+        if (last
+            || (!wanted.isEmpty() && images.keySet().containsAll(wanted))
+            || page >= maxPages) {
           return new Listing(fetchedAt, since, images, last, null);
         }
       }

@@ -29,10 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       still in progress. Finished images drop out of it, so its pages are those of the images in
  *       flight, however many images the service made since the oldest one it still waits for.
  *   <li>An awaited image not in it has finished (or failed, or is not listed yet). Up to {@value
- *       #BY_ID} such images are looked up one by one; more (many images finished at once, as after
- *       a stall) share a listing of finished images, newest first, that stops at the page where all
- *       of them were seen or after as many pages as they fill plus one; those it did not reach are
- *       looked up one by one, {@value #BY_ID} a pass, the rest in later passes.
+ *       #BY_ID} such images are looked up one by one, so one image that finishes hours after the
+ *       others costs one call. More (many images finished at once, as in a backlog or after a
+ *       stall) share a listing of finished images, newest first, that stops at the page where all
+ *       of them were seen; the passes of one wake share it, and an image leaves it once its saga
+ *       has seen it finished.
  * </ul>
  *
  * <p>Both listings are shared, for at most {@code reuse}, by every saga that was due before they
@@ -44,7 +45,7 @@ final class OwnImageListings {
 
   private static final int PAGE_SIZE = 100;
 
-  /** The most images looked up one by one in a pass. */
+  /** The most finished images a pass looks up one by one instead of in a listing. */
   static final int BY_ID = 10;
 
   private static final String UNFINISHED =
@@ -88,7 +89,7 @@ final class OwnImageListings {
       Instant now = clock.instant();
       Listing open = unfinished.get(regionId);
       if (open == null || !open.fresh(since, takenAfter, now, reuse)) {
-        open = fetch(regionId, since, UNFINISHED, Set.of(), Integer.MAX_VALUE);
+        open = fetch(regionId, since, UNFINISHED, Set.of());
         unfinished.put(regionId, open);
       }
       for (String id : imageIds) {
@@ -103,22 +104,13 @@ final class OwnImageListings {
         if (closed == null
             || !closed.fresh(since, takenAfter, now, reuse)
             || !closed.answers(done)) {
-          closed = fetch(regionId, since, FINISHED, done, done.size() / PAGE_SIZE + 2);
+          closed = fetch(regionId, since, FINISHED, done);
           finished.put(regionId, closed);
         }
       }
     }
-    int lookups = 0;
     for (String id : done) {
-      if (closed != null && (closed.error() != null || closed.answers(Set.of(id)))) {
-        out.put(id, closed.outcomeFor(id));
-      } else if (lookups++ < BY_ID) {
-        out.put(id, lookUp(regionId, id));
-      } else {
-        // Not reached in this pass: the saga looks again at its next poll, as for an image ECS
-        // does not list yet.
-        out.put(id, new StepOutcome.ImageMissing(id));
-      }
+      out.put(id, closed != null ? closed.outcomeFor(id) : lookUp(regionId, id));
     }
     return out;
   }
@@ -152,11 +144,9 @@ final class OwnImageListings {
 
   /**
    * Reads a listing of the service's images in {@code statuses} page by page, newest first; with
-   * {@code wanted} not empty, stops at the page where all of them were seen; stops after {@code
-   * maxPages} pages in any case.
+   * {@code wanted} not empty, stops at the page where all of them were seen.
    */
-  private Listing fetch(
-      String regionId, Instant since, String statuses, Set<String> wanted, int maxPages) {
+  private Listing fetch(String regionId, Instant since, String statuses, Set<String> wanted) {
     Instant fetchedAt = clock.instant();
     Map<String, ImageObservation> images = new LinkedHashMap<>();
     try {
@@ -180,9 +170,7 @@ final class OwnImageListings {
         var found = DescribeImagesReader.readPage(body);
         found.images().forEach(i -> images.put(i.imageId(), i));
         boolean last = found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount();
-        if (last
-            || (!wanted.isEmpty() && images.keySet().containsAll(wanted))
-            || page >= maxPages) {
+        if (last || (!wanted.isEmpty() && images.keySet().containsAll(wanted))) {
           return new Listing(fetchedAt, since, images, last, null);
         }
       }

@@ -44,9 +44,9 @@ public interface SagaStore {
    * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else, for
    * {@code lease}. Concurrent callers never receive the same saga. A lease counts until it runs
    * out, or, with {@code liveSince}, until its holder's last heartbeat is older than that: a dead
-   * instance's sagas are taken over without waiting for their leases. Each region and saga type
-   * gets its turn in every claim (the oldest due saga of each first, then the second of each, ...),
-   * so a backlog in one region or of one type never holds up the others.
+   * instance's sagas are taken over without waiting for their leases. Each region, saga type and
+   * step gets its turn in every claim (the oldest due saga of each first, then the second of each,
+   * ...), so a backlog in one region, of one type or in one step never holds up the others.
    *
    * @param liveSince heartbeats at or after this instant show an instance alive; null to count
    *     leases by their end only

@@ -84,6 +84,20 @@ class BackpressureTest extends SagaTestSupport {
     return events.stream().filter(type::isInstance).count();
   }
 
+  /** Waits until every command has its outcome, success or failure, and returns their events. */
+  private static List<SpecificRecord> awaitOutcomes(Set<String> commandIds) {
+    await("an outcome for each of " + commandIds.size() + " commands")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              List<SpecificRecord> events = eventsOf(commandIds);
+              return count(events, ImageCreated.class) + count(events, ImageCreationFailed.class)
+                  >= commandIds.size();
+            });
+    return eventsOf(commandIds);
+  }
+
   private static Set<String> publishCreates(String instance, int n) {
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < n; i++) {
@@ -108,17 +122,8 @@ class BackpressureTest extends SagaTestSupport {
     Instant started = Instant.now();
     Set<String> ids = publishCreates(instance, 300);
 
-    await("every create of the burst succeeded")
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                count(eventsOf(ids), ImageCreated.class)
-                        + count(eventsOf(ids), ImageCreationFailed.class)
-                    >= 300);
+    List<SpecificRecord> outcomes = awaitOutcomes(ids);
     Duration drained = Duration.between(started, Instant.now());
-
-    List<SpecificRecord> outcomes = eventsOf(ids);
     assertThat(count(outcomes, ImageCreationFailed.class)).as("failed sagas").isZero();
     assertThat(count(outcomes, ImageCreated.class)).isEqualTo(300);
     assertThat(imagesNamedFor(ids)).as("one image per command").hasSize(300);
@@ -153,16 +158,7 @@ class BackpressureTest extends SagaTestSupport {
     long readsBefore = sim().counters().count("DescribeImages");
     Set<String> ids = publishCreates(instance, 20);
 
-    await("every image was seen usable")
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () ->
-                count(eventsOf(ids), ImageCreated.class)
-                        + count(eventsOf(ids), ImageCreationFailed.class)
-                    >= 20);
-
-    List<SpecificRecord> outcomes = eventsOf(ids);
+    List<SpecificRecord> outcomes = awaitOutcomes(ids);
     assertThat(count(outcomes, ImageCreationFailed.class)).as("failed sagas").isZero();
     assertThat(count(outcomes, ImageCreated.class)).isEqualTo(20);
     assertThat(sim().counters().count("DeleteImage") - deletesBefore)

@@ -88,12 +88,13 @@ final class OwnImageListings {
     synchronized (lockFor(regionId)) {
       Instant now = clock.instant();
       Listing open = unfinished.get(regionId);
-      if (open == null || !open.fresh(since, takenAfter, now, reuse)) {
-        open = fetch(regionId, since, UNFINISHED, Set.of());
+      if (open == null || !open.fresh(since, takenAfter, now, reuse) || !open.complete()) {
+        open = fetch(regionId, since, UNFINISHED, Set.of(), open);
         unfinished.put(regionId, open);
       }
       for (String id : imageIds) {
-        if (open.error() != null || open.images().containsKey(id)) {
+        // Only a complete listing of what is in flight shows that an image has finished.
+        if (!open.complete() || open.images().containsKey(id)) {
           out.put(id, open.outcomeFor(id));
         } else {
           done.add(id);
@@ -104,7 +105,7 @@ final class OwnImageListings {
         if (closed == null
             || !closed.fresh(since, takenAfter, now, reuse)
             || !closed.answers(done)) {
-          closed = fetch(regionId, since, FINISHED, done);
+          closed = fetch(regionId, since, FINISHED, done, closed);
           finished.put(regionId, closed);
         }
       }
@@ -145,25 +146,40 @@ final class OwnImageListings {
   /**
    * Reads a listing of the service's images in {@code statuses} page by page, newest first; with
    * {@code wanted} not empty, stops at the page where all of them were seen.
+   *
+   * <p>A listing that the rate budget (or ECS) stops part way keeps the pages it read: they answer
+   * for their images, the rest wait for their turn, and the next read goes on from the page where
+   * this one stopped ({@code earlier}), so a listing longer than the budget's burst is read to its
+   * end over several turns instead of being started again, and stopped again, at the same pages.
+   * Images added since only push older ones to later pages, which are then read twice, not missed.
    */
-  private Listing fetch(String regionId, Instant since, String statuses, Set<String> wanted) {
-    Instant fetchedAt = clock.instant();
-    Map<String, ImageObservation> images = new LinkedHashMap<>();
+  private Listing fetch(
+      String regionId, Instant since, String statuses, Set<String> wanted, Listing earlier) {
+    // Pages come newest first whatever the lower bound of creation time, so a listing that reaches
+    // back further only has more pages at its end: the earlier one goes on with the lower bound of
+    // the two.
+    boolean resume = earlier != null && earlier.nextPage() > 1;
+    Instant from = resume && earlier.since().isBefore(since) ? earlier.since() : since;
+    Instant fetchedAt = resume ? earlier.fetchedAt() : clock.instant();
+    Map<String, ImageObservation> images =
+        resume ? new LinkedHashMap<>(earlier.images()) : new LinkedHashMap<>();
+    int page = resume ? earlier.nextPage() : 1;
     try {
-      for (int page = 1; ; page++) {
+      for (; ; page++) {
         Duration wait = budget.take(regionId, "DescribeImages");
         if (!wait.isZero()) {
           return new Listing(
               fetchedAt,
-              since,
-              Map.of(),
+              from,
+              images,
               false,
+              page,
               RateBudget.spent(regionId, "DescribeImages", wait));
         }
         var request = SagaTagQuery.ownImages(clients, regionId);
         request.putQueryParameter("Status", statuses);
         request.putQueryParameter("Filter.1.Key", "CreationStartTime");
-        request.putQueryParameter("Filter.1.Value", FILTER_TIME.format(since));
+        request.putQueryParameter("Filter.1.Value", FILTER_TIME.format(from));
         request.putQueryParameter("PageSize", String.valueOf(PAGE_SIZE));
         request.putQueryParameter("PageNumber", String.valueOf(page));
         String body = clients.client(regionId).getCommonResponse(request).getData();
@@ -171,30 +187,36 @@ final class OwnImageListings {
         found.images().forEach(i -> images.put(i.imageId(), i));
         boolean last = found.images().size() < PAGE_SIZE || page * PAGE_SIZE >= found.totalCount();
         if (last || (!wanted.isEmpty() && images.keySet().containsAll(wanted))) {
-          return new Listing(fetchedAt, since, images, last, null);
+          return new Listing(fetchedAt, from, images, last, 0, null);
         }
       }
     } catch (ClientException e) {
       return new Listing(
           fetchedAt,
-          since,
-          Map.of(),
+          from,
+          images,
           false,
+          page,
           budget.withHold(EcsErrorClassifier.classify(e), regionId, "DescribeImages"));
     } catch (RuntimeException e) {
-      return new Listing(fetchedAt, since, Map.of(), false, EcsErrorClassifier.unexpected(e));
+      return new Listing(fetchedAt, from, images, false, page, EcsErrorClassifier.unexpected(e));
     }
   }
 
   /**
-   * A listing of a region, complete or up to the page where its caller's images were all seen, or
-   * the error that prevented it.
+   * A listing of a region: complete, or up to the page where its caller's images were all seen, or
+   * up to the page where the budget or an error stopped it (then {@code error} says why and {@code
+   * nextPage} where to go on).
+   *
+   * @param fetchedAt when its first page was read
+   * @param nextPage the page a later read goes on from; 0 when there is nothing to go on with
    */
   private record Listing(
       Instant fetchedAt,
       Instant since,
       Map<String, ImageObservation> images,
       boolean complete,
+      int nextPage,
       CloudError error) {
 
     /** Whether the listing is recent enough, and reaches back far enough, for this caller. */
@@ -211,12 +233,13 @@ final class OwnImageListings {
       return complete || images.keySet().containsAll(imageIds);
     }
 
+    /** An image it holds is seen; one it does not is missing, or waits while it is unfinished. */
     StepOutcome outcomeFor(String imageId) {
-      if (error != null) {
-        return new StepOutcome.Failed(error);
-      }
       ImageObservation seen = images.get(imageId);
-      return seen == null ? new StepOutcome.ImageMissing(imageId) : new StepOutcome.ImageSeen(seen);
+      if (seen != null) {
+        return new StepOutcome.ImageSeen(seen);
+      }
+      return error != null ? new StepOutcome.Failed(error) : new StepOutcome.ImageMissing(imageId);
     }
   }
 }

@@ -53,11 +53,12 @@ public class PanacheSagaStore implements SagaStore {
 
   /**
    * Leases due sagas in one statement. SKIP LOCKED lets several instances claim at once without
-   * waiting on each other or receiving the same saga. Due sagas take turns by region and type: the
-   * oldest due saga of every region and type first, then the second of each, and so on, so that a
-   * backlog of ten thousand creates in one region delays neither another region nor a delete
-   * (docs/adr/0011-backpressure-and-takeover.md). Row locks do not mix with window functions in one
-   * select: the turns are picked first, then locked, and each locked row is checked again.
+   * waiting on each other or receiving the same saga. Due sagas take turns by region, type and
+   * step: the oldest due saga of every group first, then the second of each, and so on, so that a
+   * backlog of ten thousand new creates in one region delays neither another region, nor a delete,
+   * nor the polls of the creates already submitted (docs/adr/0011-backpressure-and-takeover.md).
+   * Row locks do not mix with window functions in one select: the turns are picked first, then
+   * locked, and each locked row is checked again.
    *
    * <p>Storing a decision clears the lease, so a lease still set when a saga is claimed again means
    * the pass that held it never stored its outcome (the instance stopped, or the store failed). For
@@ -75,7 +76,7 @@ public class PanacheSagaStore implements SagaStore {
       where id in (select id from saga
                    where id in (select id
                                 from (select id, next_wake_at,
-                                             row_number() over (partition by region_id, type
+                                             row_number() over (partition by region_id, type, step
                                                                 order by next_wake_at) as turn
                                       from saga
                                       where status in ('RUNNING', 'WAITING', 'COMPENSATING')

@@ -1,9 +1,11 @@
 package com.ecsimagesaga.adapter.alicloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.SimulatorConfig;
@@ -143,5 +145,46 @@ class InFlightPollingTest {
     assertThat(describeImages() - before)
         .as("a page of what is in flight, and one lookup by id")
         .isEqualTo(2);
+  }
+
+  @Test
+  void aListingLongerThanTheBudgetsBurstGoesOnWhereItStoppedUntilItIsRead() {
+    gateway.stop();
+    RateBudget twoASecond = new RateBudget(Clock.systemUTC(), 100, Map.of("DescribeImages", 2.0));
+    var config =
+        new EcsImageGatewayRateLimitTest.Config(
+            sim.endpoint(),
+            sim.config().accessKeyId(),
+            sim.config().accessKeySecret(),
+            Duration.ofSeconds(10));
+    gateway = new EcsImageGateway(config, Clock.systemUTC(), twoASecond);
+    Set<String> inFlight = new HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      inFlight.add(seed("flying-" + i, now.minusSeconds(60).plusMillis(i), now.plusSeconds(1800)));
+    }
+    long before = describeImages();
+    Set<String> seen = new HashSet<>();
+    await("every image in flight seen")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              poll(inFlight, now.minusSeconds(120))
+                  .forEach(
+                      (id, o) -> {
+                        if (o instanceof StepOutcome.ImageSeen) {
+                          seen.add(id);
+                        } else {
+                          assertThat(o).isInstanceOf(StepOutcome.Failed.class);
+                          assertThat(((StepOutcome.Failed) o).error().kind())
+                              .as("an image on a page not read yet waits for its turn")
+                              .isEqualTo(ErrorKind.HELD);
+                        }
+                      });
+              return seen.size() == inFlight.size();
+            });
+    assertThat(describeImages() - before)
+        .as("5 pages, each read once over the turns of a budget of 2 calls a second")
+        .isEqualTo(5);
   }
 }

@@ -141,9 +141,6 @@ final class RateBudget {
     return regionId + "|" + action;
   }
 
-  /** Turns come due on whole seconds: a bucket holds a second's worth of tokens. */
-  private static final long TURN_GRID_MILLIS = 1000;
-
   /** Capacity of one second's worth of calls, refilled continuously; and a hold ECS asked for. */
   private static final class Bucket {
     private double tokens;
@@ -160,8 +157,7 @@ final class RateBudget {
 
     synchronized Duration take(long now, double rate) {
       if (now < heldUntil) {
-        // ECS said when its quota returns: the turns start then, one token interval apart.
-        return turn(now, heldUntil, rate, 1);
+        return turn(now, heldUntil, rate);
       }
       if (rate <= 0) {
         return Duration.ZERO;
@@ -172,23 +168,17 @@ final class RateBudget {
         tokens -= 1;
         return Duration.ZERO;
       }
-      return turn(now, now + (1 - tokens) * 1000.0 / rate, rate, TURN_GRID_MILLIS);
+      return turn(now, now + (1 - tokens) * 1000.0 / rate, rate);
     }
 
     /**
-     * The turn of a call turned away: no earlier than {@code earliest}, one token interval after
-     * the last turn handed out, so that the turns come back at the rate tokens do. Turns are due a
-     * second's worth at a time (on whole seconds, or on the token interval when that is longer):
-     * the calls of one second find that second's tokens together and run in one coordinator pass,
-     * instead of a few calls in every pass, each pass a claim and a commit of its own. After a hold
-     * ECS asked for, the turns start when it ends ({@code gridMillis} 1).
+     * The turn of a call turned away: no earlier than {@code earliest}, and one token interval
+     * after the last turn handed out, so that the turns come back at the rate tokens do.
      */
-    private Duration turn(long now, double earliest, double rate, long gridMillis) {
+    private Duration turn(long now, double earliest, double rate) {
       double interval = rate <= 0 ? 0 : 1000.0 / rate;
       queueTail = Math.max(earliest, queueTail + interval);
-      long grid = Math.max(gridMillis, (long) Math.ceil(interval));
-      long due = (long) Math.ceil(queueTail / grid) * grid;
-      return Duration.ofMillis(Math.max(1, due - now));
+      return Duration.ofMillis(Math.max(1, (long) Math.ceil(queueTail - now)));
     }
 
     synchronized boolean observe(long now, RateLimitHeader header) {

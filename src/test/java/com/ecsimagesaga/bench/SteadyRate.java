@@ -59,10 +59,25 @@ final class SteadyRate {
   }
 
   /** What a run measured: its table, and the sagas that failed by error code (none expected). */
-  record Result(String table, int offered, int created, Map<String, Long> failures) {}
+  record Result(
+      String table, int offered, int created, Map<String, Long> failures, StallRecovery recovery) {}
+
+  /**
+   * A stall of the database in the measured run: it starts {@code at} after the run's first command
+   * and lasts {@code length}.
+   */
+  record Stall(Duration at, Duration length) {}
 
   /** Runs the warm-up, then the measured run, then the raw broker and database rates. */
   static Result measure(Settings settings) throws Exception {
+    return measure(settings, null);
+  }
+
+  /**
+   * {@link #measure(Settings)} with the database stalled once in the measured run; the table then
+   * ends with the latency before the stall and the time the run took to come back to it.
+   */
+  static Result measure(Settings settings, Stall stall) throws Exception {
     EcsSimulator sim = EcsSimulatorResource.simulator();
     AvroCodec codec = new AvroCodec();
     String bootstrap = KafkaBrokerResource.bootstrapServers();
@@ -72,6 +87,7 @@ final class SteadyRate {
     ThroughputBenchmark.ListingPages pages = new ThroughputBenchmark.ListingPages();
     Map<String, Instant> publishedAt = new ConcurrentHashMap<>();
     Instant started;
+    DatabaseStall stalls = null;
     long commitsBefore;
     List<Completion> outcomes;
     try (var producer = new CommandProducer(bootstrap)) {
@@ -83,6 +99,10 @@ final class SteadyRate {
       commitsBefore = RawRates.databaseCommits();
       try (var reader = new TimedTopicReader(bootstrap, "ecs.image.events")) {
         started = Instant.now();
+        if (stall != null) {
+          stalls = DatabaseStall.ofTestDatabase();
+          stalls.schedule(stall.at(), stall.length());
+        }
         publishSteadily(rate, commands, producer, codec, publishedAt);
         outcomes = new Outcomes(reader, codec, publishedAt).awaitAll();
       }
@@ -102,7 +122,18 @@ final class SteadyRate {
             ? "no saga succeeded"
             : new SteadyRateReport(settings, started, done)
                 .render(ecsCalls, commits, pages, brokerRate, dbRate);
-    return new Result(table, commands.size(), done.size(), failures);
+    StallRecovery recovery = null;
+    if (stalls != null && !done.isEmpty()) {
+      recovery =
+          StallRecovery.of(
+              done, started.plusSeconds(settings.ramp()), stalls.stoppedAt(), stalls.continuedAt());
+      table =
+          table
+              + String.format(
+                  "%ndatabase stalled (SIGSTOP) from %s to %s%n%s",
+                  stalls.stoppedAt(), stalls.continuedAt(), recovery.print());
+    }
+    return new Result(table, commands.size(), done.size(), failures, recovery);
   }
 
   /**

@@ -31,18 +31,19 @@ final class DatabaseStall {
 
   /** The processes of the server behind {@link RawRates#connect()}. */
   static DatabaseStall ofTestDatabase() throws SQLException {
-    long backend;
+    // The backend ends with its connection: its parent is looked up while it is open.
     try (Connection c = RawRates.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
       rs.next();
-      backend = rs.getLong(1);
+      long backend = rs.getLong(1);
+      ProcessHandle postmaster =
+          ProcessHandle.of(backend)
+              .flatMap(ProcessHandle::parent)
+              .orElseThrow(
+                  () -> new IllegalStateException("no postmaster above backend " + backend));
+      return new DatabaseStall(List.of(postmaster.pid()));
     }
-    ProcessHandle postmaster =
-        ProcessHandle.of(backend)
-            .flatMap(ProcessHandle::parent)
-            .orElseThrow(() -> new IllegalStateException("no postmaster above backend " + backend));
-    return new DatabaseStall(List.of(postmaster.pid()));
   }
 
   /** Stops the server at {@code at} for {@code length}; returns at once. */

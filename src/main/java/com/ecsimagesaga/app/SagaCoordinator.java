@@ -65,7 +65,14 @@ public final class SagaCoordinator {
   private final int chainSteps;
   private final SagaTracing tracing;
   private final Takeover takeover;
-  private boolean earlierLeasesEnded;
+
+  /**
+   * Whether leases held under this instance's name may belong to no running pass: those of an
+   * earlier process of the name, or of a pass that stopped before it stored (it failed, or it left
+   * its sagas alone because this instance's heartbeat was not current). Passes never overlap, so at
+   * the start of a pass every such lease can end.
+   */
+  private boolean ownLeasesToEnd = true;
 
   /**
    * How instances take over each other's sagas.
@@ -155,32 +162,43 @@ public final class SagaCoordinator {
       LOG.debugf("EIS-2904 instance %s claims nothing: its heartbeat is not current", owner);
       return Uni.createFrom().item(0);
     }
-    return endEarlierLeases(claimedAt)
+    return endOwnLeases(claimedAt)
         .chain(
             () -> store.claimDue(claimedAt, batchSize, owner, lease, takeover.liveSince(claimedAt)))
-        .chain(sagas -> advanceAll(sagas, claimedAt));
+        .chain(sagas -> advanceAll(sagas, claimedAt))
+        .onFailure()
+        .invoke(() -> ownLeasesToEnd = true);
   }
 
   /**
-   * Once per process: the leases a process of the same name held before this one started are its
-   * own no longer (it stopped), so they end now rather than when they run out.
+   * The leases under this instance's name that no running pass holds (those of an earlier process
+   * of the name, or of a pass that stopped before it stored) end now rather than when they run out,
+   * so their sagas are due at once again.
    */
-  private Uni<Void> endEarlierLeases(Instant now) {
-    if (earlierLeasesEnded) {
+  private Uni<Void> endOwnLeases(Instant now) {
+    if (!ownLeasesToEnd) {
       return Uni.createFrom().voidItem();
     }
+    // Ended just before now, so that the claim of this same pass takes them.
     return store
-        .releaseLeases(owner, now)
+        .releaseLeases(owner, now.minusMillis(1))
         .invoke(
             n -> {
-              earlierLeasesEnded = true;
+              ownLeasesToEnd = false;
               if (n > 0) {
                 LOG.infof(
-                    "EIS-2903 instance %s takes back %d sagas an earlier process of its name held",
+                    "EIS-2903 instance %s takes back %d sagas it held in a pass that did not store"
+                        + " them, or that an earlier process of its name held",
                     owner, n);
               }
             })
         .replaceWithVoid();
+  }
+
+  /** The answer for sagas left alone because the others may be taking them over. */
+  private <T> T leftAlone(T nothing) {
+    ownLeasesToEnd = true;
+    return nothing;
   }
 
   private Uni<Integer> advanceAll(List<Saga> sagas, Instant claimedAt) {
@@ -259,7 +277,7 @@ public final class SagaCoordinator {
       return Optional.empty();
     }
     if (!takeover.holdsLeases(now)) {
-      return Optional.of(Uni.createFrom().item(Optional.empty()));
+      return Optional.of(Uni.createFrom().item(leftAlone(Optional.empty())));
     }
     return Optional.of(
         tracing.inSaga(
@@ -331,7 +349,7 @@ public final class SagaCoordinator {
   private Uni<List<Optional<SagaStore.Transit>>> pollTogether(String region, List<Saga> group) {
     if (!takeover.holdsLeases(clock.instant())) {
       return Uni.createFrom()
-          .item(group.stream().map(s -> Optional.<SagaStore.Transit>empty()).toList());
+          .item(leftAlone(group.stream().map(s -> Optional.<SagaStore.Transit>empty()).toList()));
     }
     Set<String> ids = group.stream().map(Saga::imageId).collect(Collectors.toSet());
     Instant since =
@@ -358,7 +376,7 @@ public final class SagaCoordinator {
       String region, List<InstanceCheck> group) {
     if (!takeover.holdsLeases(clock.instant())) {
       return Uni.createFrom()
-          .item(group.stream().map(c -> Optional.<SagaStore.Transit>empty()).toList());
+          .item(leftAlone(group.stream().map(c -> Optional.<SagaStore.Transit>empty()).toList()));
     }
     List<Saga> sagas = group.stream().map(InstanceCheck::saga).toList();
     Set<String> ids = group.stream().map(InstanceCheck::instanceId).collect(Collectors.toSet());

@@ -9,6 +9,7 @@ import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
+import com.ecsimagesaga.testsupport.FakeClock;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import com.ecsimagesaga.testsupport.SagaStarts;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,9 @@ class LeaseTakeoverTest {
   @Inject SagaDefinitions definitions;
   @Inject ServiceInstances instances;
   @Inject Pool pool;
+  @Inject com.ecsimagesaga.port.CloudImageGateway gateway;
+  @Inject com.ecsimagesaga.port.EventEncoder encoder;
+  @Inject com.ecsimagesaga.port.SagaTracing tracing;
 
   /** A moment a year ahead, apart from every other test's. */
   private static Instant later() {
@@ -209,5 +214,60 @@ class LeaseTakeoverTest {
     assertThat(claimed)
         .as("50 creates of one region were due a minute earlier; the others still get a turn")
         .contains(otherRegion.id(), delete.id());
+  }
+
+  @Test
+  void aPassThatLeftItsSagasAloneForAStaleHeartbeatEndsTheirLeasesOnceItBeatsAgain() {
+    Instant t = later();
+    Saga saga = started(ownRegion(), t);
+    var mine = new OnlyTheseSagas(store, pool, Set.of(saga.id()));
+    String a = "fenced-" + UUID.randomUUID();
+    FakeClock clock = new FakeClock(t);
+    AtomicBoolean current = new AtomicBoolean(true);
+    AtomicBoolean goesStale = new AtomicBoolean(true);
+    beat(a, t);
+    // The heartbeat goes stale between the claim and the call: the pass leaves the saga alone.
+    var claimThenStale =
+        new OnlyTheseSagas(store, pool, Set.of(saga.id())) {
+          @Override
+          public Uni<List<Saga>> claimDue(
+              Instant now, int limit, String owner, Duration lease, Instant liveSince) {
+            return mine.claimDue(now, limit, owner, lease, liveSince)
+                .invoke(
+                    claimed -> {
+                      if (goesStale.getAndSet(false)) {
+                        current.set(false);
+                      }
+                    });
+          }
+        };
+    var fenced =
+        new SagaCoordinator(
+            claimThenStale,
+            gateway,
+            encoder,
+            definitions,
+            clock,
+            a,
+            100,
+            LEASE,
+            3,
+            tracing,
+            new SagaCoordinator.Takeover(TAKEOVER, since -> current.get()));
+    onContext(fenced::advanceDue);
+    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().step())
+        .as("no call was made")
+        .isEqualTo(saga.step());
+    assertThat(onContext(() -> claim(mine, t.plusSeconds(1), "other-" + a, 100)))
+        .as("its lease stands while the instance lives")
+        .isEmpty();
+
+    current.set(true);
+    clock.advance(Duration.ofSeconds(2));
+    beat(a, clock.instant());
+    onContext(fenced::advanceDue);
+    assertThat(onContext(() -> store.find(saga.id())).orElseThrow().step())
+        .as("the next pass of the same instance took it up again, not the lease's end a minute on")
+        .isNotEqualTo(saga.step());
   }
 }

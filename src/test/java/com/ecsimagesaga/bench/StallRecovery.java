@@ -9,9 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Whether a steady-rate run came back to its latency after a stall, and when. The band is the p99
- * latency of the commands published before the stall (after the ramp); the run has recovered from
- * the first second of publishing after the stall from which every later second's median latency
- * stays within the band.
+ * latency of the commands done before the stall began (published after the ramp); the run has
+ * recovered from the first second of publishing after the stall from which every later second's
+ * median latency stays within the band.
  *
  * @param baselineP50 median latency of the commands published before the stall
  * @param band p99 latency of the commands published before the stall
@@ -29,7 +29,9 @@ record StallRecovery(Duration baselineP50, Duration band, Duration recovery, Dur
     List<Duration> before = new ArrayList<>();
     TreeMap<Long, List<Duration>> after = new TreeMap<>();
     for (SteadyRate.Completion c : done) {
-      if (!c.publishedAt().isBefore(ramped) && c.publishedAt().isBefore(stalled)) {
+      if (!c.publishedAt().isBefore(ramped) && c.createdAt().isBefore(stalled)) {
+        // Done before the stall began: a command published just before it and caught in it is
+        // the stall's, not the latency to come back to.
         before.add(c.latency());
       } else if (!c.publishedAt().isBefore(stalled)) {
         long second = Duration.between(resumed, c.publishedAt()).toMillis() / 1000;

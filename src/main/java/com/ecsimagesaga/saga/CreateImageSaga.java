@@ -122,17 +122,8 @@ public final class CreateImageSaga implements SagaDefinition {
       return List.of();
     }
     return List.of(
-        new SagaEvent.ImageCreationProgressed(
-            SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
-            s.id(),
-            s.commandId(),
-            now,
-            s.regionId(),
-            "",
-            "Queued",
-            0,
-            SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA,
-            until));
+        SagaEvent.ImageCreationProgressed.of(
+            s, now, "", "Queued", 0, SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA, until));
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */

@@ -66,15 +66,14 @@ final class ImageWatch {
       return List.of();
     }
     return List.of(
-        new SagaEvent.ImageCreationProgressed(
-            SagaEvent.stableId(s.id(), s.version(), "ImageCreationProgressed"),
-            s.id(),
-            s.commandId(),
+        SagaEvent.ImageCreationProgressed.of(
+            s,
             now,
-            s.regionId(),
             img.imageId(),
             img.state().ecsName(),
-            img.progress()));
+            img.progress(),
+            SagaEvent.ImageCreationProgressed.CREATING,
+            null));
   }
 
   static boolean isDone(ImageObservation img, boolean requireUsable) {

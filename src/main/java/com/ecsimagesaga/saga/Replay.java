@@ -109,28 +109,6 @@ public final class Replay {
   }
 
   private static Saga withDeadline(Saga s, Instant deadline) {
-    return new Saga(
-        s.id(),
-        s.type(),
-        s.status(),
-        s.step(),
-        s.commandId(),
-        s.regionId(),
-        s.input(),
-        s.imageId(),
-        s.clientToken(),
-        s.tokenGeneration(),
-        s.attempt(),
-        s.createdAt(),
-        s.stepStartedAt(),
-        s.nextWakeAt(),
-        deadline,
-        s.progress(),
-        s.snapshotIds(),
-        s.failure(),
-        s.lastError(),
-        s.version(),
-        s.traceParent(),
-        s.submitUnconfirmed());
+    return s.edit().deadlineAt(deadline).build();
   }
 }

@@ -55,56 +55,6 @@ public record Saga(
     quotaWait = quotaWait == null ? QuotaWait.NONE : quotaWait;
   }
 
-  /** A saga whose current step has not waited for quota. */
-  public Saga(
-      UUID id,
-      SagaType type,
-      SagaStatus status,
-      Step step,
-      String commandId,
-      String regionId,
-      SagaInput input,
-      String imageId,
-      String clientToken,
-      int tokenGeneration,
-      int attempt,
-      Instant createdAt,
-      Instant stepStartedAt,
-      Instant nextWakeAt,
-      Instant deadlineAt,
-      int progress,
-      List<String> snapshotIds,
-      Failure failure,
-      CloudError lastError,
-      long version,
-      String traceParent,
-      boolean submitUnconfirmed) {
-    this(
-        id,
-        type,
-        status,
-        step,
-        commandId,
-        regionId,
-        input,
-        imageId,
-        clientToken,
-        tokenGeneration,
-        attempt,
-        createdAt,
-        stepStartedAt,
-        nextWakeAt,
-        deadlineAt,
-        progress,
-        snapshotIds,
-        failure,
-        lastError,
-        version,
-        traceParent,
-        submitUnconfirmed,
-        QuotaWait.NONE);
-  }
-
   /** A saga that joins no trace and has made no unconfirmed call. */
   public Saga(
       UUID id,
@@ -149,7 +99,8 @@ public record Saga(
         lastError,
         version,
         null,
-        false);
+        false,
+        QuotaWait.NONE);
   }
 
   /**

@@ -62,6 +62,28 @@ public sealed interface SagaEvent {
     public static final String CREATING = "CREATING";
     public static final String WAITING_FOR_QUOTA = "WAITING_FOR_QUOTA";
 
+    /** The progress event of saga {@code s} at {@code now}, with an id stable for its version. */
+    static ImageCreationProgressed of(
+        Saga s,
+        Instant now,
+        String imageId,
+        String status,
+        int progress,
+        String phase,
+        Instant quotaWaitUntil) {
+      return new ImageCreationProgressed(
+          stableId(s.id(), s.version(), "ImageCreationProgressed"),
+          s.id(),
+          s.commandId(),
+          now,
+          s.regionId(),
+          imageId,
+          status,
+          progress,
+          phase,
+          quotaWaitUntil);
+    }
+
     /** Progress ECS reported on the image. */
     public ImageCreationProgressed(
         UUID eventId,

@@ -67,7 +67,18 @@ public interface SagaStore {
    *
    * @return how many leases were ended
    */
-  Uni<Integer> releaseLeases(String owner, Instant now);
+  default Uni<Integer> releaseLeases(String owner, Instant now) {
+    return releaseLeases(owner, now, null);
+  }
+
+  /**
+   * {@link #releaseLeases(String, Instant)}, but only the leases that run until before {@code
+   * heldUntilBefore} (all when null): the leases of passes of this instance that are still running
+   * stay.
+   *
+   * @return how many leases were ended
+   */
+  Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore);
 
   /**
    * Stores the next state of each saga, releases its lease and appends its events to the outbox,

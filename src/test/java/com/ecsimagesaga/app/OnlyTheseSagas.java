@@ -29,8 +29,8 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<Integer> releaseLeases(String owner, Instant now) {
-    return delegate.releaseLeases(owner, now);
+  public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
+    return delegate.releaseLeases(owner, now, heldUntilBefore);
   }
 
   @Override

@@ -173,7 +173,7 @@ class ReplaySagaTest {
     }
 
     @Override
-    public Uni<Integer> releaseLeases(String owner, Instant now) {
+    public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
       throw new UnsupportedOperationException();
     }
 

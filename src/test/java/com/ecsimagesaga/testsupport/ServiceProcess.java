@@ -140,6 +140,20 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
+   * @return the instance name, also its {@code saga.instance-id}
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * @return the address that serves {@code /q/metrics}
+   */
+  public String metricsAddress() {
+    return httpAddress();
+  }
+
+  /**
    * @return the log file the process writes
    */
   public Path log() {

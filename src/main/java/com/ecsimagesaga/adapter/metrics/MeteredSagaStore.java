@@ -51,8 +51,8 @@ public class MeteredSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Integer> releaseLeases(String owner, Instant now) {
-    return delegate.releaseLeases(owner, now);
+  public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
+    return delegate.releaseLeases(owner, now, heldUntilBefore);
   }
 
   @Override

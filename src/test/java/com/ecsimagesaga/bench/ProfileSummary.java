@@ -101,11 +101,13 @@ final class ProfileSummary implements AutoCloseable {
     }
     return String.format(
         "%nprofile of the measured window (JFR, %d execution samples, recording %s)%n"
-            + "by part: %s%nby library (first frame above the JDK): %s%nmethods most on top: %s%n",
+            + "by part: %s%nby library (first frame above the JDK): %s%n"
+            + "the service's threads alone, by library: %s%nmethods most on top: %s%n",
         samples,
         file,
         shares(byPart, samples, 6),
-        shares(byArea, samples, 12),
+        shares(byArea, samples, 10),
+        shares(serviceByArea, serviceSamples, 12),
         shares(byTop, samples, 8));
   }
 

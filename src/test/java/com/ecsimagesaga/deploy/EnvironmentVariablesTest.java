@@ -54,6 +54,11 @@ class EnvironmentVariablesTest {
     assertThat(names.isEnvironmentVariable("SAGA_DB_PASSWORD")).isTrue();
     assertThat(names.isEnvironmentVariable("SAGA_ECS_ENDPOIN")).isFalse();
     assertThat(names.isEnvironmentVariable("KAFKA_SASL_MECHANISMS")).isFalse();
+    assertThat(names.isEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE"))
+        .isTrue();
+    assertThat(names.isEnvironmentVariable("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MOD"))
+        .isFalse();
+    assertThat(names.isEnvironmentVariable("QUARKUS_CONFIG_LOCATION")).isFalse();
     assertThat(names.isProperty("saga.ecs.rate-limit.actions.CreateImage")).isTrue();
     assertThat(names.isProperty("saga.ecs.rate-limit.per-secnd")).isFalse();
   }

@@ -57,9 +57,29 @@ class PostgresClusterTest {
         .isEqualTo(name + "-app");
     JsonNode data = EnvironmentVariablesTest.configMap("ecs-image-saga-env").path("data");
     assertThat(data.path("SAGA_DB_JDBC_URL").asText())
-        .startsWith("jdbc:postgresql://" + name + "-rw:5432/" + database + "?");
+        .startsWith("jdbc:postgresql://" + name + "-rw:5432/" + database + "?sslmode=verify-full&")
+        .endsWith(
+            "sslrootcert="
+                + data.path("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS").asText());
     assertThat(data.path("SAGA_DB_REACTIVE_URL").asText())
-        .startsWith("postgresql://" + name + "-rw:5432/" + database + "?");
+        .isEqualTo("postgresql://" + name + "-rw:5432/" + database);
+    assertThat(data.path("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE").asText())
+        .isEqualTo("verify-full");
+    Deployment deployment = TypedModel.read(production.deployment(), Deployment.class);
+    var ca =
+        deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+            .filter(
+                v -> v.getSecret() != null && v.getSecret().getSecretName().equals(name + "-ca"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the cluster's CA secret is not mounted"));
+    assertThat(ca.getSecret().getItems()).extracting(i -> i.getKey()).containsExactly("ca.crt");
+    var mount =
+        KubernetesManifestsTest.container(deployment).getVolumeMounts().stream()
+            .filter(m -> m.getName().equals(ca.getName()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(data.path("QUARKUS_DATASOURCE_REACTIVE_TRUST_CERTIFICATE_PEM_CERTS").asText())
+        .isEqualTo(mount.getMountPath() + "/ca.crt");
   }
 
   @Test

@@ -119,6 +119,27 @@ class KafkaResourcesTest {
             });
   }
 
+  @Test
+  void composeCreatesTheSameTopicsWithTheSamePartitions() {
+    String script =
+        DeployFiles.read(DeployFiles.COMPOSE)
+            .get(0)
+            .node()
+            .path("services")
+            .path("kafka-topics")
+            .path("command")
+            .get(0)
+            .asText();
+    Set<String> created = new TreeSet<>();
+    var m = java.util.regex.Pattern.compile("(ecs\\.[a-z.]+):([0-9]+)").matcher(script);
+    while (m.find()) {
+      created.add(m.group(1) + ":" + m.group(2));
+    }
+    Set<String> declared = new TreeSet<>();
+    topics().forEach(t -> declared.add(t.spec().topicName() + ":" + t.spec().partitions()));
+    assertThat(created).isEqualTo(declared);
+  }
+
   private static void grant(Map<String, Set<Operation>> acls, String resource, Operation... ops) {
     acls.computeIfAbsent(resource, r -> EnumSet.noneOf(Operation.class)).addAll(Set.of(ops));
   }

@@ -1,31 +1,49 @@
 package com.ecsimagesaga.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ecsimagesaga.testsupport.PostgresResource;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three replicas started together each run the schema migration at start
- * (quarkus.flyway.migrate-at-start): Flyway serialises them with a PostgreSQL advisory lock, so one
- * applies every migration and the others find the schema up to date. Run here with Flyway's own
- * defaults, which are the ones Quarkus gives it, on a fresh database of the embedded server.
+ * The schema migration every replica runs at start (quarkus.flyway.migrate-at-start), as a rolling
+ * deployment runs it, on fresh databases of the embedded server.
+ *
+ * <p>Three replicas started together: Flyway serialises them with a PostgreSQL advisory lock, so
+ * one applies every migration and the others find the schema up to date (Flyway's defaults, the
+ * ones Quarkus gives it).
+ *
+ * <p>An older version started against a newer schema (a rollback, or an old pod restarted during a
+ * rolling update): Quarkus passes Flyway the ignore pattern {@code *:Future} only when
+ * quarkus.flyway.ignore-future-migrations is true (its FlywayCreator), and that is false by
+ * default, so without the deployment's setting the old version refuses to start.
  */
-class ConcurrentMigrationTest {
+class SchemaMigrationTest {
+
+  private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
   @Test
   void threeInstancesMigratingAtOnceApplyEachMigrationExactlyOnce() throws Exception {
@@ -75,6 +93,42 @@ class ConcurrentMigrationTest {
       assertThat(rows.getInt(2)).isEqualTo(migrations);
       assertThat(rows.getBoolean(3)).isTrue();
     }
+  }
+
+  @Test
+  void anOlderVersionStartsAgainstANewerSchemaOnlyWhenFutureMigrationsAreIgnored(
+      @TempDir Path older) throws Exception {
+    String url = freshDatabase();
+    Flyway.configure().dataSource(url, user(), password()).load().migrate();
+    List<Path> files;
+    try (Stream<Path> all = Files.list(MIGRATIONS)) {
+      files = all.sorted(Comparator.comparing(SchemaMigrationTest::version)).toList();
+    }
+    for (Path f : files.subList(0, files.size() - 1)) {
+      Files.copy(f, older.resolve(f.getFileName()));
+    }
+    var olderVersion =
+        Flyway.configure().dataSource(url, user(), password()).locations("filesystem:" + older);
+
+    assertThatThrownBy(() -> olderVersion.ignoreMigrationPatterns(new String[0]).load().migrate())
+        .isInstanceOf(FlywayValidateException.class);
+    MigrateResult ignoring = olderVersion.ignoreMigrationPatterns("*:Future").load().migrate();
+    assertThat(ignoring.success).isTrue();
+    assertThat(ignoring.migrationsExecuted).isZero();
+
+    Properties deployed = new Properties();
+    deployed.load(
+        new StringReader(
+            EnvironmentVariablesTest.configMap("ecs-image-saga-config")
+                .path("data")
+                .path("application.properties")
+                .asText()));
+    assertThat(deployed.getProperty("quarkus.flyway.ignore-future-migrations")).isEqualTo("true");
+  }
+
+  private static int version(Path migration) {
+    String name = migration.getFileName().toString();
+    return Integer.parseInt(name.substring(1, name.indexOf("__")));
   }
 
   private static String freshDatabase() throws SQLException {

@@ -24,9 +24,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The ECS RPC endpoint. Order of checks per call: signature, Version, Action, rate limit, scripted
- * answer faults, then the action itself under the world lock. A lost-response fault is applied to
- * the finished answer.
+ * The ECS RPC endpoint. Order of checks per call: Format, signature, Version, Action, RegionId (one
+ * of the configured regions), rate limit, scripted answer faults, then the action itself under the
+ * world lock. The answer is rendered in the format asked for (JSON or XML); a lost-response fault
+ * is applied to the finished answer.
  */
 public final class ApiHandler implements Consumer<RpcExchange> {
   private static final String VERSION = "2014-05-26";

@@ -85,7 +85,16 @@ class LeaseTakeoverTest {
    * other tests due at the same moments do not crowd this test's out of the claim's limit.
    */
   private static String ownRegion() {
-    return "cn-takeover-" + UUID.randomUUID().toString().substring(0, 8);
+    return known("cn-takeover-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /**
+   * Adds a made-up region to the simulator's known regions: a pass that calls ECS for one of this
+   * test's sagas must meet the region, not {@code InvalidRegionId.NotFound}.
+   */
+  private static String known(String region) {
+    EcsSimulatorResource.simulator().reconfigure(settings -> settings.addRegion(region));
+    return region;
   }
 
   private Saga started(String region, Instant at) {
@@ -185,8 +194,8 @@ class LeaseTakeoverTest {
   @Test
   void everyRegionAndSagaTypeGetsItsTurnInEveryClaim() {
     Instant t = later();
-    String busy = "cn-fair-" + UUID.randomUUID().toString().substring(0, 8);
-    String quiet = "cn-calm-" + UUID.randomUUID().toString().substring(0, 8);
+    String busy = known("cn-fair-" + UUID.randomUUID().toString().substring(0, 8));
+    String quiet = known("cn-calm-" + UUID.randomUUID().toString().substring(0, 8));
     List<Saga> backlog = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       backlog.add(

@@ -85,7 +85,9 @@ public final class RuleIds {
           "body.unknown-field",
           "body.wrong-type",
           "body.null",
-          "content-type.unsupported");
+          "content-type.unsupported",
+          "replay-mode.unsupported",
+          "replay-reason.required");
 
   /** All of them, sorted. */
   public static final Set<String> ALL = union();

@@ -305,6 +305,82 @@ class CommandGatewayTest extends SagaTestSupport {
             415,
             "Content-Type",
             "content-type.unsupported"));
+    // Replays of one saga and bulk replay jobs.
+    String replay = "/api/sagas/" + UUID.randomUUID() + "/replay";
+    all.add(
+        new Case(
+            "unknown field",
+            replay,
+            JSON,
+            "{\"mode\":\"resume\",\"reason\":\"x\"," + "\"force\":true}",
+            400,
+            "force",
+            "body.unknown-field"));
+    all.add(
+        new Case(
+            "text/plain",
+            replay,
+            "text/plain",
+            "mode=resume",
+            415,
+            "Content-Type",
+            "content-type.unsupported"));
+    all.add(new Case("empty body", replay, JSON, "", 400, "body", "body.required"));
+    all.add(
+        new Case(
+            "unknown mode",
+            replay,
+            JSON,
+            "{\"mode\":\"sideways\",\"reason\":\"x\"}",
+            422,
+            "mode",
+            "replay-mode.unsupported"));
+    all.add(
+        new Case(
+            "no reason",
+            replay,
+            JSON,
+            "{\"mode\":\"resume\"}",
+            422,
+            "reason",
+            "replay-reason.required"));
+    String jobs = "/api/replay-jobs";
+    all.add(
+        new Case(
+            "text for from",
+            jobs,
+            JSON,
+            "{\"from\":\"yesterday\",\"reason\":\"x\"}",
+            400,
+            "from",
+            "body.wrong-type"));
+    all.add(
+        new Case(
+            "text for statuses",
+            jobs,
+            JSON,
+            "{\"statuses\":\"FAILED\",\"reason\":\"x\"}",
+            400,
+            "statuses",
+            "body.wrong-type"));
+    all.add(
+        new Case(
+            "text for dryRun",
+            jobs,
+            JSON,
+            "{\"dryRun\":\"yes\",\"reason\":\"x\"}",
+            400,
+            "dryRun",
+            "body.wrong-type"));
+    all.add(
+        new Case(
+            "no reason",
+            jobs,
+            JSON,
+            "{\"errorCode\":\"Forbidden.RAM\"}",
+            422,
+            "reason",
+            "replay-reason.required"));
     List<Case> numbered = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Case c = all.get(i);
@@ -432,11 +508,13 @@ class CommandGatewayTest extends SagaTestSupport {
     var create = createFromInstance(seededInstance()).setTimeoutSeconds(10).build();
     publish(create);
     String sagaId = CommandIntake.sagaId(create.getCommandId()).toString();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> asViewer().get("/api/sagas/" + sagaId).then().extract().path("imageId") != null);
-    String imageId = asViewer().get("/api/sagas/" + sagaId).then().extract().path("imageId");
+    String imageId =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .ignoreExceptions()
+            .until(
+                () -> asViewer().get("/api/sagas/" + sagaId).jsonPath().getString("imageId"),
+                id -> id != null);
 
     Response r =
         asOperator()

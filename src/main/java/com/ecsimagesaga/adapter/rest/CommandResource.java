@@ -162,24 +162,15 @@ public class CommandResource {
 
   private static Uni<Response> refused(
       int status, String commandId, String commandType, List<Violation> violations) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("commandId", commandId);
-    body.put("commandType", commandType);
-    body.put("violations", violations);
-    return Uni.createFrom().item(Response.status(status).entity(body).build());
+    return Uni.createFrom().item(GatewayBody.refusal(status, commandId, commandType, violations));
   }
 
   private static Response accepted(String commandId) {
     String saga = "/api/sagas/" + CommandIntake.sagaId(commandId);
-    return Response.accepted(
-            Map.of(
-                "commandId",
-                commandId,
-                "sagaId",
-                CommandIntake.sagaId(commandId).toString(),
-                "saga",
-                saga))
-        .location(URI.create(saga))
-        .build();
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("commandId", commandId);
+    body.put("sagaId", CommandIntake.sagaId(commandId).toString());
+    body.put("saga", saga);
+    return Response.accepted(body).location(URI.create(saga)).build();
   }
 }

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +27,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the JSON body of a gateway command strictly, and says everything that is wrong with it by
- * field, in the shape of a CommandRejected's violations: not JSON, not {@code application/json},
- * larger than {@link #MAX_BYTES}, fields the command does not have, values of the wrong type (no
- * number for a text, no text for a number, no fraction for a whole number). Each top-level field is
- * read on its own, so every broken field is named, not just the first.
+ * Reads the JSON body of a gateway command (or replay request) strictly, and says everything that
+ * is wrong with it by field, in the shape of a CommandRejected's violations: not JSON, not {@code
+ * application/json}, larger than {@link #MAX_BYTES}, fields the command does not have, values of
+ * the wrong type (no number for a text, no text for a number, no fraction for a whole number). Each
+ * top-level field is read on its own, so every broken field is named, not just the first.
  */
 final class GatewayBody {
 
@@ -173,9 +176,61 @@ final class GatewayBody {
           m instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
               ? "body.unknown-field"
               : "body.wrong-type";
-      return Violation.of(path, rule, null, path + ": " + m.getOriginalMessage());
+      if (rule.equals("body.unknown-field")) {
+        return Violation.of(path, rule, null, "there is no field " + path);
+      }
+      Object given =
+          m instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
+              ? f.getValue()
+              : null;
+      return Violation.of(
+          path,
+          rule,
+          given == null ? null : String.valueOf(given),
+          path
+              + " must be "
+              + expected(
+                  m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi
+                      ? mi.getTargetType()
+                      : null));
     }
-    return Violation.of(field, "body.wrong-type", null, field + ": " + e.getMessage());
+    return Violation.of(field, "body.wrong-type", null, field + " has a value of the wrong type");
+  }
+
+  /** What a value of {@code type} looks like in JSON, for a person. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "of another type";
+    }
+    if (type == String.class) {
+      return "a text";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == java.time.Instant.class) {
+      return "an ISO-8601 instant, for example 2026-01-01T00:00:00Z";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    return "a JSON object";
+  }
+
+  /**
+   * The answer to a refused request: its status and a body in the shape of a CommandRejected event
+   * ({@code commandId}, {@code commandType}, {@code violations}).
+   */
+  static Response refusal(
+      int status, String commandId, String commandType, List<Violation> violations) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("commandId", commandId);
+    body.put("commandType", commandType);
+    body.put("violations", violations);
+    return Response.status(status).entity(body).build();
   }
 
   private static <T> Read<T> refused(
@@ -195,6 +250,7 @@ final class GatewayBody {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new JavaTimeModule())
             .build();
     fail(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float);
     fail(mapper, LogicalType.Textual, CoercionInputShape.Boolean);

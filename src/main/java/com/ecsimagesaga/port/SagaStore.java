@@ -34,11 +34,15 @@ public interface SagaStore {
   Uni<List<Boolean>> startAll(List<Saga> sagas);
 
   /**
-   * Records a rejected command and its CommandRejected event in one transaction.
+   * Records a rejected command, why it was rejected, and its CommandRejected event in one
+   * transaction.
    *
+   * @param commandId the key a repeat of the command is recognised by
+   * @param why the rejection as {@link RejectedCommands} will find it; its saga id is null when the
+   *     command's id was unusable
    * @return true if recorded, false if a command with the same id was seen before
    */
-  Uni<Boolean> reject(String commandId, OutboxMessage rejection);
+  Uni<Boolean> reject(String commandId, RejectedCommand why, OutboxMessage rejection);
 
   /**
    * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else, for

@@ -63,8 +63,9 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
-    return delegate.reject(commandId, rejection);
+  public Uni<Boolean> reject(
+      String commandId, com.ecsimagesaga.port.RejectedCommand why, OutboxMessage rejection) {
+    return delegate.reject(commandId, why, rejection);
   }
 
   @Override

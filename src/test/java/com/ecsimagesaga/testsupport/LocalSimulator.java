@@ -12,10 +12,10 @@ import com.ecsimagesaga.simulator.SimulatorConfig;
 final class LocalSimulator {
 
   /** Port of the simulated ECS OpenAPI endpoint. */
-  static final int API_PORT = 8089;
+  static final int API_PORT = LocalPorts.port(8089);
 
   /** Port of the simulator's control API (faults, time, inspection). */
-  static final int CONTROL_PORT = 8090;
+  static final int CONTROL_PORT = LocalPorts.port(8090);
 
   /** Region and instance seeded for local runs. */
   static final String REGION = "cn-hangzhou";

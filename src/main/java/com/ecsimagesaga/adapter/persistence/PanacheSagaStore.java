@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.persistence;
 
 import com.ecsimagesaga.config.SagaConfig;
 import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
@@ -228,7 +229,7 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
+  public Uni<Boolean> reject(String commandId, RejectedCommand why, OutboxMessage rejection) {
     Instant now = clock.instant();
     return Panache.withTransaction(
             () ->
@@ -237,7 +238,7 @@ public class PanacheSagaStore implements SagaStore {
                         seen ->
                             seen != null
                                 ? Uni.createFrom().item(false)
-                                : processed(commandId, null, "REJECTED", now)
+                                : RejectedCommandRows.of(commandId, why, now)
                                     .persist()
                                     .chain(x -> OutboxRows.newRow(rejection).persist())
                                     .replaceWith(true)))

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -45,6 +47,7 @@ public final class AvroCodec {
       new HashMap<>();
   private final Map<String, BinaryMessageDecoder<? extends SpecificRecord>> byName =
       new HashMap<>();
+  private final List<Schema> current = new ArrayList<>();
 
   public AvroCodec() {
     know(CreateImage.getClassSchema(), CreateImage.createDecoder(null));
@@ -83,6 +86,12 @@ public final class AvroCodec {
   private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {
     decoders.put(SchemaNormalization.parsingFingerprint64(schema), decoder);
     byName.put(schema.getFullName(), decoder);
+    current.add(schema);
+  }
+
+  /** The current schema of every record the codec reads and writes. */
+  public List<Schema> currentSchemas() {
+    return List.copyOf(current);
   }
 
   /** Encodes a record in single-object encoding. */

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -31,7 +33,9 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * Avro single-object encoding (header {@code C3 01}, the 8-byte little-endian CRC-64-AVRO
  * fingerprint of the writer schema, then the binary body). The fingerprint tells the record types
- * of one topic apart, so no schema registry is needed.
+ * of one topic apart, so no schema registry is needed. It knows the current schemas and every
+ * released one ({@link ReleasedSchemas}), so records of producers still on a released schema are
+ * read too.
  */
 public final class AvroCodec {
 
@@ -41,26 +45,53 @@ public final class AvroCodec {
 
   private final Map<Long, BinaryMessageDecoder<? extends SpecificRecord>> decoders =
       new HashMap<>();
+  private final Map<String, BinaryMessageDecoder<? extends SpecificRecord>> byName =
+      new HashMap<>();
+  private final List<Schema> current = new ArrayList<>();
 
   public AvroCodec() {
-    know(CreateImage.getClassSchema(), CreateImage.getDecoder());
-    know(DeleteImage.getClassSchema(), DeleteImage.getDecoder());
-    know(UpdateImage.getClassSchema(), UpdateImage.getDecoder());
-    know(ImageUpdated.getClassSchema(), ImageUpdated.getDecoder());
-    know(ImageUpdateFailed.getClassSchema(), ImageUpdateFailed.getDecoder());
-    know(ImageCreated.getClassSchema(), ImageCreated.getDecoder());
-    know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.getDecoder());
-    know(ImageCreationProgressed.getClassSchema(), ImageCreationProgressed.getDecoder());
-    know(ImageDeleted.getClassSchema(), ImageDeleted.getDecoder());
-    know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.getDecoder());
-    know(CommandRejected.getClassSchema(), CommandRejected.getDecoder());
-    know(SagaStateReported.getClassSchema(), SagaStateReported.getDecoder());
-    know(SagaStuck.getClassSchema(), SagaStuck.getDecoder());
-    know(ReplaySagas.getClassSchema(), ReplaySagas.getDecoder());
+    know(CreateImage.getClassSchema(), CreateImage.createDecoder(null));
+    know(DeleteImage.getClassSchema(), DeleteImage.createDecoder(null));
+    know(UpdateImage.getClassSchema(), UpdateImage.createDecoder(null));
+    know(ImageUpdated.getClassSchema(), ImageUpdated.createDecoder(null));
+    know(ImageUpdateFailed.getClassSchema(), ImageUpdateFailed.createDecoder(null));
+    know(ImageCreated.getClassSchema(), ImageCreated.createDecoder(null));
+    know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.createDecoder(null));
+    know(ImageCreationProgressed.getClassSchema(), ImageCreationProgressed.createDecoder(null));
+    know(ImageDeleted.getClassSchema(), ImageDeleted.createDecoder(null));
+    know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.createDecoder(null));
+    know(CommandRejected.getClassSchema(), CommandRejected.createDecoder(null));
+    know(SagaStateReported.getClassSchema(), SagaStateReported.createDecoder(null));
+    know(SagaStuck.getClassSchema(), SagaStuck.createDecoder(null));
+    know(ReplaySagas.getClassSchema(), ReplaySagas.createDecoder(null));
+    for (String version : ReleasedSchemas.VERSIONS) {
+      ReleasedSchemas.records(version).forEach(this::knowReleased);
+    }
+  }
+
+  /**
+   * A released writer schema of a record the codec reads: records written with it are resolved to
+   * the current record (fields added since take their defaults).
+   */
+  private void knowReleased(Schema released) {
+    BinaryMessageDecoder<? extends SpecificRecord> decoder = byName.get(released.getFullName());
+    if (decoder == null) {
+      throw new IllegalStateException(
+          "released record " + released.getFullName() + " has no current schema");
+    }
+    decoder.addSchema(released);
+    decoders.put(SchemaNormalization.parsingFingerprint64(released), decoder);
   }
 
   private void know(Schema schema, BinaryMessageDecoder<? extends SpecificRecord> decoder) {
     decoders.put(SchemaNormalization.parsingFingerprint64(schema), decoder);
+    byName.put(schema.getFullName(), decoder);
+    current.add(schema);
+  }
+
+  /** The current schema of every record the codec reads and writes. */
+  public List<Schema> currentSchemas() {
+    return List.copyOf(current);
   }
 
   /** Encodes a record in single-object encoding. */

@@ -82,6 +82,7 @@ public class CommandConsumer {
 
   private final AvroCodec codec = new AvroCodec();
 
+  @Inject WireFormat wire;
   @Inject CommandIntake intake;
   @Inject ReplayCommandHandler replays;
   @Inject CommandIntakeState state;
@@ -103,7 +104,7 @@ public class CommandConsumer {
     for (KafkaRecord<String, byte[]> message : poll.getRecords()) {
       Read read;
       try {
-        read = new Read(message, codec.decode(message.getPayload()), null);
+        read = new Read(message, codec.decode(wire.incoming(message.getPayload())), null);
       } catch (UndecodableRecordException e) {
         read = new Read(message, null, e);
       }

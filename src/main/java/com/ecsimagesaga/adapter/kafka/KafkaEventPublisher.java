@@ -20,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class KafkaEventPublisher implements EventPublisher {
 
+  @Inject WireFormat wire;
+
   @Inject
   @Channel("events")
   MutinyEmitter<byte[]> emitter;
@@ -38,6 +40,6 @@ public class KafkaEventPublisher implements EventPublisher {
     m.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
     var metadata =
         OutgoingKafkaRecordMetadata.<String>builder().withKey(m.key()).withHeaders(headers).build();
-    return emitter.sendMessage(Message.of(m.payload()).addMetadata(metadata));
+    return emitter.sendMessage(Message.of(wire.outgoing(m.payload())).addMetadata(metadata));
   }
 }

@@ -39,7 +39,10 @@ public class KafkaLifecycleFeed implements LifecycleFeed {
   private final Counter unwatched;
   private final Counter unreadable;
 
-  public KafkaLifecycleFeed(MeterRegistry registry) {
+  private final WireFormat wire;
+
+  public KafkaLifecycleFeed(MeterRegistry registry, WireFormat wire) {
+    this.wire = wire;
     delivered = counter(registry, "delivered");
     unwatched = counter(registry, "unwatched");
     unreadable = counter(registry, "unreadable");
@@ -59,7 +62,7 @@ public class KafkaLifecycleFeed implements LifecycleFeed {
       return;
     }
     try {
-      SpecificRecord r = codec.decode(payload);
+      SpecificRecord r = codec.decode(wire.incoming(payload));
       Map<String, Object> fields = toMap(r);
       hub.onNext(
           new FeedEvent(

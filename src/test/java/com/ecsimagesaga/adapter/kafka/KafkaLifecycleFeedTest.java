@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class KafkaLifecycleFeedTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final KafkaLifecycleFeed feed = new KafkaLifecycleFeed(registry);
+  private final KafkaLifecycleFeed feed =
+      new KafkaLifecycleFeed(registry, WireFormat.withoutRegistry());
   private final byte[] event = new AvroCodec().encode(AvroCodecTest.delete());
 
   @Test

@@ -162,7 +162,8 @@ class BulkReplayJobTest {
     }
 
     @Override
-    public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
+    public Uni<SagaPage> search(
+        SagaFilter filter, SagaPage.Order order, int pageSize, SagaPage.Position after) {
       var rest =
           failed().stream()
               .filter(

@@ -17,10 +17,12 @@ import java.util.UUID;
 public class PanacheSagaQueries implements SagaQueries {
 
   @Override
-  public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
-    var sql = SagaSearchSql.of(filter, after);
+  public Uni<SagaPage> search(
+      SagaFilter filter, SagaPage.Order order, int pageSize, SagaPage.Position after) {
+    var sql = SagaSearchSql.of(filter, order, after);
+    String column = SagaSearchSql.orderColumn(order);
     String text =
-        "select * from saga" + sql.where + " order by created_at desc, id desc limit :limit";
+        "select * from saga" + sql.where + " order by " + column + " desc, id desc limit :limit";
     return Panache.withSession(
             () ->
                 Panache.getSession()
@@ -34,10 +36,12 @@ public class PanacheSagaQueries implements SagaQueries {
         .map(
             rows -> {
               List<Saga> sagas = rows.stream().limit(pageSize).map(SagaRows::toSaga).toList();
+              SagaEntity last = rows.isEmpty() ? null : rows.get(sagas.size() - 1);
               SagaPage.Position next =
-                  rows.size() > pageSize && !sagas.isEmpty()
+                  rows.size() > pageSize && last != null
                       ? new SagaPage.Position(
-                          sagas.get(sagas.size() - 1).createdAt(), sagas.get(sagas.size() - 1).id())
+                          order == SagaPage.Order.LAST_CHANGE ? last.updatedAt : last.createdAt,
+                          last.id)
                       : null;
               return new SagaPage(sagas, next);
             });

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.adapter.rest;
 
 import com.ecsimagesaga.port.SagaFilter;
+import com.ecsimagesaga.port.SagaPage;
 import com.ecsimagesaga.port.SagaQueries;
 import com.ecsimagesaga.port.SagaStore;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,8 @@ public class SagaResource {
       description =
           "With commandId: that command's saga, as before. Otherwise every filter that is set must match; "
               + "status may repeat or be comma-separated; from/to are ISO-8601 instants on the creation time; pass the "
-              + "returned 'next' as cursor for the following page.")
+              + "returned 'next' as cursor for the following page. imageName matches any part of the image name "
+              + "(any case); sort=started (default) or sort=lastChange orders by creation or last change.")
   public Uni<Response> search(
       @QueryParam("commandId") String commandId,
       @QueryParam("status") List<String> status,
@@ -79,6 +81,8 @@ public class SagaResource {
       @QueryParam("source") String source,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("imageName") String imageName,
+      @QueryParam("sort") @DefaultValue("started") String sort,
       @QueryParam("pageSize") @DefaultValue("50") int pageSize,
       @QueryParam("cursor") String cursor) {
     if (commandId != null && !commandId.isBlank()) {
@@ -112,10 +116,34 @@ public class SagaResource {
             imageId,
             source,
             instant("from", from),
-            instant("to", to));
+            instant("to", to),
+            imageName);
     return queries
-        .search(filter, pageSize, SagaPageView.decode(cursor))
+        .search(filter, order(sort), pageSize, SagaPageView.decode(cursor))
         .map(p -> Response.ok(SagaPageView.of(p)).build());
+  }
+
+  @GET
+  @Path("/{id}/input")
+  @Operation(
+      summary = "What a saga was asked to do: the command's content as stored (it holds no secret)")
+  public Uni<SagaInputView> input(@PathParam("id") String id) {
+    UUID sagaId = ReplayResource.sagaId(id);
+    return store
+        .find(sagaId)
+        .map(
+            s ->
+                s.map(SagaInputView::of).orElseThrow(() -> new NotFoundException("no saga " + id)));
+  }
+
+  private static SagaPage.Order order(String sort) {
+    return switch (sort) {
+      case "started" -> SagaPage.Order.STARTED;
+      case "lastChange" -> SagaPage.Order.LAST_CHANGE;
+      default ->
+          throw new BadRequestException(
+              "EIS-6207 sort must be 'started' or 'lastChange', not '" + sort + "'");
+    };
   }
 
   private static Instant instant(String name, String value) {

@@ -30,4 +30,7 @@ public interface SagaQueries {
 
   /** The saga's audited replays, oldest first. */
   Uni<List<ReplayAudit>> replays(UUID sagaId);
+
+  /** The events the saga emitted, oldest first. */
+  Uni<List<EmittedEvent>> events(UUID sagaId);
 }

@@ -198,6 +198,11 @@ class BulkReplayJobTest {
     public Uni<List<ReplayAudit>> replays(UUID sagaId) {
       return Uni.createFrom().item(List.of());
     }
+
+    @Override
+    public Uni<List<com.ecsimagesaga.port.EmittedEvent>> events(UUID sagaId) {
+      return Uni.createFrom().item(List.of());
+    }
   }
 
   static final class InMemoryJobs implements ReplayJobs {

@@ -121,6 +121,10 @@ public final class LocalStack {
         "  Simulator API     127.0.0.1:" + LocalSimulator.API_PORT + (withSimulator ? "" : off),
         "  Simulator control 127.0.0.1:" + LocalSimulator.CONTROL_PORT + (withSimulator ? "" : off),
         "  Service HTTP      " + LocalService.HTTP_ADDRESS + (withApp ? "" : off),
+        "  Operator console  http://"
+            + LocalService.HTTP_ADDRESS
+            + "/  (users local-operator and local-viewer, password = user name)"
+            + (withApp ? "" : off),
         "Press Ctrl-C to stop everything.",
         "");
   }

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import com.ecsimagesaga.port.EmittedEvent;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaPage;
@@ -97,5 +98,33 @@ public class PanacheSagaQueries implements SagaQueries {
     return Panache.withSession(
             () -> ReplayAuditEntity.<ReplayAuditEntity>list("sagaId = ?1 order by id", sagaId))
         .map(rows -> rows.stream().map(ReplayAuditEntity::toAudit).toList());
+  }
+
+  @Override
+  public Uni<List<EmittedEvent>> events(UUID sagaId) {
+    return Panache.withSession(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            session
+                                .createNativeQuery(
+                                    "select type, occurred_at, published_at from outbox"
+                                        + " where saga_id = :id order by id",
+                                    Object[].class)
+                                .setParameter("id", sagaId)
+                                .getResultList()))
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        r ->
+                            new EmittedEvent(
+                                (String) r[0], instant(r[1]), r[2] == null ? null : instant(r[2])))
+                    .toList());
+  }
+
+  private static java.time.Instant instant(Object value) {
+    return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) value;
   }
 }

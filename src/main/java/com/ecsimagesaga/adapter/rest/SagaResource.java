@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.port.EmittedEvent;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaPage;
 import com.ecsimagesaga.port.SagaQueries;
@@ -134,6 +135,20 @@ public class SagaResource {
         .map(
             s ->
                 s.map(SagaInputView::of).orElseThrow(() -> new NotFoundException("no saga " + id)));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Operation(summary = "The events a saga emitted, oldest first, with when each was published")
+  public Uni<List<EmittedEvent>> events(@PathParam("id") String id) {
+    UUID sagaId = ReplayResource.sagaId(id);
+    return store
+        .find(sagaId)
+        .chain(
+            s ->
+                s.isEmpty()
+                    ? Uni.createFrom().failure(new NotFoundException("no saga " + id))
+                    : queries.events(sagaId));
   }
 
   private static SagaPage.Order order(String sort) {

@@ -85,7 +85,7 @@ export async function header() {
     document.getElementById('user'),
     el('span', {}, user.name),
     ' ',
-    el('span', { class: 'role' }, user.canReplay ? 'operator' : 'viewer (read only)')
+    el('span', { class: 'role' }, user.canReplay ? '(may replay)' : '(read only)')
   );
   return user;
 }

@@ -145,7 +145,9 @@ async function start() {
   }
   user = await header();
   const input = await getJson(`/api/sagas/${id}/input`).catch((e) => ({ error: e.message }));
-  fill(document.getElementById('input'), JSON.stringify(input.input ?? input, null, 2));
+  // Fields the command left unset are left out.
+  const shown = JSON.stringify(input.input ?? input, (key, value) => (value === null ? undefined : value), 2);
+  fill(document.getElementById('input'), shown);
   document.getElementById('replay').addEventListener('submit', replay);
   document.getElementById('lookup').addEventListener('click', lookup);
   refreshNow = every(2000, refresh, document.getElementById('updated'));

@@ -105,7 +105,8 @@ class ConsoleApiTest extends SagaTestSupport {
 
   @Test
   void theConsolePagesAskForTheSameUsersAsTheApi() {
-    for (String page : List.of("/", "/sagas.html", "/saga.html", "/replay.html", "/console/overview.js")) {
+    for (String page :
+        List.of("/", "/sagas.html", "/saga.html", "/replay.html", "/console/overview.js")) {
       assertThat(given().get(page).statusCode()).as(page).isEqualTo(401);
       assertThat(asViewer().get(page).statusCode()).as(page).isEqualTo(200);
     }
@@ -116,9 +117,15 @@ class ConsoleApiTest extends SagaTestSupport {
   void aWriteWithoutAJsonBodyIsRefusedSoNoOtherSiteCanPostAForm() {
     String path = "/api/sagas/" + UUID.randomUUID() + "/replay";
     String body = "{\"mode\":\"resume\",\"reason\":\"cross-site\"}";
-    for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
+    for (String type :
+        List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
       var answer =
           given()
+              .config(
+                  io.restassured.RestAssured.config()
+                      .encoderConfig(
+                          io.restassured.config.EncoderConfig.encoderConfig()
+                              .encodeContentTypeAs(type, io.restassured.http.ContentType.TEXT)))
               .auth()
               .preemptive()
               .basic(AdminApi.OPERATOR, AdminApi.OPERATOR_PASSWORD)
@@ -144,7 +151,12 @@ class ConsoleApiTest extends SagaTestSupport {
     String sagaId = awaitEvent(command.getCommandId(), ImageCreated.class).getSagaId();
 
     JsonPath input =
-        asViewer().get("/api/sagas/" + sagaId + "/input").then().statusCode(200).extract().jsonPath();
+        asViewer()
+            .get("/api/sagas/" + sagaId + "/input")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertThat(input.getString("kind")).isEqualTo("create");
     assertThat(input.getString("input.spec.imageName")).isEqualTo(command.getImageName());
 
@@ -174,16 +186,14 @@ class ConsoleApiTest extends SagaTestSupport {
             .jsonPath();
     assertThat(found.getList("items.id", String.class)).containsExactly(sagaId);
 
-    assertThat(asViewer().queryParam("sort", "sideways").get("/api/sagas").body().asString())
-        .contains("EIS-6207");
+    assertThat(asViewer().queryParam("sort", "sideways").get("/api/sagas").statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void sortedByLastChangeASagaReplayedLaterComesBeforeOneCreatedLater() {
     String tag = "order-" + UUID.randomUUID().toString().substring(0, 8);
-    sim()
-        .faults()
-        .next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "Not authorized."));
+    sim().faults().next("CreateImage", 1, Fault.error(403, "Forbidden.RAM", "Not authorized."));
     CreateImage first = createFromInstance(seededInstance()).setImageName(tag + "-first").build();
     publish(first);
     String firstId = awaitEvent(first.getCommandId(), ImageCreationFailed.class).getSagaId();

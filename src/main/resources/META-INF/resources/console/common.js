@@ -83,7 +83,8 @@ export async function header() {
   const user = await me();
   fill(
     document.getElementById('user'),
-    el('span', {}, user.name),
+    'Signed in as ',
+    el('strong', {}, user.name),
     ' ',
     el('span', { class: 'role' }, user.canReplay ? '(may replay)' : '(read only)')
   );

@@ -205,6 +205,8 @@ class ConsoleApiTest extends SagaTestSupport {
         .post("/api/sagas/" + firstId + "/replay")
         .then()
         .statusCode(200);
+    // Finished before the assertions, so that no saga of this test runs on into the next.
+    awaitEvent(first.getCommandId(), ImageCreated.class);
 
     assertThat(ids(tag, "started")).containsExactly(secondId, firstId);
     assertThat(ids(tag, "lastChange")).containsExactly(firstId, secondId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
@@ -243,6 +244,8 @@ class ConsoleBrowserTest extends SagaTestSupport {
                         .findElements(By.cssSelector("#items tr[data-result=REPLAYED]"))
                         .size()
                     == 3);
+    // The replayed sagas finish here, not in whichever test runs next on the same database.
+    commands.forEach(c -> awaitEvent(c, ImageCreated.class));
   }
 
   @Test

@@ -31,6 +31,14 @@ public final class HeadlessChromium implements AutoCloseable {
   private final String base;
 
   private HeadlessChromium(String base) {
+    if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+      throw new IllegalStateException(
+          "The console's browser tests need "
+              + BROWSER
+              + " and "
+              + DRIVER
+              + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
+    }
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     try {
       profile = Files.createTempDirectory("console-chromium-");

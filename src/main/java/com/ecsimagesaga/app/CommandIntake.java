@@ -5,11 +5,16 @@ import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.CreateImageRules;
 import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.command.DeleteImageRules;
+import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.command.UpdateImageRules;
+import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.image.ImageChanges;
+import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.EventEncoder;
+import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.DeleteImageSaga;
@@ -55,17 +60,81 @@ public final class CommandIntake {
     this.clock = clock;
   }
 
-  /** A command as it arrived: where it was read and the trace context it came in. */
-  public record Arrival<C>(C command, String origin, String traceParent) {}
+  /**
+   * A command as it arrived: the record key it was published under, where it was read and the trace
+   * context it came in.
+   */
+  public record Arrival<C>(C command, String key, String origin, String traceParent) {}
 
   /**
+   * Every violation of a create: the command's own rules ({@link CreateImageRules}), then when it
+   * says it was issued and the key it was published under ({@link RecordRules}). The JSON gateway
+   * runs the same check before publishing.
+   */
+  public static Validated<ImageSpec> check(CreateImageCommand c, String key, Instant now) {
+    return withRecordRules(
+        CreateImageRules.check(c),
+        c.issuedAt(),
+        now,
+        c.regionId(),
+        c.imageName() != null ? c.imageName() : c.deprecatedName(),
+        RecordRules.createKey(c),
+        key);
+  }
+
+  /** As {@link #check(CreateImageCommand, String, Instant)}, for an update. */
+  public static Validated<ImageChanges> check(UpdateImageCommand c, String key, Instant now) {
+    return withRecordRules(
+        UpdateImageRules.check(c),
+        c.issuedAt(),
+        now,
+        c.regionId(),
+        c.imageId(),
+        RecordRules.imageKey(c.regionId(), c.imageId()),
+        key);
+  }
+
+  /** As {@link #check(CreateImageCommand, String, Instant)}, for a delete. */
+  public static Validated<DeleteImageCommand> check(DeleteImageCommand c, String key, Instant now) {
+    return withRecordRules(
+        DeleteImageRules.check(c),
+        c.issuedAt(),
+        now,
+        c.regionId(),
+        c.imageId(),
+        RecordRules.imageKey(c.regionId(), c.imageId()),
+        key);
+  }
+
+  private static <T> Validated<T> withRecordRules(
+      Validated<T> checked,
+      Instant issuedAt,
+      Instant now,
+      String regionId,
+      String subject,
+      String expectedKey,
+      String key) {
+    List<Violation> record = new ArrayList<>();
+    RecordRules.issuedAt(issuedAt, now, record);
+    RecordRules.key(regionId, subject, expectedKey, key, record);
+    if (record.isEmpty()) {
+      return checked;
+    }
+    List<Violation> all = new ArrayList<>(checked.violations());
+    all.addAll(record);
+    return new Validated<>(null, all, checked.warnings());
+  }
+
+  /**
+   * @param key the record key the command was published under, null when it had none
    * @param origin where the command was read, for example {@code topic/partition@offset}; may be
    *     null
    * @param traceParent the W3C trace context the command arrived in, or null; the saga and its
    *     events continue it
    */
-  public Uni<IntakeResult> createImage(CreateImageCommand c, String origin, String traceParent) {
-    return createImages(List.of(new Arrival<>(c, origin, traceParent))).map(r -> r.get(0));
+  public Uni<IntakeResult> createImage(
+      CreateImageCommand c, String key, String origin, String traceParent) {
+    return createImages(List.of(new Arrival<>(c, key, origin, traceParent))).map(r -> r.get(0));
   }
 
   /**
@@ -122,7 +191,7 @@ public final class CommandIntake {
 
   private Plan plan(Arrival<CreateImageCommand> a, Instant now) {
     CreateImageCommand c = a.command();
-    var checked = CreateImageRules.check(c);
+    var checked = check(c, a.key(), now);
     if (!checked.isValid()) {
       return new Plan(a, checked.violations(), null);
     }
@@ -158,8 +227,9 @@ public final class CommandIntake {
   }
 
   /** As {@link #createImage}, for a delete. */
-  public Uni<IntakeResult> deleteImage(DeleteImageCommand c, String origin, String traceParent) {
-    var checked = DeleteImageRules.check(c);
+  public Uni<IntakeResult> deleteImage(
+      DeleteImageCommand c, String key, String origin, String traceParent) {
+    var checked = check(c, key, clock.instant());
     if (!checked.isValid()) {
       return reject(c.commandId(), "DeleteImage", checked.violations(), origin, traceParent);
     }
@@ -185,8 +255,9 @@ public final class CommandIntake {
   }
 
   /** As {@link #createImage}, for an update. */
-  public Uni<IntakeResult> updateImage(UpdateImageCommand c, String origin, String traceParent) {
-    var checked = UpdateImageRules.check(c);
+  public Uni<IntakeResult> updateImage(
+      UpdateImageCommand c, String key, String origin, String traceParent) {
+    var checked = check(c, key, clock.instant());
     if (!checked.isValid()) {
       return reject(c.commandId(), "UpdateImage", checked.violations(), origin, traceParent);
     }
@@ -236,7 +307,14 @@ public final class CommandIntake {
             .encodeRejection(eventId, shownId, commandType, clock.instant(), violations)
             .inTrace(traceParent);
     LOG.infof("EIS-1001 command %s (%s) rejected: %s", shownId, commandType, violations);
-    return store.reject(dedupeKey, message).replaceWith(new IntakeResult.Rejected(violations));
+    var why =
+        new RejectedCommand(
+            CommandIds.isValid(commandId) ? sagaId(commandId) : null,
+            shownId,
+            commandType,
+            clock.instant(),
+            violations);
+    return store.reject(dedupeKey, why, message).replaceWith(new IntakeResult.Rejected(violations));
   }
 
   /**
@@ -252,26 +330,29 @@ public final class CommandIntake {
               if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
                 return start(saga);
               }
-              Saga other = busy.get();
               return reject(
                   saga.commandId(),
                   commandType,
-                  List.of(
-                      Violation.of(
-                          "imageId",
-                          "image.busy",
-                          saga.imageId(),
-                          "saga "
-                              + other.id()
-                              + " ("
-                              + other.type()
-                              + ", "
-                              + other.status()
-                              + ") is still working on this image; "
-                              + "send it again, with a new commandId, once that saga has finished")),
+                  List.of(busy(saga.imageId(), busy.get())),
                   origin,
                   saga.traceParent());
             });
+  }
+
+  /** The violation of an update or delete of an image that saga {@code other} is working on. */
+  public static Violation busy(String imageId, Saga other) {
+    return Violation.of(
+        "imageId",
+        "image.busy",
+        imageId,
+        "saga "
+            + other.id()
+            + " ("
+            + other.type()
+            + ", "
+            + other.status()
+            + ") is still working on this image; "
+            + "send it again, with a new commandId, once that saga has finished");
   }
 
   private Uni<IntakeResult> start(Saga saga) {

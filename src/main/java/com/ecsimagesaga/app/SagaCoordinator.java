@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -67,12 +69,20 @@ public final class SagaCoordinator {
   private final Takeover takeover;
 
   /**
-   * Whether leases held under this instance's name may belong to no running pass: those of an
-   * earlier process of the name, or of a pass that stopped before it stored (it failed, or it left
-   * its sagas alone because this instance's heartbeat was not current). Passes never overlap, so at
-   * the start of a pass every such lease can end.
+   * Leases held under this instance's name that may belong to no running pass end at the start of a
+   * later pass: those of an earlier process of the name, or of a pass that stopped before it stored
+   * (it failed, or it left its sagas alone because this instance's heartbeat was not current). This
+   * is the latest claim instant such a pass made ({@link Instant#MIN} for an earlier process), null
+   * when there is none.
    */
-  private boolean ownLeasesToEnd = true;
+  private final AtomicReference<Instant> leasesToEnd = new AtomicReference<>(Instant.MIN);
+
+  /**
+   * The claim instants of this instance's passes now running (passes may overlap: {@code
+   * saga.pass-lanes}). A pass's leases run until its claim instant plus the lease, so the leases
+   * that run until before the oldest running pass's claim plus the lease belong to no running pass.
+   */
+  private final Map<Object, Instant> running = new ConcurrentHashMap<>();
 
   /**
    * How instances take over each other's sagas.
@@ -162,12 +172,22 @@ public final class SagaCoordinator {
       LOG.debugf("EIS-2904 instance %s claims nothing: its heartbeat is not current", owner);
       return Uni.createFrom().item(0);
     }
+    Object pass = new Object();
+    running.put(pass, claimedAt);
     return endOwnLeases(claimedAt)
         .chain(
             () -> store.claimDue(claimedAt, batchSize, owner, lease, takeover.liveSince(claimedAt)))
         .chain(sagas -> advanceAll(sagas, claimedAt))
         .onFailure()
-        .invoke(() -> ownLeasesToEnd = true);
+        .invoke(() -> leaseToEnd(claimedAt))
+        .onTermination()
+        .invoke(() -> running.remove(pass));
+  }
+
+  /** Marks the leases of a pass claimed at {@code claimedAt} as to be ended by a later pass. */
+  private void leaseToEnd(Instant claimedAt) {
+    leasesToEnd.accumulateAndGet(
+        claimedAt, (was, now) -> was == null || now.isAfter(was) ? now : was);
   }
 
   /**
@@ -176,15 +196,20 @@ public final class SagaCoordinator {
    * so their sagas are due at once again.
    */
   private Uni<Void> endOwnLeases(Instant now) {
-    if (!ownLeasesToEnd) {
+    Instant toEnd = leasesToEnd.get();
+    // Every pass that registered after the oldest running one claims at or after it, so the leases
+    // of running passes all run until at least the oldest claim plus the lease, and those of
+    // stopped passes claimed before it run until before that.
+    Instant oldestRunning = running.values().stream().min(Comparator.naturalOrder()).orElse(now);
+    if (toEnd == null || !toEnd.isBefore(oldestRunning)) {
       return Uni.createFrom().voidItem();
     }
     // Ended just before now, so that the claim of this same pass takes them.
     return store
-        .releaseLeases(owner, now.minusMillis(1))
+        .releaseLeases(owner, now.minusMillis(1), oldestRunning.plus(lease))
         .invoke(
             n -> {
-              ownLeasesToEnd = false;
+              leasesToEnd.compareAndSet(toEnd, null);
               if (n > 0) {
                 LOG.infof(
                     "EIS-2903 instance %s takes back %d sagas it held in a pass that did not store"
@@ -195,9 +220,12 @@ public final class SagaCoordinator {
         .replaceWithVoid();
   }
 
-  /** The answer for sagas left alone because the others may be taking them over. */
+  /**
+   * The answer for sagas left alone because the others may be taking them over: their leases end
+   * when every pass running now has ended.
+   */
   private <T> T leftAlone(T nothing) {
-    ownLeasesToEnd = true;
+    leaseToEnd(clock.instant());
     return nothing;
   }
 

@@ -62,14 +62,34 @@ public final class RuleIds {
           "step-timeout.unknown-step",
           "step-timeout.not-positive",
           "step-timeout.too-long",
-          "update.empty");
+          "update.empty",
+          "issued-at.too-early",
+          "issued-at.in-future",
+          "record-key.mismatch");
 
   /**
    * Rules the intake applies beyond the command itself: another saga still working on the image.
    */
   public static final Set<String> INTAKE = Set.of("image.busy");
 
-  /** Both, sorted. */
+  /**
+   * Rules of the JSON command gateway on the request itself, before it is a command: a body that is
+   * not JSON, of the wrong media type, too large, with unknown fields or values of the wrong type.
+   * They never travel on Kafka.
+   */
+  public static final Set<String> GATEWAY =
+      Set.of(
+          "body.required",
+          "body.too-large",
+          "body.malformed",
+          "body.unknown-field",
+          "body.wrong-type",
+          "body.null",
+          "content-type.unsupported",
+          "replay-mode.unsupported",
+          "replay-reason.required");
+
+  /** All of them, sorted. */
   public static final Set<String> ALL = union();
 
   private RuleIds() {}
@@ -77,6 +97,7 @@ public final class RuleIds {
   private static Set<String> union() {
     Set<String> all = new TreeSet<>(VALIDATION);
     all.addAll(INTAKE);
+    all.addAll(GATEWAY);
     return Collections.unmodifiableSet(all);
   }
 }

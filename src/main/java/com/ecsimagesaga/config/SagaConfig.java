@@ -24,6 +24,13 @@ public interface SagaConfig {
   int batchSize();
 
   /**
+   * How many of this instance's passes may run at once, each claiming its own batch: while one
+   * waits for ECS or for its commit, another claims and calls. 1 runs one pass after the other.
+   */
+  @WithDefault("2")
+  int passLanes();
+
+  /**
    * How many claimed sagas' inputs an instance keeps, so that a claim does not read and parse them
    * again (an input never changes); a saga's input is read once per instance while it stays among
    * the most recently claimed this many. 0 reads every input on every claim.

@@ -34,11 +34,15 @@ public interface SagaStore {
   Uni<List<Boolean>> startAll(List<Saga> sagas);
 
   /**
-   * Records a rejected command and its CommandRejected event in one transaction.
+   * Records a rejected command, why it was rejected, and its CommandRejected event in one
+   * transaction.
    *
+   * @param commandId the key a repeat of the command is recognised by
+   * @param why the rejection as {@link RejectedCommands} will find it; its saga id is null when the
+   *     command's id was unusable
    * @return true if recorded, false if a command with the same id was seen before
    */
-  Uni<Boolean> reject(String commandId, OutboxMessage rejection);
+  Uni<Boolean> reject(String commandId, RejectedCommand why, OutboxMessage rejection);
 
   /**
    * Leases up to {@code limit} sagas that are due at {@code now} and not leased by anyone else, for
@@ -67,7 +71,18 @@ public interface SagaStore {
    *
    * @return how many leases were ended
    */
-  Uni<Integer> releaseLeases(String owner, Instant now);
+  default Uni<Integer> releaseLeases(String owner, Instant now) {
+    return releaseLeases(owner, now, null);
+  }
+
+  /**
+   * {@link #releaseLeases(String, Instant)}, but only the leases that run until before {@code
+   * heldUntilBefore} (all when null): the leases of passes of this instance that are still running
+   * stay.
+   *
+   * @return how many leases were ended
+   */
+  Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore);
 
   /**
    * Stores the next state of each saga, releases its lease and appends its events to the outbox,

@@ -11,11 +11,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A local stand-in for the Alibaba Cloud ECS API (version 2014-05-26) that the real Java SDK can
@@ -24,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * script faults and read call counters.
  */
 public final class EcsSimulator implements AutoCloseable {
-  private final SimulatorConfig config;
+  private final SimulatorConfig initial;
+  private volatile SimulatorConfig config;
+  private final List<Consumer<SimulatorWorld>> seeds = new CopyOnWriteArrayList<>();
   private final WorldState state;
   private final SimulatorWorld world;
   private final FaultPlan faults = new FaultPlan(new SecureRandom());
@@ -37,14 +43,16 @@ public final class EcsSimulator implements AutoCloseable {
   private final HttpServer controlServer;
 
   private EcsSimulator(SimulatorConfig config) throws IOException {
+    this.initial = config;
     this.config = config;
     this.counters = new CallCounters(config.clock());
     this.state = new WorldState(new Timings(config), config.clientTokenRetention());
-    this.world = new SimulatorWorld(state);
+    this.world = new SimulatorWorld(state, regionId -> this.config.regions().contains(regionId));
     this.rateLimiter = new RateLimiter(config.rateLimitsPerMinute(), config.clock());
     this.workers = Executors.newCachedThreadPool(daemon("ecs-sim-http"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("ecs-sim-delay"));
-    this.apiHandler = new ApiHandler(config, state, rateLimiter, faults, counters, scheduler);
+    this.apiHandler =
+        new ApiHandler(() -> this.config, state, rateLimiter, faults, counters, scheduler);
     this.apiServer =
         RpcHttpServer.start(
             new InetSocketAddress(config.bindAddress(), config.apiPort()), workers, apiHandler);
@@ -92,9 +100,58 @@ public final class EcsSimulator implements AutoCloseable {
     return config.bindAddress() + ":" + apiPort();
   }
 
-  /** The settings it was started with. */
+  /** The settings in force: those it was started with, as changed by {@link #reconfigure}. */
   public SimulatorConfig config() {
     return config;
+  }
+
+  /**
+   * Changes settings while running, for calls arriving from now on: rate limits, regions, the
+   * alternative answers (idempotency codes, DeleteImage variants, page-size clamping), quota,
+   * durations, token retention, timestamp tolerance and speed factor. Addresses, ports, keys and
+   * the clock are fixed at start; changing one is refused. {@link #reset()} goes back to the
+   * settings it was started with.
+   *
+   * @return the settings now in force
+   */
+  public synchronized SimulatorConfig reconfigure(UnaryOperator<SimulatorConfigBuilder> change) {
+    SimulatorConfig next = change.apply(config.toBuilder()).build();
+    fixed("bindAddress", config.bindAddress(), next.bindAddress());
+    fixed("apiPort", config.apiPort(), next.apiPort());
+    fixed("controlPort", config.controlPort(), next.controlPort());
+    fixed("accessKeyId", config.accessKeyId(), next.accessKeyId());
+    fixed("accessKeySecret", config.accessKeySecret(), next.accessKeySecret());
+    fixed("clock", config.clock(), next.clock());
+    apply(next);
+    return next;
+  }
+
+  private static void fixed(String name, Object was, Object now) {
+    if (!was.equals(now)) {
+      throw new IllegalArgumentException(name + " is fixed when the simulator starts");
+    }
+  }
+
+  private void apply(SimulatorConfig next) {
+    if (next.speedFactor() != config.speedFactor()) {
+      state.timings().speedFactor(next.speedFactor());
+    }
+    state.timings().durations(next);
+    synchronized (state) {
+      state.tokens().retention(next.clientTokenRetention());
+    }
+    rateLimiter.limits(next.rateLimitsPerMinute());
+    apiHandler.settingsChanged(next);
+    config = next;
+  }
+
+  /**
+   * Runs {@code seeding} on the world now and again after every {@link #reset()}, so a reset goes
+   * back to this seeded state (the standalone simulator seeds its local instance this way).
+   */
+  public void seed(Consumer<SimulatorWorld> seeding) {
+    seeding.accept(world);
+    seeds.add(seeding);
   }
 
   /** Seeding and inspection of instances, snapshots and images. */
@@ -125,14 +182,24 @@ public final class EcsSimulator implements AutoCloseable {
   }
 
   /** Changes the speed factor for images and snapshots started from now on. */
-  public void speedFactor(double value) {
+  public synchronized void speedFactor(double value) {
     state.timings().speedFactor(value);
+    config = config.toBuilder().speedFactor(value).build();
   }
 
   /**
-   * Empties the world, the fault plan, the counters, the rate-limit windows and the call observers.
+   * Back to the state after start: the world emptied and seeded again by every {@link #seed}, the
+   * settings as started (the speed factor stays as it is), the fault plan, the counters, the
+   * rate-limit windows and the call observers emptied.
    */
   public void reset() {
+    resetEmpty();
+    seeds.forEach(seeding -> seeding.accept(world));
+  }
+
+  /** As {@link #reset()}, but the world stays empty: the seeds are not run this time. */
+  public synchronized void resetEmpty() {
+    apply(initial.toBuilder().speedFactor(state.timings().speedFactor()).build());
     world.reset();
     faults.clear();
     counters.reset();

@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  *       defaults)
  * </ul>
  *
- * Seeds instance {@code i-local0001} (Running) in {@code cn-hangzhou}.
+ * Seeds instance {@code i-local0001} (Running) in {@code cn-hangzhou}, again after every reset.
+ * Everything else (rate limits, regions, the alternative answers) is set over the control API.
  */
 public final class EcsSimulatorMain {
   /** Region of the seeded instance. */
@@ -60,7 +61,9 @@ public final class EcsSimulatorMain {
                 value(settings, "ecs.simulator.access-key-secret", defaults.accessKeySecret()))
             .build();
     EcsSimulator sim = EcsSimulator.start(config);
-    sim.world().seedInstance(LOCAL_REGION, LOCAL_INSTANCE, InstanceStatus.Running);
+    // A reset over the control API goes back to this seeded state (POST /reset?empty=true does
+    // not).
+    sim.seed(world -> world.seedInstance(LOCAL_REGION, LOCAL_INSTANCE, InstanceStatus.Running));
     out.printf(
         Locale.ROOT,
         "ECS simulator API      http://%s (AccessKeyId %s)%n",

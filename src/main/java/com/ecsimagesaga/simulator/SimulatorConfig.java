@@ -2,8 +2,10 @@ package com.ecsimagesaga.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Immutable settings of one simulator instance. Durations are "real world" values; the simulator
@@ -35,6 +37,8 @@ import java.util.Objects;
  *     processed
  * @param clientTokenRetention how long a ClientToken is remembered (ECS does not document it);
  *     after that the same token creates a new image
+ * @param regions the region ids the API knows; any other {@code RegionId} is answered 404 {@code
+ *     InvalidRegionId.NotFound} (default: {@link EcsRegions#PUBLIC})
  */
 public record SimulatorConfig(
     String bindAddress,
@@ -55,7 +59,17 @@ public record SimulatorConfig(
     Map<String, Integer> rateLimitsPerMinute,
     String idempotencyMismatchCode,
     String tokenInFlightCode,
-    Duration clientTokenRetention) {
+    Duration clientTokenRetention,
+    Set<String> regions) {
+
+  /** The codes ECS documents for a reused ClientToken with other parameters. */
+  public static final List<String> IDEMPOTENCY_MISMATCH_CODES =
+      List.of(
+          "IdempotentParameterMismatch", "IdempotenceParamNotMatch", "InvalidParamter.Conflict");
+
+  /** The codes seen for a ClientToken whose first request is still being processed. */
+  public static final List<String> TOKEN_IN_FLIGHT_CODES =
+      List.of("LastTokenProcessing", "IdempotentProcessing");
 
   /** The AccessKeyId accepted unless configured otherwise. */
   public static final String DEFAULT_ACCESS_KEY_ID = "sim-access-key-id";
@@ -73,7 +87,36 @@ public record SimulatorConfig(
       throw new IllegalArgumentException("speedFactor must be positive: " + speedFactor);
     }
     rateLimitsPerMinute = Map.copyOf(rateLimitsPerMinute);
+    rateLimitsPerMinute.forEach(
+        (action, limit) -> {
+          if (limit < 0) {
+            throw new IllegalArgumentException(
+                "rate limit of " + action + " is negative: " + limit);
+          }
+        });
     Objects.requireNonNull(clientTokenRetention, "clientTokenRetention");
+    Objects.requireNonNull(timestampTolerance, "timestampTolerance");
+    Objects.requireNonNull(waitingDuration, "waitingDuration");
+    Objects.requireNonNull(creatingDuration, "creatingDuration");
+    Objects.requireNonNull(snapshotDuration, "snapshotDuration");
+    if (!IDEMPOTENCY_MISMATCH_CODES.contains(idempotencyMismatchCode)) {
+      throw new IllegalArgumentException(
+          "idempotencyMismatchCode must be one of "
+              + IDEMPOTENCY_MISMATCH_CODES
+              + ": "
+              + idempotencyMismatchCode);
+    }
+    if (!TOKEN_IN_FLIGHT_CODES.contains(tokenInFlightCode)) {
+      throw new IllegalArgumentException(
+          "tokenInFlightCode must be one of " + TOKEN_IN_FLIGHT_CODES + ": " + tokenInFlightCode);
+    }
+    if (imageQuotaPerRegion < 0) {
+      throw new IllegalArgumentException("imageQuotaPerRegion is negative: " + imageQuotaPerRegion);
+    }
+    regions = Set.copyOf(regions);
+    if (regions.isEmpty()) {
+      throw new IllegalArgumentException("regions must name at least one region");
+    }
   }
 
   /**

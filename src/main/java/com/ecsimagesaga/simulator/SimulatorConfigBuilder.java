@@ -2,8 +2,11 @@ package com.ecsimagesaga.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Fluent builder of {@link SimulatorConfig}; every setter returns this builder. */
 public final class SimulatorConfigBuilder {
@@ -26,6 +29,7 @@ public final class SimulatorConfigBuilder {
   private String idempotencyMismatchCode = "IdempotentParameterMismatch";
   private String tokenInFlightCode = "LastTokenProcessing";
   private Duration clientTokenRetention = Duration.ofHours(24);
+  private final Set<String> regions = new LinkedHashSet<>(EcsRegions.PUBLIC);
 
   SimulatorConfigBuilder() {}
 
@@ -49,6 +53,8 @@ public final class SimulatorConfigBuilder {
     idempotencyMismatchCode = c.idempotencyMismatchCode();
     tokenInFlightCode = c.tokenInFlightCode();
     clientTokenRetention = c.clientTokenRetention();
+    regions.clear();
+    regions.addAll(c.regions());
   }
 
   /** Address to bind; default {@code 127.0.0.1}. */
@@ -178,6 +184,29 @@ public final class SimulatorConfigBuilder {
     return this;
   }
 
+  /**
+   * Replaces the limit of every action ({@code Throttling.User} beyond); an empty map means no
+   * limit.
+   */
+  public SimulatorConfigBuilder rateLimits(Map<String, Integer> callsPerMinute) {
+    rateLimitsPerMinute.clear();
+    rateLimitsPerMinute.putAll(callsPerMinute);
+    return this;
+  }
+
+  /** The region ids the API knows, replacing the default list of public ECS regions. */
+  public SimulatorConfigBuilder regions(Collection<String> value) {
+    regions.clear();
+    regions.addAll(value);
+    return this;
+  }
+
+  /** One more region the API knows, besides the ones already set. */
+  public SimulatorConfigBuilder addRegion(String regionId) {
+    regions.add(regionId);
+    return this;
+  }
+
   /** Freezes the settings. */
   public SimulatorConfig build() {
     return new SimulatorConfig(
@@ -199,6 +228,7 @@ public final class SimulatorConfigBuilder {
         rateLimitsPerMinute,
         idempotencyMismatchCode,
         tokenInFlightCode,
-        clientTokenRetention);
+        clientTokenRetention,
+        regions);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Seeding and inspection of the simulated account, for tests and the control API. Every method is
@@ -19,10 +20,26 @@ import java.util.Optional;
 public final class SimulatorWorld {
   private static final int SYSTEM_DISK_GIB = 40;
   private final WorldState state;
+  private final Predicate<String> knownRegion;
 
-  /** Facade over {@code state}. */
-  public SimulatorWorld(WorldState state) {
+  /** Facade over {@code state}; seeding refuses a region {@code knownRegion} does not accept. */
+  public SimulatorWorld(WorldState state, Predicate<String> knownRegion) {
     this.state = state;
+    this.knownRegion = knownRegion;
+  }
+
+  /**
+   * The region's resources for seeding: a region the API does not know would hold resources no call
+   * can reach, so seeding one is refused.
+   */
+  private WorldState.Region seedable(String regionId) {
+    if (!knownRegion.test(regionId)) {
+      throw new IllegalArgumentException(
+          "unknown region "
+              + regionId
+              + ": the API answers InvalidRegionId.NotFound for it; add it to the simulator's regions");
+    }
+    return state.region(regionId);
   }
 
   /** Places an instance with a 40 GiB system disk and one data disk per given size (GiB). */
@@ -45,7 +62,7 @@ public final class SimulatorWorld {
             new InstanceRecord.Disk(diskId, "data", dataDiskGiB[i], "/dev/xvd" + (char) ('b' + i)));
         dataDisks.add(diskId);
       }
-      state.region(regionId).instances.put(instanceId, instance);
+      seedable(regionId).instances.put(instanceId, instance);
       return new SeededInstance(
           regionId, instanceId, instance.disks.get(0).diskId(), List.copyOf(dataDisks));
     }
@@ -56,6 +73,8 @@ public final class SimulatorWorld {
     synchronized (state) {
       SeededInstance seeded = seedInstance(regionId, instanceId, InstanceStatus.Running);
       state.region(regionId).instances.get(instanceId).imageId = imageId;
+      // The image is in use now: a listing filtered by Usage sees it differently.
+      state.imagesEdited();
       return seeded;
     }
   }
@@ -99,7 +118,7 @@ public final class SimulatorWorld {
       snapshot.doneAt = creationTime;
       snapshot.sizeGiB = sizeGiB;
       snapshot.resourceGroupId = WorldState.DEFAULT_RESOURCE_GROUP;
-      state.region(regionId).snapshots.put(snapshotId, snapshot);
+      seedable(regionId).snapshots.put(snapshotId, snapshot);
       return RecordViews.snapshot(snapshot, state.now());
     }
   }
@@ -128,7 +147,7 @@ public final class SimulatorWorld {
       image.creationTime = creationTime;
       image.waitingEnd = creationTime;
       image.creatingEnd = readyAt;
-      state.region(regionId).addImage(image);
+      seedable(regionId).addImage(image);
       state.imagesEdited();
       return image.imageId;
     }

@@ -73,7 +73,8 @@ async function start(dryRun) {
   const result = await postJson('/api/replay-jobs', body);
   if (!result.ok) {
     document.getElementById('job-section').hidden = false;
-    fill(document.getElementById('job'), el('div', { class: 'problem' }, `Refused (${result.status}): ${result.text}`));
+    const why = result.json && result.json.violations ? result.json.violations.map((v) => v.message).join('; ') : result.text;
+    fill(document.getElementById('job'), el('div', { class: 'problem' }, `Refused (${result.status}): ${why}`));
     return;
   }
   history.replaceState(null, '', `?job=${result.json.id}`);

@@ -119,7 +119,9 @@ async function replay(event) {
   button.disabled = true;
   const result = await postJson(`/api/sagas/${id}/replay`, { mode: form.elements.mode.value, reason: form.elements.reason.value });
   button.disabled = false;
-  const text = result.json ? `${result.json.result}: ${result.json.detail || ''}` : result.text;
+  const text = result.json && result.json.violations
+    ? result.json.violations.map((v) => v.message).join('; ')
+    : result.json ? `${result.json.result}: ${result.json.detail || ''}` : result.text;
   fill(document.getElementById('replay-result'), el('div', { class: result.ok ? 'notice' : 'problem' }, result.ok ? `Replayed. ${text}` : `Refused (${result.status}): ${text}`));
   if (result.ok) form.reset();
   refreshNow();

@@ -85,7 +85,16 @@ class LeaseTakeoverTest {
    * other tests due at the same moments do not crowd this test's out of the claim's limit.
    */
   private static String ownRegion() {
-    return "cn-takeover-" + UUID.randomUUID().toString().substring(0, 8);
+    return known("cn-takeover-" + UUID.randomUUID().toString().substring(0, 8));
+  }
+
+  /**
+   * Adds a made-up region to the simulator's known regions: a pass that calls ECS for one of this
+   * test's sagas must meet the region, not {@code InvalidRegionId.NotFound}.
+   */
+  private static String known(String region) {
+    EcsSimulatorResource.simulator().reconfigure(settings -> settings.addRegion(region));
+    return region;
   }
 
   private Saga started(String region, Instant at) {
@@ -185,8 +194,8 @@ class LeaseTakeoverTest {
   @Test
   void everyRegionAndSagaTypeGetsItsTurnInEveryClaim() {
     Instant t = later();
-    String busy = "cn-fair-" + UUID.randomUUID().toString().substring(0, 8);
-    String quiet = "cn-calm-" + UUID.randomUUID().toString().substring(0, 8);
+    String busy = known("cn-fair-" + UUID.randomUUID().toString().substring(0, 8));
+    String quiet = known("cn-calm-" + UUID.randomUUID().toString().substring(0, 8));
     List<Saga> backlog = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       backlog.add(
@@ -269,5 +278,96 @@ class LeaseTakeoverTest {
     assertThat(onContext(() -> store.find(saga.id())).orElseThrow().step())
         .as("the next pass of the same instance took it up again, not the lease's end a minute on")
         .isNotEqualTo(saga.step());
+  }
+
+  @Test
+  void overlappingPassesEndTheLeasesOfAFailedPassNeverThoseOfAPassStillRunning() {
+    Instant t = later();
+    String region = ownRegion();
+    String held = "i-lane-held-" + UUID.randomUUID();
+    String failing = "i-lane-failing-" + UUID.randomUUID();
+    String other = "i-lane-other-" + UUID.randomUUID();
+    // Claimed one at a time, in this order: each pass below takes the earliest free saga.
+    Saga first =
+        SagaStarts.started(store, region, held, "lane", t.minusSeconds(3), definitions.policies());
+    Saga second =
+        SagaStarts.started(
+            store, region, failing, "lane", t.minusSeconds(2), definitions.policies());
+    Saga third =
+        SagaStarts.started(store, region, other, "lane", t.minusSeconds(1), definitions.policies());
+    var mine = new OnlyTheseSagas(store, pool, Set.of(first.id(), second.id(), third.id()));
+    String a = "lanes-" + UUID.randomUUID();
+    FakeClock clock = new FakeClock(t);
+    java.util.concurrent.CompletableFuture<Void> gate =
+        new java.util.concurrent.CompletableFuture<>();
+    Map<String, Integer> checks = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicBoolean failOnce = new AtomicBoolean(true);
+    com.ecsimagesaga.port.CloudImageGateway held1 =
+        new com.ecsimagesaga.port.CloudImageGateway() {
+          @Override
+          public Uni<com.ecsimagesaga.saga.StepOutcome> execute(
+              com.ecsimagesaga.saga.CloudAction action) {
+            return gateway.execute(action);
+          }
+
+          @Override
+          public Uni<Map<String, com.ecsimagesaga.saga.StepOutcome>> observeOwnImages(
+              String regionId, Set<String> imageIds, Instant createdSince, Instant takenAfter) {
+            return gateway.observeOwnImages(regionId, imageIds, createdSince, takenAfter);
+          }
+
+          @Override
+          public Uni<Map<String, com.ecsimagesaga.saga.StepOutcome>> observeInstances(
+              String regionId, Set<String> instanceIds) {
+            instanceIds.forEach(i -> checks.merge(i, 1, Integer::sum));
+            if (instanceIds.contains(held)) {
+              return Uni.createFrom()
+                  .completionStage(gate)
+                  .chain(() -> gateway.observeInstances(regionId, instanceIds));
+            }
+            if (instanceIds.contains(failing) && failOnce.getAndSet(false)) {
+              return Uni.createFrom().failure(new IllegalStateException("the pass fails"));
+            }
+            return gateway.observeInstances(regionId, instanceIds);
+          }
+        };
+    var lanes =
+        new SagaCoordinator(mine, held1, encoder, definitions, clock, a, 1, LEASE, 3, tracing);
+
+    // Lane 1 claims the first saga and waits for ECS.
+    var running =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> onContext(lanes::advanceDue));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> checks.containsKey(held));
+    // Lane 2 claims the second and fails: its lease is to end.
+    clock.advance(Duration.ofSeconds(1));
+    assertThatFailsOnContext(lanes::advanceDue);
+    // The next pass starts while lane 1 still runs: lane 1's lease stands, the failed pass's too
+    // (it was claimed after lane 1's, so ending it now would need an end that also ends lane 1's).
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(onContext(lanes::advanceDue)).isEqualTo(1);
+    assertThat(checks)
+        .as("the running pass's saga was not claimed again")
+        .containsEntry(held, 1)
+        .containsEntry(other, 1)
+        .containsEntry(failing, 1);
+    assertThat(onContext(() -> store.find(first.id())).orElseThrow().version())
+        .as("nothing stored yet for the saga the running pass holds")
+        .isEqualTo(first.version());
+
+    gate.complete(null);
+    assertThat(running.join()).isEqualTo(1);
+    // Every pass that was running has ended: the failed pass's lease ends now, not a minute on.
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(onContext(lanes::advanceDue)).isEqualTo(1);
+    assertThat(checks).containsEntry(failing, 2).containsEntry(held, 1);
+    assertThat(onContext(() -> store.find(second.id())).orElseThrow().version())
+        .isGreaterThan(second.version());
+  }
+
+  private static void assertThatFailsOnContext(java.util.function.Supplier<Uni<Integer>> work) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> onContext(work))
+        .hasStackTraceContaining("the pass fails");
   }
 }

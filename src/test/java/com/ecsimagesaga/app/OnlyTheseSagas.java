@@ -29,8 +29,8 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<Integer> releaseLeases(String owner, Instant now) {
-    return delegate.releaseLeases(owner, now);
+  public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
+    return delegate.releaseLeases(owner, now, heldUntilBefore);
   }
 
   @Override
@@ -63,8 +63,9 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
-    return delegate.reject(commandId, rejection);
+  public Uni<Boolean> reject(
+      String commandId, com.ecsimagesaga.port.RejectedCommand why, OutboxMessage rejection) {
+    return delegate.reject(commandId, why, rejection);
   }
 
   @Override

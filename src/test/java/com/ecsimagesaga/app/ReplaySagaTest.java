@@ -162,7 +162,8 @@ class ReplaySagaTest {
     }
 
     @Override
-    public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
+    public Uni<Boolean> reject(
+        String commandId, com.ecsimagesaga.port.RejectedCommand why, OutboxMessage rejection) {
       throw new UnsupportedOperationException();
     }
 
@@ -173,7 +174,7 @@ class ReplaySagaTest {
     }
 
     @Override
-    public Uni<Integer> releaseLeases(String owner, Instant now) {
+    public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
       throw new UnsupportedOperationException();
     }
 

@@ -63,7 +63,7 @@ final class ProcessStack implements AutoCloseable {
   private final EcsSimulator simulator;
   private final CommandProducer producer;
   private final AvroCodec codec = new AvroCodec();
-  private ServiceProcess service;
+  private final List<ServiceProcess> services = new java.util.ArrayList<>();
 
   private ProcessStack(Path home, SimulatorConfig simulatorConfig)
       throws IOException, InterruptedException {
@@ -121,7 +121,8 @@ final class ProcessStack implements AutoCloseable {
       p.put("saga.ecs.rate-limit.per-second", rateLimit);
     }
     p.putAll(overrides);
-    service = new ServiceProcess(name, p, home, jvmOptions);
+    ServiceProcess service = new ServiceProcess(name, p, home, jvmOptions);
+    services.add(service);
     return service;
   }
 
@@ -157,6 +158,11 @@ final class ProcessStack implements AutoCloseable {
   /** Waits for the acknowledgement of everything sent so far. */
   void flush() {
     producer.flush();
+  }
+
+  /** A new connection to the stack's database. */
+  Connection connect() throws SQLException {
+    return postgres.connect();
   }
 
   /** A single number from the saga table, such as a count. */
@@ -244,14 +250,12 @@ final class ProcessStack implements AutoCloseable {
   }
 
   /**
-   * Kills the service (SIGKILL, its state is in the database anyway), stops the broker, database
+   * Kills the services (SIGKILL, its state is in the database anyway), stops the broker, database
    * and simulator.
    */
   @Override
   public void close() {
-    if (service != null) {
-      service.kill();
-    }
+    services.forEach(ServiceProcess::kill);
     producer.close();
     broker.close();
     postgres.close();

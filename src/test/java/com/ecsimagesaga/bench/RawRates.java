@@ -49,7 +49,17 @@ final class RawRates {
 
   /** pgbench -N style: 8 clients each committing one-row insert transactions for DB_WINDOW. */
   static double database() throws Exception {
-    try (Connection c = connect()) {
+    return database(RawRates::connect);
+  }
+
+  /** Opens a connection to the database measured. */
+  interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  /** {@link #database()} against the database {@code connector} opens connections to. */
+  static double database(Connector connector) throws Exception {
+    try (Connection c = connector.connect()) {
       c.createStatement()
           .execute("create table if not exists bench_raw (id bigserial primary key, v text)");
     }
@@ -57,7 +67,7 @@ final class RawRates {
     long deadline = System.nanoTime() + DB_WINDOW.toNanos();
     List<Future<Long>> clients = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      clients.add(pool.submit(() -> insertUntil(deadline)));
+      clients.add(pool.submit(() -> insertUntil(connector, deadline)));
     }
     long total = 0;
     for (Future<Long> f : clients) {
@@ -69,7 +79,12 @@ final class RawRates {
 
   /** Transactions committed in the service's database so far (pg_stat_database). */
   static long databaseCommits() throws SQLException {
-    try (Connection c = connect();
+    return databaseCommits(RawRates::connect);
+  }
+
+  /** {@link #databaseCommits()} of the database {@code connector} opens connections to. */
+  static long databaseCommits(Connector connector) throws SQLException {
+    try (Connection c = connector.connect();
         var rs =
             c.createStatement()
                 .executeQuery(
@@ -84,9 +99,9 @@ final class RawRates {
         PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
   }
 
-  private static long insertUntil(long deadline) throws SQLException {
+  private static long insertUntil(Connector connector, long deadline) throws SQLException {
     long n = 0;
-    try (Connection c = connect();
+    try (Connection c = connector.connect();
         PreparedStatement insert = c.prepareStatement("insert into bench_raw (v) values (?)")) {
       c.setAutoCommit(true);
       while (System.nanoTime() < deadline) {

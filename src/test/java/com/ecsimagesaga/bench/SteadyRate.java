@@ -60,7 +60,12 @@ final class SteadyRate {
 
   /** What a run measured: its table, and the sagas that failed by error code (none expected). */
   record Result(
-      String table, int offered, int created, Map<String, Long> failures, StallRecovery recovery) {}
+      String table,
+      int offered,
+      int created,
+      Map<String, Long> failures,
+      StallRecovery recovery,
+      boolean keptUp) {}
 
   /**
    * A stall of the database in the measured run: it starts {@code at} after the run's first command
@@ -90,6 +95,10 @@ final class SteadyRate {
     DatabaseStall stalls = null;
     long commitsBefore;
     List<Completion> outcomes;
+    CpuAccount.Snapshot cpuBefore;
+    CpuAccount.Snapshot cpuAfter;
+    ProfileSummary profile = null;
+    String profiled = "";
     try (var producer = new CommandProducer(bootstrap)) {
       if (!warmUp.isEmpty()) {
         warmUp(rate, warmUp, producer, codec, bootstrap);
@@ -98,6 +107,10 @@ final class SteadyRate {
       sim.observeCalls(pages);
       commitsBefore = RawRates.databaseCommits();
       try (var reader = new TimedTopicReader(bootstrap, "ecs.image.events")) {
+        if (Boolean.getBoolean("bench.jfr")) {
+          profile = ProfileSummary.start();
+        }
+        cpuBefore = CpuAccount.take();
         started = Instant.now();
         if (stall != null) {
           stalls = DatabaseStall.ofTestDatabase();
@@ -105,9 +118,16 @@ final class SteadyRate {
         }
         publishSteadily(rate, commands, producer, codec, publishedAt);
         outcomes = new Outcomes(reader, codec, publishedAt).awaitAll();
+        cpuAfter = CpuAccount.take();
+        if (profile != null) {
+          try (ProfileSummary recording = profile) {
+            profiled = recording.stopAndSummarize();
+          }
+        }
       }
     }
-    System.out.printf("%nmeasured run from %s to %s%n", started, Instant.now());
+    Instant ended = Instant.now();
+    System.out.printf("%nmeasured run from %s to %s%n", started, ended);
     long ecsCalls = sim.counters().total();
     long commits = RawRates.databaseCommits() - commitsBefore;
     List<Completion> done = outcomes.stream().filter(c -> c.failure() == null).toList();
@@ -117,11 +137,21 @@ final class SteadyRate {
             .collect(Collectors.groupingBy(Completion::failure, Collectors.counting()));
     double brokerRate = RawRates.broker(bootstrap);
     double dbRate = RawRates.database();
+    SteadyRateReport report = new SteadyRateReport(settings, started, done);
     String table =
         done.isEmpty()
             ? "no saga succeeded"
-            : new SteadyRateReport(settings, started, done)
-                .render(ecsCalls, commits, pages, brokerRate, dbRate);
+            : report.render(
+                ecsCalls,
+                commits,
+                pages,
+                brokerRate,
+                dbRate,
+                CpuAccount.perSaga(
+                    cpuBefore,
+                    cpuAfter,
+                    done.size(),
+                    Duration.between(started, ended).toMillis() / 1000.0));
     StallRecovery recovery = null;
     if (stalls != null && !done.isEmpty()) {
       recovery =
@@ -133,7 +163,14 @@ final class SteadyRate {
                   "%ndatabase stalled (SIGSTOP) from %s to %s%n%s",
                   stalls.stoppedAt(), stalls.continuedAt(), recovery.print());
     }
-    return new Result(table, commands.size(), done.size(), failures, recovery);
+    table = table + profiled;
+    return new Result(
+        table,
+        commands.size(),
+        done.size(),
+        failures,
+        recovery,
+        !done.isEmpty() && report.keptUp());
   }
 
   /**
@@ -222,7 +259,28 @@ final class SteadyRate {
       AvroCodec codec,
       Map<String, Instant> publishedAt)
       throws InterruptedException {
-    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    publishSteadily(
+        rate,
+        commands,
+        c ->
+            producer.sendAsync(
+                "ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c)),
+        publishedAt);
+    producer.flush();
+  }
+
+  /**
+   * Hands the commands to {@code send} at {@code rate} per second: every slice, as many as are due
+   * by then, each with its publish time. Returns once the last one was handed over.
+   */
+  static void publishSteadily(
+      int rate,
+      List<CreateImage> commands,
+      java.util.function.Consumer<CreateImage> send,
+      Map<String, Instant> publishedAt)
+      throws InterruptedException {
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-publisher"));
     AtomicInteger sent = new AtomicInteger();
     long t0 = System.nanoTime();
     clock.scheduleAtFixedRate(
@@ -231,8 +289,7 @@ final class SteadyRate {
           while (sent.get() < due) {
             CreateImage c = commands.get(sent.getAndIncrement());
             publishedAt.put(c.getCommandId(), Instant.now());
-            producer.sendAsync(
-                "ecs.image.commands", "cn-hangzhou/" + c.getImageName(), codec.encode(c));
+            send.accept(c);
           }
           if (sent.get() >= commands.size()) {
             clock.shutdown();
@@ -245,6 +302,5 @@ final class SteadyRate {
       clock.shutdownNow();
       throw new IllegalStateException("the publisher did not finish in time");
     }
-    producer.flush();
   }
 }

@@ -41,5 +41,10 @@ class SustainedThroughputBenchmark {
     System.out.print(result.table());
     assertThat(result.failures()).as("sagas that failed, by error code").isEmpty();
     assertThat(result.created()).isEqualTo(result.offered());
+    assertThat(result.keptUp())
+        .as(
+            "kept up with %d/s: at least 98 %% completed, p99 of the last 20 s under 5 s",
+            settings.rate())
+        .isTrue();
   }
 }

@@ -67,7 +67,7 @@ final class TimedTopicReader implements AutoCloseable {
                 }
               }
             },
-            "timed-reader-" + topic);
+            "bench-timed-reader-" + topic);
     poller.setDaemon(true);
     poller.start();
   }

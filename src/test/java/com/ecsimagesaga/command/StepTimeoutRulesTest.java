@@ -99,7 +99,7 @@ class StepTimeoutRulesTest {
   @Test
   void everyRuleIdIsCataloguedOnce() {
     assertThat(RuleIds.ALL)
-        .hasSize(RuleIds.VALIDATION.size() + RuleIds.INTAKE.size())
+        .hasSize(RuleIds.VALIDATION.size() + RuleIds.INTAKE.size() + RuleIds.GATEWAY.size())
         .contains(
             "step-timeout.unknown-step",
             "step-timeout.not-positive",

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** The admin API as the test users of the {@code %test} profile see it. */
 final class AdminApi {
@@ -29,5 +31,19 @@ final class AdminApi {
 
   static RequestSpecification anonymous() {
     return given().contentType(ContentType.JSON);
+  }
+
+  /**
+   * The management interface (health and metrics), on its own port: {@code http://<host>:<port>},
+   * whatever root path Quarkus reports with it.
+   */
+  static String managementAddress() {
+    URI url = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
+    return url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
+  }
+
+  /** An anonymous request to the management interface. */
+  static RequestSpecification management() {
+    return given().baseUri(managementAddress());
   }
 }

@@ -11,6 +11,7 @@ import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -115,10 +116,18 @@ class AdminApiSecurityTest {
   }
 
   @Test
-  void healthMetricsAndTheApiDocumentStayOpen() {
-    assertThat(anonymous().get("/q/health/live").statusCode()).isEqualTo(200);
-    assertThat(anonymous().get("/q/health/ready").statusCode()).isEqualTo(200);
-    assertThat(anonymous().get("/q/metrics").statusCode()).isEqualTo(200);
+  void healthAndMetricsAreOnTheManagementInterfaceAndTheApiDocumentStaysOpen() {
+    assertThat(AdminApi.management().get("/q/health/live").statusCode()).isEqualTo(200);
+    assertThat(AdminApi.management().get("/q/health/ready").statusCode()).isEqualTo(200);
+    assertThat(AdminApi.management().get("/q/metrics").statusCode()).isEqualTo(200);
+    assertThat(AdminApi.managementAddress()).doesNotEndWith(":" + RestAssured.port);
     assertThat(anonymous().get("/q/openapi").body().asString()).contains("/api/sagas/{id}/replay");
+    assertThat(anonymous().get("/q/swagger-ui/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theMainPortServesNeitherHealthNorMetrics() {
+    assertThat(anonymous().get("/q/metrics").statusCode()).isEqualTo(404);
+    assertThat(anonymous().get("/q/health/ready").statusCode()).isEqualTo(404);
   }
 }

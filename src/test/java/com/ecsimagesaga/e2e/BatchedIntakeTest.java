@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The intake takes a poll of commands in at once (the creates of a poll in one statement). Each
- * test publishes its commands under one key, so they land in one partition and, sent together, in
- * as few polls as the consumer makes; what each command gets must be what it would get alone.
+ * test publishes its commands, each under its own key, to one partition, so that, sent together,
+ * they arrive in as few polls as the consumer makes; what each command gets must be what it would
+ * get alone.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -43,7 +44,6 @@ class BatchedIntakeTest extends SagaTestSupport {
   @Test
   void createsSentTogetherEachStartOneSagaAndARepeatInTheSamePollIsAnsweredWithItsState()
       throws SQLException {
-    String key = "batch-" + UUID.randomUUID();
     List<CreateImage> creates = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       creates.add(createFromInstance(seededInstance()).build());
@@ -54,7 +54,7 @@ class BatchedIntakeTest extends SagaTestSupport {
     CreateImage invalid =
         createFromInstance(seededInstance()).setImageName("http://not-a-name").build();
     sent.add(30, invalid);
-    sent.forEach(c -> producer.sendAsync(COMMANDS, key, CODEC.encode(c)));
+    sent.forEach(c -> producer.sendAsync(COMMANDS, 0, keyOf(c), CODEC.encode(c)));
     producer.flush();
 
     for (CreateImage c : creates) {
@@ -92,7 +92,6 @@ class BatchedIntakeTest extends SagaTestSupport {
         "create trigger refuse_one_command before insert on processed_command for each row"
             + " execute function refuse_one_command()");
     try {
-      String key = "batch-" + UUID.randomUUID();
       List<CreateImage> good = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         good.add(createFromInstance(seededInstance()).build());
@@ -100,7 +99,7 @@ class BatchedIntakeTest extends SagaTestSupport {
       CreateImage refused = createFromInstance(seededInstance()).setCommandId(refusedId).build();
       List<CreateImage> sent = new ArrayList<>(good);
       sent.add(10, refused);
-      sent.forEach(c -> producer.sendAsync(COMMANDS, key, CODEC.encode(c)));
+      sent.forEach(c -> producer.sendAsync(COMMANDS, 0, keyOf(c), CODEC.encode(c)));
       producer.flush();
 
       await().atMost(Duration.ofSeconds(30)).until(() -> deadLetterFor(refusedId) != null);
@@ -163,5 +162,9 @@ class BatchedIntakeTest extends SagaTestSupport {
   private static Connection connection() throws SQLException {
     return DriverManager.getConnection(
         PostgresResource.jdbcUrl(), PostgresResource.user(), PostgresResource.password());
+  }
+
+  private static String keyOf(CreateImage c) {
+    return c.getRegionId() + "/" + c.getImageName();
   }
 }

@@ -114,31 +114,34 @@ class ConsoleApiTest extends SagaTestSupport {
   }
 
   @Test
-  void aWriteWithoutAJsonBodyIsRefusedSoNoOtherSiteCanPostAForm() {
-    String path = "/api/sagas/" + UUID.randomUUID() + "/replay";
+  void everyWriteWithoutAJsonBodyIsRefusedSoNoOtherSiteCanPostAForm() {
+    // What a cross-site form (or a no-cors fetch) can send; the console always sends JSON.
+    String replay = "/api/sagas/" + UUID.randomUUID() + "/replay";
     String body = "{\"mode\":\"resume\",\"reason\":\"cross-site\"}";
-    for (String type :
-        List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
-      var answer =
-          given()
-              .config(
-                  io.restassured.RestAssured.config()
-                      .encoderConfig(
-                          io.restassured.config.EncoderConfig.encoderConfig()
-                              .encodeContentTypeAs(type, io.restassured.http.ContentType.TEXT)))
-              .auth()
-              .preemptive()
-              .basic(AdminApi.OPERATOR, AdminApi.OPERATOR_PASSWORD)
-              .contentType(type)
-              .body(body)
-              .post(path);
-      assertThat(answer.statusCode()).as(type).isEqualTo(415);
-      assertThat(answer.body().asString()).contains("EIS-6208");
+    for (String path : List.of(replay, "/api/replay-jobs", "/api/commands/create-image")) {
+      for (String type :
+          List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
+        var answer =
+            given()
+                .config(
+                    io.restassured.RestAssured.config()
+                        .encoderConfig(
+                            io.restassured.config.EncoderConfig.encoderConfig()
+                                .encodeContentTypeAs(type, io.restassured.http.ContentType.TEXT)))
+                .auth()
+                .preemptive()
+                .basic(AdminApi.OPERATOR, AdminApi.OPERATOR_PASSWORD)
+                .contentType(type)
+                .body(body)
+                .post(path);
+        assertThat(answer.statusCode()).as(path + " " + type).isEqualTo(415);
+        assertThat(answer.body().asString()).contains("content-type.unsupported");
+      }
     }
     // The same request as JSON reaches the replay (the saga does not exist).
-    assertThat(asOperator().body(body).post(path).statusCode()).isEqualTo(404);
+    assertThat(asOperator().body(body).post(replay).statusCode()).isEqualTo(404);
     // A viewer is refused before anything else.
-    assertThat(asViewer().body(body).post(path).statusCode()).isEqualTo(403);
+    assertThat(asViewer().body(body).post(replay).statusCode()).isEqualTo(403);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package com.ecsimagesaga.e2e;
 
-import static com.ecsimagesaga.e2e.AdminApi.anonymous;
 import static com.ecsimagesaga.e2e.AdminApi.asViewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +34,7 @@ class MetricsAfterARunTest extends SagaTestSupport {
   }
 
   static String scrape() {
-    return anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+    return AdminApi.management().get("/q/metrics").then().statusCode(200).extract().asString();
   }
 
   /**

@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,6 +314,26 @@ class ValidationThroughKafkaTest extends SagaTestSupport {
             b -> b.setStepTimeoutSeconds(Map.of("TAG_IMAGE", 604801))));
     // Updates.
     all.add(update("update.empty", "command", null, b -> b.setImageName(null)));
+    // How the command travels: when it was issued, the key it was published under.
+    all.add(
+        create(
+            "issued-at.too-early",
+            "issuedAt",
+            "1970-01-01T00:00:00Z",
+            b -> b.setIssuedAt(Instant.EPOCH)));
+    Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+    all.add(
+        update(
+            "issued-at.in-future", "issuedAt", tomorrow.toString(), b -> b.setIssuedAt(tomorrow)));
+    Case delete = delete("record-key.mismatch", "recordKey", "cn-hangzhou/m-other", b -> {});
+    all.add(
+        new Case(
+            delete.rule(),
+            delete.commandType(),
+            delete.command(),
+            "cn-hangzhou/m-other",
+            delete.field(),
+            delete.value()));
     return all;
   }
 

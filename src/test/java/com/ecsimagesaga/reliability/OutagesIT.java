@@ -230,7 +230,7 @@ class OutagesIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(service.httpAddress() + "/q/health/ready"))
+                HttpRequest.newBuilder(URI.create(service.managementAddress() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

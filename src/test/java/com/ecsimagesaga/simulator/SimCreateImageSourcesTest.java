@@ -133,7 +133,7 @@ class SimCreateImageSourcesTest extends SimulatorFixture {
     tooSmallEmpty.setDiskDeviceMappings(
         List.of(
             Requests.mapping("s-sys", "system", null, null),
-            Requests.mapping(null, "data", null, 10)));
+            Requests.mapping(null, "data", null, 4)));
     CreateImageRequest tooBig = new CreateImageRequest();
     tooBig.setDiskDeviceMappings(List.of(Requests.mapping("s-sys", "system", null, 32769)));
     CreateImageRequest badType = new CreateImageRequest();

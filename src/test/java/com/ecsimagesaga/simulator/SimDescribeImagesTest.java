@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeImagesResponse;
 import com.aliyuncs.ecs.model.v20140526.UntagResourcesRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +231,29 @@ class SimDescribeImagesTest extends SimulatorFixture {
       request.setTags(List.of(tag));
     }
     return request;
+  }
+
+  @Test
+  void aUsableQueryIsCountedAgainEachTimeBecauseUsableFollowsTheClock() throws Exception {
+    String imageId = client.getAcsResponse(Requests.fromInstance("i-d")).getImageId();
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(usableCount()).as("still Creating").isZero();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(usableCount()).as("Available now, same query, no image changed").isEqualTo(1);
+    assertThat(sim.world().image(REGION, imageId).orElseThrow().usable()).isTrue();
+  }
+
+  private int usableCount() throws Exception {
+    var reply =
+        new RawEcsCall(sim, "DescribeImages")
+            .with("Status", Requests.ALL_STATUSES)
+            .with("Usable", "true")
+            .with("Timestamp", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
+            .signed("POST")
+            .postQuery();
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(reply.body()).path("TotalCount").asInt();
   }
 
   @Test

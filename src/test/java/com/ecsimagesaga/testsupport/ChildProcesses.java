@@ -55,7 +55,11 @@ final class ChildProcesses {
               + host
               + ":"
               + port
-              + " is already in use (a leftover process from an earlier run?)");
+              + " is already in use, and not by a process of an earlier local run in this"
+              + " directory (those are stopped at start). Find what holds it with `ss -ltnp"
+              + " 'sport = :"
+              + port
+              + "'` and stop it, then start again");
     }
   }
 

@@ -53,6 +53,14 @@ public final class CommandProducer implements AutoCloseable {
     producer.send(new ProducerRecord<>(topic, key, value));
   }
 
+  /**
+   * Sends to one partition without waiting, as a producer whose keys hash to the same partition
+   * would.
+   */
+  public void sendAsync(String topic, int partition, String key, byte[] value) {
+    producer.send(new ProducerRecord<>(topic, partition, key, value));
+  }
+
   public void flush() {
     producer.flush();
   }

@@ -29,7 +29,7 @@ import org.apache.kafka.common.Uuid;
 public final class LocalKafkaBroker implements AutoCloseable {
 
   /** Address clients use to reach the broker. */
-  public static final String BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+  public static final String BOOTSTRAP_SERVERS = "127.0.0.1:" + LocalPorts.port(9092);
 
   private static final String HOST = "127.0.0.1";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
@@ -46,7 +46,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
    *     local-stack/kafka}
    */
   public LocalKafkaBroker(Path directory) {
-    this(directory, 9092, 9093);
+    this(directory, LocalPorts.port(9092), LocalPorts.port(9093));
   }
 
   /**
@@ -100,6 +100,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
             "Kafka broker exited; see " + directory.resolve("broker.log"), () -> !broker.isAlive())
         .until(() -> ChildProcesses.isListening(HOST, brokerPort));
     SagaTopics.createOn(bootstrapServers());
+  }
+
+  /**
+   * @return the broker's process id
+   */
+  public long pid() {
+    return broker.pid();
   }
 
   /**

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 public final class LocalPostgres implements AutoCloseable {
 
   /** The port the server listens on. */
-  public static final int PORT = 54320;
+  public static final int PORT = LocalPorts.port(54320);
 
   /** The superuser; the server trusts local connections, so {@link #PASSWORD} is not checked. */
   public static final String USER = "postgres";

@@ -12,10 +12,10 @@ import com.ecsimagesaga.simulator.SimulatorConfig;
 final class LocalSimulator {
 
   /** Port of the simulated ECS OpenAPI endpoint. */
-  static final int API_PORT = 8089;
+  static final int API_PORT = LocalPorts.port(8089);
 
   /** Port of the simulator's control API (faults, time, inspection). */
-  static final int CONTROL_PORT = 8090;
+  static final int CONTROL_PORT = LocalPorts.port(8090);
 
   /** Region and instance seeded for local runs. */
   static final String REGION = "cn-hangzhou";
@@ -25,8 +25,9 @@ final class LocalSimulator {
   private LocalSimulator() {}
 
   /**
-   * Starts the simulator ten times faster than real ECS and seeds {@value #INSTANCE_ID}. It runs on
-   * the launcher's threads, so it ends with the launcher's JVM and needs no explicit stop.
+   * Starts the simulator ten times faster than real ECS and seeds {@value #INSTANCE_ID} (again
+   * after every reset). It runs on the launcher's threads, so it ends with the launcher's JVM and
+   * needs no explicit stop.
    */
   static void start() {
     EcsSimulator simulator =
@@ -36,6 +37,8 @@ final class LocalSimulator {
                 .controlPort(CONTROL_PORT)
                 .speedFactor(10.0)
                 .build());
-    simulator.world().seedInstance(REGION, INSTANCE_ID, InstanceStatus.Running);
+    // Seeded again after every POST /reset of the control API, so the README's example keeps
+    // working after a reset.
+    simulator.seed(world -> world.seedInstance(REGION, INSTANCE_ID, InstanceStatus.Running));
   }
 }

@@ -1,6 +1,14 @@
 package com.ecsimagesaga.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -9,8 +17,13 @@ import java.util.stream.Collectors;
 /**
  * Runs the saga service on embedded infrastructure, for a machine with only a JDK and Maven:
  * PostgreSQL on 127.0.0.1:54320, a Kafka broker on 127.0.0.1:9092, the ECS simulator on
- * 127.0.0.1:8089 (control 8090), and the packaged service on 127.0.0.1:8080. State lives under
- * {@code ./local-stack}. Ctrl-C stops everything.
+ * 127.0.0.1:8089 (control 8090), and the packaged service on 127.0.0.1:8080 (management 9000).
+ * State lives under {@code ./local-stack} (system property {@code local.home} to change it). Ctrl-C
+ * or SIGTERM stops everything it started; a start that finds processes of an earlier run still
+ * running (by the pid files in the state directory) stops them first.
+ *
+ * <p>It prints a line as each part is ready, with its time, and one final line with the addresses
+ * once everything answers (the service's readiness check is UP).
  *
  * <p>Run it with {@code mvn -Plocal -DskipTests package exec:exec}. Flags, passed as {@code
  * -Dlocal.flags="--no-app --no-simulator"}: {@code --no-simulator} skips the simulator, {@code
@@ -19,6 +32,7 @@ import java.util.stream.Collectors;
 public final class LocalStack {
 
   private static final Set<String> FLAGS = Set.of("--no-simulator", "--no-app");
+  private static final Duration SERVICE_STARTUP = Duration.ofMinutes(5);
 
   private final Path home;
   private final boolean withSimulator;
@@ -26,13 +40,14 @@ public final class LocalStack {
   private final LocalPostgres postgres;
   private final LocalKafkaBroker kafka;
   private final LocalService service = new LocalService();
+  private final long launchedAt = System.nanoTime();
 
   private LocalStack(Path home, boolean withSimulator, boolean withApp) {
     this.home = home.toAbsolutePath();
     this.withSimulator = withSimulator;
     this.withApp = withApp;
-    this.postgres = new LocalPostgres(home.resolve("postgres"));
-    this.kafka = new LocalKafkaBroker(home.resolve("kafka"));
+    this.postgres = new LocalPostgres(this.home.resolve("postgres"));
+    this.kafka = new LocalKafkaBroker(this.home.resolve("kafka"));
   }
 
   /**
@@ -55,11 +70,12 @@ public final class LocalStack {
     }
     LocalStack stack =
         new LocalStack(
-            Path.of("local-stack"), !flags.contains("--no-simulator"), !flags.contains("--no-app"));
-    // Stops every child, the service first. The order is best effort: the broker and PostgreSQL
-    // also have their own hooks, and a terminal's Ctrl-C reaches every child in the foreground
-    // process group at once. This hook matters when the launcher alone is signalled (kill, IDE
-    // stop).
+            Path.of(System.getProperty("local.home", "local-stack")),
+            !flags.contains("--no-simulator"),
+            !flags.contains("--no-app"));
+    // Stops every child, the service first, then makes sure PostgreSQL (in its own process group,
+    // so a terminal's Ctrl-C does not reach it) is gone. Runs on Ctrl-C, on SIGTERM (which is what
+    // Maven sends its child when it is itself stopped) and when the service exits.
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
     stack.start();
     System.out.println(stack.banner());
@@ -74,20 +90,48 @@ public final class LocalStack {
   }
 
   private void start() throws Exception {
-    long startedAt = System.nanoTime();
+    Files.createDirectories(home);
+    Leftovers.stopAll(home, "from an earlier run");
+    long t = System.nanoTime();
     postgres.start();
-    long postgresReady = System.nanoTime();
+    t = progress("PostgreSQL", "127.0.0.1:" + LocalPostgres.PORT, t);
     kafka.start();
-    long kafkaReady = System.nanoTime();
-    System.out.printf(
-        "PostgreSQL ready in %d ms, Kafka ready in %d ms%n",
-        (postgresReady - startedAt) / 1_000_000, (kafkaReady - postgresReady) / 1_000_000);
+    Leftovers.record(home.resolve("kafka/broker.pid"), kafka.pid());
+    t = progress("Kafka", LocalKafkaBroker.BOOTSTRAP_SERVERS, t);
     if (withSimulator) {
       LocalSimulator.start();
+      t = progress("ECS simulator", "127.0.0.1:" + LocalSimulator.API_PORT, t);
     }
     if (withApp) {
-      service.start(postgres);
+      service.start(postgres, home);
+      Leftovers.record(home.resolve("service.pid"), service.pid());
+      awaitServiceReady();
+      progress("service", "http://" + LocalService.HTTP_ADDRESS, t);
     }
+  }
+
+  /** Waits until the service's readiness check answers UP (PostgreSQL, Kafka and ECS reached). */
+  private void awaitServiceReady() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    URI ready = URI.create("http://" + LocalService.MANAGEMENT_ADDRESS + "/q/health/ready");
+    await("the service is ready at " + ready)
+        .atMost(SERVICE_STARTUP)
+        .pollInterval(Duration.ofMillis(250))
+        .failFast("the service exited; see its output above", () -> !service.isAlive())
+        .ignoreExceptions()
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
+  }
+
+  private static long progress(String what, String where, long since) {
+    long now = System.nanoTime();
+    System.out.printf("[local] %-14s ready in %5.1f s  %s%n", what, (now - since) / 1e9, where);
+    return now;
   }
 
   private void stop() {
@@ -98,10 +142,16 @@ public final class LocalStack {
     } catch (Exception e) {
       System.err.println("PostgreSQL did not stop cleanly: " + e);
     }
+    // Whatever did not stop by the way above (a hook that came too late, a server that ignored
+    // pg_ctl) is stopped by its pid.
+    Leftovers.stopAll(home, "after the stop");
+    System.out.println("[local] stopped");
   }
 
   private String banner() {
     String off = " (not started)";
+    String base = "http://" + LocalService.HTTP_ADDRESS;
+    String management = "http://" + LocalService.MANAGEMENT_ADDRESS;
     return String.join(
         System.lineSeparator(),
         "",
@@ -116,15 +166,21 @@ public final class LocalStack {
             + PostgresResource.DATABASE
             + ", user "
             + LocalPostgres.USER
-            + ", password "
-            + LocalPostgres.PASSWORD,
+            + " (password: see README)",
         "  Simulator API     127.0.0.1:" + LocalSimulator.API_PORT + (withSimulator ? "" : off),
         "  Simulator control 127.0.0.1:" + LocalSimulator.CONTROL_PORT + (withSimulator ? "" : off),
         "  Service HTTP      " + LocalService.HTTP_ADDRESS + (withApp ? "" : off),
-        "  Operator console  http://"
-            + LocalService.HTTP_ADDRESS
-            + "/  (users local-operator and local-viewer, password = user name)"
-            + (withApp ? "" : off),
+        "  Management        " + LocalService.MANAGEMENT_ADDRESS + (withApp ? "" : off),
+        withApp
+            ? String.format(
+                "[local] READY in %.1f s: console %s/  API %s/api  Swagger UI %s/q/swagger-ui"
+                    + "  metrics %s/q/metrics  (users local-operator, local-viewer; password ="
+                    + " user)%n[local] try: curl -s -u local-operator:local-operator -XPOST -H"
+                    + " 'Content-Type: application/json' %s/api/commands/create-image -d"
+                    + " '{\"regionId\":\"cn-hangzhou\",\"instanceId\":\"i-local0001\","
+                    + "\"imageName\":\"web-base-v1\"}'",
+                (System.nanoTime() - launchedAt) / 1e9, base, base, base, management, base)
+            : "[local] READY (infrastructure only)",
         "Press Ctrl-C to stop everything.",
         "");
   }

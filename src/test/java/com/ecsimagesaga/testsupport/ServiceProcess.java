@@ -36,6 +36,7 @@ public final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final List<String> jvmOptions;
   private final int httpPort;
+  private final int managementPort;
   // Volatile: the chaos scheduler kills it while the main thread reads it.
   private volatile Process process;
 
@@ -65,6 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
     this.httpPort = FreePorts.next();
     this.properties = new LinkedHashMap<>(properties);
     this.properties.put("quarkus.http.port", String.valueOf(httpPort));
+    this.managementPort = FreePorts.next();
+    this.properties.put("quarkus.management.port", String.valueOf(managementPort));
     this.properties.put("saga.instance-id", name);
     // Without a collector to send spans to, the service records none (events still carry traces).
     this.properties.putIfAbsent(
@@ -133,10 +136,24 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * @return {@code http://127.0.0.1:<port>} of the REST API and health endpoints
+   * @return {@code http://127.0.0.1:<port>} of the REST API
    */
   public String httpAddress() {
     return "http://127.0.0.1:" + httpPort;
+  }
+
+  /**
+   * @return the instance name, also its {@code saga.instance-id}
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * @return {@code http://127.0.0.1:<port>} of the management interface (health, metrics)
+   */
+  public String managementAddress() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   /**

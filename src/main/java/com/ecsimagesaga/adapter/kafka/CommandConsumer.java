@@ -154,6 +154,7 @@ public class CommandConsumer {
       arrivals.add(
           new CommandIntake.Arrival<>(
               CommandMapper.toDomain((CreateImage) r.command()),
+              r.message().getKey(),
               origin(r.message()),
               KafkaTraces.traceParentOf(r.message())));
     }
@@ -169,7 +170,9 @@ public class CommandConsumer {
       return Uni.createFrom().completionStage(message.nack(read.error()));
     }
     String traceParent = KafkaTraces.traceParentOf(message);
-    return untilStored(() -> handle(read.command(), origin(message), traceParent), origin(message))
+    return untilStored(
+            () -> handle(read.command(), message.getKey(), origin(message), traceParent),
+            origin(message))
         .onFailure(e -> !(e instanceof UndecodableRecordException))
         .retry()
         .atMost(OTHER_RETRIES)
@@ -210,15 +213,16 @@ public class CommandConsumer {
         .invoke(state::flowing);
   }
 
-  private Uni<IntakeResult> handle(SpecificRecord record, String origin, String traceParent) {
+  private Uni<IntakeResult> handle(
+      SpecificRecord record, String key, String origin, String traceParent) {
     if (record instanceof CreateImage c) {
-      return intake.createImage(CommandMapper.toDomain(c), origin, traceParent);
+      return intake.createImage(CommandMapper.toDomain(c), key, origin, traceParent);
     }
     if (record instanceof DeleteImage d) {
-      return intake.deleteImage(CommandMapper.toDomain(d), origin, traceParent);
+      return intake.deleteImage(CommandMapper.toDomain(d), key, origin, traceParent);
     }
     if (record instanceof UpdateImage u) {
-      return intake.updateImage(CommandMapper.toDomain(u), origin, traceParent);
+      return intake.updateImage(CommandMapper.toDomain(u), key, origin, traceParent);
     }
     if (record instanceof ReplaySagas r) {
       return replays.handle(r);

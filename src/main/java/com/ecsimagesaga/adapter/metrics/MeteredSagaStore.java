@@ -1,6 +1,7 @@
 package com.ecsimagesaga.adapter.metrics;
 
 import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -51,8 +52,8 @@ public class MeteredSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Integer> releaseLeases(String owner, Instant now) {
-    return delegate.releaseLeases(owner, now);
+  public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
+    return delegate.releaseLeases(owner, now, heldUntilBefore);
   }
 
   @Override
@@ -74,8 +75,8 @@ public class MeteredSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
-    return delegate.reject(commandId, rejection);
+  public Uni<Boolean> reject(String commandId, RejectedCommand why, OutboxMessage rejection) {
+    return delegate.reject(commandId, why, rejection);
   }
 
   @Override

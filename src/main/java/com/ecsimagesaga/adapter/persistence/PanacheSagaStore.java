@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.persistence;
 
 import com.ecsimagesaga.config.SagaConfig;
 import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
@@ -52,13 +53,19 @@ public class PanacheSagaStore implements SagaStore {
                            where i.instance_id = saga.lease_owner and i.heartbeat_at >= $5)))""";
 
   /**
-   * Leases due sagas in one statement. SKIP LOCKED lets several instances claim at once without
-   * waiting on each other or receiving the same saga. Due sagas take turns by region, type and
-   * step: the oldest due saga of every group first, then the second of each, and so on, so that a
-   * backlog of ten thousand new creates in one region delays neither another region, nor a delete,
-   * nor the polls of the creates already submitted (docs/adr/0011-backpressure-and-takeover.md).
-   * Row locks do not mix with window functions in one select: the turns are picked first, then
-   * locked, and each locked row is checked again.
+   * Leases due sagas in one statement. SKIP LOCKED lets several instances (and several passes of
+   * one instance) claim at once without waiting on each other or receiving the same saga. Due sagas
+   * take turns by region, type and step: the oldest due saga of every group first, then the second
+   * of each, and so on, so that a backlog of ten thousand new creates in one region delays neither
+   * another region, nor a delete, nor the polls of the creates already submitted
+   * (docs/adr/0011-backpressure-and-takeover.md).
+   *
+   * <p>The cost of a claim does not grow with the backlog (docs/adr/0018-overlapping-passes.md):
+   * the groups with unfinished sagas are found by skipping through the index {@code
+   * saga_due_by_group} (one probe per group, a recursive query), and of each group only the first
+   * {@code $4} due sagas in wake-up order are read and numbered. Row locks do not mix with window
+   * functions in one select: the turns are picked first, then locked, and each locked row is
+   * checked again.
    *
    * <p>Storing a decision clears the lease, so a lease still set when a saga is claimed again means
    * the pass that held it never stored its outcome (the instance stopped, or the store failed). For
@@ -70,18 +77,34 @@ public class PanacheSagaStore implements SagaStore {
    */
   private static final String CLAIM =
       """
+      with recursive groups (region_id, type, step) as (
+        (select region_id, type, step from saga
+         where status in ('RUNNING', 'WAITING', 'COMPENSATING')
+         order by region_id, type, step limit 1)
+        union all
+        (select n.region_id, n.type, n.step
+         from groups g
+         cross join lateral (select region_id, type, step from saga
+                             where status in ('RUNNING', 'WAITING', 'COMPENSATING')
+                               and (region_id, type, step) > (g.region_id, g.type, g.step)
+                             order by region_id, type, step limit 1) n)
+      ),
+      due as (
+        select c.id, c.next_wake_at,
+               row_number() over (partition by g.region_id, g.type, g.step
+                                  order by c.next_wake_at) as turn
+        from groups g
+        cross join lateral (select id, next_wake_at from saga
+                            where status in ('RUNNING', 'WAITING', 'COMPENSATING')
+                              and region_id = g.region_id and type = g.type and step = g.step
+                              and next_wake_at <= $3 and %1$s
+                            order by next_wake_at limit $4) c
+      )
       update saga set lease_owner = $1, lease_until = $2,
                       submit_unconfirmed = submit_unconfirmed
                         or (type = 'CREATE_IMAGE' and image_id is null and lease_until is not null)
       where id in (select id from saga
-                   where id in (select id
-                                from (select id, next_wake_at,
-                                             row_number() over (partition by region_id, type, step
-                                                                order by next_wake_at) as turn
-                                      from saga
-                                      where status in ('RUNNING', 'WAITING', 'COMPENSATING')
-                                        and next_wake_at <= $3 and %1$s) due
-                                order by turn, next_wake_at limit $4)
+                   where id in (select id from due order by turn, next_wake_at limit $4)
                      and status in ('RUNNING', 'WAITING', 'COMPENSATING') and next_wake_at <= $3
                      and %1$s
                    for update skip locked)
@@ -90,7 +113,9 @@ public class PanacheSagaStore implements SagaStore {
 
   /** Ends the leases an instance of this name held before it started: {@link #releaseLeases}. */
   private static final String RELEASE =
-      "update saga set lease_until = $2 where lease_owner = $1 and lease_until > $2";
+      """
+      update saga set lease_until = $2
+      where lease_owner = $1 and lease_until > $2 and ($3::timestamptz is null or lease_until < $3)""";
 
   /** The inputs of claimed sagas this instance has not kept. */
   private static final String INPUTS = "select id, input from saga where id = any($1)";
@@ -204,7 +229,7 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Boolean> reject(String commandId, OutboxMessage rejection) {
+  public Uni<Boolean> reject(String commandId, RejectedCommand why, OutboxMessage rejection) {
     Instant now = clock.instant();
     return Panache.withTransaction(
             () ->
@@ -213,7 +238,7 @@ public class PanacheSagaStore implements SagaStore {
                         seen ->
                             seen != null
                                 ? Uni.createFrom().item(false)
-                                : processed(commandId, null, "REJECTED", now)
+                                : RejectedCommandRows.of(commandId, why, now)
                                     .persist()
                                     .chain(x -> OutboxRows.newRow(rejection).persist())
                                     .replaceWith(true)))
@@ -261,9 +286,13 @@ public class PanacheSagaStore implements SagaStore {
   }
 
   @Override
-  public Uni<Integer> releaseLeases(String owner, Instant now) {
+  public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
     return pool.preparedQuery(RELEASE)
-        .execute(Tuple.of(owner, SagaRows.utc(now)))
+        .execute(
+            Tuple.of(
+                owner,
+                SagaRows.utc(now),
+                heldUntilBefore == null ? null : SagaRows.utc(heldUntilBefore)))
         .map(rows -> rows.rowCount());
   }
 

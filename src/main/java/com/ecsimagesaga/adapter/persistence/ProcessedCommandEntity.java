@@ -24,4 +24,11 @@ public class ProcessedCommandEntity extends PanacheEntityBase {
 
   @Column(name = "received_at")
   public Instant receivedAt;
+
+  /** For a rejection: the command's record name. */
+  @Column(name = "command_type")
+  public String commandType;
+
+  /** For a rejection: its violations, as JSON. */
+  public String violations;
 }

@@ -1,138 +1,176 @@
 package com.ecsimagesaga.adapter.rest;
 
 import com.ecsimagesaga.app.CommandIntake;
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.UpdateImageCommand;
-import com.ecsimagesaga.image.DiskMapping;
-import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.command.RecordRules;
+import com.ecsimagesaga.command.Validated;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.port.CommandSubmitter;
+import com.ecsimagesaga.port.SagaStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * A JSON gateway to the command topic for people and scripts without an Avro producer. It only
- * publishes: the command is validated and executed by the same consumer as every other command.
+ * A JSON gateway to the command topic for people and scripts without an Avro producer. It checks a
+ * command with the rules the intake applies (so a command the intake would reject is answered at
+ * once, 4xx with every violation, and never published) and publishes it under the key every
+ * producer uses; the command is executed by the same consumer as every other command.
+ *
+ * <p>Answers: 202 with {@code Location} of the saga; 400 for a body that is not a readable command
+ * (not JSON, unknown fields, values of the wrong type); 415 for another media type; 413 for a body
+ * over {@link GatewayBody#MAX_BYTES}; 422 for a command that breaks a rule; 409 for an update or
+ * delete of an image another saga is working on. Every refusal lists its violations in the shape of
+ * a CommandRejected event's.
  */
 @Path("/api/commands")
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
 
   @Inject CommandSubmitter submitter;
+  @Inject SagaStore store;
   @Inject Clock clock;
 
   @POST
   @Path("/create-image")
-  public Uni<Response> createImage(CreateImageJson body) {
-    if (body == null) {
-      throw new BadRequestException("a JSON CreateImage command is required");
+  @Operation(summary = "Publish a CreateImage command")
+  @RequestBody(content = @Content(schema = @Schema(implementation = CreateImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the saga")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable CreateImage; violations listed")
+  public Uni<Response> createImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    var read = GatewayBody.read(contentType, body, CreateImageJson.class);
+    if (!read.isValid()) {
+      return refused(read.status(), null, "CreateImage", read.violations());
     }
-    String commandId =
-        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command =
-        new CreateImageCommand(
-            commandId,
-            clock.instant(),
-            body.regionId(),
-            body.instanceId(),
-            body.snapshotId(),
-            Optional.ofNullable(body.diskDeviceMappings()).orElse(List.of()).stream()
-                .map(m -> new DiskMapping(m.device(), m.diskType(), m.snapshotId(), m.sizeGiB()))
-                .toList(),
-            body.imageName(),
-            body.name(),
-            body.description(),
-            body.architecture(),
-            body.platform(),
-            body.resourceGroupId(),
-            Optional.ofNullable(body.tags()).orElse(List.of()).stream()
-                .map(t -> new ImageTag(t.key(), t.value()))
-                .toList(),
-            body.bootMode(),
-            body.imageFamily(),
-            body.imageVersion(),
-            body.detectionStrategy(),
-            body.timeoutSeconds(),
-            Boolean.TRUE.equals(body.deleteSnapshotsOnFailure()),
-            stepTimeouts(body.stepTimeoutSeconds()));
-    return submitter.submit(command).replaceWith(accepted(commandId));
-  }
-
-  @POST
-  @Path("/delete-image")
-  public Uni<Response> deleteImage(DeleteImageJson body) {
-    if (body == null) {
-      throw new BadRequestException("a JSON DeleteImage command is required");
+    String commandId = commandId(read.value().commandId());
+    Instant now = clock.instant();
+    var command = GatewayCommands.create(read.value(), commandId, now);
+    var checked = CommandIntake.check(command, RecordRules.createKey(command), now);
+    if (!checked.isValid()) {
+      return refused(422, commandId, "CreateImage", checked.violations());
     }
-    String commandId =
-        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command =
-        new DeleteImageCommand(
-            commandId,
-            clock.instant(),
-            body.regionId(),
-            body.imageId(),
-            Boolean.TRUE.equals(body.force()),
-            Boolean.TRUE.equals(body.deleteSnapshots()),
-            stepTimeouts(body.stepTimeoutSeconds()));
     return submitter.submit(command).replaceWith(accepted(commandId));
   }
 
   @POST
   @Path("/update-image")
-  public Uni<Response> updateImage(UpdateImageJson body) {
-    if (body == null) {
-      throw new BadRequestException("a JSON UpdateImage command is required");
+  @Operation(summary = "Publish an UpdateImage command")
+  @RequestBody(content = @Content(schema = @Schema(implementation = UpdateImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the saga")
+  @APIResponse(responseCode = "409", description = "another saga is working on the image")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable UpdateImage; violations listed")
+  public Uni<Response> updateImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    var read = GatewayBody.read(contentType, body, UpdateImageJson.class);
+    if (!read.isValid()) {
+      return refused(read.status(), null, "UpdateImage", read.violations());
     }
-    String commandId =
-        Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-    var command =
-        new UpdateImageCommand(
-            commandId,
-            clock.instant(),
-            body.regionId(),
-            body.imageId(),
-            body.imageName(),
-            body.description(),
-            body.imageFamily(),
-            body.bootMode(),
-            body.deprecated(),
-            Optional.ofNullable(body.addTags()).orElse(List.of()).stream()
-                .map(t -> new ImageTag(t.key(), t.value()))
-                .toList(),
-            Optional.ofNullable(body.removeTagKeys()).orElse(List.of()),
-            body.resourceGroupId(),
-            stepTimeouts(body.stepTimeoutSeconds()));
-    return submitter.submit(command).replaceWith(accepted(commandId));
+    String commandId = commandId(read.value().commandId());
+    Instant now = clock.instant();
+    var command = GatewayCommands.update(read.value(), commandId, now);
+    var checked =
+        CommandIntake.check(
+            command, RecordRules.imageKey(command.regionId(), command.imageId()), now);
+    return unlessBusy(
+        checked,
+        command.regionId(),
+        command.imageId(),
+        commandId,
+        "UpdateImage",
+        () -> submitter.submit(command));
   }
 
-  /** Step timeouts travel as an Avro map of numbers, which has no room for a missing value. */
-  private static Map<String, Integer> stepTimeouts(Map<String, Integer> given) {
-    if (given != null && given.values().stream().anyMatch(Objects::isNull)) {
-      throw new BadRequestException(
-          "every value of stepTimeoutSeconds must be a number of seconds");
+  @POST
+  @Path("/delete-image")
+  @Operation(summary = "Publish a DeleteImage command")
+  @RequestBody(content = @Content(schema = @Schema(implementation = DeleteImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the saga")
+  @APIResponse(responseCode = "409", description = "another saga is working on the image")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable DeleteImage; violations listed")
+  public Uni<Response> deleteImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    var read = GatewayBody.read(contentType, body, DeleteImageJson.class);
+    if (!read.isValid()) {
+      return refused(read.status(), null, "DeleteImage", read.violations());
     }
-    return given;
+    String commandId = commandId(read.value().commandId());
+    Instant now = clock.instant();
+    var command = GatewayCommands.delete(read.value(), commandId, now);
+    var checked =
+        CommandIntake.check(
+            command, RecordRules.imageKey(command.regionId(), command.imageId()), now);
+    return unlessBusy(
+        checked,
+        command.regionId(),
+        command.imageId(),
+        commandId,
+        "DeleteImage",
+        () -> submitter.submit(command));
+  }
+
+  /**
+   * An update or delete of an image another saga is still working on is answered 409 at once, as
+   * the intake would reject it. The intake still checks again: a saga may start in between.
+   */
+  private Uni<Response> unlessBusy(
+      Validated<?> checked,
+      String regionId,
+      String imageId,
+      String commandId,
+      String commandType,
+      Supplier<Uni<Void>> publish) {
+    if (!checked.isValid()) {
+      return refused(422, commandId, commandType, checked.violations());
+    }
+    return store
+        .findActiveOnImage(regionId, imageId)
+        .chain(
+            busy ->
+                busy.isPresent() && !busy.get().commandId().equals(commandId)
+                    ? refused(
+                        409,
+                        commandId,
+                        commandType,
+                        List.of(CommandIntake.busy(imageId, busy.get())))
+                    : publish.get().replaceWith(accepted(commandId)));
+  }
+
+  private static String commandId(String given) {
+    return Optional.ofNullable(given).orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  private static Uni<Response> refused(
+      int status, String commandId, String commandType, List<Violation> violations) {
+    return Uni.createFrom().item(GatewayBody.refusal(status, commandId, commandType, violations));
   }
 
   private static Response accepted(String commandId) {
-    return Response.accepted(
-            Map.of(
-                "commandId",
-                commandId,
-                "sagaId",
-                CommandIntake.sagaId(commandId).toString(),
-                "saga",
-                "/api/sagas/" + CommandIntake.sagaId(commandId)))
-        .build();
+    String saga = "/api/sagas/" + CommandIntake.sagaId(commandId);
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("commandId", commandId);
+    body.put("sagaId", CommandIntake.sagaId(commandId).toString());
+    body.put("saga", saga);
+    return Response.accepted(body).location(URI.create(saga)).build();
   }
 }

@@ -1,6 +1,8 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.port.EmittedEvent;
+import com.ecsimagesaga.port.RejectedCommands;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaPage;
 import com.ecsimagesaga.port.SagaQueries;
@@ -29,19 +31,35 @@ public class SagaResource {
 
   @Inject SagaStore store;
   @Inject SagaQueries queries;
+  @Inject RejectedCommands rejected;
   @Inject com.ecsimagesaga.config.SagaConfig config;
 
   @GET
   @Path("/{id}")
   @Operation(summary = "One saga")
-  public Uni<SagaView> byId(@PathParam("id") String id) {
+  public Uni<Response> byId(@PathParam("id") String id) {
     UUID sagaId = ReplayResource.sagaId(id);
     return store
         .find(sagaId)
-        .map(
+        .chain(
             s ->
-                s.map(x -> SagaView.of(x, config.stuckAfter()))
-                    .orElseThrow(() -> new NotFoundException("no saga " + id)));
+                s.isPresent()
+                    ? Uni.createFrom().item(Response.ok(SagaView.of(s.get(), config.stuckAfter())))
+                    : rejectedOr404(sagaId, "no saga " + id))
+        .map(Response.ResponseBuilder::build);
+  }
+
+  /**
+   * A saga that never started because the intake rejected its command: the link the JSON gateway
+   * gave says so, and why, with status {@code REJECTED}.
+   */
+  private Uni<Response.ResponseBuilder> rejectedOr404(UUID sagaId, String notFound) {
+    return rejected
+        .bySagaId(sagaId)
+        .map(
+            r ->
+                Response.ok(
+                    RejectedCommandView.of(r.orElseThrow(() -> new NotFoundException(notFound)))));
   }
 
   @GET
@@ -89,13 +107,14 @@ public class SagaResource {
     if (commandId != null && !commandId.isBlank()) {
       return store
           .findByCommandId(commandId)
-          .map(
+          .chain(
               s ->
-                  Response.ok(
-                          s.map(x -> SagaView.of(x, config.stuckAfter()))
-                              .orElseThrow(
-                                  () -> new NotFoundException("no saga for command " + commandId)))
-                      .build());
+                  s.isPresent()
+                      ? Uni.createFrom()
+                          .item(Response.ok(SagaView.of(s.get(), config.stuckAfter())))
+                      : rejectedOr404(
+                          CommandIntake.sagaId(commandId), "no saga for command " + commandId))
+          .map(Response.ResponseBuilder::build);
     }
     if (pageSize < 1 || pageSize > 500) {
       throw new BadRequestException("EIS-6205 pageSize must be between 1 and 500");

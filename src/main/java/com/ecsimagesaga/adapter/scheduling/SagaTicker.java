@@ -11,6 +11,8 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The heartbeat: advances due sagas and relays the outbox (less often while the outbox stays empty,
@@ -26,13 +28,24 @@ public class SagaTicker {
   @Inject StuckSagaDetector detector;
   @Inject Vertx vertx;
 
-  private PeriodicPass sagas;
+  private final List<PeriodicPass> sagas = new ArrayList<>();
   private PeriodicPass events;
   private PeriodicPass stuck;
 
   void start(@Observes StartupEvent ignored) {
-    sagas =
-        new PeriodicPass("saga", vertx, config.tick(), config.batchSize(), coordinator::advanceDue);
+    int lanes = Math.max(1, config.passLanes());
+    for (int lane = 0; lane < lanes; lane++) {
+      PeriodicPass pass =
+          new PeriodicPass(
+              lanes == 1 ? "saga" : "saga lane " + (lane + 1),
+              vertx,
+              config.tick(),
+              config.batchSize(),
+              coordinator::advanceDue);
+      // Lanes start a fraction of a tick apart, so their passes interleave rather than coincide.
+      pass.start(config.startDelay().plus(config.tick().multipliedBy(lane).dividedBy(lanes)));
+      sagas.add(pass);
+    }
     events =
         new PeriodicPass(
             "outbox relay",
@@ -49,7 +62,6 @@ public class SagaTicker {
             Integer.MAX_VALUE,
             detector::detectOnce);
     stuck.start(config.stuckCheckInterval());
-    sagas.start(config.startDelay());
     events.start(config.startDelay());
   }
 
@@ -64,8 +76,8 @@ public class SagaTicker {
   }
 
   void stop(@Observes ShutdownEvent ignored) {
-    if (sagas != null) {
-      sagas.stop();
+    sagas.forEach(PeriodicPass::stop);
+    if (events != null) {
       events.stop();
       stuck.stop();
     }

@@ -4,22 +4,29 @@ import com.ecsimagesaga.simulator.ImageStatus;
 import com.ecsimagesaga.simulator.http.ApiError;
 import com.ecsimagesaga.simulator.http.RequestParams;
 import com.ecsimagesaga.simulator.world.ImageRecord;
+import com.ecsimagesaga.simulator.world.InstanceRecord;
 import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * DescribeImages over the account's custom images. The Status filter defaults to {@code Available}
  * only, even when ImageId is given, which is why a Creating image is invisible to a caller that
- * omits Status. An unknown id yields an empty list, not an error.
+ * omits Status. An unknown id yields an empty list, not an error. A value outside a documented set
+ * is refused with the code of the DescribeImages error table ({@link ImageCriteria}); for Status,
+ * Usable, the IsSupport* flags and ActionType, which have no code of their own, that is 400 {@code
+ * InvalidParamter} (sic, as the table spells it).
  */
 final class DescribeImagesAction implements Action {
   private static final Set<String> OWNER_ALIASES =
       Set.of("system", "self", "others", "marketplace");
+  private static final Set<String> ACTION_TYPES = Set.of("CreateEcs", "ChangeOS");
 
   @Override
   public Map<String, Object> execute(ActionContext ctx) {
@@ -34,20 +41,25 @@ final class DescribeImagesAction implements Action {
           "The specified ImageOwnerAlias is not supported.");
     }
     Set<ImageStatus> statuses = statuses(params.get("Status"));
-    Map<String, String> tagFilter = tagFilter(params);
-    List<String> ids = params.idList("ImageId");
-    Instant createdFrom = creationFilter(params, "CreationStartTime");
-    Instant createdTo = creationFilter(params, "CreationEndTime");
+    Boolean usable = bool(params, "Usable");
+    String actionType = params.get("ActionType");
+    if (actionType != null && !ACTION_TYPES.contains(actionType)) {
+      throw invalid("ActionType");
+    }
+    ImageCriteria criteria = ImageCriteria.of(params);
     Instant now = ctx.now();
     ImageScan.Result found = new ImageScan.Result(List.of(), 0);
-    boolean ownImages = owner == null || "self".equals(owner);
+    // Custom images are the account's own ("self"), none is a community image (IsPublic=true), and
+    // each serves both ActionTypes, so ActionType selects among them nothing.
+    boolean ownImages = (owner == null || "self".equals(owner)) && !params.bool("IsPublic");
+    WorldState.Region region = ctx.state().region(regionId);
+    Set<String> inUse = imagesInUse(region);
     if (ownImages) {
-      Criteria criteria = new Criteria(params, Set.copyOf(ids), tagFilter, createdFrom, createdTo);
       // Every status asked for (as the service does): the clock-derived status need not be read.
       boolean anyStatus = statuses.size() == ImageStatus.values().length;
       Set<ImageStatus> wanted = anyStatus ? null : statuses;
-      WorldState.Region region = ctx.state().region(regionId);
-      int first = createdFrom == null ? 0 : region.firstCreatedAtOrAfter(createdFrom);
+      int first =
+          criteria.createdFrom() == null ? 0 : region.firstCreatedAtOrAfter(criteria.createdFrom());
       found =
           ImageScan.scan(
               ctx.state(),
@@ -55,15 +67,20 @@ final class DescribeImagesAction implements Action {
               criteria,
               first,
               paging,
-              image -> listed(image, criteria, wanted, now),
-              anyStatus);
+              image -> listed(image, criteria, inUse, wanted, usable, now),
+              // Usable follows the clock like the status: such a count cannot be remembered.
+              anyStatus && usable == null);
     }
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("RegionId", regionId);
     paging.describe(response, found.total());
     response.put(
         "Images",
-        Wire.wrap("Image", found.page().stream().map(i -> ImageJson.of(i, now)).toList()));
+        Wire.wrap(
+            "Image",
+            found.page().stream()
+                .map(i -> ImageJson.of(i, now, inUse.contains(i.imageId)))
+                .toList()));
     return response;
   }
 
@@ -73,12 +90,29 @@ final class DescribeImagesAction implements Action {
    * derived from the clock. A match may be hidden for some polls by an eventual-consistency fault.
    */
   private static boolean listed(
-      ImageRecord image, Criteria criteria, Set<ImageStatus> statuses, Instant now) {
+      ImageRecord image,
+      ImageCriteria criteria,
+      Set<String> inUse,
+      Set<ImageStatus> statuses,
+      Boolean usable,
+      Instant now) {
     boolean visible = !image.deleted || image.listedAfterDeletePolls > 0;
     return visible
-        && criteria.matches(image)
+        && criteria.matches(image, inUse)
         && (statuses == null || statuses.contains(image.phase(now).status()))
+        && (usable == null || usable == image.usable(now))
         && !consumeEventualConsistency(image);
+  }
+
+  /** Ids of the images some instance of the region was launched from ({@code Usage=instance}). */
+  private static Set<String> imagesInUse(WorldState.Region region) {
+    Set<String> ids = new HashSet<>();
+    for (InstanceRecord instance : region.instances.values()) {
+      if (instance.imageId != null) {
+        ids.add(instance.imageId);
+      }
+    }
+    return ids;
   }
 
   private static Set<ImageStatus> statuses(String value) {
@@ -87,109 +121,38 @@ final class DescribeImagesAction implements Action {
     }
     Set<ImageStatus> statuses = EnumSet.noneOf(ImageStatus.class);
     for (String part : value.split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
       // "ALL" is not documented but Terraform sends it and ECS answers with every status.
       if ("ALL".equalsIgnoreCase(part.trim())) {
         return EnumSet.allOf(ImageStatus.class);
       }
       ImageStatus status = ImageStatus.fromWire(part);
-      if (status != null) {
-        statuses.add(status);
+      if (status == null) {
+        throw invalid("Status");
       }
+      statuses.add(status);
     }
     return statuses;
   }
 
-  /**
-   * {@code Filter.N.Key=CreationStartTime|CreationEndTime} with {@code Filter.N.Value} in the
-   * documented {@code yyyy-MM-ddTHH:mmZ} form; any other key is {@code InvalidFilterKey.NotFound}.
-   */
-  private static Instant creationFilter(RequestParams params, String wanted) {
-    for (int index : params.indices("Filter")) {
-      String key = params.get("Filter." + index + ".Key");
-      if (!"CreationStartTime".equals(key) && !"CreationEndTime".equals(key)) {
-        throw new ApiError(
-            404, "InvalidFilterKey.NotFound", "The specified filter key is not found.");
-      }
-      String value = params.get("Filter." + index + ".Value");
-      if (wanted.equals(key) && value != null) {
-        try {
-          return java.time.OffsetDateTime.parse(value.replace("Z", ":00Z")).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-          throw new ApiError(400, "InvalidParameter", "The specified Filter.N.Value is malformed.");
-        }
-      }
+  /** A Boolean parameter: null when absent, 400 {@code InvalidParamter} unless true or false. */
+  static Boolean bool(RequestParams params, String name) {
+    String value = params.get(name);
+    if (value == null) {
+      return null;
     }
-    return null;
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw invalid(name);
+    };
   }
 
-  private static Map<String, String> tagFilter(RequestParams params) {
-    List<Integer> indices = params.indices("Tag");
-    if (indices.size() > 20) {
-      throw new ApiError(
-          400, "InvalidTagCount", "The specified tags are beyond the permitted range.");
-    }
-    Map<String, String> filter = new LinkedHashMap<>();
-    for (int index : indices) {
-      String key = params.get("Tag." + index + ".Key");
-      if (key == null) {
-        throw new ApiError(
-            400, "InvalidTag.Mismatch", "The specified Tag.n.Key and Tag.n.Value are not match.");
-      }
-      filter.put(key, params.get("Tag." + index + ".Value"));
-    }
-    return filter;
-  }
-
-  /** The request's filters other than status, read from the request once for all images. */
-  private record Criteria(
-      Set<String> ids,
-      Map<String, String> tags,
-      Instant createdFrom,
-      Instant createdTo,
-      String name,
-      String snapshotId,
-      String family,
-      String group,
-      String architecture) {
-
-    Criteria(
-        RequestParams params,
-        Set<String> ids,
-        Map<String, String> tags,
-        Instant createdFrom,
-        Instant createdTo) {
-      this(
-          ids,
-          tags,
-          createdFrom,
-          createdTo,
-          params.get("ImageName"),
-          params.get("SnapshotId"),
-          params.get("ImageFamily"),
-          params.get("ResourceGroupId"),
-          params.get("Architecture"));
-    }
-
-    boolean matches(ImageRecord image) {
-      if ((createdFrom != null && image.creationTime.isBefore(createdFrom))
-          || (createdTo != null && image.creationTime.isAfter(createdTo))
-          || (!ids.isEmpty() && !ids.contains(image.imageId))) {
-        return false;
-      }
-      for (Map.Entry<String, String> t : tags.entrySet()) {
-        String value = image.tags.get(t.getKey());
-        if (value == null && !image.tags.containsKey(t.getKey())
-            || t.getValue() != null && !t.getValue().equals(value)) {
-          return false;
-        }
-      }
-      return (name == null || image.name.contains(name))
-          && (family == null || family.equals(image.family))
-          && (group == null || group.equals(image.resourceGroupId))
-          && (architecture == null || architecture.equals(image.architecture))
-          && (snapshotId == null
-              || image.mappings.stream().anyMatch(m -> snapshotId.equals(m.snapshotId())));
-    }
+  private static ApiError invalid(String name) {
+    return new ApiError(
+        400, "InvalidParamter", "Invalid Parameter: the specified " + name + " is not valid.");
   }
 
   // Eventual-consistency faults: a new image stays hidden, a deleted one stays listed, for some

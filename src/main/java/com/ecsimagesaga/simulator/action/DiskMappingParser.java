@@ -16,7 +16,15 @@ import java.util.Set;
  */
 final class DiskMappingParser {
   private static final int MAX_SIZE_GIB = 32768;
-  private static final int MIN_EMPTY_DISK_GIB = 20;
+
+  /**
+   * An empty mapping (no snapshot): 5..2000 GiB for a basic disk, 20..32768 GiB for other
+   * categories (CreateImage reference, {@code DiskDeviceMapping.N.Size}). A mapping names no
+   * category, so the simulator accepts the union, 5..32768 GiB, and makes 5 GiB (the basic disk's
+   * default) the default size.
+   */
+  private static final int MIN_EMPTY_DISK_GIB = 5;
+
   private final ImageSourceResolver resolver;
 
   DiskMappingParser(ImageSourceResolver resolver) {

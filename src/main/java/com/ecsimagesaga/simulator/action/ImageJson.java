@@ -14,7 +14,8 @@ import java.util.Map;
 final class ImageJson {
   private ImageJson() {}
 
-  static Map<String, Object> of(ImageRecord image, Instant now) {
+  /** The image at {@code now}; {@code inUse}: whether an instance runs from it ({@code Usage}). */
+  static Map<String, Object> of(ImageRecord image, Instant now, boolean inUse) {
     ImageRecord.Phase phase = image.phase(now);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("ImageId", image.imageId);
@@ -35,7 +36,7 @@ final class ImageJson {
     json.put("ImageVersion", image.version);
     json.put("Description", image.description);
     json.put("ResourceGroupId", image.resourceGroupId);
-    json.put("Usage", "none");
+    json.put("Usage", inUse ? "instance" : "none");
     json.put("IsCopied", false);
     json.put("IsSelfShared", image.shared ? "true" : "false");
     json.put("IsSubscribed", false);

@@ -1,24 +1,23 @@
 package com.ecsimagesaga.simulator.control;
 
-import com.ecsimagesaga.simulator.DiskType;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.InstanceStatus;
-import com.ecsimagesaga.simulator.SnapshotStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON control API on the control port: seed the world, script faults, change the speed, read
- * counters and images, reset. Documented in docs/simulator.md. Errors answer 400 with {@code
- * {"error": "..."}}.
+ * The JSON control API on the control port: seed the world, script faults, change the settings
+ * (everything a test can set in process but addresses, ports, keys and clock), read counters and
+ * images, reset to the seeded or the empty state. Documented in docs/simulator.md. Errors answer
+ * 400 with {@code {"error": "..."}}.
  */
 public final class ControlHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,21 +41,33 @@ public final class ControlHandler implements HttpHandler {
       } else {
         reply(exchange, 200, result);
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | JsonProcessingException e) {
       reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
     }
   }
 
   private Object dispatch(String route, Map<String, String> query, JsonNode body) {
     String region = body.path("regionId").asText(query.getOrDefault("regionId", "cn-hangzhou"));
+    WorldSeeding seeding = new WorldSeeding(sim.world());
     return switch (route) {
       case "GET /health" ->
           Map.of("status", "UP", "apiPort", sim.apiPort(), "speedFactor", sim.speedFactor());
+      case "GET /config" -> SettingsSpecs.view(sim.config());
+      case "POST /config" -> SettingsSpecs.view(sim.reconfigure(b -> SettingsSpecs.apply(body, b)));
       case "GET /images" -> Views.images(sim.world().images(region));
+      case "POST /images" -> seeding.image(region, body);
+      case "POST /images/share" -> {
+        sim.world().shareImage(region, text(body, "imageId"), body.path("shared").asBoolean(true));
+        yield ok();
+      }
       case "GET /snapshots" -> Views.snapshots(sim.world().snapshots(region));
-      case "GET /counters" ->
-          Map.of("total", sim.counters().total(), "calls", sim.counters().snapshot());
-      case "POST /instances" -> seedInstance(region, body);
+      case "POST /snapshots" -> seeding.snapshot(region, body);
+      case "POST /snapshots/encrypt" -> {
+        sim.world().encryptSnapshot(region, text(body, "snapshotId"));
+        yield ok();
+      }
+      case "GET /instances" -> seeding.instanceStatus(region, query);
+      case "POST /instances" -> seeding.instance(region, body);
       case "POST /instances/status" -> {
         sim.world()
             .setInstanceStatus(
@@ -68,17 +79,10 @@ public final class ControlHandler implements HttpHandler {
             .lockInstance(region, text(body, "instanceId"), body.path("reason").asText("security"));
         yield ok();
       }
-      case "POST /snapshots" ->
-          Views.snapshot(
-              sim.world()
-                  .seedSnapshot(
-                      region,
-                      text(body, "snapshotId"),
-                      DiskType.valueOf(body.path("sourceDiskType").asText("system").toUpperCase()),
-                      SnapshotStatus.valueOf(
-                          body.path("status").asText("accomplished").toUpperCase()),
-                      Instant.parse(body.path("creationTime").asText(Instant.now().toString())),
-                      body.path("sizeGiB").asInt(40)));
+      case "POST /instances/unlock" -> {
+        sim.world().unlockInstance(region, text(body, "instanceId"));
+        yield ok();
+      }
       case "POST /resource-groups" -> {
         sim.world().seedResourceGroup(text(body, "resourceGroupId"));
         yield ok();
@@ -87,39 +91,54 @@ public final class ControlHandler implements HttpHandler {
         sim.speedFactor(body.path("speedFactor").asDouble());
         yield Map.of("speedFactor", sim.speedFactor());
       }
+      case "GET /faults" -> Map.of("action", need(query, "action"), "pending", pending(query));
       case "POST /faults" -> addFault(body);
       case "DELETE /faults" -> {
         sim.faults().clear();
         yield ok();
       }
+      case "GET /counters" ->
+          Map.of("total", sim.counters().total(), "calls", sim.counters().snapshot());
+      case "GET /counters/times" -> times(query);
       case "DELETE /counters" -> {
         sim.counters().reset();
         yield ok();
       }
       case "POST /reset" -> {
-        sim.reset();
+        if (Boolean.parseBoolean(query.get("empty"))) {
+          sim.resetEmpty();
+        } else {
+          sim.reset();
+        }
         yield ok();
       }
       default -> null;
     };
   }
 
-  private Object seedInstance(String region, JsonNode body) {
-    String instanceId = text(body, "instanceId");
-    if (body.hasNonNull("imageId")) {
-      return sim.world().seedInstanceFromImage(region, instanceId, body.get("imageId").asText());
+  private int pending(Map<String, String> query) {
+    return sim.faults().pending(need(query, "action"));
+  }
+
+  /** When calls of an action ended with an outcome ({@code OK} by default), simulator clock. */
+  private Object times(Map<String, String> query) {
+    String action = need(query, "action");
+    String outcome = query.getOrDefault("outcome", "OK");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("action", action);
+    json.put("outcome", outcome);
+    json.put("count", sim.counters().count(action, outcome));
+    json.put("firstAt", sim.counters().firstAt(action, outcome).map(Object::toString).orElse(null));
+    json.put("lastAt", sim.counters().lastAt(action, outcome).map(Object::toString).orElse(null));
+    return json;
+  }
+
+  private static String need(Map<String, String> query, String name) {
+    String value = query.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing query parameter " + name);
     }
-    JsonNode sizes = body.path("dataDiskGiB");
-    int[] dataDisks = new int[sizes.size()];
-    for (int i = 0; i < dataDisks.length; i++) {
-      dataDisks[i] = sizes.get(i).asInt();
-    }
-    return sim.world()
-        .seedInstance(
-            region,
-            instanceId,
-            InstanceStatus.valueOf(body.path("status").asText("Running")),
-            dataDisks);
+    return value;
   }
 
   private Object addFault(JsonNode body) {
@@ -138,10 +157,7 @@ public final class ControlHandler implements HttpHandler {
   }
 
   private static String text(JsonNode body, String field) {
-    if (!body.hasNonNull(field)) {
-      throw new IllegalArgumentException("missing field " + field);
-    }
-    return body.get(field).asText();
+    return WorldSeeding.text(body, field);
   }
 
   private static Map<String, Object> ok() {

@@ -21,15 +21,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The ECS RPC endpoint. Order of checks per call: signature, Version, Action, rate limit, scripted
- * answer faults, then the action itself under the world lock. A lost-response fault is applied to
- * the finished answer.
+ * The ECS RPC endpoint. Order of checks per call: Format, signature, Version, Action, RegionId (one
+ * of the configured regions), rate limit, scripted answer faults, then the action itself under the
+ * world lock. The answer is rendered in the format asked for (JSON or XML); a lost-response fault
+ * is applied to the finished answer.
  */
 public final class ApiHandler implements Consumer<RpcExchange> {
   private static final String VERSION = "2014-05-26";
-  private final SimulatorConfig config;
+  private final Supplier<SimulatorConfig> settings;
   private final WorldState state;
   private final SignatureVerifier verifier;
   private final RateLimiter rateLimiter;
@@ -40,15 +42,19 @@ public final class ApiHandler implements Consumer<RpcExchange> {
   private final Set<RpcExchange> delayed = ConcurrentHashMap.newKeySet();
   private final List<CallObserver> observers = new CopyOnWriteArrayList<>();
 
-  /** Wires the endpoint; {@code scheduler} sends delayed answers. */
+  /**
+   * Wires the endpoint; {@code settings} gives the settings of each call as they are at its arrival
+   * (they may be changed while running), {@code scheduler} sends delayed answers.
+   */
   public ApiHandler(
-      SimulatorConfig config,
+      Supplier<SimulatorConfig> settings,
       WorldState state,
       RateLimiter rateLimiter,
       FaultPlan faults,
       CallCounters counters,
       ScheduledExecutorService scheduler) {
-    this.config = config;
+    this.settings = settings;
+    SimulatorConfig config = settings.get();
     this.state = state;
     this.verifier =
         new SignatureVerifier(
@@ -73,8 +79,14 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     observers.clear();
   }
 
+  /** Applies changed settings that the verifier keeps. */
+  public void settingsChanged(SimulatorConfig config) {
+    verifier.tolerance(config.timestampTolerance());
+  }
+
   @Override
   public void accept(RpcExchange exchange) {
+    SimulatorConfig config = settings.get();
     Instant arrivedAt = config.clock().instant();
     String requestId = Ids.requestId();
     RequestParams params =
@@ -88,12 +100,19 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     Fault lost = null;
     List<Runnable> hooks = List.of();
     Answer answer;
+    WireFormat format = WireFormat.JSON;
     try {
+      format = WireFormat.of(params.get("Format"));
       verifier.verify(exchange.method(), params);
       if (!VERSION.equals(params.get("Version"))) {
         throw new ApiError(400, "InvalidVersion", "Specified parameter Version is not valid.");
       }
       Action handler = router.find(action);
+      String regionId = params.get("RegionId");
+      if (regionId != null && !config.regions().contains(regionId)) {
+        throw new ApiError(
+            404, "InvalidRegionId.NotFound", "The specified RegionId does not exist.");
+      }
       RateLimiter.Decision quota = rateLimiter.acquire(action, params.get("RegionId", ""));
       if (!quota.allowed()) {
         answer =
@@ -116,7 +135,7 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     } catch (ApiError e) {
       answer = Answer.error(requestId, e);
     }
-    deliver(exchange, action, answer, lost, hooks);
+    deliver(exchange, action, format.render(answer, action), lost, hooks);
   }
 
   private Answer run(String requestId, Action handler, boolean leavesImages, ActionContext ctx) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * throttled in minute T succeeds again from minute T+1, as the ECS throttling page describes.
  */
 public final class RateLimiter {
-  private final Map<String, Integer> limits;
+  private volatile Map<String, Integer> limits;
   private final Clock clock;
   private final Map<String, Integer> used = new HashMap<>();
   private long currentMinute = Long.MIN_VALUE;
@@ -26,6 +26,11 @@ public final class RateLimiter {
     public String header() {
       return "Remain:" + remaining + ",TimeLeft:" + millisLeft;
     }
+  }
+
+  /** Replaces the limits; calls already counted in this minute still count. */
+  public void limits(Map<String, Integer> value) {
+    limits = Map.copyOf(value);
   }
 
   /** Consumes one call of {@code action} in {@code regionId}. */

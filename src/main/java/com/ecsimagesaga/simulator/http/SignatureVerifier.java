@@ -25,7 +25,7 @@ public final class SignatureVerifier {
   private final String accessKeyId;
   private final String accessKeySecret;
   private final Clock clock;
-  private final Duration tolerance;
+  private volatile Duration tolerance;
   private final Map<String, Instant> usedNonces = new ConcurrentHashMap<>();
 
   /** The remembered nonces in the order they arrived, so the oldest are forgotten first. */
@@ -42,6 +42,11 @@ public final class SignatureVerifier {
     this.tolerance = tolerance;
   }
 
+  /** Changes the accepted skew of {@code Timestamp}. */
+  public void tolerance(Duration value) {
+    tolerance = value;
+  }
+
   /**
    * Throws the ECS error for the first problem found; returns normally for a valid, fresh request.
    */
@@ -55,6 +60,8 @@ public final class SignatureVerifier {
           "IncompleteSignature",
           "The request signature does not conform to Aliyun standards.");
     }
+    required(params, "SignatureMethod", "HMAC-SHA1");
+    required(params, "SignatureVersion", "1.0");
     if (!accessKeyId.equals(keyId)) {
       throw new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
     }
@@ -75,6 +82,22 @@ public final class SignatureVerifier {
     }
     synchronized (arrivals) {
       arrivals.addLast(new UsedNonce(nonce, now));
+    }
+  }
+
+  /**
+   * A common parameter the signature needs: absent is 400 {@code Missing<Name>} ("... is mandatory
+   * for this action", the gateway's form for every missing common parameter), any value but the one
+   * supported is 400 {@code Invalid<Name>}.
+   */
+  private static void required(RequestParams params, String name, String supported) {
+    String value = params.get(name);
+    if (value == null) {
+      throw new ApiError(400, "Missing" + name, name + " is mandatory for this action.");
+    }
+    if (!supported.equals(value)) {
+      throw new ApiError(
+          400, "Invalid" + name, "Specified " + name + " is not valid: only " + supported + ".");
     }
   }
 

@@ -11,18 +11,23 @@ import java.time.Instant;
  */
 public final class Timings {
   private final Clock clock;
-  private final Duration waiting;
-  private final Duration creating;
-  private final Duration snapshot;
+  private volatile Duration waiting;
+  private volatile Duration creating;
+  private volatile Duration snapshot;
   private volatile double speedFactor;
 
   /** Takes clock, durations and the initial speed factor from {@code config}. */
   public Timings(SimulatorConfig config) {
     this.clock = config.clock();
+    this.speedFactor = config.speedFactor();
+    durations(config);
+  }
+
+  /** Takes the lifecycle durations of {@code config} for work started from now on. */
+  public void durations(SimulatorConfig config) {
     this.waiting = config.waitingDuration();
     this.creating = config.creatingDuration();
     this.snapshot = config.snapshotDuration();
-    this.speedFactor = config.speedFactor();
   }
 
   /** Current simulated time. */

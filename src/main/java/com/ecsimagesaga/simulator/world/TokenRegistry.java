@@ -13,11 +13,16 @@ import java.util.Map;
  */
 public final class TokenRegistry {
   private final Map<String, Entry> entries = new HashMap<>();
-  private final Duration retention;
+  private volatile Duration retention;
 
   /** A registry forgetting tokens {@code retention} after their first request. */
   public TokenRegistry(Duration retention) {
     this.retention = retention;
+  }
+
+  /** Changes the retention window; it applies to every token from now on. */
+  public void retention(Duration value) {
+    retention = value;
   }
 
   /** State of a token's first request. */

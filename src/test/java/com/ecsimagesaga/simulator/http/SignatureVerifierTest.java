@@ -57,6 +57,8 @@ class SignatureVerifierTest {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("Action", "DescribeImages");
     params.put("AccessKeyId", "key");
+    params.put("SignatureMethod", "HMAC-SHA1");
+    params.put("SignatureVersion", "1.0");
     params.put("SignatureNonce", nonce);
     params.put("Timestamp", clock.instant().toString());
     params.put("Signature", verifier.sign("POST", params));

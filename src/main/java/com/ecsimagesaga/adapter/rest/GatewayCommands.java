@@ -1,0 +1,79 @@
+package com.ecsimagesaga.adapter.rest;
+
+import com.ecsimagesaga.command.CreateImageCommand;
+import com.ecsimagesaga.command.DeleteImageCommand;
+import com.ecsimagesaga.command.UpdateImageCommand;
+import com.ecsimagesaga.image.DiskMapping;
+import com.ecsimagesaga.image.ImageTag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON forms of the commands, read by {@link GatewayBody}, as domain commands issued now. A
+ * missing list is an empty one, a missing flag false, as in the Avro contract's defaults.
+ */
+final class GatewayCommands {
+
+  private GatewayCommands() {}
+
+  static CreateImageCommand create(CreateImageJson b, String commandId, Instant now) {
+    return new CreateImageCommand(
+        commandId,
+        now,
+        b.regionId(),
+        b.instanceId(),
+        b.snapshotId(),
+        Optional.ofNullable(b.diskDeviceMappings()).orElse(List.of()).stream()
+            .map(m -> new DiskMapping(m.device(), m.diskType(), m.snapshotId(), m.sizeGiB()))
+            .toList(),
+        b.imageName(),
+        b.name(),
+        b.description(),
+        b.architecture(),
+        b.platform(),
+        b.resourceGroupId(),
+        tags(b.tags()),
+        b.bootMode(),
+        b.imageFamily(),
+        b.imageVersion(),
+        b.detectionStrategy(),
+        b.timeoutSeconds(),
+        Boolean.TRUE.equals(b.deleteSnapshotsOnFailure()),
+        b.stepTimeoutSeconds());
+  }
+
+  static UpdateImageCommand update(UpdateImageJson b, String commandId, Instant now) {
+    return new UpdateImageCommand(
+        commandId,
+        now,
+        b.regionId(),
+        b.imageId(),
+        b.imageName(),
+        b.description(),
+        b.imageFamily(),
+        b.bootMode(),
+        b.deprecated(),
+        tags(b.addTags()),
+        Optional.ofNullable(b.removeTagKeys()).orElse(List.of()),
+        b.resourceGroupId(),
+        b.stepTimeoutSeconds());
+  }
+
+  static DeleteImageCommand delete(DeleteImageJson b, String commandId, Instant now) {
+    return new DeleteImageCommand(
+        commandId,
+        now,
+        b.regionId(),
+        b.imageId(),
+        Boolean.TRUE.equals(b.force()),
+        Boolean.TRUE.equals(b.deleteSnapshots()),
+        b.stepTimeoutSeconds());
+  }
+
+  private static List<ImageTag> tags(List<CreateImageJson.TagJson> tags) {
+    return Optional.ofNullable(tags).orElse(List.of()).stream()
+        .map(t -> new ImageTag(t.key(), t.value()))
+        .toList();
+  }
+}

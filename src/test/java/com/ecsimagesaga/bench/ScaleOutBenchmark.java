@@ -201,7 +201,8 @@ public final class ScaleOutBenchmark {
     HttpResponse<String> metrics =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(service.managementAddress() + "/q/metrics")).build(),
+                HttpRequest.newBuilder(URI.create(service.managementAddress() + "/q/metrics"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     double total = 0;
     Matcher m = CREATE_IMAGE_CALLS.matcher(metrics.body());

@@ -13,6 +13,7 @@ import java.util.List;
  *     disk-mappings}; {@code image} for delete sagas
  * @param from sagas created at or after this instant
  * @param to sagas created before this instant
+ * @param imageName part of the image name the saga was asked to create (any case)
  */
 public record SagaFilter(
     List<String> statuses,
@@ -22,10 +23,24 @@ public record SagaFilter(
     String imageId,
     String source,
     Instant from,
-    Instant to) {
+    Instant to,
+    String imageName) {
 
   public SagaFilter {
     statuses = statuses == null ? List.of() : List.copyOf(statuses);
+  }
+
+  /** A filter on everything but the image name. */
+  public SagaFilter(
+      List<String> statuses,
+      String type,
+      String regionId,
+      String errorCode,
+      String imageId,
+      String source,
+      Instant from,
+      Instant to) {
+    this(statuses, type, regionId, errorCode, imageId, source, from, to, null);
   }
 
   /** The same filter restricted to the given statuses (those it already names, if any overlap). */
@@ -40,6 +55,7 @@ public record SagaFilter(
         imageId,
         source,
         from,
-        to);
+        to,
+        imageName);
   }
 }

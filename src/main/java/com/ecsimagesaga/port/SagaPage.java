@@ -17,4 +17,15 @@ public record SagaPage(List<Saga> sagas, Position next) {
    * at the same instant with a smaller id. Positions do not shift when sagas are added or change.
    */
   public record Position(Instant createdAt, UUID id) {}
+
+  /**
+   * How a search is ordered, newest first either way. Under {@link #LAST_CHANGE} a {@link
+   * Position}'s instant is the saga's last change, not its creation.
+   */
+  public enum Order {
+    /** By creation time: pages are stable while sagas change. */
+    STARTED,
+    /** By the time the saga last changed: what moved most recently comes first. */
+    LAST_CHANGE
+  }
 }

@@ -11,7 +11,16 @@ public interface SagaQueries {
    * Sagas matching {@code filter}, newest first ({@code created_at}, then id), at most {@code
    * pageSize}, starting after {@code after} (null for the first page).
    */
-  Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after);
+  default Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
+    return search(filter, SagaPage.Order.STARTED, pageSize, after);
+  }
+
+  /**
+   * Sagas matching {@code filter} in the given order (newest first, then by id), at most {@code
+   * pageSize}, starting after {@code after} (null for the first page).
+   */
+  Uni<SagaPage> search(
+      SagaFilter filter, SagaPage.Order order, int pageSize, SagaPage.Position after);
 
   /** How many sagas match {@code filter}. */
   Uni<Long> count(SagaFilter filter);
@@ -21,4 +30,7 @@ public interface SagaQueries {
 
   /** The saga's audited replays, oldest first. */
   Uni<List<ReplayAudit>> replays(UUID sagaId);
+
+  /** The events the saga emitted, oldest first. */
+  Uni<List<EmittedEvent>> events(UUID sagaId);
 }

@@ -162,7 +162,8 @@ class BulkReplayJobTest {
     }
 
     @Override
-    public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
+    public Uni<SagaPage> search(
+        SagaFilter filter, SagaPage.Order order, int pageSize, SagaPage.Position after) {
       var rest =
           failed().stream()
               .filter(
@@ -195,6 +196,11 @@ class BulkReplayJobTest {
 
     @Override
     public Uni<List<ReplayAudit>> replays(UUID sagaId) {
+      return Uni.createFrom().item(List.of());
+    }
+
+    @Override
+    public Uni<List<com.ecsimagesaga.port.EmittedEvent>> events(UUID sagaId) {
       return Uni.createFrom().item(List.of());
     }
   }

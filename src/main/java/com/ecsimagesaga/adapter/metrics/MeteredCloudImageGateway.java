@@ -24,11 +24,15 @@ import java.util.Set;
  * gateway: a CDI decorator around whichever {@link CloudImageGateway} is in use. Series: {@code
  * ecs_calls_total{action,outcome,code}}, {@code ecs_call_duration_seconds{action,outcome}}, {@code
  * ecs_throttles_total{action}} (refused by ECS), and {@code ecs_budget_held_total{action}}: calls
- * the service's rate budget kept back, which are neither ECS calls nor throttles.
+ * the service's rate budget kept back, which are neither ECS calls nor throttles; {@code
+ * ecs_region_calls_total{region,action}} counts the ECS calls again by region.
  */
 @Decorator
 @Priority(10)
 public class MeteredCloudImageGateway implements CloudImageGateway {
+
+  /** ECS calls by region and action ({@code ecs_region_calls_total{region,action}}). */
+  static final String REGION_CALLS = "ecs.region.calls";
 
   private final CloudImageGateway delegate;
   private final MeterRegistry registry;
@@ -43,7 +47,9 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
   @Override
   public Uni<StepOutcome> execute(CloudAction action) {
     Timer.Sample sample = Timer.start(registry);
-    return delegate.execute(action).invoke(outcome -> record(action, outcome, sample));
+    return delegate
+        .execute(action)
+        .invoke(outcome -> record(action.regionId(), EcsActions.nameOf(action), outcome, sample));
   }
 
   /**
@@ -58,7 +64,7 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
         .observeOwnImages(regionId, imageIds, createdSince, takenAfter)
         .invoke(
             outcomes -> {
-              record("DescribeImages", firstFailedOrOk(outcomes), sample);
+              record(regionId, "DescribeImages", firstFailedOrOk(outcomes), sample);
               registry.summary("ecs.poll.batch.size", "region", regionId).record(imageIds.size());
             });
   }
@@ -74,7 +80,7 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
         .observeInstances(regionId, instanceIds)
         .invoke(
             outcomes -> {
-              record("DescribeInstances", firstFailedOrOk(outcomes), sample);
+              record(regionId, "DescribeInstances", firstFailedOrOk(outcomes), sample);
               registry
                   .summary("ecs.source.check.batch.size", "region", regionId)
                   .record(instanceIds.size());
@@ -88,11 +94,7 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
         .orElse(new StepOutcome.Applied(null));
   }
 
-  private void record(CloudAction action, StepOutcome outcome, Timer.Sample sample) {
-    record(EcsActions.nameOf(action), outcome, sample);
-  }
-
-  private void record(String name, StepOutcome outcome, Timer.Sample sample) {
+  private void record(String region, String name, StepOutcome outcome, Timer.Sample sample) {
     if (outcome instanceof StepOutcome.Failed f
         && EcsActions.HELD_BY_BUDGET.equals(f.error().code())) {
       // Not an ECS call: the service's own budget (or a hold ECS asked for) kept it back.
@@ -128,6 +130,13 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
         .tag("action", name)
         .tag("outcome", result)
         .tag("code", code)
+        .register(registry)
+        .increment();
+    // The same calls by region, for the console's per-region budget use.
+    Counter.builder(REGION_CALLS)
+        .description("ECS calls by region and action")
+        .tag("region", region == null ? "none" : region)
+        .tag("action", name)
         .register(registry)
         .increment();
   }

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import com.ecsimagesaga.port.EmittedEvent;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaPage;
@@ -17,10 +18,12 @@ import java.util.UUID;
 public class PanacheSagaQueries implements SagaQueries {
 
   @Override
-  public Uni<SagaPage> search(SagaFilter filter, int pageSize, SagaPage.Position after) {
-    var sql = SagaSearchSql.of(filter, after);
+  public Uni<SagaPage> search(
+      SagaFilter filter, SagaPage.Order order, int pageSize, SagaPage.Position after) {
+    var sql = SagaSearchSql.of(filter, order, after);
+    String column = SagaSearchSql.orderColumn(order);
     String text =
-        "select * from saga" + sql.where + " order by created_at desc, id desc limit :limit";
+        "select * from saga" + sql.where + " order by " + column + " desc, id desc limit :limit";
     return Panache.withSession(
             () ->
                 Panache.getSession()
@@ -34,10 +37,12 @@ public class PanacheSagaQueries implements SagaQueries {
         .map(
             rows -> {
               List<Saga> sagas = rows.stream().limit(pageSize).map(SagaRows::toSaga).toList();
+              SagaEntity last = rows.isEmpty() ? null : rows.get(sagas.size() - 1);
               SagaPage.Position next =
-                  rows.size() > pageSize && !sagas.isEmpty()
+                  rows.size() > pageSize && last != null
                       ? new SagaPage.Position(
-                          sagas.get(sagas.size() - 1).createdAt(), sagas.get(sagas.size() - 1).id())
+                          order == SagaPage.Order.LAST_CHANGE ? last.updatedAt : last.createdAt,
+                          last.id)
                       : null;
               return new SagaPage(sagas, next);
             });
@@ -93,5 +98,33 @@ public class PanacheSagaQueries implements SagaQueries {
     return Panache.withSession(
             () -> ReplayAuditEntity.<ReplayAuditEntity>list("sagaId = ?1 order by id", sagaId))
         .map(rows -> rows.stream().map(ReplayAuditEntity::toAudit).toList());
+  }
+
+  @Override
+  public Uni<List<EmittedEvent>> events(UUID sagaId) {
+    return Panache.withSession(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            session
+                                .createNativeQuery(
+                                    "select type, occurred_at, published_at from outbox"
+                                        + " where saga_id = :id order by id",
+                                    Object[].class)
+                                .setParameter("id", sagaId)
+                                .getResultList()))
+        .map(
+            rows ->
+                rows.stream()
+                    .map(
+                        r ->
+                            new EmittedEvent(
+                                (String) r[0], instant(r[1]), r[2] == null ? null : instant(r[2])))
+                    .toList());
+  }
+
+  private static java.time.Instant instant(Object value) {
+    return value instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) value;
   }
 }

@@ -25,7 +25,8 @@ final class SagaFilterJson {
         .put("imageId", f.imageId())
         .put("source", f.source())
         .put("from", f.from() == null ? null : f.from().toString())
-        .put("to", f.to() == null ? null : f.to().toString());
+        .put("to", f.to() == null ? null : f.to().toString())
+        .put("imageName", f.imageName());
     return n.toString();
   }
 
@@ -42,7 +43,8 @@ final class SagaFilterJson {
           text(n, "imageId"),
           text(n, "source"),
           instant(n, "from"),
-          instant(n, "to"));
+          instant(n, "to"),
+          text(n, "imageName"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable replay job filter: " + e.getOriginalMessage(), e);
     }

@@ -30,6 +30,16 @@ final class SagaSearchSql {
   }
 
   static SagaSearchSql of(SagaFilter f, SagaPage.Position after) {
+    return of(f, SagaPage.Order.STARTED, after);
+  }
+
+  /** The column a search is ordered by. */
+  static String orderColumn(SagaPage.Order order) {
+    return order == SagaPage.Order.LAST_CHANGE ? "updated_at" : "created_at";
+  }
+
+  static SagaSearchSql of(SagaFilter f, SagaPage.Order order, SagaPage.Position after) {
+    String column = orderColumn(order);
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
     if (!f.statuses().isEmpty()) {
@@ -43,8 +53,15 @@ final class SagaSearchSql {
     add(conditions, params, "(" + SOURCE_KIND + ") = :source", "source", f.source());
     add(conditions, params, "created_at >= :from", "from", f.from());
     add(conditions, params, "created_at < :to", "to", f.to());
+    add(
+        conditions,
+        params,
+        "position(lower(:imageName) in lower(input::jsonb -> 'spec' ->> 'imageName')) > 0",
+        "imageName",
+        f.imageName());
     if (after != null) {
-      conditions.add("(created_at < :afterAt or (created_at = :afterAt and id < :afterId))");
+      conditions.add(
+          "(" + column + " < :afterAt or (" + column + " = :afterAt and id < :afterId))");
       params.put("afterAt", after.createdAt());
       params.put("afterId", after.id());
     }

@@ -1,8 +1,10 @@
 package com.ecsimagesaga.adapter.rest;
 
 import com.ecsimagesaga.app.CommandIntake;
+import com.ecsimagesaga.port.EmittedEvent;
 import com.ecsimagesaga.port.RejectedCommands;
 import com.ecsimagesaga.port.SagaFilter;
+import com.ecsimagesaga.port.SagaPage;
 import com.ecsimagesaga.port.SagaQueries;
 import com.ecsimagesaga.port.SagaStore;
 import io.smallrye.mutiny.Uni;
@@ -86,7 +88,8 @@ public class SagaResource {
       description =
           "With commandId: that command's saga, as before. Otherwise every filter that is set must match; "
               + "status may repeat or be comma-separated; from/to are ISO-8601 instants on the creation time; pass the "
-              + "returned 'next' as cursor for the following page.")
+              + "returned 'next' as cursor for the following page. imageName matches any part of the image name "
+              + "(any case); sort=started (default) or sort=lastChange orders by creation or last change.")
   public Uni<Response> search(
       @QueryParam("commandId") String commandId,
       @QueryParam("status") List<String> status,
@@ -97,6 +100,8 @@ public class SagaResource {
       @QueryParam("source") String source,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("imageName") String imageName,
+      @QueryParam("sort") @DefaultValue("started") String sort,
       @QueryParam("pageSize") @DefaultValue("50") int pageSize,
       @QueryParam("cursor") String cursor) {
     if (commandId != null && !commandId.isBlank()) {
@@ -131,10 +136,48 @@ public class SagaResource {
             imageId,
             source,
             instant("from", from),
-            instant("to", to));
+            instant("to", to),
+            imageName);
     return queries
-        .search(filter, pageSize, SagaPageView.decode(cursor))
+        .search(filter, order(sort), pageSize, SagaPageView.decode(cursor))
         .map(p -> Response.ok(SagaPageView.of(p)).build());
+  }
+
+  @GET
+  @Path("/{id}/input")
+  @Operation(
+      summary = "What a saga was asked to do: the command's content as stored (it holds no secret)")
+  public Uni<SagaInputView> input(@PathParam("id") String id) {
+    UUID sagaId = ReplayResource.sagaId(id);
+    return store
+        .find(sagaId)
+        .map(
+            s ->
+                s.map(SagaInputView::of).orElseThrow(() -> new NotFoundException("no saga " + id)));
+  }
+
+  @GET
+  @Path("/{id}/events")
+  @Operation(summary = "The events a saga emitted, oldest first, with when each was published")
+  public Uni<List<EmittedEvent>> events(@PathParam("id") String id) {
+    UUID sagaId = ReplayResource.sagaId(id);
+    return store
+        .find(sagaId)
+        .chain(
+            s ->
+                s.isEmpty()
+                    ? Uni.createFrom().failure(new NotFoundException("no saga " + id))
+                    : queries.events(sagaId));
+  }
+
+  private static SagaPage.Order order(String sort) {
+    return switch (sort) {
+      case "started" -> SagaPage.Order.STARTED;
+      case "lastChange" -> SagaPage.Order.LAST_CHANGE;
+      default ->
+          throw new BadRequestException(
+              "EIS-6207 sort must be 'started' or 'lastChange', not '" + sort + "'");
+    };
   }
 
   private static Instant instant(String name, String value) {

@@ -67,8 +67,11 @@ final class ProfileSummary implements AutoCloseable {
     return new ProfileSummary(r);
   }
 
-  /** Stops the recording, keeps it under {@code target/} and returns its summary. */
-  String stopAndSummarize() throws IOException {
+  /**
+   * Stops the recording, keeps it under {@code target/} and returns the summary of its samples from
+   * {@code from} on.
+   */
+  String stopAndSummarize(java.time.Instant from) throws IOException {
     recording.stop();
     Path file = Path.of("target", "benchmark-" + System.currentTimeMillis() + ".jfr");
     Files.createDirectories(file.getParent());
@@ -80,7 +83,9 @@ final class ProfileSummary implements AutoCloseable {
     Map<String, Integer> byTop = new HashMap<>();
     int samples = 0;
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-      if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+      if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+          || e.getStackTrace() == null
+          || e.getStartTime().isBefore(from)) {
         continue;
       }
       samples++;

@@ -44,8 +44,9 @@ public final class ScaleOutBenchmark {
   static final int REGIONS = BenchSettings.integer("bench.regions", 4);
   static final String XMX = BenchSettings.text("bench.xmx", "512m");
 
+  /** A sample line of the counter, perhaps followed by an exemplar ({@code # {trace_id=...}}). */
   private static final Pattern CREATE_IMAGE_CALLS =
-      Pattern.compile("(?m)^ecs_calls_total\\{[^}]*action=\"CreateImage\"[^}]*}\\s+([0-9.eE+]+)$");
+      Pattern.compile("(?m)^ecs_calls_total\\{[^}]*action=\"CreateImage\"[^}]*}\\s+([0-9.eE+]+)");
 
   public static void main(String[] args) throws Exception {
     System.exit(run() ? 0 : 1);

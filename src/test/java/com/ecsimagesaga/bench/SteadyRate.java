@@ -99,6 +99,11 @@ final class SteadyRate {
     CpuAccount.Snapshot cpuAfter;
     ProfileSummary profile = null;
     String profiled = "";
+    // A recording starts before the warm-up: its start holds the JVM up for seconds, which the
+    // measured run would pay for. Only the measured window's samples are summed.
+    if (Boolean.getBoolean("bench.jfr")) {
+      profile = ProfileSummary.start();
+    }
     try (var producer = new CommandProducer(bootstrap)) {
       if (!warmUp.isEmpty()) {
         warmUp(rate, warmUp, producer, codec, bootstrap);
@@ -107,9 +112,6 @@ final class SteadyRate {
       sim.observeCalls(pages);
       commitsBefore = RawRates.databaseCommits();
       try (var reader = new TimedTopicReader(bootstrap, "ecs.image.events")) {
-        if (Boolean.getBoolean("bench.jfr")) {
-          profile = ProfileSummary.start();
-        }
         cpuBefore = CpuAccount.take();
         started = Instant.now();
         if (stall != null) {
@@ -121,7 +123,7 @@ final class SteadyRate {
         cpuAfter = CpuAccount.take();
         if (profile != null) {
           try (ProfileSummary recording = profile) {
-            profiled = recording.stopAndSummarize();
+            profiled = recording.stopAndSummarize(started);
           }
         }
       }

@@ -3,6 +3,7 @@ package com.ecsimagesaga.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -79,9 +80,9 @@ final class TimedTopicReader implements AutoCloseable {
 
   /** The records received after the first {@code from}, in order of arrival. */
   List<Received> receivedAfter(int from) {
-    return from >= received.size()
-        ? List.of()
-        : List.copyOf(received.subList(from, received.size()));
+    // One snapshot of the list: a sublist of it would fail while the poller appends.
+    Received[] all = received.toArray(new Received[0]);
+    return from >= all.length ? List.of() : Arrays.asList(all).subList(from, all.length);
   }
 
   @Override

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Read as a stream, in one pass, without building a tree of the document: with thousands of
  * images in flight the service reads pages of 100 images several times a minute, and building and
  * searching a tree per page was most of its CPU while sagas wait (profiled in {@code
- * docs/benchmarks.md} section 3).
+ * docs/benchmarks.md}, 28 November 2026; git keeps that round).
  */
 final class DescribeImagesReader {
 

@@ -287,14 +287,14 @@ class LeaseTakeoverTest {
     String held = "i-lane-held-" + UUID.randomUUID();
     String failing = "i-lane-failing-" + UUID.randomUUID();
     String other = "i-lane-other-" + UUID.randomUUID();
-    // Claimed one at a time, in this order: each pass below takes the earliest free saga.
-    Saga first =
-        SagaStarts.started(store, region, held, "lane", t.minusSeconds(3), definitions.policies());
+    // Due one a second: each pass below finds exactly one of them due and free (other tests' sagas
+    // due on far clocks are released untouched by OnlyTheseSagas).
+    Saga first = SagaStarts.started(store, region, held, "lane", t, definitions.policies());
     Saga second =
         SagaStarts.started(
-            store, region, failing, "lane", t.minusSeconds(2), definitions.policies());
+            store, region, failing, "lane", t.plusSeconds(1), definitions.policies());
     Saga third =
-        SagaStarts.started(store, region, other, "lane", t.minusSeconds(1), definitions.policies());
+        SagaStarts.started(store, region, other, "lane", t.plusSeconds(2), definitions.policies());
     var mine = new OnlyTheseSagas(store, pool, Set.of(first.id(), second.id(), third.id()));
     String a = "lanes-" + UUID.randomUUID();
     FakeClock clock = new FakeClock(t);
@@ -332,7 +332,7 @@ class LeaseTakeoverTest {
           }
         };
     var lanes =
-        new SagaCoordinator(mine, held1, encoder, definitions, clock, a, 1, LEASE, 3, tracing);
+        new SagaCoordinator(mine, held1, encoder, definitions, clock, a, 100, LEASE, 3, tracing);
 
     // Lane 1 claims the first saga and waits for ECS.
     var running =

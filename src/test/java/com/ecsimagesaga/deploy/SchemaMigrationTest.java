@@ -102,7 +102,7 @@ class SchemaMigrationTest {
     Flyway.configure().dataSource(url, user(), password()).load().migrate();
     List<Path> files;
     try (Stream<Path> all = Files.list(MIGRATIONS)) {
-      files = all.sorted(Comparator.comparing(SchemaMigrationTest::version)).toList();
+      files = all.sorted(Comparator.comparing(SchemaMigrationTest::version, VERSIONS)).toList();
     }
     for (Path f : files.subList(0, files.size() - 1)) {
       Files.copy(f, older.resolve(f.getFileName()));
@@ -126,10 +126,25 @@ class SchemaMigrationTest {
     assertThat(deployed.getProperty("quarkus.flyway.ignore-future-migrations")).isEqualTo("true");
   }
 
-  private static int version(Path migration) {
+  /** Flyway's version of a migration file: V8_1__x.sql is 8.1, after 8 and before 9. */
+  private static List<Integer> version(Path migration) {
     String name = migration.getFileName().toString();
-    return Integer.parseInt(name.substring(1, name.indexOf("__")));
+    return Stream.of(name.substring(1, name.indexOf("__")).split("[._]"))
+        .map(Integer::parseInt)
+        .toList();
   }
+
+  /** Versions compared part by part, a missing part counting as 0. */
+  private static final Comparator<List<Integer>> VERSIONS =
+      (a, b) -> {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+          int c = Integer.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
+          if (c != 0) {
+            return c;
+          }
+        }
+        return 0;
+      };
 
   private static String freshDatabase() throws SQLException {
     String serviceUrl = PostgresResource.jdbcUrl();

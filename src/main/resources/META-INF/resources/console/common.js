@@ -11,9 +11,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The API address of a path, on the page's origin: a page opened as http://user:password@host/ has
+ * those credentials in its own address, and fetch refuses a relative URL resolved against it.
+ */
+export function api(path) {
+  return new URL(path, window.location.origin).href;
+}
+
 /** GET a JSON document from the API; the browser adds the signed-in user's credentials. */
 export async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await fetch(api(url), { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     throw new ApiError(response.status, await response.text());
   }
@@ -25,7 +33,7 @@ export async function getJson(url) {
  * (no other site can send it without a CORS preflight), so the console needs no CSRF token.
  */
 export async function postJson(url, body) {
-  const response = await fetch(url, {
+  const response = await fetch(api(url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(body),
@@ -189,7 +197,7 @@ export function every(intervalMs, refresh, statusNode) {
  */
 export function followEvents(onEvent, query = '') {
   if (!('EventSource' in window)) return null;
-  const source = new EventSource(`/api/events/stream${query}`);
+  const source = new EventSource(api(`/api/events/stream${query}`));
   source.onmessage = (message) => {
     try {
       onEvent(JSON.parse(message.data));

@@ -269,4 +269,29 @@ class ConsoleBrowserTest extends SagaTestSupport {
       viewer.size(1280, 800);
     }
   }
+
+  @Test
+  void theOverviewOpenedWithTheUserInItsAddressStillReadsTheApi() {
+    // A page whose own address carries credentials (http://user:password@host/) makes the browser
+    // refuse fetch() of a relative URL; the console resolves API paths against the page's origin.
+    java.net.URI uri = java.net.URI.create(base.toString());
+    viewer
+        .driver()
+        .get(
+            uri.getScheme()
+                + "://"
+                + AdminApi.VIEWER
+                + ":"
+                + AdminApi.VIEWER_PASSWORD
+                + "@"
+                + uri.getHost()
+                + ":"
+                + uri.getPort()
+                + "/");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> number(viewer.driver(), "#tile-active") >= 0);
+    assertThat(viewer.driver().findElement(By.tagName("body")).getText())
+        .doesNotContain("Not updated");
+  }
 }

@@ -122,20 +122,41 @@ class LocalRunIT {
     launcher.destroy();
     assertThat(launcher.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
     awaitAllGone(union(first, second));
+
+    // Maven's exec plugin does not pass a SIGTERM of Maven on to the launcher: when the process
+    // that started it ends (here a shell standing in for Maven), the launcher stops everything.
+    output.clear();
+    launch(true);
+    awaitReady();
+    Set<Long> third = processesOfTheRun();
+    launcher.destroy(); // SIGTERM to the parent alone
+    assertThat(launcher.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    awaitAllGone(third);
   }
 
   private void launch() throws IOException {
+    launch(false);
+  }
+
+  /**
+   * Starts the launcher, or with {@code underParent} a shell that starts it and waits for it, as
+   * Maven does.
+   */
+  private void launch(boolean underParent) throws IOException {
     Files.createDirectories(home);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ChildProcesses.javaExecutable(),
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-Dlocal.home=" + home,
-                "-Dlocal.port-offset=" + OFFSET,
-                "-classpath",
-                System.getProperty("java.class.path"),
-                LocalStack.class.getName()));
+    List<String> command = new ArrayList<>();
+    if (underParent) {
+      command.addAll(List.of("sh", "-c", "\"$@\" & wait", "local-run-parent"));
+    }
+    command.addAll(
+        List.of(
+            ChildProcesses.javaExecutable(),
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+            "-Dlocal.home=" + home,
+            "-Dlocal.port-offset=" + OFFSET,
+            "-classpath",
+            System.getProperty("java.class.path"),
+            LocalStack.class.getName()));
     launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
     Process p = launcher;
     Thread reader =

@@ -77,6 +77,21 @@ public final class LocalStack {
     // so a terminal's Ctrl-C does not reach it) is gone. Runs on Ctrl-C, on SIGTERM (which is what
     // Maven sends its child when it is itself stopped) and when the service exits.
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+    // Maven's exec plugin does not pass a SIGTERM of Maven itself on to this process: when the
+    // process that started it ends, for whatever reason, the stack stops too instead of living on
+    // as an orphan that holds the ports.
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          System.out.println(
+                              "[local] the process that started the local stack ended; stopping");
+                          System.exit(0);
+                        }));
     stack.start();
     System.out.println(stack.banner());
     if (stack.withApp) {

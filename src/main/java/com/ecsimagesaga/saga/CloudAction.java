@@ -72,4 +72,58 @@ public sealed interface CloudAction {
       implements CloudAction {}
 
   record DeleteSnapshots(String regionId, List<String> snapshotIds) implements CloudAction {}
+
+  /**
+   * CopyImage, called in the source region: ECS starts a copy of {@code imageId} in {@code
+   * destinationRegionId}, answers with the new image's id at once and builds it asynchronously (the
+   * copy is listed in the destination region as Creating with a progress, then Available).
+   *
+   * @param regionId the source region (where the call is made)
+   * @param imageName name of the copy, or null for ECS's default
+   * @param description description of the copy, or null
+   * @param encrypted whether the copy is encrypted
+   * @param kmsKeyId the KMS key of an encrypted copy, or null for the default key
+   * @param tags the user's tags and the service's own tags (the saga tag among them), put on the
+   *     copy
+   * @param clientToken idempotency token of this destination, stored before the first call
+   */
+  record CopyImage(
+      String regionId,
+      String imageId,
+      String destinationRegionId,
+      String imageName,
+      String description,
+      boolean encrypted,
+      String kmsKeyId,
+      List<ImageTag> tags,
+      String clientToken)
+      implements CloudAction {
+
+    public CopyImage {
+      tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+  }
+
+  /**
+   * CancelCopyImage, called in the destination region on the copy that is still being made; ECS
+   * removes the unfinished copy.
+   */
+  record CancelCopyImage(String regionId, String imageId) implements CloudAction {}
+
+  /**
+   * ModifyImageSharePermission: shares a custom image with other Alibaba Cloud accounts and stops
+   * sharing it with others (at most 10 accounts each way per call).
+   */
+  record ModifyImageSharePermission(
+      String regionId, String imageId, List<String> addAccounts, List<String> removeAccounts)
+      implements CloudAction {
+
+    public ModifyImageSharePermission {
+      addAccounts = addAccounts == null ? List.of() : List.copyOf(addAccounts);
+      removeAccounts = removeAccounts == null ? List.of() : List.copyOf(removeAccounts);
+    }
+  }
+
+  /** DescribeImageSharePermission: the accounts an image is shared with. */
+  record DescribeImageSharePermission(String regionId, String imageId) implements CloudAction {}
 }

@@ -34,4 +34,12 @@ public sealed interface StepOutcome {
   record Applied(String requestId) implements StepOutcome {}
 
   record Failed(CloudError error) implements StepOutcome {}
+
+  /** The accounts an image is shared with, as DescribeImageSharePermission lists them. */
+  record SharesSeen(String imageId, List<String> accounts) implements StepOutcome {
+
+    public SharesSeen {
+      accounts = List.copyOf(accounts);
+    }
+  }
 }

@@ -8,7 +8,7 @@ package com.ecsimagesaga.saga;
  */
 public record Failure(Step step, String kind, String code, String message, String requestId) {
 
-  static Failure of(Step step, String kind, CloudError error) {
+  public static Failure of(Step step, String kind, CloudError error) {
     return new Failure(step, kind, error.code(), error.message(), error.requestId());
   }
 }

@@ -8,27 +8,27 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
 /** The mechanics every saga definition shares: following a row, waiting, retrying, failing. */
-final class Moves {
+public final class Moves {
 
-  static final String RETRYABLE_ERROR = "retryable error";
-  static final String ERROR = "error";
-  static final String DEADLINE_PASSED = "deadline passed";
-  static final String STEP_TIMED_OUT = "step timed out";
+  public static final String RETRYABLE_ERROR = "retryable error";
+  public static final String ERROR = "error";
+  public static final String DEADLINE_PASSED = "deadline passed";
+  public static final String STEP_TIMED_OUT = "step timed out";
 
   /**
    * The trigger of a step whose call the service's rate budget (or a hold ECS asked for) kept back:
    * the saga waits for its turn, which is neither a failure nor an attempt.
    */
-  static final String WAITING_FOR_QUOTA = "waiting for ECS quota";
+  public static final String WAITING_FOR_QUOTA = "waiting for ECS quota";
 
   /** The failure code of a step that waited longer than {@code quotaMaxWait} for ECS quota. */
-  static final String QUOTA_NEVER_FREED_CODE = "Saga.QuotaNeverFreed";
+  public static final String QUOTA_NEVER_FREED_CODE = "Saga.QuotaNeverFreed";
 
   /** The failure code of a step that ran past its own timeout. */
-  static final String STEP_TIMEOUT_CODE = "Saga.StepTimeout";
+  public static final String STEP_TIMEOUT_CODE = "Saga.StepTimeout";
 
   /** Which limit a saga has reached. */
-  enum Expiry {
+  public enum Expiry {
     NONE,
     /** The saga's overall deadline. */
     SAGA,
@@ -46,7 +46,7 @@ final class Moves {
    *     up on it would leak what it is removing); their own step timeout still does
    * @param quotaNotice the events a saga publishes when a step starts waiting for ECS quota
    */
-  Moves(
+  public Moves(
       TransitionTable table,
       SagaPolicies policies,
       Set<Step> beyondSagaDeadline,
@@ -57,12 +57,12 @@ final class Moves {
     this.quotaNotice = quotaNotice;
   }
 
-  Moves(TransitionTable table, SagaPolicies policies, Set<Step> beyondSagaDeadline) {
+  public Moves(TransitionTable table, SagaPolicies policies, Set<Step> beyondSagaDeadline) {
     this(table, policies, beyondSagaDeadline, (s, until, now) -> List.of());
   }
 
   /** Follows a row; a new step starts with a clean attempt count, due at {@code wakeAt}. */
-  Decision move(
+  public Decision move(
       Saga s,
       String trigger,
       Instant wakeAt,
@@ -87,7 +87,7 @@ final class Moves {
     return new Decision(next, events, t);
   }
 
-  Decision move(Saga s, String trigger, Instant wakeAt) {
+  public Decision move(Saga s, String trigger, Instant wakeAt) {
     return move(s, trigger, wakeAt, UnaryOperator.identity(), List.of());
   }
 
@@ -95,7 +95,7 @@ final class Moves {
    * Retries the step after a backoff when the error allows it and attempts remain; otherwise takes
    * the step's error row through {@code onGiveUp}.
    */
-  Decision retryOrFail(Saga s, CloudError e, Instant now, GiveUp onGiveUp) {
+  public Decision retryOrFail(Saga s, CloudError e, Instant now, GiveUp onGiveUp) {
     if (e.kind() == ErrorKind.HELD || e.kind() == ErrorKind.THROTTLED) {
       return waitForQuota(s, e, now, onGiveUp);
     }
@@ -169,7 +169,7 @@ final class Moves {
    * poll and no earlier than a wait ECS asked for, until its own deadline decides. Attempts are
    * counted for operators, never to give up; a look the budget held back counts none.
    */
-  Decision lookAgain(Saga s, CloudError e, Instant now) {
+  public Decision lookAgain(Saga s, CloudError e, Instant now) {
     Instant after = e.retryAfter() == null ? now : now.plus(e.retryAfter());
     if (e.kind() == ErrorKind.HELD) {
       return move(s, WAITING_FOR_QUOTA, nextPoll(s, after));
@@ -180,13 +180,13 @@ final class Moves {
   }
 
   /** The next poll time for a waiting step. */
-  Instant nextPoll(Saga s, Instant now) {
+  public Instant nextPoll(Saga s, Instant now) {
     Duration waited = Duration.between(s.stepStartedAt() == null ? now : s.stepStartedAt(), now);
     return policies.poll().nextPollAt(now, waited);
   }
 
   /** The next poll time for a creation that ECS reports {@code progress} percent done. */
-  Instant nextPoll(Saga s, Instant now, int progress) {
+  public Instant nextPoll(Saga s, Instant now, int progress) {
     Duration waited = Duration.between(s.stepStartedAt() == null ? now : s.stepStartedAt(), now);
     return policies.poll().nextPollAt(now, waited, progress);
   }
@@ -195,7 +195,7 @@ final class Moves {
    * The limit a saga has reached at {@code now}, if any. A step is out of time from its deadline
    * on; when both limits have passed, the earlier one is the reason.
    */
-  Expiry expiry(Saga s, Instant now) {
+  public Expiry expiry(Saga s, Instant now) {
     if (s.step() == Step.DONE) {
       return Expiry.NONE;
     }
@@ -213,7 +213,7 @@ final class Moves {
    * When the current step runs out of its own time: its start plus its timeout; null for a finished
    * saga.
    */
-  Instant stepDeadline(Saga s) {
+  public Instant stepDeadline(Saga s) {
     if (s.step() == Step.DONE || s.stepStartedAt() == null) {
       return null;
     }
@@ -223,12 +223,12 @@ final class Moves {
   }
 
   /** The saga's overall deadline, if it bounds the current step. */
-  Instant sagaDeadline(Saga s) {
+  public Instant sagaDeadline(Saga s) {
     return beyondSagaDeadline.contains(s.step()) ? null : s.deadlineAt();
   }
 
   /** The current step's deadline: the earlier of its own limit and the saga's deadline. */
-  Instant deadlineOf(Saga s) {
+  public Instant deadlineOf(Saga s) {
     Instant step = stepDeadline(s);
     Instant saga = sagaDeadline(s);
     if (step == null || saga == null) {
@@ -238,7 +238,7 @@ final class Moves {
   }
 
   /** The failure of a step that ran past its own timeout. */
-  Failure stepTimeout(Saga s) {
+  public Failure stepTimeout(Saga s) {
     Duration limit = policies.steps().of(s.step(), s.input());
     return new Failure(
         s.step(),
@@ -256,12 +256,12 @@ final class Moves {
         null);
   }
 
-  SagaPolicies policies() {
+  public SagaPolicies policies() {
     return policies;
   }
 
   /** A jitter draw that depends only on the saga and the attempt, so decisions stay repeatable. */
-  static double unitRandom(Saga s, int attempt) {
+  public static double unitRandom(Saga s, int attempt) {
     long seed =
         s.id().getLeastSignificantBits()
             ^ (s.id().getMostSignificantBits() * 31)
@@ -271,13 +271,13 @@ final class Moves {
 
   /** What a step does when it gives up. */
   @FunctionalInterface
-  interface GiveUp {
+  public interface GiveUp {
     Decision decide(Failure failure);
   }
 
   /** The events of a saga whose step starts waiting for ECS quota, due again at {@code until}. */
   @FunctionalInterface
-  interface QuotaNotice {
+  public interface QuotaNotice {
     List<SagaEvent> notice(Saga s, Instant until, Instant now);
   }
 }

@@ -104,6 +104,45 @@ public record Saga(
   }
 
   /**
+   * A new saga, due now, with its ClientToken fixed before any call: what a saga kind starts from.
+   *
+   * @param imageId the image the saga works on, or null when it makes one
+   * @param deadlineAt when the saga gives up
+   */
+  public static Saga begin(
+      UUID id,
+      SagaType type,
+      Step step,
+      String commandId,
+      String regionId,
+      SagaInput input,
+      String imageId,
+      Instant now,
+      Instant deadlineAt) {
+    return new Saga(
+        id,
+        type,
+        SagaStatus.RUNNING,
+        step,
+        commandId,
+        regionId,
+        input,
+        imageId,
+        clientToken(id, 0),
+        0,
+        0,
+        now,
+        now,
+        now,
+        deadlineAt,
+        0,
+        List.of(),
+        null,
+        null,
+        0);
+  }
+
+  /**
    * The ClientToken for a saga and token generation: at most 64 ASCII characters, as ECS requires.
    */
   public static String clientToken(UUID sagaId, int generation) {

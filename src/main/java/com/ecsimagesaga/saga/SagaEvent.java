@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Lifecycle events a saga emits; they leave the service through the outbox. */
-public sealed interface SagaEvent {
+public interface SagaEvent {
 
   UUID eventId();
 

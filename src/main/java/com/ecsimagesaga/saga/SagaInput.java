@@ -6,13 +6,22 @@ import java.time.Duration;
 import java.util.Map;
 
 /** What a saga was asked to do; fixed for the saga's whole life. */
-public sealed interface SagaInput {
+public interface SagaInput {
 
   /**
    * The command's own step timeouts, overriding the service's {@link StepTimeouts}; empty when
    * none.
    */
   Map<Step, Duration> stepTimeouts();
+
+  /**
+   * How long {@code step} may take by default for a saga with this input, for steps that the
+   * service configuration ({@link StepTimeouts}) does not size; null when it has no opinion. Kinds
+   * registered in {@link SagaKinds} size their own steps here.
+   */
+  default Duration defaultStepTimeout(Step step) {
+    return null;
+  }
 
   /**
    * @param timeout overall deadline, or null for the default of the source kind

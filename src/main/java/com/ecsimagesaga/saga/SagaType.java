@@ -4,5 +4,7 @@ package com.ecsimagesaga.saga;
 public enum SagaType {
   CREATE_IMAGE,
   DELETE_IMAGE,
-  UPDATE_IMAGE
+  UPDATE_IMAGE,
+  COPY_IMAGE,
+  SHARE_IMAGE
 }

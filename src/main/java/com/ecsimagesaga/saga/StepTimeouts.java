@@ -96,6 +96,7 @@ public record StepTimeouts(
           case CREATE_IMAGE -> CreateImageSaga.TABLE;
           case DELETE_IMAGE -> DeleteImageSaga.TABLE;
           case UPDATE_IMAGE -> UpdateImageSaga.TABLE;
+          default -> SagaKinds.of(type).table();
         };
     Set<Step> steps = EnumSet.noneOf(Step.class);
     table.rows().forEach(t -> steps.add(t.from()));
@@ -127,6 +128,13 @@ public record StepTimeouts(
       case AWAIT_IMAGE_GONE -> awaitImageGone;
       case MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP -> applyChange;
       case DONE -> throw new IllegalArgumentException("a finished saga has no step to time");
+      default -> {
+        Duration own = input.defaultStepTimeout(step);
+        if (own == null) {
+          throw new IllegalArgumentException("no timeout for step " + step + " of this saga");
+        }
+        yield own;
+      }
     };
   }
 

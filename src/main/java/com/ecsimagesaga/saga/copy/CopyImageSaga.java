@@ -1,0 +1,342 @@
+package com.ecsimagesaga.saga.copy;
+
+import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
+import static com.ecsimagesaga.saga.Moves.ERROR;
+import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
+import static com.ecsimagesaga.saga.Moves.STEP_TIMED_OUT;
+import static com.ecsimagesaga.saga.Moves.WAITING_FOR_QUOTA;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATED;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATING;
+import static com.ecsimagesaga.saga.SagaStatus.COMPENSATION_FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.FAILED;
+import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
+import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
+import static com.ecsimagesaga.saga.SagaStatus.WAITING;
+import static com.ecsimagesaga.saga.Step.AWAIT_COPY_USABLE;
+import static com.ecsimagesaga.saga.Step.CANCEL_COPY_IMAGE;
+import static com.ecsimagesaga.saga.Step.COMPENSATE_DELETE_IMAGE;
+import static com.ecsimagesaga.saga.Step.DONE;
+import static com.ecsimagesaga.saga.Step.FIND_SUBMITTED_IMAGE;
+import static com.ecsimagesaga.saga.Step.SHARE_COPY;
+import static com.ecsimagesaga.saga.Step.SUBMIT_COPY_IMAGE;
+
+import com.ecsimagesaga.image.ImageObservation;
+import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaDefinition;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.TransitionTable;
+import com.ecsimagesaga.saga.share.ShareEvents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Copying an image to one destination region: CopyImage with the saga's ClientToken (the copy
+ * carries the saga tag), wait in the destination region until the copy is usable, then share it if
+ * asked. A copy that fails or runs out of time is cancelled while ECS is still making it, or
+ * deleted once made; a CopyImage whose answer was lost and then given up on is looked for by the
+ * saga tag and cancelled.
+ */
+public final class CopyImageSaga implements SagaDefinition {
+
+  static final String OUTCOME_UNKNOWN = "gave up, outcome unknown";
+
+  /** How many empty looks by the saga tag prove ECS never made the copy. */
+  static final int SUBMITTED_COPY_LOOKS = 3;
+
+  static final TransitionTable TABLE =
+      TransitionTable.of(SagaType.COPY_IMAGE)
+          .row(SUBMIT_COPY_IMAGE, "accepted", AWAIT_COPY_USABLE, WAITING)
+          .row(SUBMIT_COPY_IMAGE, "token refused", SUBMIT_COPY_IMAGE, RUNNING)
+          .row(SUBMIT_COPY_IMAGE, RETRYABLE_ERROR, SUBMIT_COPY_IMAGE, WAITING)
+          .row(SUBMIT_COPY_IMAGE, ERROR, DONE, FAILED)
+          .row(SUBMIT_COPY_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+          .row(SUBMIT_COPY_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(SUBMIT_COPY_IMAGE, OUTCOME_UNKNOWN, FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "found", CANCEL_COPY_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
+          .row(FIND_SUBMITTED_IMAGE, RETRYABLE_ERROR, FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(FIND_SUBMITTED_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+          .row(FIND_SUBMITTED_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .row(AWAIT_COPY_USABLE, "in progress", AWAIT_COPY_USABLE, WAITING)
+          .row(AWAIT_COPY_USABLE, "not visible yet", AWAIT_COPY_USABLE, WAITING)
+          .row(AWAIT_COPY_USABLE, "usable", DONE, SUCCEEDED)
+          .row(AWAIT_COPY_USABLE, "usable, share next", SHARE_COPY, RUNNING)
+          .row(AWAIT_COPY_USABLE, "copy failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(AWAIT_COPY_USABLE, RETRYABLE_ERROR, AWAIT_COPY_USABLE, WAITING)
+          .row(AWAIT_COPY_USABLE, DEADLINE_PASSED, CANCEL_COPY_IMAGE, COMPENSATING)
+          .row(AWAIT_COPY_USABLE, STEP_TIMED_OUT, CANCEL_COPY_IMAGE, COMPENSATING)
+          .row(SHARE_COPY, "shared", DONE, SUCCEEDED)
+          .row(SHARE_COPY, RETRYABLE_ERROR, SHARE_COPY, WAITING)
+          .row(SHARE_COPY, ERROR, DONE, FAILED)
+          .row(SHARE_COPY, STEP_TIMED_OUT, DONE, FAILED)
+          .row(CANCEL_COPY_IMAGE, "cancelled", DONE, COMPENSATED)
+          .row(CANCEL_COPY_IMAGE, "finished before cancel", COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(CANCEL_COPY_IMAGE, RETRYABLE_ERROR, CANCEL_COPY_IMAGE, COMPENSATING)
+          .row(CANCEL_COPY_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+          .row(CANCEL_COPY_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .row(COMPENSATE_DELETE_IMAGE, "deleted", DONE, COMPENSATED)
+          .row(COMPENSATE_DELETE_IMAGE, RETRYABLE_ERROR, COMPENSATE_DELETE_IMAGE, COMPENSATING)
+          .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
+          .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
+          .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
+
+  private final Moves moves;
+
+  public CopyImageSaga(SagaPolicies policies) {
+    // Undoing a copy and sharing a finished one are not ended by the saga's deadline (that would
+    // leak the copy, or throw away a copy that is made); their own step timeouts end them.
+    this.moves =
+        new Moves(
+            TABLE,
+            policies,
+            Set.of(FIND_SUBMITTED_IMAGE, CANCEL_COPY_IMAGE, COMPENSATE_DELETE_IMAGE, SHARE_COPY));
+  }
+
+  @Override
+  public SagaType type() {
+    return SagaType.COPY_IMAGE;
+  }
+
+  @Override
+  public TransitionTable table() {
+    return TABLE;
+  }
+
+  @Override
+  public CloudAction actionFor(Saga s) {
+    CopyInput in = (CopyInput) s.input();
+    CopyDestination d = in.destination();
+    return switch (s.step()) {
+      case SUBMIT_COPY_IMAGE -> {
+        List<ImageTag> tags = new ArrayList<>(d.tags());
+        tags.add(new ImageTag(CreateImageSaga.SAGA_TAG, s.id().toString()));
+        yield new CloudAction.CopyImage(
+            in.sourceRegionId(),
+            in.sourceImageId(),
+            d.regionId(),
+            d.imageName(),
+            d.description(),
+            d.encrypted(),
+            d.kmsKeyId(),
+            tags,
+            s.clientToken());
+      }
+      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), null);
+      case AWAIT_COPY_USABLE ->
+          new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
+      case SHARE_COPY ->
+          new CloudAction.ModifyImageSharePermission(
+              s.regionId(), s.imageId(), in.shareWith(), List.of());
+      case CANCEL_COPY_IMAGE -> new CloudAction.CancelCopyImage(s.regionId(), s.imageId());
+      case COMPENSATE_DELETE_IMAGE ->
+          new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), false);
+      default ->
+          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+    };
+  }
+
+  @Override
+  public Optional<Decision> expire(Saga s, Instant now) {
+    return switch (moves.expiry(s, now)) {
+      case NONE -> Optional.empty();
+      case SAGA -> Optional.of(outOfTime(s, DEADLINE_PASSED, deadlinePassed(s), now));
+      case STEP -> Optional.of(outOfTime(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
+    };
+  }
+
+  private static Failure deadlinePassed(Saga s) {
+    return new Failure(
+        s.step(),
+        "TIMED_OUT",
+        "SagaTimedOut",
+        "the copy was not usable by the saga's deadline " + s.deadlineAt(),
+        null);
+  }
+
+  private Decision outOfTime(Saga s, String trigger, Failure failure, Instant now) {
+    return switch (s.step()) {
+      case SUBMIT_COPY_IMAGE -> giveUpSubmitting(s, trigger, failure, now);
+      case AWAIT_COPY_USABLE -> moves.move(s, trigger, now, b -> b.failure(failure), List.of());
+      case SHARE_COPY -> shareFailed(s, trigger, failure, now);
+      default -> compensationFailed(s, trigger, failure, now);
+    };
+  }
+
+  @Override
+  public Decision decide(Saga s, StepOutcome o, Instant now) {
+    return switch (s.step()) {
+      case SUBMIT_COPY_IMAGE -> submitted(s, o, now);
+      case FIND_SUBMITTED_IMAGE -> lookedForCopy(s, o, now);
+      case AWAIT_COPY_USABLE -> observed(s, o, now);
+      case SHARE_COPY -> sharedCopy(s, o, now);
+      case CANCEL_COPY_IMAGE -> cancelled(s, o, now);
+      case COMPENSATE_DELETE_IMAGE -> deleted(s, o, now);
+      default -> throw new IllegalStateException("saga " + s.id() + " is done");
+    };
+  }
+
+  private Decision submitted(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSubmitted ok) {
+      return moves.move(
+          s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    // A lost answer is remembered: if the saga gives up submitting, ECS may be making a copy.
+    Saga t = e.kind() == ErrorKind.OUTCOME_UNKNOWN ? s.edit().submitUnconfirmed(true).build() : s;
+    if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
+      return moves.move(t, "token refused", now, b -> b.newToken().lastError(e), List.of());
+    }
+    return moves.retryOrFail(t, e, now, f -> giveUpSubmitting(t, ERROR, f, now));
+  }
+
+  private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, Instant now) {
+    if (s.submitUnconfirmed()) {
+      return moves.move(s, OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
+    }
+    var event = CopyEvents.failed(s, now, failure, "NOT_NEEDED");
+    return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+
+  private Decision lookedForCopy(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSeen seen) {
+      return moves.move(s, "found", now, b -> b.imageId(seen.image().imageId()), List.of());
+    }
+    if (o instanceof StepOutcome.ImageMissing) {
+      int looks = s.attempt() + 1;
+      if (looks < SUBMITTED_COPY_LOOKS) {
+        return moves.move(
+            s, "not listed yet", moves.nextPoll(s, now), b -> b.attempt(looks), List.of());
+      }
+      return moves.move(
+          s,
+          "never made",
+          now,
+          b -> b,
+          List.of(CopyEvents.failed(s, now, s.failure(), "NOT_NEEDED")));
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    return moves.retryOrFail(s, e, now, f -> compensationFailed(s, ERROR, f, now));
+  }
+
+  private Decision observed(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.ImageSeen seen) {
+      ImageObservation img = seen.image();
+      if (img.state() == ImageState.AVAILABLE
+          && (img.usable() || !moves.policies().requireUsable())) {
+        return usable(s, img, now);
+      }
+      if (img.state() == ImageState.CREATE_FAILED || img.state() == ImageState.UNAVAILABLE) {
+        var failure =
+            new Failure(
+                s.step(),
+                "IMAGE_COPY_FAILED",
+                img.state().ecsName(),
+                "ECS reported copy "
+                    + img.imageId()
+                    + " as "
+                    + img.state().ecsName()
+                    + " at "
+                    + img.progress()
+                    + "%",
+                null);
+        return moves.move(s, "copy failed", now, b -> b.failure(failure), List.of());
+      }
+      List<SagaEvent> progressed =
+          img.progress() / 10 > s.progress() / 10
+              ? List.of(CopyEvents.progressed(s, now, img.state().ecsName(), img.progress()))
+              : List.of();
+      return moves.move(
+          s,
+          "in progress",
+          moves.nextPoll(s, now, img.progress()),
+          b -> b.attempt(0).lastError(null).progress(img.progress()),
+          progressed);
+    }
+    if (o instanceof StepOutcome.ImageMissing) {
+      // DescribeImages is eventually consistent: a copy just accepted may not be listed yet.
+      return moves.move(s, "not visible yet", moves.nextPoll(s, now));
+    }
+    return moves.lookAgain(s, ((StepOutcome.Failed) o).error(), now);
+  }
+
+  private Decision usable(Saga s, ImageObservation img, Instant now) {
+    CopyInput in = (CopyInput) s.input();
+    var event = CopyEvents.copied(s, now, img.imageName(), img.state().ecsName(), img.usable());
+    String trigger = in.shareWith().isEmpty() ? "usable" : "usable, share next";
+    return moves.move(s, trigger, now, b -> b.progress(100), List.of(event));
+  }
+
+  private Decision sharedCopy(Saga s, StepOutcome o, Instant now) {
+    CopyInput in = (CopyInput) s.input();
+    if (o instanceof StepOutcome.Applied) {
+      var event =
+          ShareEvents.shared(
+              s,
+              now,
+              in.requestedBy(),
+              s.imageId(),
+              in.shareWith(),
+              List.of(),
+              in.shareWith(),
+              false);
+      return moves.move(s, "shared", now, b -> b, List.of(event));
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    return moves.retryOrFail(s, e, now, f -> shareFailed(s, ERROR, f, now));
+  }
+
+  private Decision shareFailed(Saga s, String trigger, Failure failure, Instant now) {
+    CopyInput in = (CopyInput) s.input();
+    var event =
+        ShareEvents.shareFailed(
+            s, now, in.requestedBy(), s.imageId(), in.shareWith(), List.of(), failure);
+    return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+
+  private Decision cancelled(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.Applied) {
+      return compensated(s, "cancelled", now);
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    if ("IncorrectImageStatus".equals(e.code())) {
+      // ECS finished the copy before the cancel arrived: it is deleted instead.
+      return moves.move(s, "finished before cancel", now);
+    }
+    return moves.retryOrFail(s, e, now, f -> compensationFailed(s, ERROR, f, now));
+  }
+
+  private Decision deleted(Saga s, StepOutcome o, Instant now) {
+    if (o instanceof StepOutcome.DeleteAccepted) {
+      return compensated(s, "deleted", now);
+    }
+    CloudError e = ((StepOutcome.Failed) o).error();
+    return moves.retryOrFail(s, e, now, f -> compensationFailed(s, ERROR, f, now));
+  }
+
+  private Decision compensated(Saga s, String trigger, Instant now) {
+    var event = CopyEvents.failed(s, now, s.failure(), "COMPENSATED");
+    return moves.move(s, trigger, now, b -> b, List.of(event));
+  }
+
+  private Decision compensationFailed(Saga s, String trigger, Failure failure, Instant now) {
+    Failure cause = s.failure() != null ? s.failure() : failure;
+    var event = CopyEvents.failed(s, now, cause, "COMPENSATION_FAILED");
+    return moves.move(s, trigger, now, b -> b.failure(cause), List.of(event));
+  }
+}

@@ -21,6 +21,8 @@ import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.UpdateImageSaga;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -202,7 +204,8 @@ public final class CommandIntake {
             checked.value(),
             timeout,
             c.deleteSnapshotsOnFailure(),
-            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
+            StepTimeoutRules.durations(c.stepTimeoutSeconds()),
+            c.distribution());
     Saga saga =
         CreateImageSaga.start(
                 sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
@@ -274,6 +277,51 @@ public final class CommandIntake {
             .traceParent(traceParent)
             .build();
     return unlessBusy(saga, "UpdateImage", origin);
+  }
+
+  /**
+   * Takes in a command of a saga kind registered in {@link SagaKinds}: the kind's own rules, then
+   * when it says it was issued and the key it was published under; a valid command starts every
+   * saga the kind plans for it, at once, and a command seen before starts none of them.
+   *
+   * @return the outcome; a started command answers with the id of its first saga
+   */
+  public <C extends SagaKind.Command> Uni<IntakeResult> submit(
+      C c, String key, String origin, String traceParent) {
+    @SuppressWarnings("unchecked")
+    SagaKind<C> kind =
+        (SagaKind<C>)
+            SagaKinds.forCommand(c)
+                .orElseThrow(
+                    () -> new IllegalArgumentException("no saga kind takes " + c.getClass()));
+    Instant now = clock.instant();
+    List<Violation> violations = new ArrayList<>(kind.check(c));
+    RecordRules.issuedAt(c.issuedAt(), now, violations);
+    RecordRules.key(c.regionId(), c.subject(), c.expectedKey(), key, violations);
+    if (!violations.isEmpty()) {
+      return reject(c.commandId(), kind.commandType(), violations, origin, traceParent);
+    }
+    List<Saga> sagas =
+        kind.start(c, now, definitions.policies()).stream()
+            .map(s -> s.edit().traceParent(traceParent).build())
+            .toList();
+    return store
+        .startAll(sagas)
+        .chain(
+            started -> {
+              if (started.contains(true)) {
+                sagas.forEach(
+                    s ->
+                        LOG.infof(
+                            "EIS-1000 saga %s (%s) started for command %s",
+                            s.id(), s.type(), c.commandId()));
+                return Uni.createFrom()
+                    .<IntakeResult>item(new IntakeResult.Started(sagas.get(0).id()));
+              }
+              LOG.infof("EIS-1003 command %s was seen before; nothing new started", c.commandId());
+              return answerDuplicate(sagas.get(0).commandId(), traceParent)
+                  .replaceWith(new IntakeResult.Duplicate(c.commandId()));
+            });
   }
 
   /**

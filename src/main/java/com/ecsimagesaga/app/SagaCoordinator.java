@@ -482,6 +482,6 @@ public final class SagaCoordinator {
             .filter(Objects::nonNull)
             .map(m -> m.inTrace(trace))
             .toList();
-    return new SagaStore.Transit(s, next, events);
+    return new SagaStore.Transit(s, next, events, d.starts());
   }
 }

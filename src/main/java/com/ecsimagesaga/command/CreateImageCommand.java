@@ -2,6 +2,7 @@ package com.ecsimagesaga.command;
 
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  * violations.
  *
  * @param stepTimeoutSeconds the command's own step timeouts, by step name; empty when none
+ * @param distribution where the image is copied and whom it is shared with once usable; null for
+ *     nowhere
  */
 public record CreateImageCommand(
     String commandId,
@@ -33,7 +36,8 @@ public record CreateImageCommand(
     String detectionStrategy,
     Integer timeoutSeconds,
     boolean deleteSnapshotsOnFailure,
-    Map<String, Integer> stepTimeoutSeconds) {
+    Map<String, Integer> stepTimeoutSeconds,
+    Distribution distribution) {
 
   public CreateImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);

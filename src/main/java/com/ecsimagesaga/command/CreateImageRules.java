@@ -3,6 +3,7 @@ package com.ecsimagesaga.command;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.copy.CopyImageKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,13 @@ public final class CreateImageRules {
                   + MAX_TIMEOUT_SECONDS));
     }
     StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.CREATE_IMAGE, out);
+    if (c.distribution() != null) {
+      CopyImageKind.destinations(
+          "distribution.destinations",
+          c.distribution().destinations(),
+          c.distribution().accounts(),
+          out);
+    }
     if (!out.isEmpty()) {
       return new Validated<>(null, out, warnings);
     }

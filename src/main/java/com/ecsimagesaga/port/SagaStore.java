@@ -126,21 +126,33 @@ public interface SagaStore {
    * still gets its history.
    *
    * @param path the claimed state followed by the state after each move; at least two entries
+   * @param starts new sagas the moves start (a created image's copies, say): stored in the same
+   *     transaction as the moves, and only if the moves are, so each starts exactly once
    */
-  record Transit(List<Saga> path, List<OutboxMessage> events) {
+  record Transit(List<Saga> path, List<OutboxMessage> events, List<Saga> starts) {
 
     public Transit {
       path = List.copyOf(path);
       events = List.copyOf(events);
+      starts = List.copyOf(starts);
       if (path.size() < 2) {
         throw new IllegalArgumentException(
             "a transit needs a state and at least one move, got " + path.size());
       }
     }
 
+    public Transit(List<Saga> path, List<OutboxMessage> events) {
+      this(path, events, List.of());
+    }
+
     /** One move. */
     public Transit(Saga previous, Saga next, List<OutboxMessage> events) {
       this(List.of(previous, next), events);
+    }
+
+    /** One move that starts other sagas. */
+    public Transit(Saga previous, Saga next, List<OutboxMessage> events, List<Saga> starts) {
+      this(List.of(previous, next), events, starts);
     }
 
     /** The state the first decision was computed from, as claimed. */
@@ -169,7 +181,9 @@ public interface SagaStore {
       longer.addAll(more.path.subList(1, more.path.size()));
       List<OutboxMessage> all = new ArrayList<>(events);
       all.addAll(more.events);
-      return new Transit(longer, all);
+      List<Saga> started = new ArrayList<>(starts);
+      started.addAll(more.starts);
+      return new Transit(longer, all, started);
     }
 
     /**

@@ -22,6 +22,8 @@ import static com.ecsimagesaga.saga.Step.SUBMIT_CREATE_IMAGE;
 
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.CopyImageKind;
+import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -309,8 +311,19 @@ public final class CreateImageSaga implements SagaDefinition {
             img.state().ecsName(),
             img.usable(),
             img.snapshotIds());
-    return moves.move(
-        s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
+    Decision done =
+        moves.move(
+            s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
+    Distribution distribution = s.createInput().distribution();
+    if (distribution == null) {
+      return done;
+    }
+    // The copies and shares start with this move, in its transaction: exactly once.
+    return done.starting(
+        CopyImageKind.distribute(s.commandId(), s.regionId(), img.imageId(), distribution, now)
+            .stream()
+            .map(child -> child.edit().traceParent(s.traceParent()).build())
+            .toList());
   }
 
   /** Fails without anything to compensate: ECS never accepted the creation. */

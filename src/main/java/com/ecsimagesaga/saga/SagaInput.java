@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,16 +27,27 @@ public interface SagaInput {
   /**
    * @param timeout overall deadline, or null for the default of the source kind
    * @param deleteSnapshotsOnFailure whether compensation also deletes the image's snapshots
+   * @param distribution copies and shares started once the image is usable; null for none
    */
   record Create(
       ImageSpec spec,
       Duration timeout,
       boolean deleteSnapshotsOnFailure,
-      Map<Step, Duration> stepTimeouts)
+      Map<Step, Duration> stepTimeouts,
+      Distribution distribution)
       implements SagaInput {
 
     public Create {
       stepTimeouts = StepTimeouts.copyOf(stepTimeouts);
+      distribution = distribution == null || distribution.isEmpty() ? null : distribution;
+    }
+
+    public Create(
+        ImageSpec spec,
+        Duration timeout,
+        boolean deleteSnapshotsOnFailure,
+        Map<Step, Duration> stepTimeouts) {
+      this(spec, timeout, deleteSnapshotsOnFailure, stepTimeouts, null);
     }
 
     public Create(ImageSpec spec, Duration timeout, boolean deleteSnapshotsOnFailure) {

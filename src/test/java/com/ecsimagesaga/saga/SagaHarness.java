@@ -21,16 +21,16 @@ import java.util.UUID;
  * Given a saga, when an outcome arrives, expect a transition: runs the pure deciders with a fixed
  * clock and records every table row a test exercised.
  */
-final class SagaHarness {
+public final class SagaHarness {
 
-  static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
-  static final Set<Transition> EXERCISED = new LinkedHashSet<>();
+  public static final Instant T0 = Instant.parse("2026-11-28T10:00:00Z");
+  public static final Set<Transition> EXERCISED = new LinkedHashSet<>();
 
   /**
    * A day for every step: the saga deadlines (an hour at most) come first unless a test sets a
    * step's timeout.
    */
-  static final StepTimeouts GENEROUS_STEPS = uniformSteps(Duration.ofDays(1));
+  public static final StepTimeouts GENEROUS_STEPS = uniformSteps(Duration.ofDays(1));
 
   /**
    * The service's default polling: 2 s for a minute, 15 s, 30 s after 10 minutes, paced to 60 s.
@@ -44,9 +44,9 @@ final class SagaHarness {
           Duration.ofSeconds(30),
           Duration.ofSeconds(60));
 
-  static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
+  public static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
 
-  static SagaPolicies policies(StepTimeouts steps) {
+  public static SagaPolicies policies(StepTimeouts steps) {
     return new SagaPolicies(
         new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
         new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
@@ -59,11 +59,11 @@ final class SagaHarness {
         steps);
   }
 
-  static StepTimeouts uniformSteps(Duration d) {
+  public static StepTimeouts uniformSteps(Duration d) {
     return new StepTimeouts(d, d, d, d, d, d, d, d, d, d, d, d);
   }
 
-  static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
+  public static final CreateImageSaga CREATE = new CreateImageSaga(POLICIES);
   static final DeleteImageSaga DELETE = new DeleteImageSaga(POLICIES);
   static final UpdateImageSaga UPDATE = new UpdateImageSaga(POLICIES);
 
@@ -76,7 +76,7 @@ final class SagaHarness {
     this.definition = definition;
   }
 
-  static ImageSpec spec(ImageSource source) {
+  public static ImageSpec spec(ImageSource source) {
     return new ImageSpec(
         "cn-hangzhou",
         source,
@@ -129,26 +129,36 @@ final class SagaHarness {
         UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", in, T0, POLICIES), UPDATE);
   }
 
-  static ImageObservation image(ImageState state, int progress, boolean usable) {
+  /** A harness on any saga and its definition: how the kinds in packages of their own use it. */
+  public static SagaHarness given(Saga saga, SagaDefinition definition) {
+    return new SagaHarness(saga, definition);
+  }
+
+  /** The first saga a registered kind starts for {@code command}, at T0. */
+  public static <C extends SagaKind.Command> SagaHarness givenKind(SagaKind<C> kind, C command) {
+    return new SagaHarness(kind.start(command, T0, POLICIES).get(0), kind.definition(POLICIES));
+  }
+
+  public static ImageObservation image(ImageState state, int progress, boolean usable) {
     return new ImageObservation("m-1", "web-base", state, progress, usable, List.of("s-a", "s-b"));
   }
 
-  static StepOutcome.Failed failed(ErrorKind kind, String code) {
+  public static StepOutcome.Failed failed(ErrorKind kind, String code) {
     return new StepOutcome.Failed(new CloudError(kind, code, code + " happened", "REQ-1", null));
   }
 
   /** Feeds an outcome at {@code T0 + offset} and expects the named row. */
-  SagaHarness when(StepOutcome outcome, Duration offset, String trigger) {
+  public SagaHarness when(StepOutcome outcome, Duration offset, String trigger) {
     last = definition.decide(saga, outcome, T0.plus(offset));
     return record(trigger);
   }
 
-  SagaHarness when(StepOutcome outcome, String trigger) {
+  public SagaHarness when(StepOutcome outcome, String trigger) {
     return when(outcome, Duration.ZERO, trigger);
   }
 
   /** Checks the deadline at {@code T0 + offset} and expects it to have passed. */
-  SagaHarness whenExpiredAt(Duration offset) {
+  public SagaHarness whenExpiredAt(Duration offset) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(Moves.DEADLINE_PASSED);
   }
@@ -157,7 +167,7 @@ final class SagaHarness {
    * Checks the deadline at {@code T0 + offset} and expects the current step to have run out of its
    * own time.
    */
-  SagaHarness whenStepTimedOutAt(Duration offset) {
+  public SagaHarness whenStepTimedOutAt(Duration offset) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(Moves.STEP_TIMED_OUT);
   }
@@ -166,7 +176,7 @@ final class SagaHarness {
    * Checks the limits at {@code T0 + offset}, expects one of them to have been reached, and expects
    * the named row.
    */
-  SagaHarness whenExpiresAt(Duration offset, String trigger) {
+  public SagaHarness whenExpiresAt(Duration offset, String trigger) {
     last = definition.expire(saga, T0.plus(offset)).orElseThrow();
     return record(trigger);
   }
@@ -181,27 +191,27 @@ final class SagaHarness {
     return this;
   }
 
-  Saga saga() {
+  public Saga saga() {
     return saga;
   }
 
   /** Stands in for a change the store makes to a saga between two decisions. */
-  SagaHarness replaceSaga(Saga changed) {
+  public SagaHarness replaceSaga(Saga changed) {
     assertThat(changed.id()).isEqualTo(saga.id());
     saga = changed;
     return this;
   }
 
-  Decision decision() {
+  public Decision decision() {
     return last;
   }
 
-  CloudAction action() {
+  public CloudAction action() {
     return definition.actionFor(saga);
   }
 
   @SuppressWarnings("unchecked")
-  <E extends SagaEvent> E onlyEvent(Class<E> type) {
+  public <E extends SagaEvent> E onlyEvent(Class<E> type) {
     assertThat(last.events()).hasSize(1).first().isInstanceOf(type);
     return (E) last.events().get(0);
   }
@@ -237,7 +247,7 @@ final class SagaHarness {
    * A saga of {@code type} moved straight into {@code step} with {@code status} and an image, for
    * tests of what every step does alike.
    */
-  static SagaHarness at(SagaType type, Step step, SagaStatus status) {
+  public static SagaHarness at(SagaType type, Step step, SagaStatus status) {
     SagaHarness h =
         switch (type) {
           case CREATE_IMAGE -> givenCreate();
@@ -255,6 +265,7 @@ final class SagaHarness {
                       List.of(),
                       List.of(),
                       null));
+          default -> kindSample(type);
         };
     return h.replaceSaga(
         h.saga()
@@ -266,8 +277,32 @@ final class SagaHarness {
             .build());
   }
 
+  /** A saga of a registered kind, started by a sample command of it. */
+  private static SagaHarness kindSample(SagaType type) {
+    if (type == SagaType.COPY_IMAGE) {
+      var kind = new com.ecsimagesaga.saga.copy.CopyImageKind();
+      return givenKind(
+          kind,
+          new com.ecsimagesaga.saga.copy.CopyImageCommand(
+              "cmd-copy",
+              T0,
+              "cn-hangzhou",
+              "m-1",
+              List.of(
+                  new com.ecsimagesaga.saga.copy.CopyDestination(
+                      "cn-beijing", null, null, false, null, List.of())),
+              List.of("1234567890123456"),
+              null));
+    }
+    var kind = new com.ecsimagesaga.saga.share.ShareImageKind();
+    return givenKind(
+        kind,
+        new com.ecsimagesaga.saga.share.ShareImageCommand(
+            "cmd-share", T0, "cn-hangzhou", "m-1", List.of("1234567890123456"), List.of()));
+  }
+
   /** The answer of a call the rate budget kept back until its turn in {@code wait}. */
-  static StepOutcome.Failed held(Duration wait) {
+  public static StepOutcome.Failed held(Duration wait) {
     return new StepOutcome.Failed(
         new CloudError(ErrorKind.HELD, "LocalRateBudget", "budget spent", null, wait));
   }

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.saga;
 
 import static com.ecsimagesaga.saga.SagaHarness.EXERCISED;
+import static com.ecsimagesaga.saga.SagaHarness.POLICIES;
 import static com.ecsimagesaga.saga.SagaHarness.T0;
 import static com.ecsimagesaga.saga.SagaHarness.failed;
 import static com.ecsimagesaga.saga.SagaHarness.givenCreate;
@@ -46,15 +47,24 @@ class SagaTransitionsTest {
   static final InstanceSeen RUNNING =
       new InstanceSeen(new InstanceObservation("i-1", "Running", false));
 
+  /** The tables of every saga kind: the built-in ones and those registered in SagaKinds. */
+  static List<TransitionTable> allTables() {
+    List<TransitionTable> tables =
+        new ArrayList<>(
+            List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE));
+    SagaKinds.ALL.forEach(k -> tables.add(k.table()));
+    return tables;
+  }
+
   @AfterAll
   static void everyRowIsExercisedAndTheDiagramIsCurrent() throws IOException {
     List<Transition> all = new ArrayList<>(CreateImageSaga.TABLE.rows());
     all.addAll(DeleteImageSaga.TABLE.rows());
     all.addAll(UpdateImageSaga.TABLE.rows());
     assertThat(EXERCISED).as("transitions no test exercised").containsAll(all);
-    String diagram =
-        StateDiagram.render(
-            List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE));
+    // The kinds in packages of their own check their rows in their own tests; the diagram shows
+    // every kind.
+    String diagram = StateDiagram.render(allTables());
     String committed = Files.exists(DIAGRAM) ? Files.readString(DIAGRAM) : "";
     if (!committed.equals(diagram)) {
       Files.createDirectories(DIAGRAM.getParent());
@@ -455,6 +465,55 @@ class SagaTransitionsTest {
           Duration.ofMinutes(9),
           "in progress");
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plus(Duration.ofMinutes(9)).plusSeconds(15));
+    }
+
+    @Test
+    void aUsableImageWithADistributionStartsItsCopiesAndItsShareWithTheSameMove() {
+      var distribution =
+          new com.ecsimagesaga.saga.copy.Distribution(
+              List.of(
+                  new com.ecsimagesaga.saga.copy.CopyDestination(
+                      "cn-beijing", null, null, false, null, List.of()),
+                  new com.ecsimagesaga.saga.copy.CopyDestination(
+                      "cn-shanghai", null, null, false, null, List.of())),
+              List.of("1234567890123456"));
+      var in =
+          new SagaInput.Create(
+              SagaHarness.spec(new ImageSource.FromInstance("i-1")),
+              null,
+              false,
+              Map.of(),
+              distribution);
+      var saga =
+          CreateImageSaga.start(java.util.UUID.randomUUID(), "cmd-dist", in, T0, POLICIES)
+              .edit()
+              .traceParent("00-trace-span-01")
+              .build();
+      var h =
+          SagaHarness.given(saga, SagaHarness.CREATE)
+              .when(RUNNING, "source ready")
+              .when(new ImageSubmitted("m-1", "R"), "accepted")
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
+      assertThat(h.decision().events()).hasSize(1);
+      var starts = h.decision().starts();
+      assertThat(starts)
+          .extracting(Saga::type, Saga::regionId, Saga::commandId)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  SagaType.COPY_IMAGE, "cn-beijing", "cmd-dist/copy/cn-beijing"),
+              org.assertj.core.groups.Tuple.tuple(
+                  SagaType.COPY_IMAGE, "cn-shanghai", "cmd-dist/copy/cn-shanghai"),
+              org.assertj.core.groups.Tuple.tuple(
+                  SagaType.SHARE_IMAGE, "cn-hangzhou", "cmd-dist/share"));
+      assertThat(starts).allMatch(s -> "00-trace-span-01".equals(s.traceParent()));
+      var copy = (com.ecsimagesaga.saga.copy.CopyInput) starts.get(0).input();
+      assertThat(copy.sourceImageId()).isEqualTo("m-1");
+      assertThat(copy.shareWith()).containsExactly("1234567890123456");
+      assertThat(copy.requestedBy()).isEqualTo("cmd-dist");
+      assertThat(starts.get(2).imageId()).isEqualTo("m-1");
+      var plain =
+          submitted(false).when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
+      assertThat(plain.decision().starts()).as("no distribution, nothing started").isEmpty();
     }
 
     @Test
@@ -1005,8 +1064,7 @@ class SagaTransitionsTest {
 
     @Test
     void everyStepThatCallsEcsWaitsForItsTurnWithoutAnAttemptOrAnError() {
-      for (TransitionTable table :
-          List.of(CreateImageSaga.TABLE, DeleteImageSaga.TABLE, UpdateImageSaga.TABLE)) {
+      for (TransitionTable table : allTables()) {
         for (Transition row : table.rows()) {
           if (!row.trigger().equals(Moves.WAITING_FOR_QUOTA)) {
             continue;

@@ -4,6 +4,7 @@ import com.ecsimagesaga.command.CreateImageCommand;
 import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,12 @@ public final class Commands {
     public List<ImageTag> tags = List.of(new ImageTag("team", "platform"));
     public Integer timeoutSeconds;
     public Map<String, Integer> stepTimeoutSeconds;
+    public Distribution distribution;
+
+    public CreateImageBuilder distribution(Distribution v) {
+      distribution = v;
+      return this;
+    }
 
     public CreateImageBuilder commandId(String v) {
       commandId = v;
@@ -126,7 +133,8 @@ public final class Commands {
           null,
           timeoutSeconds,
           false,
-          stepTimeoutSeconds);
+          stepTimeoutSeconds,
+          distribution);
     }
   }
 }

@@ -64,6 +64,15 @@ public final class AvroCodec {
     know(SagaStateReported.getClassSchema(), SagaStateReported.createDecoder(null));
     know(SagaStuck.getClassSchema(), SagaStuck.createDecoder(null));
     know(ReplaySagas.getClassSchema(), ReplaySagas.createDecoder(null));
+    KindWires.ALL.forEach(
+        w ->
+            w.schemas()
+                .forEach(
+                    schema ->
+                        know(
+                            schema,
+                            new BinaryMessageDecoder<SpecificRecord>(
+                                SpecificData.getForSchema(schema), schema))));
     for (String version : ReleasedSchemas.VERSIONS) {
       ReleasedSchemas.records(version).forEach(this::knowReleased);
     }

@@ -13,7 +13,6 @@ import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.OutboxMessage;
-import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.SagaEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -96,134 +95,94 @@ public class AvroEventEncoder implements EventEncoder {
   }
 
   static SpecificRecord toAvro(SagaEvent event) {
+    SpecificRecord own = ownFields(event);
+    if (own == null) {
+      own =
+          KindWires.toAvro(event)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("no record for event " + event.getClass()));
+    }
+    return EventEnvelope.wrap(own, event);
+  }
+
+  /** The record of one of the built-in events with its own fields set, or null. */
+  private static SpecificRecord ownFields(SagaEvent event) {
     if (event instanceof SagaEvent.ImageCreated e) {
-      return ImageCreated.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setImageName(e.imageName())
-          .setStatus(e.status())
-          .setUsable(e.usable())
-          .setSnapshotIds(e.snapshotIds())
-          .build();
+      var r = new ImageCreated();
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setImageName(e.imageName());
+      r.setStatus(e.status());
+      r.setUsable(e.usable());
+      r.setSnapshotIds(e.snapshotIds());
+      return r;
     }
     if (event instanceof SagaEvent.ImageCreationFailed e) {
-      Failure f = e.failure();
-      return ImageCreationFailed.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setFailedStep(f.step().name())
-          .setErrorKind(f.kind())
-          .setErrorCode(f.code())
-          .setErrorMessage(f.message())
-          .setRequestId(f.requestId())
-          .setCompensation(e.compensation())
-          .build();
+      var r = EventEnvelope.failure(new ImageCreationFailed(), e.failure());
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setCompensation(e.compensation());
+      return r;
     }
     if (event instanceof SagaEvent.ImageCreationProgressed e) {
-      return ImageCreationProgressed.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setStatus(e.status())
-          .setProgress(e.progress())
-          .setPhase(e.phase())
-          .setQuotaWaitUntil(e.quotaWaitUntil())
-          .build();
+      var r = new ImageCreationProgressed();
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setStatus(e.status());
+      r.setProgress(e.progress());
+      r.setPhase(e.phase());
+      r.setQuotaWaitUntil(e.quotaWaitUntil());
+      return r;
     }
     if (event instanceof SagaEvent.ImageUpdated e) {
-      return ImageUpdated.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setChanges(e.changes())
-          .build();
+      var r = new ImageUpdated();
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setChanges(e.changes());
+      return r;
     }
     if (event instanceof SagaEvent.ImageUpdateFailed e) {
-      Failure f = e.failure();
-      return ImageUpdateFailed.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setFailedStep(f.step().name())
-          .setErrorKind(f.kind())
-          .setErrorCode(f.code())
-          .setErrorMessage(f.message())
-          .setRequestId(f.requestId())
-          .setAppliedChanges(e.appliedChanges())
-          .build();
+      var r = EventEnvelope.failure(new ImageUpdateFailed(), e.failure());
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setAppliedChanges(e.appliedChanges());
+      return r;
     }
     if (event instanceof SagaEvent.SagaStateReported e) {
-      return SagaStateReported.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setSagaType(e.sagaType())
-          .setStatus(e.status())
-          .setStep(e.step())
-          .setImageId(e.imageId())
-          .setProgress(e.progress())
-          .setErrorCode(e.errorCode())
-          .build();
+      var r = new SagaStateReported();
+      r.setRegionId(e.regionId());
+      r.setSagaType(e.sagaType());
+      r.setStatus(e.status());
+      r.setStep(e.step());
+      r.setImageId(e.imageId());
+      r.setProgress(e.progress());
+      r.setErrorCode(e.errorCode());
+      return r;
     }
     if (event instanceof SagaEvent.SagaStuck e) {
-      return SagaStuck.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setSagaType(e.sagaType())
-          .setStatus(e.status())
-          .setStep(e.step())
-          .setAttempt(e.attempt())
-          .setReason(e.reason())
-          .build();
+      var r = new SagaStuck();
+      r.setRegionId(e.regionId());
+      r.setSagaType(e.sagaType());
+      r.setStatus(e.status());
+      r.setStep(e.step());
+      r.setAttempt(e.attempt());
+      r.setReason(e.reason());
+      return r;
     }
     if (event instanceof SagaEvent.ImageDeleted e) {
-      return ImageDeleted.newBuilder()
-          .setEventId(e.eventId().toString())
-          .setSagaId(e.sagaId().toString())
-          .setCommandId(e.commandId())
-          .setOccurredAt(e.occurredAt())
-          .setRegionId(e.regionId())
-          .setImageId(e.imageId())
-          .setAlreadyAbsent(e.alreadyAbsent())
-          .setDeletedSnapshotIds(e.deletedSnapshotIds())
-          .build();
+      var r = new ImageDeleted();
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      r.setAlreadyAbsent(e.alreadyAbsent());
+      r.setDeletedSnapshotIds(e.deletedSnapshotIds());
+      return r;
     }
-    var e = (SagaEvent.ImageDeletionFailed) event;
-    Failure f = e.failure();
-    return ImageDeletionFailed.newBuilder()
-        .setEventId(e.eventId().toString())
-        .setSagaId(e.sagaId().toString())
-        .setCommandId(e.commandId())
-        .setOccurredAt(e.occurredAt())
-        .setRegionId(e.regionId())
-        .setImageId(e.imageId())
-        .setFailedStep(f.step().name())
-        .setErrorKind(f.kind())
-        .setErrorCode(f.code())
-        .setErrorMessage(f.message())
-        .setRequestId(f.requestId())
-        .build();
+    if (event instanceof SagaEvent.ImageDeletionFailed e) {
+      var r = EventEnvelope.failure(new ImageDeletionFailed(), e.failure());
+      r.setRegionId(e.regionId());
+      r.setImageId(e.imageId());
+      return r;
+    }
+    return null;
   }
 }

@@ -228,6 +228,10 @@ public class CommandConsumer {
     if (record instanceof ReplaySagas r) {
       return replays.handle(r);
     }
+    var kindCommand = KindWires.toCommand(record);
+    if (kindCommand.isPresent()) {
+      return intake.submit(kindCommand.get(), key, origin, traceParent);
+    }
     // An event or another known record on the command topic is not a command.
     return Uni.createFrom()
         .failure(

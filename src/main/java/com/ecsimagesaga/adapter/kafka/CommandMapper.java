@@ -8,6 +8,8 @@ import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.CopyDestination;
+import com.ecsimagesaga.saga.copy.Distribution;
 
 /**
  * Avro commands to domain commands. Values are passed through unchecked; validation is the core's
@@ -43,7 +45,25 @@ public final class CommandMapper {
         c.getDetectionStrategy(),
         c.getTimeoutSeconds(),
         c.getDeleteSnapshotsOnFailure(),
-        c.getStepTimeoutSeconds());
+        c.getStepTimeoutSeconds(),
+        c.getDistribution() == null
+            ? null
+            : new Distribution(
+                c.getDistribution().getDestinations().stream()
+                    .map(CommandMapper::toDomain)
+                    .toList(),
+                c.getDistribution().getAccounts()));
+  }
+
+  /** One destination of a copy. */
+  public static CopyDestination toDomain(com.ecsimagesaga.contract.v1.CopyDestination d) {
+    return new CopyDestination(
+        d.getRegionId(),
+        d.getImageName(),
+        d.getDescription(),
+        d.getEncrypted(),
+        d.getKmsKeyId(),
+        d.getTags().stream().map(t -> new ImageTag(t.getKey(), t.getValue())).toList());
   }
 
   public static UpdateImageCommand toDomain(UpdateImage c) {

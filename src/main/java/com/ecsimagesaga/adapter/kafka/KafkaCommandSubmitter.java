@@ -9,6 +9,7 @@ import com.ecsimagesaga.contract.v1.DiskDeviceMapping;
 import com.ecsimagesaga.contract.v1.Tag;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.port.CommandSubmitter;
+import com.ecsimagesaga.saga.copy.Distribution;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -65,8 +66,39 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
             .setTimeoutSeconds(c.timeoutSeconds())
             .setDeleteSnapshotsOnFailure(c.deleteSnapshotsOnFailure())
             .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
+            .setDistribution(distribution(c.distribution()))
             .build();
     return send(c.regionId() + "/" + c.imageName(), codec.encode(avro));
+  }
+
+  private static com.ecsimagesaga.contract.v1.Distribution distribution(Distribution d) {
+    if (d == null) {
+      return null;
+    }
+    return com.ecsimagesaga.contract.v1.Distribution.newBuilder()
+        .setDestinations(
+            d.destinations().stream()
+                .map(
+                    x ->
+                        com.ecsimagesaga.contract.v1.CopyDestination.newBuilder()
+                            .setRegionId(x.regionId())
+                            .setImageName(x.imageName())
+                            .setDescription(x.description())
+                            .setEncrypted(x.encrypted())
+                            .setKmsKeyId(x.kmsKeyId())
+                            .setTags(
+                                x.tags().stream()
+                                    .map(
+                                        t ->
+                                            Tag.newBuilder()
+                                                .setKey(t.key())
+                                                .setValue(t.value())
+                                                .build())
+                                    .toList())
+                            .build())
+                .toList())
+        .setAccounts(d.accounts())
+        .build();
   }
 
   @Override

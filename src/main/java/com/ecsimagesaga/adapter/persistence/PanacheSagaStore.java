@@ -172,37 +172,7 @@ public class PanacheSagaStore implements SagaStore {
       return Uni.createFrom().item(List.of());
     }
     Instant now = clock.instant();
-    List<SagaEntity> rows = sagas.stream().map(saga -> SagaRows.newRow(saga, now)).toList();
-    Set<String> seen = new HashSet<>();
-    for (SagaEntity row : rows) {
-      if (!seen.add(row.commandId)) {
-        throw new IllegalArgumentException(
-            "command id " + row.commandId + " appears twice in one start");
-      }
-    }
-    Tuple values =
-        Tuple.from(
-            Arrays.asList(
-                column(rows, r -> r.commandId, String[]::new),
-                column(rows, r -> r.id, UUID[]::new),
-                column(rows, r -> r.type, String[]::new),
-                column(rows, r -> r.status, String[]::new),
-                column(rows, r -> r.step, String[]::new),
-                column(rows, r -> r.regionId, String[]::new),
-                column(rows, r -> r.input, String[]::new),
-                column(rows, r -> r.imageId, String[]::new),
-                column(rows, r -> r.clientToken, String[]::new),
-                column(rows, r -> r.tokenGeneration, Integer[]::new),
-                column(rows, r -> r.attempt, Integer[]::new),
-                column(rows, r -> SagaRows.utc(r.createdAt), OffsetDateTime[]::new),
-                column(rows, r -> SagaRows.utc(r.stepStartedAt), OffsetDateTime[]::new),
-                column(rows, r -> SagaRows.utc(r.nextWakeAt), OffsetDateTime[]::new),
-                column(rows, r -> SagaRows.utc(r.deadlineAt), OffsetDateTime[]::new),
-                column(rows, r -> r.progress, Integer[]::new),
-                column(rows, r -> r.snapshotIds, String[]::new),
-                column(rows, r -> r.traceParent, String[]::new),
-                column(rows, r -> r.submitUnconfirmed, Boolean[]::new),
-                SagaRows.utc(now)));
+    Tuple values = startValues(sagas, now);
     // A saga this instance takes in is usually claimed by it too: its input is kept from the start.
     return pool.preparedQuery(START)
         .execute(values)
@@ -397,6 +367,42 @@ public class PanacheSagaStore implements SagaStore {
     }
   }
 
+  /** The parameters of {@link #START} for new sagas. */
+  private static Tuple startValues(List<Saga> sagas, Instant now) {
+    List<SagaEntity> rows = sagas.stream().map(saga -> SagaRows.newRow(saga, now)).toList();
+    Set<String> seen = new HashSet<>();
+    for (SagaEntity row : rows) {
+      if (!seen.add(row.commandId)) {
+        throw new IllegalArgumentException(
+            "command id " + row.commandId + " appears twice in one start");
+      }
+    }
+    Tuple values =
+        Tuple.from(
+            Arrays.asList(
+                column(rows, r -> r.commandId, String[]::new),
+                column(rows, r -> r.id, UUID[]::new),
+                column(rows, r -> r.type, String[]::new),
+                column(rows, r -> r.status, String[]::new),
+                column(rows, r -> r.step, String[]::new),
+                column(rows, r -> r.regionId, String[]::new),
+                column(rows, r -> r.input, String[]::new),
+                column(rows, r -> r.imageId, String[]::new),
+                column(rows, r -> r.clientToken, String[]::new),
+                column(rows, r -> r.tokenGeneration, Integer[]::new),
+                column(rows, r -> r.attempt, Integer[]::new),
+                column(rows, r -> SagaRows.utc(r.createdAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.stepStartedAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.nextWakeAt), OffsetDateTime[]::new),
+                column(rows, r -> SagaRows.utc(r.deadlineAt), OffsetDateTime[]::new),
+                column(rows, r -> r.progress, Integer[]::new),
+                column(rows, r -> r.snapshotIds, String[]::new),
+                column(rows, r -> r.traceParent, String[]::new),
+                column(rows, r -> r.submitUnconfirmed, Boolean[]::new),
+                SagaRows.utc(now)));
+    return values;
+  }
+
   private Uni<List<UUID>> storeMoves(
       SqlConnection connection, List<Transit> transits, String owner, Instant now) {
     if (transits.isEmpty()) {
@@ -436,6 +442,16 @@ public class PanacheSagaStore implements SagaStore {
                       .map(OutboxRows::insertValues)
                       .toList();
               Uni<Void> written = steps.writeOn(connection);
+              List<Saga> starts = moved.stream().flatMap(t -> t.starts().stream()).toList();
+              if (!starts.isEmpty()) {
+                written =
+                    written.chain(
+                        () ->
+                            connection
+                                .preparedQuery(START)
+                                .execute(startValues(starts, now))
+                                .replaceWithVoid());
+              }
               if (!rows.isEmpty()) {
                 written =
                     written.chain(

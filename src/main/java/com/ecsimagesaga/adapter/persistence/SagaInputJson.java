@@ -6,7 +6,9 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.copy.Distribution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,13 @@ final class SagaInputJson {
 
   static String write(SagaInput input) {
     ObjectNode n = JSON.createObjectNode();
+    var kind = SagaKinds.ALL.stream().filter(k -> k.inputClass().isInstance(input)).findFirst();
+    if (kind.isPresent()) {
+      // A kind defined in a package of its own stores its input record as it is.
+      n.put("kind", kind.get().type().name());
+      n.set("input", JSON.valueToTree(input));
+      return n.toString();
+    }
     if (input instanceof SagaInput.Create c) {
       n.put("kind", "create");
       if (c.timeout() != null) {
@@ -38,6 +47,9 @@ final class SagaInputJson {
       }
       n.put("deleteSnapshotsOnFailure", c.deleteSnapshotsOnFailure());
       n.set("spec", JSON.valueToTree(new SpecShape(c.spec())));
+      if (c.distribution() != null) {
+        n.set("distribution", JSON.valueToTree(c.distribution()));
+      }
     } else if (input instanceof SagaInput.Update u) {
       n.put("kind", "update");
       n.set("changes", JSON.valueToTree(u.changes()));
@@ -71,6 +83,13 @@ final class SagaInputJson {
   static SagaInput read(String text) {
     try {
       JsonNode n = JSON.readTree(text);
+      var kind =
+          SagaKinds.ALL.stream()
+              .filter(k -> k.type().name().equals(n.get("kind").asText()))
+              .findFirst();
+      if (kind.isPresent()) {
+        return JSON.treeToValue(n.get("input"), kind.get().inputClass());
+      }
       if ("update".equals(n.get("kind").asText())) {
         return new SagaInput.Update(
             JSON.treeToValue(n.get("changes"), ImageChanges.class), stepTimeouts(n));
@@ -87,8 +106,16 @@ final class SagaInputJson {
               ? Duration.ofSeconds(n.get("timeoutSeconds").asLong())
               : null;
       SpecShape shape = JSON.treeToValue(n.get("spec"), SpecShape.class);
+      Distribution distribution =
+          n.hasNonNull("distribution")
+              ? JSON.treeToValue(n.get("distribution"), Distribution.class)
+              : null;
       return new SagaInput.Create(
-          shape.toSpec(), timeout, n.get("deleteSnapshotsOnFailure").asBoolean(), stepTimeouts(n));
+          shape.toSpec(),
+          timeout,
+          n.get("deleteSnapshotsOnFailure").asBoolean(),
+          stepTimeouts(n),
+          distribution);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable saga input: " + e.getOriginalMessage(), e);
     }

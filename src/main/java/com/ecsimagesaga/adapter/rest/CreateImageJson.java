@@ -26,7 +26,20 @@ public record CreateImageJson(
     String detectionStrategy,
     Integer timeoutSeconds,
     Boolean deleteSnapshotsOnFailure,
-    Map<String, Integer> stepTimeoutSeconds) {
+    Map<String, Integer> stepTimeoutSeconds,
+    DistributionJson distribution) {
+
+  /** Where the image goes once usable: copies in other regions, and accounts it is shared with. */
+  public record DistributionJson(List<CopyDestinationJson> destinations, List<String> accounts) {}
+
+  /** One region a copy is made in. */
+  public record CopyDestinationJson(
+      String regionId,
+      String imageName,
+      String description,
+      Boolean encrypted,
+      String kmsKeyId,
+      List<TagJson> tags) {}
 
   /** A tag. */
   public record TagJson(String key, String value) {}

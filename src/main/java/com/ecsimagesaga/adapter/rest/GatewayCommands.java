@@ -5,6 +5,8 @@ import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.CopyDestination;
+import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +42,27 @@ final class GatewayCommands {
         b.detectionStrategy(),
         b.timeoutSeconds(),
         Boolean.TRUE.equals(b.deleteSnapshotsOnFailure()),
-        b.stepTimeoutSeconds());
+        b.stepTimeoutSeconds(),
+        distribution(b.distribution()));
+  }
+
+  private static Distribution distribution(CreateImageJson.DistributionJson d) {
+    if (d == null) {
+      return null;
+    }
+    return new Distribution(
+        Optional.ofNullable(d.destinations()).orElse(List.of()).stream()
+            .map(
+                x ->
+                    new CopyDestination(
+                        x.regionId(),
+                        x.imageName(),
+                        x.description(),
+                        Boolean.TRUE.equals(x.encrypted()),
+                        x.kmsKeyId(),
+                        tags(x.tags())))
+            .toList(),
+        Optional.ofNullable(d.accounts()).orElse(List.of()));
   }
 
   static UpdateImageCommand update(UpdateImageJson b, String commandId, Instant now) {

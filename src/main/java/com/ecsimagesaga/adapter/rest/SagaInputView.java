@@ -8,7 +8,7 @@ import com.ecsimagesaga.saga.SagaInput;
  * it. Commands carry no credentials (the service's own access keys are configuration), so nothing
  * here is secret.
  *
- * @param kind create, update or delete
+ * @param kind create, update or delete, or the saga type in lower case for the other kinds
  * @param input the stored input: the image spec of a create, the changes of an update, the image
  *     and options of a delete
  */
@@ -19,7 +19,9 @@ public record SagaInputView(
     String kind =
         s.input() instanceof SagaInput.Create
             ? "create"
-            : s.input() instanceof SagaInput.Update ? "update" : "delete";
+            : s.input() instanceof SagaInput.Update
+                ? "update"
+                : s.input() instanceof SagaInput.Delete ? "delete" : s.type().name().toLowerCase();
     return new SagaInputView(
         s.id().toString(), s.type().name(), s.commandId(), s.regionId(), kind, s.input());
   }

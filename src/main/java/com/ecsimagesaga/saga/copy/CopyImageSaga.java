@@ -80,7 +80,6 @@ public final class CopyImageSaga implements SagaDefinition {
           .row(AWAIT_COPY_USABLE, "copy failed", COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(AWAIT_COPY_USABLE, RETRYABLE_ERROR, AWAIT_COPY_USABLE, WAITING)
           .row(AWAIT_COPY_USABLE, DEADLINE_PASSED, CANCEL_COPY_IMAGE, COMPENSATING)
-          .row(AWAIT_COPY_USABLE, STEP_TIMED_OUT, CANCEL_COPY_IMAGE, COMPENSATING)
           .row(SHARE_COPY, "shared", DONE, SUCCEEDED)
           .row(SHARE_COPY, RETRYABLE_ERROR, SHARE_COPY, WAITING)
           .row(SHARE_COPY, ERROR, DONE, FAILED)
@@ -172,7 +171,10 @@ public final class CopyImageSaga implements SagaDefinition {
   private Decision outOfTime(Saga s, String trigger, Failure failure, Instant now) {
     return switch (s.step()) {
       case SUBMIT_COPY_IMAGE -> giveUpSubmitting(s, trigger, failure, now);
-      case AWAIT_COPY_USABLE -> moves.move(s, trigger, now, b -> b.failure(failure), List.of());
+      // The wait is bounded by the copy's timeout twice over (the step's and the saga's, which
+      // started earlier): the saga's deadline always comes first.
+      case AWAIT_COPY_USABLE ->
+          moves.move(s, DEADLINE_PASSED, now, b -> b.failure(failure), List.of());
       case SHARE_COPY -> shareFailed(s, trigger, failure, now);
       default -> compensationFailed(s, trigger, failure, now);
     };

@@ -19,7 +19,10 @@ import java.util.List;
 /** Sharing an image with accounts, or no longer: one saga per command. */
 public final class ShareImageKind implements SagaKind<ShareImageCommand> {
 
-  /** How long a change of share permission may take in all. */
+  /**
+   * How long a change of share permission may take in all: longer than its two steps together, so
+   * each step's own timeout is what ends it.
+   */
   static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   @Override

@@ -1,0 +1,25 @@
+package com.ecsimagesaga.adapter.kafka;
+
+import com.ecsimagesaga.adapter.kafka.copy.CopyImageWire;
+import com.ecsimagesaga.adapter.kafka.share.ShareImageWire;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.SagaKind;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The Avro side of every saga kind defined in a package of its own: one line a kind. */
+public final class KindWires {
+
+  public static final List<KindWire> ALL = List.of(new CopyImageWire(), new ShareImageWire());
+
+  private KindWires() {}
+
+  public static Optional<SagaKind.Command> toCommand(SpecificRecord record) {
+    return ALL.stream().flatMap(w -> w.toCommand(record).stream()).findFirst();
+  }
+
+  public static Optional<SpecificRecord> toAvro(SagaEvent event) {
+    return ALL.stream().flatMap(w -> w.toAvro(event).stream()).findFirst();
+  }
+}

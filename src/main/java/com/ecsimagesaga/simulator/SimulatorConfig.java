@@ -39,8 +39,8 @@ import java.util.Set;
  *     after that the same token creates a new image
  * @param regions the region ids the API knows; any other {@code RegionId} is answered 404 {@code
  *     InvalidRegionId.NotFound} (default: {@link EcsRegions#PUBLIC})
- * @param failingCopyRegions destination regions where every CopyImage copy started from now on
- *     ends {@code CreateFailed} (at half its progress) instead of Available; empty by default
+ * @param failingCopyRegions destination regions where every CopyImage copy started from now on ends
+ *     {@code CreateFailed} (at half its progress) instead of Available; empty by default
  */
 public record SimulatorConfig(
     String bindAddress,

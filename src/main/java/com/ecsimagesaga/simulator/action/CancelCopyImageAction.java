@@ -6,9 +6,9 @@ import com.ecsimagesaga.simulator.world.WorldState;
 import java.util.Map;
 
 /**
- * CancelCopyImage, called in the destination region on a copy still being made: the unfinished
- * copy is deleted (with its snapshots), the source stays as it is. An image that is not a copy
- * answers 400 {@code ImageCreatedNotFromCopy}, a copy that is finished or failed 400 {@code
+ * CancelCopyImage, called in the destination region on a copy still being made: the unfinished copy
+ * is deleted (with its snapshots), the source stays as it is. An image that is not a copy answers
+ * 400 {@code ImageCreatedNotFromCopy}, a copy that is finished or failed 400 {@code
  * IncorrectImageStatus}, an id the region does not hold 404 {@code InvalidImageId.NotFound}.
  */
 final class CancelCopyImageAction implements Action {

@@ -14,8 +14,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * CopyImage, called in the source region ({@code RegionId}): answers the new image's id at once
- * and builds the copy in {@code DestinationRegionId}, where it is Waiting, then Creating with a
+ * CopyImage, called in the source region ({@code RegionId}): answers the new image's id at once and
+ * builds the copy in {@code DestinationRegionId}, where it is Waiting, then Creating with a
  * progress, then Available, on the same timeline as a created image. Checks in this order:
  * parameter format, destination, ClientToken, source image, name, quota.
  */

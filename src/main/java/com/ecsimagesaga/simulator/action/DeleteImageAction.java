@@ -38,7 +38,9 @@ final class DeleteImageAction implements Action {
       // A copy being made can only be cancelled (CancelCopyImage), and its source stays until the
       // copy is done.
       throw new ApiError(
-          403, "OperationDenied.ImageCopying", "The operation is denied while the image is copying.");
+          403,
+          "OperationDenied.ImageCopying",
+          "The operation is denied while the image is copying.");
     }
     boolean inUse =
         ctx.state().region(regionId).instances.values().stream()

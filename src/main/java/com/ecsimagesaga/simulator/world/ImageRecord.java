@@ -36,6 +36,7 @@ public final class ImageRecord {
   public Instant creatingEnd;
   public final Map<String, String> tags = new LinkedHashMap<>();
   public final List<DiskMapping> mappings = new ArrayList<>();
+
   /** Shared by seeding ({@code SimulatorWorld.shareImage}), without naming accounts. */
   public boolean shared;
 
@@ -56,6 +57,7 @@ public final class ImageRecord {
 
   /** The KMS key of an encrypted image; null for the service key. */
   public String kmsKeyId;
+
   public boolean deprecated;
   public boolean deleted;
 

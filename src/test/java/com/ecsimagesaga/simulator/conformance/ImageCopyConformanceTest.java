@@ -163,6 +163,8 @@ class ImageCopyConformanceTest extends ConformanceSupport {
   void failingDestination() throws Exception {
     Control.ok("POST", "/config", "{\"failingCopyRegions\":[\"" + DESTINATION + "\"]}");
     String source = sourceImage("golden");
+    assertThat(Control.ok("GET", "/config", null).path("failingCopyRegions").get(0).asText())
+        .isEqualTo(DESTINATION);
 
     String failing = copy(source).send().json().path("ImageId").asText();
     String elsewhere =

@@ -141,6 +141,7 @@ class EcsImageGatewayCopyAndShareTest {
     assertThat(((StepOutcome.ImageSubmitted) again).imageId())
         .isEqualTo(((StepOutcome.ImageSubmitted) first).imageId());
     assertThat(sim.world().imageCount(DESTINATION)).isEqualTo(1);
+    assertThat(sim.world().images(DESTINATION).get(0).clientToken()).isEqualTo("copy-token-2");
   }
 
   @Test
@@ -249,6 +250,7 @@ class EcsImageGatewayCopyAndShareTest {
         .isEqualTo(new StepOutcome.SharesSeen(image, List.of("1234567890", "2345678901")));
     assertThat(removed).isInstanceOf(StepOutcome.Applied.class);
     assertThat(one).isEqualTo(new StepOutcome.SharesSeen(image, List.of("2345678901")));
+    assertThat(sim.world().sharedAccounts(SOURCE, image)).containsExactly("2345678901");
     assertThat(kindOf(unknown)).isEqualTo(ErrorKind.NOT_FOUND);
   }
 }

@@ -39,6 +39,8 @@ import java.util.Set;
  *     after that the same token creates a new image
  * @param regions the region ids the API knows; any other {@code RegionId} is answered 404 {@code
  *     InvalidRegionId.NotFound} (default: {@link EcsRegions#PUBLIC})
+ * @param failingCopyRegions destination regions where every CopyImage copy started from now on ends
+ *     {@code CreateFailed} (at half its progress) instead of Available; empty by default
  */
 public record SimulatorConfig(
     String bindAddress,
@@ -60,7 +62,8 @@ public record SimulatorConfig(
     String idempotencyMismatchCode,
     String tokenInFlightCode,
     Duration clientTokenRetention,
-    Set<String> regions) {
+    Set<String> regions,
+    Set<String> failingCopyRegions) {
 
   /** The codes ECS documents for a reused ClientToken with other parameters. */
   public static final List<String> IDEMPOTENCY_MISMATCH_CODES =
@@ -117,6 +120,7 @@ public record SimulatorConfig(
     if (regions.isEmpty()) {
       throw new IllegalArgumentException("regions must name at least one region");
     }
+    failingCopyRegions = Set.copyOf(failingCopyRegions);
   }
 
   /**

@@ -30,6 +30,7 @@ public final class SimulatorConfigBuilder {
   private String tokenInFlightCode = "LastTokenProcessing";
   private Duration clientTokenRetention = Duration.ofHours(24);
   private final Set<String> regions = new LinkedHashSet<>(EcsRegions.PUBLIC);
+  private final Set<String> failingCopyRegions = new LinkedHashSet<>();
 
   SimulatorConfigBuilder() {}
 
@@ -55,6 +56,7 @@ public final class SimulatorConfigBuilder {
     clientTokenRetention = c.clientTokenRetention();
     regions.clear();
     regions.addAll(c.regions());
+    failingCopyRegions.addAll(c.failingCopyRegions());
   }
 
   /** Address to bind; default {@code 127.0.0.1}. */
@@ -207,6 +209,16 @@ public final class SimulatorConfigBuilder {
     return this;
   }
 
+  /**
+   * Destination regions where CopyImage copies fail: a copy started into one of them ends {@code
+   * CreateFailed} instead of Available (replaces the set; empty = every copy succeeds).
+   */
+  public SimulatorConfigBuilder failingCopyRegions(Collection<String> value) {
+    failingCopyRegions.clear();
+    failingCopyRegions.addAll(value);
+    return this;
+  }
+
   /** Freezes the settings. */
   public SimulatorConfig build() {
     return new SimulatorConfig(
@@ -229,6 +241,7 @@ public final class SimulatorConfigBuilder {
         idempotencyMismatchCode,
         tokenInFlightCode,
         clientTokenRetention,
-        regions);
+        regions,
+        failingCopyRegions);
   }
 }

@@ -177,6 +177,17 @@ public final class SimulatorWorld {
     }
   }
 
+  /**
+   * The accounts an image is shared with through ModifyImageSharePermission, in the order they were
+   * added; empty for an image the region does not hold.
+   */
+  public List<String> sharedAccounts(String regionId, String imageId) {
+    synchronized (state) {
+      ImageRecord image = state.region(regionId).images.get(imageId);
+      return image == null ? List.of() : List.copyOf(image.sharedAccounts.keySet());
+    }
+  }
+
   /** Every image of the region, deleted ones included, oldest first. */
   public List<ImageView> images(String regionId) {
     synchronized (state) {

@@ -6,6 +6,9 @@ import java.util.Map;
 /** The ECS API action each cloud action calls: what rate budgets and metrics are kept by. */
 public final class EcsActions {
 
+  /** The action that lists an image's share permissions. */
+  static final String DESCRIBE_SHARES = "DescribeImageSharePermission";
+
   private static final Map<Class<?>, String> NAMES =
       Map.ofEntries(
           Map.entry(CloudAction.DescribeInstance.class, "DescribeInstances"),
@@ -18,7 +21,11 @@ public final class EcsActions {
           Map.entry(CloudAction.ModifyImageAttributes.class, "ModifyImageAttribute"),
           Map.entry(CloudAction.TagImage.class, "TagResources"),
           Map.entry(CloudAction.UntagImage.class, "UntagResources"),
-          Map.entry(CloudAction.JoinResourceGroup.class, "JoinResourceGroup"));
+          Map.entry(CloudAction.JoinResourceGroup.class, "JoinResourceGroup"),
+          Map.entry(CloudAction.CopyImage.class, "CopyImage"),
+          Map.entry(CloudAction.CancelCopyImage.class, "CancelCopyImage"),
+          Map.entry(CloudAction.ModifyImageSharePermission.class, "ModifyImageSharePermission"),
+          Map.entry(CloudAction.DescribeImageSharePermission.class, DESCRIBE_SHARES));
 
   /** The error code of a call the service's rate budget held back instead of sending it. */
   public static final String HELD_BY_BUDGET = "LocalRateBudget";

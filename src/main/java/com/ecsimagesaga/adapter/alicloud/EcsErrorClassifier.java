@@ -4,6 +4,7 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,36 @@ public final class EcsErrorClassifier {
           "OperationDenied.ImageCopying",
           "ImageIsCreating");
 
+  /**
+   * Codes that mean something else for one action than for the rest. A missing region, KMS key or
+   * account is not a missing image, and the saga reads NOT_FOUND as the image being gone. CopyImage
+   * of a source that is not Available yet (still Creating) may succeed later; CancelCopyImage of a
+   * copy that is no longer in progress never will.
+   */
+  private static final Map<String, Map<String, ErrorKind>> BY_ACTION =
+      Map.of(
+          "CopyImage",
+          Map.of(
+              "IncorrectImageStatus", ErrorKind.STATE_WAIT,
+              "InvalidRegionId.NotFound", ErrorKind.PERMANENT,
+              "DestinationRegion.NotFound", ErrorKind.PERMANENT,
+              "SourceRegion.NotFound", ErrorKind.PERMANENT,
+              "InvalidSnapshotId.NotFound", ErrorKind.PERMANENT,
+              "InvalidParameter.KMSKeyId.NotFound", ErrorKind.PERMANENT),
+          "CancelCopyImage",
+          Map.of(
+              "IncorrectImageStatus", ErrorKind.PERMANENT,
+              "ImageCreatedNotFromCopy", ErrorKind.PERMANENT,
+              "CancelNotSupported", ErrorKind.PERMANENT,
+              "InvalidRegionId.NotFound", ErrorKind.PERMANENT),
+          "ModifyImageSharePermission",
+          Map.of(
+              "IncorrectImageStatus", ErrorKind.STATE_WAIT,
+              "InvalidRegionId.NotFound", ErrorKind.PERMANENT,
+              "InvalidAccount.NotFound", ErrorKind.PERMANENT),
+          EcsActions.DESCRIBE_SHARES,
+          Map.of("InvalidRegionId.NotFound", ErrorKind.PERMANENT));
+
   /** SDK messages of network failures carry the signed request URL; the query is cut off. */
   private static final Pattern SIGNED_QUERY = Pattern.compile("\\?[^\\s\"']*");
 
@@ -48,6 +79,15 @@ public final class EcsErrorClassifier {
         message,
         e.getRequestId(),
         null);
+  }
+
+  /** As {@link #classify(ClientException)}, with the meaning a code has for {@code action}. */
+  public static CloudError classify(ClientException e, String action) {
+    CloudError error = classify(e);
+    ErrorKind special = BY_ACTION.getOrDefault(action, Map.of()).get(e.getErrCode());
+    return special == null
+        ? error
+        : new CloudError(special, error.code(), error.message(), error.requestId(), null);
   }
 
   /** A failure that is not an SDK error at all, for example an unreadable response body. */

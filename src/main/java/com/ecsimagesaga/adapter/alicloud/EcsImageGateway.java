@@ -39,6 +39,7 @@ public class EcsImageGateway implements CloudImageGateway {
   private final OwnImageListings listings;
   private final InstanceChecks checks;
   private final ImageChangeCalls changes;
+  private final CopyAndShareCalls spreading;
   private final ExecutorService workers;
 
   @Inject
@@ -48,6 +49,7 @@ public class EcsImageGateway implements CloudImageGateway {
     this.listings = new OwnImageListings(clients, clock, config.listingReuse(), budget);
     this.checks = new InstanceChecks(clients, budget);
     this.changes = new ImageChangeCalls(clients);
+    this.spreading = new CopyAndShareCalls(clients, budget);
     AtomicInteger n = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -116,11 +118,15 @@ public class EcsImageGateway implements CloudImageGateway {
     try {
       return call(action);
     } catch (ClientException e) {
-      var error = budget.withHold(EcsErrorClassifier.classify(e), action.regionId(), name);
+      var error = budget.withHold(EcsErrorClassifier.classify(e, name), action.regionId(), name);
       if (error.kind() == ErrorKind.NOT_FOUND
           && action instanceof CloudAction.SubmitDeleteImage d) {
         // Deleting an image that does not exist has the effect the caller wants.
         return new StepOutcome.DeleteAccepted(d.imageId());
+      }
+      if (error.kind() == ErrorKind.NOT_FOUND && action instanceof CloudAction.CancelCopyImage) {
+        // A copy that is gone (cancelled before, or never made) is what cancelling wants.
+        return new StepOutcome.Applied(error.requestId());
       }
       return new StepOutcome.Failed(error);
     } catch (RuntimeException e) {
@@ -169,7 +175,23 @@ public class EcsImageGateway implements CloudImageGateway {
     if (action instanceof CloudAction.JoinResourceGroup a) {
       return changes.join(a);
     }
-    return deleteSnapshots((CloudAction.DeleteSnapshots) action);
+    if (action instanceof CloudAction.DeleteSnapshots a) {
+      return deleteSnapshots(a);
+    }
+    return spread(action);
+  }
+
+  private StepOutcome spread(CloudAction action) throws ClientException {
+    if (action instanceof CloudAction.CopyImage a) {
+      return spreading.copy(a);
+    }
+    if (action instanceof CloudAction.CancelCopyImage a) {
+      return spreading.cancel(a);
+    }
+    if (action instanceof CloudAction.ModifyImageSharePermission a) {
+      return spreading.modifyShares(a);
+    }
+    return spreading.describeShares((CloudAction.DescribeImageSharePermission) action);
   }
 
   private StepOutcome describeInstance(CloudAction.DescribeInstance a) throws ClientException {

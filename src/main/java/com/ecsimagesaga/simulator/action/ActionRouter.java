@@ -19,16 +19,22 @@ public final class ActionRouter {
           Map.entry("TagResources", TagActions::tag),
           Map.entry("UntagResources", TagActions::untag),
           Map.entry("ListTagResources", TagActions::list),
-          Map.entry("JoinResourceGroup", TagActions::joinResourceGroup));
+          Map.entry("JoinResourceGroup", TagActions::joinResourceGroup),
+          Map.entry(CopyImageAction.NAME, new CopyImageAction()),
+          Map.entry(CancelCopyImageAction.NAME, new CancelCopyImageAction()),
+          Map.entry(ShareActions.MODIFY, ShareActions::modify),
+          Map.entry(ShareActions.DESCRIBE, ShareActions::describe));
 
   /**
-   * Actions that change no existing image: they read, or only add images (CreateImage) or
-   * snapshots. Every other call may change what a listing of images sees (DescribeImages keeps
+   * Actions that change no existing image: they read, or only add images (CreateImage, CopyImage)
+   * or snapshots. Every other call may change what a listing of images sees (DescribeImages keeps
    * counts that such a call makes it redo).
    */
   private static final Set<String> LEAVING_IMAGES_AS_THEY_WERE =
       Set.of(
           CreateImageAction.NAME,
+          CopyImageAction.NAME,
+          ShareActions.DESCRIBE,
           "DescribeImages",
           "DescribeInstances",
           "DescribeSnapshots",

@@ -68,11 +68,7 @@ final class CreateImageAction implements Action {
   }
 
   private static void validateFormat(RequestParams params) {
-    String token = params.get("ClientToken");
-    if (token != null
-        && (token.length() > 64 || !token.chars().allMatch(c -> c >= 0x21 && c < 0x7f))) {
-      throw new ApiError(400, "InvalidParameter", "The specified ClientToken is invalid.");
-    }
+    validateClientToken(params);
     ImageRules.name(params.get("ImageName"), false);
     ImageRules.description(params.get("Description"));
     ImageRules.family(params.get("ImageFamily"));
@@ -83,7 +79,20 @@ final class CreateImageAction implements Action {
     ImageRules.detectionStrategy(params.get("DetectionStrategy"));
   }
 
-  private static String replay(ActionContext ctx, TokenRegistry.Entry earlier, String fingerprint) {
+  /** At most 64 printable ASCII characters, else 400 {@code InvalidParameter}. */
+  static void validateClientToken(RequestParams params) {
+    String token = params.get("ClientToken");
+    if (token != null
+        && (token.length() > 64 || !token.chars().allMatch(c -> c >= 0x21 && c < 0x7f))) {
+      throw new ApiError(400, "InvalidParameter", "The specified ClientToken is invalid.");
+    }
+  }
+
+  /**
+   * The resource an earlier request with the same ClientToken made, or the error a repeated token
+   * gets: failed before, other parameters, or still being processed.
+   */
+  static String replay(ActionContext ctx, TokenRegistry.Entry earlier, String fingerprint) {
     if (earlier.state == TokenRegistry.State.FAILED) {
       throw new ApiError(
           400,
@@ -172,7 +181,8 @@ final class CreateImageAction implements Action {
     return snapshot;
   }
 
-  private static void applyFaults(ActionContext ctx, ImageRecord image) {
+  /** Applies the image faults drawn for this call to the image it makes. */
+  static void applyFaults(ActionContext ctx, ImageRecord image) {
     Fault stuck = ctx.fault(Fault.Kind.STUCK_IN_CREATING);
     Fault failing = ctx.fault(Fault.Kind.CREATE_FAILED_AT);
     Fault lagging = ctx.fault(Fault.Kind.AVAILABLE_BEFORE_USABLE);

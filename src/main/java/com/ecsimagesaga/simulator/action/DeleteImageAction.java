@@ -10,7 +10,9 @@ import java.util.Optional;
  * DeleteImage. An unknown id is ignored (200) as the current documentation says, or 404 when
  * configured. An image used by instances needs {@code Force=true}; a shared image cannot be deleted
  * at all. The image's snapshots survive. An image still being created is deleted, which cancels its
- * creation, unless the older documented behaviour (403 {@code ImageIsCreating}) is configured.
+ * creation, unless the older documented behaviour (403 {@code ImageIsCreating}) is configured. A
+ * CopyImage copy still being made, and the source of one, answer 403 {@code
+ * OperationDenied.ImageCopying}: the copy is cancelled with CancelCopyImage instead.
  */
 final class DeleteImageAction implements Action {
   @Override
@@ -25,11 +27,20 @@ final class DeleteImageAction implements Action {
       return Map.of();
     }
     ImageRecord image = found.get();
-    if (image.shared) {
+    if (image.sharedWithOthers()) {
       throw new ApiError(
           403,
           "ImageUseShared",
           "The specified image has been shared to other accounts; cancel sharing first.");
+    }
+    if ((image.isCopy() && image.inProgress(ctx.now()))
+        || ctx.state().copyInProgress(regionId, imageId, ctx.now())) {
+      // A copy being made can only be cancelled (CancelCopyImage), and its source stays until the
+      // copy is done.
+      throw new ApiError(
+          403,
+          "OperationDenied.ImageCopying",
+          "The operation is denied while the image is copying.");
     }
     boolean inUse =
         ctx.state().region(regionId).instances.values().stream()

@@ -37,8 +37,8 @@ final class ImageJson {
     json.put("Description", image.description);
     json.put("ResourceGroupId", image.resourceGroupId);
     json.put("Usage", inUse ? "instance" : "none");
-    json.put("IsCopied", false);
-    json.put("IsSelfShared", image.shared ? "true" : "false");
+    json.put("IsCopied", image.isCopy());
+    json.put("IsSelfShared", image.sharedWithOthers() ? "true" : "false");
     json.put("IsSubscribed", false);
     json.put("IsSupportIoOptimized", true);
     json.put("IsSupportCloudinit", true);

@@ -69,7 +69,7 @@ final class ModifyImageAttributeAction implements Action {
           "IncorrectImageStatus",
           "The current status of the image does not support this operation.");
     }
-    if ("Deprecated".equals(status) && image.shared) {
+    if ("Deprecated".equals(status) && image.sharedWithOthers()) {
       throw new ApiError(
           403, "ImageUseShared", "A shared image must be unshared before it is deprecated.");
     }

@@ -36,6 +36,7 @@ final class SettingsSpecs {
     json.put("snapshotMillis", c.snapshotDuration().toMillis());
     json.put("timestampToleranceMillis", c.timestampTolerance().toMillis());
     json.put("clientTokenRetentionMillis", c.clientTokenRetention().toMillis());
+    json.put("failingCopyRegions", new TreeSet<>(c.failingCopyRegions()));
     return json;
   }
 
@@ -67,6 +68,7 @@ final class SettingsSpecs {
       case "snapshotMillis" -> b.snapshotDuration(millis(name, value));
       case "timestampToleranceMillis" -> b.timestampTolerance(millis(name, value));
       case "clientTokenRetentionMillis" -> b.clientTokenRetention(millis(name, value));
+      case "failingCopyRegions" -> b.failingCopyRegions(texts(name, value));
       default -> throw new IllegalArgumentException("unknown setting " + name);
     }
   }

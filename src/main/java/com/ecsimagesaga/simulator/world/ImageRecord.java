@@ -36,7 +36,28 @@ public final class ImageRecord {
   public Instant creatingEnd;
   public final Map<String, String> tags = new LinkedHashMap<>();
   public final List<DiskMapping> mappings = new ArrayList<>();
+
+  /** Shared by seeding ({@code SimulatorWorld.shareImage}), without naming accounts. */
   public boolean shared;
+
+  /**
+   * Accounts the image is shared with through ModifyImageSharePermission, with the moment each was
+   * added, in the order they were added.
+   */
+  public final Map<String, Instant> sharedAccounts = new LinkedHashMap<>();
+
+  /** The image this one is a CopyImage copy of, or null for an image made otherwise. */
+  public String copiedFromImageId;
+
+  /** The region of {@link #copiedFromImageId}, or null. */
+  public String copiedFromRegionId;
+
+  /** Whether the image is encrypted (a copy made with {@code Encrypted=true}). */
+  public boolean encrypted;
+
+  /** The KMS key of an encrypted image; null for the service key. */
+  public String kmsKeyId;
+
   public boolean deprecated;
   public boolean deleted;
 
@@ -104,6 +125,16 @@ public final class ImageRecord {
     }
     Instant at = creatingEnd.plus(usableLag);
     return failedAt != null && !failedAt.isAfter(at) ? null : at;
+  }
+
+  /** Whether the image is shared with another account, by seeding or by API. */
+  public boolean sharedWithOthers() {
+    return shared || !sharedAccounts.isEmpty();
+  }
+
+  /** Whether the image is a copy made by CopyImage. */
+  public boolean isCopy() {
+    return copiedFromImageId != null;
   }
 
   /** Whether the image is still on its way to Available. */

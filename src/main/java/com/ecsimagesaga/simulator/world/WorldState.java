@@ -22,6 +22,7 @@ public final class WorldState {
   public static final String DEFAULT_RESOURCE_GROUP = "rg-acfmdefault00001";
 
   private final Map<String, Region> regions = new HashMap<>();
+  private final Map<String, List<ImageRecord>> copiesBySource = new HashMap<>();
   private final Set<String> resourceGroups = new LinkedHashSet<>();
   private final TokenRegistry tokens;
   private final Timings timings;
@@ -239,9 +240,25 @@ public final class WorldState {
     instance.status = status;
   }
 
+  /** Adds a new CopyImage copy to its destination region and remembers it under its source. */
+  public void addCopy(ImageRecord copy) {
+    region(copy.regionId).addImage(copy);
+    copiesBySource
+        .computeIfAbsent(
+            copy.copiedFromRegionId + '/' + copy.copiedFromImageId, k -> new ArrayList<>())
+        .add(copy);
+  }
+
+  /** Whether a copy of the image is still being made in any region. */
+  public boolean copyInProgress(String regionId, String imageId, Instant now) {
+    return copiesBySource.getOrDefault(regionId + '/' + imageId, List.of()).stream()
+        .anyMatch(c -> !c.deleted && c.inProgress(now));
+  }
+
   /** Drops every resource, token and extra resource group. */
   public void clear() {
     regions.clear();
+    copiesBySource.clear();
     tokens.clear();
     resourceGroups.clear();
     resourceGroups.add(DEFAULT_RESOURCE_GROUP);

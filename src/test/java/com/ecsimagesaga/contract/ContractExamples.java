@@ -1,16 +1,22 @@
 package com.ecsimagesaga.contract;
 
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.contract.v1.CopyDestination;
+import com.ecsimagesaga.contract.v1.CopyImage;
 import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.DiskDeviceMapping;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
+import com.ecsimagesaga.contract.v1.ShareImage;
 import com.ecsimagesaga.contract.v1.Tag;
+import com.ecsimagesaga.contract.v1.UnshareImage;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.copy.CopyEvents;
+import com.ecsimagesaga.saga.share.ShareEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,8 @@ final class ContractExamples {
   static final String COMMAND = "orders-svc-20261201-0001";
   static final String REGION = "cn-hangzhou";
   static final String IMAGE = "m-bp1g7004ksh0oeuc2mqx";
+  static final UUID COPY_SAGA = UUID.fromString("7e2d9a1c-4b3f-4e58-8d6a-1c0f9b3e5a22");
+  static final String COPY = "m-2ze0cm5xlt3mwqwn7kqa";
   static final String TRACE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   /** A command: its record key and record. */
@@ -70,6 +78,40 @@ final class ContractExamples {
                 .setRegionId(REGION)
                 .setImageId(IMAGE)
                 .setDeleteSnapshots(true)
+                .build()),
+        new Command(
+            REGION + "/" + IMAGE,
+            CopyImage.newBuilder()
+                .setCommandId("orders-svc-20261201-0005")
+                .setIssuedAt(AT)
+                .setSourceRegionId(REGION)
+                .setSourceImageId(IMAGE)
+                .setDestinations(
+                    List.of(
+                        CopyDestination.newBuilder()
+                            .setRegionId("cn-beijing")
+                            .setImageName("web-base-v1-bj")
+                            .setTags(List.of())
+                            .build()))
+                .setShareWith(List.of("1234567890123456"))
+                .build()),
+        new Command(
+            REGION + "/" + IMAGE,
+            ShareImage.newBuilder()
+                .setCommandId("orders-svc-20261201-0006")
+                .setIssuedAt(AT)
+                .setRegionId(REGION)
+                .setImageId(IMAGE)
+                .setAccounts(List.of("1234567890123456", "6543210987654321"))
+                .build()),
+        new Command(
+            REGION + "/" + IMAGE,
+            UnshareImage.newBuilder()
+                .setCommandId("orders-svc-20261201-0007")
+                .setIssuedAt(AT)
+                .setRegionId(REGION)
+                .setImageId(IMAGE)
+                .setAccounts(List.of("6543210987654321"))
                 .build()),
         new Command(
             "ops-replay-0001",
@@ -184,7 +226,72 @@ final class ContractExamples {
             "WAITING",
             "AWAIT_IMAGE_USABLE",
             0,
-            "due 5m ago and not advanced"));
+            "due 5m ago and not advanced"),
+        new CopyEvents.ImageCopyProgressed(
+            id(12),
+            COPY_SAGA,
+            "orders-svc-20261201-0005",
+            AT.plusSeconds(60),
+            "cn-beijing",
+            COPY,
+            REGION,
+            IMAGE,
+            "Creating",
+            30),
+        new CopyEvents.ImageCopied(
+            id(13),
+            COPY_SAGA,
+            "orders-svc-20261201-0005",
+            AT.plusSeconds(900),
+            "cn-beijing",
+            COPY,
+            REGION,
+            IMAGE,
+            "web-base-v1-bj",
+            "Available",
+            true),
+        new CopyEvents.ImageCopyFailed(
+            id(14),
+            COPY_SAGA,
+            "orders-svc-20261201-0005",
+            AT.plusSeconds(5),
+            "cn-beijing",
+            null,
+            REGION,
+            IMAGE,
+            new Failure(
+                Step.SUBMIT_COPY_IMAGE,
+                "PERMANENT",
+                "DestinationRegion.NotFound",
+                "The specified destination region does not exist.",
+                "5D4C3B2A-1F0E-4D9C-8B7A-6F5E4D3C2B1A"),
+            "NOT_NEEDED"),
+        new ShareEvents.ImageShared(
+            id(15),
+            COPY_SAGA,
+            "orders-svc-20261201-0006",
+            AT.plusSeconds(4),
+            REGION,
+            IMAGE,
+            List.of("1234567890123456", "6543210987654321"),
+            List.of(),
+            List.of("1234567890123456", "6543210987654321"),
+            true),
+        new ShareEvents.ImageShareFailed(
+            id(16),
+            COPY_SAGA,
+            "orders-svc-20261201-0006",
+            AT.plusSeconds(2),
+            REGION,
+            IMAGE,
+            List.of("1234567890123456"),
+            List.of(),
+            new Failure(
+                Step.MODIFY_SHARE_PERMISSION,
+                "PERMANENT",
+                "InvalidAccount.NotFound",
+                "The specified account does not exist.",
+                "3B2A1F0E-9D8C-4B7A-6F5E-4D3C2B1A0F9E")));
   }
 
   static List<Violation> violations() {

@@ -20,7 +20,7 @@ public final class CurrentSchemas {
   /** Top-level records by full name (the named types in {@code common/} are nested in them). */
   public static Map<String, Schema> records() {
     Schema.Parser parser = new Schema.Parser();
-    files(DIR.resolve("common")).forEach(f -> parse(parser, f));
+    common().forEach(f -> parse(parser, f));
     Map<String, Schema> records = new LinkedHashMap<>();
     for (Path f : files(DIR)) {
       Schema s = parse(parser, f);
@@ -32,7 +32,7 @@ public final class CurrentSchemas {
   /** The same records read from text, some of it edited: what a change to a file would give. */
   public static Map<String, Schema> withEdit(String recordName, String from, String to) {
     Schema.Parser parser = new Schema.Parser();
-    files(DIR.resolve("common")).forEach(f -> parse(parser, f));
+    common().forEach(f -> parse(parser, f));
     Map<String, Schema> records = new LinkedHashMap<>();
     for (Path f : files(DIR)) {
       String text = read(f);
@@ -46,6 +46,34 @@ public final class CurrentSchemas {
       records.put(s.getFullName(), s);
     }
     return records;
+  }
+
+  /**
+   * The named types of {@code common/}, each after the types it refers to (a copy destination has
+   * tags), as Avro's parser needs them.
+   */
+  static List<Path> common() {
+    List<Path> pending = new java.util.ArrayList<>(files(DIR.resolve("common")));
+    List<Path> ordered = new java.util.ArrayList<>();
+    while (!pending.isEmpty()) {
+      Path next =
+          pending.stream()
+              .filter(
+                  f ->
+                      pending.stream()
+                          .filter(other -> !other.equals(f))
+                          .noneMatch(other -> read(f).contains("v1." + typeName(other) + "\"")))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("common types refer in a circle"));
+      ordered.add(next);
+      pending.remove(next);
+    }
+    return ordered;
+  }
+
+  private static String typeName(Path f) {
+    String name = f.getFileName().toString();
+    return name.substring(0, name.length() - ".avsc".length());
   }
 
   static List<Path> files(Path dir) {

@@ -11,7 +11,8 @@ package com.ecsimagesaga.reliability;
  * @param duplicates commands with more than one distinct outcome event (a re-published event with
  *     the same eventId is delivery, not a second outcome, and does not count)
  * @param leaks images whose saga did not end SUCCEEDED, plus every image beyond the first of a saga
- * @param stuck sagas not in a terminal status at the end
+ * @param stuck sagas (of every kind) not in a terminal status at the end
+ * @param copies the figures of the copies, when the commands asked for some
  */
 public record ChaosReport(
     long commandsSent,
@@ -20,9 +21,30 @@ public record ChaosReport(
     long imageCreatedEvents,
     long duplicates,
     long leaks,
-    long stuck) {
+    long stuck,
+    CopyFigures copies) {
 
-  /** Whether the figures are N, N, N, N, 0, 0, 0. */
+  /** A run without copies. */
+  public ChaosReport(
+      long commandsSent,
+      long sagasFinished,
+      long images,
+      long imageCreatedEvents,
+      long duplicates,
+      long leaks,
+      long stuck) {
+    this(
+        commandsSent,
+        sagasFinished,
+        images,
+        imageCreatedEvents,
+        duplicates,
+        leaks,
+        stuck,
+        CopyFigures.NONE);
+  }
+
+  /** Whether the figures are N, N, N, N, 0, 0, 0 (and the copies' N×D, N×D, N×D, N×D, 0, 0). */
   public boolean asPromised() {
     long n = commandsSent;
     return sagasFinished == n
@@ -30,19 +52,21 @@ public record ChaosReport(
         && imageCreatedEvents == n
         && duplicates == 0
         && leaks == 0
-        && stuck == 0;
+        && stuck == 0
+        && copies.asPromised();
   }
 
   /** The figures, one per line, in the order the issue names them. */
   public String print() {
     return String.join(
-        System.lineSeparator(),
-        "commands sent:                " + commandsSent,
-        "sagas finished:               " + sagasFinished,
-        "images in the simulator:      " + images,
-        "distinct ImageCreated events: " + imageCreatedEvents,
-        "duplicates:                   " + duplicates,
-        "leaks:                        " + leaks,
-        "stuck sagas:                  " + stuck);
+            System.lineSeparator(),
+            "commands sent:                " + commandsSent,
+            "sagas finished:               " + sagasFinished,
+            "images in the simulator:      " + images,
+            "distinct ImageCreated events: " + imageCreatedEvents,
+            "duplicates:                   " + duplicates,
+            "leaks:                        " + leaks,
+            "stuck sagas:                  " + stuck)
+        + (copies.copiesAsked() == 0 ? "" : System.lineSeparator() + copies.print());
   }
 }

@@ -3,7 +3,9 @@ package com.ecsimagesaga.reliability;
 import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.config.EcsConfig;
+import com.ecsimagesaga.contract.v1.CopyDestination;
 import com.ecsimagesaga.contract.v1.CreateImage;
+import com.ecsimagesaga.contract.v1.Distribution;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.testsupport.ServiceProcess;
@@ -45,6 +47,8 @@ public final class ChaosRun {
    * @param timeout how long to wait for every outcome once the chaos is over
    * @param productionRetry whether the service keeps its production retry delays (instead of the
    *     stack's short ones) and its production rate budget, sped up as much as the simulator
+   * @param copies how many regions each image is copied to once made (a CreateImage distribution);
+   *     0 for none
    */
   record Settings(
       int commands,
@@ -53,7 +57,32 @@ public final class ChaosRun {
       boolean restartDatabase,
       long seed,
       Duration timeout,
-      boolean productionRetry) {
+      boolean productionRetry,
+      int copies) {
+
+    Settings(
+        int commands,
+        int serviceKills,
+        boolean restartBroker,
+        boolean restartDatabase,
+        long seed,
+        Duration timeout,
+        boolean productionRetry) {
+      this(
+          commands,
+          serviceKills,
+          restartBroker,
+          restartDatabase,
+          seed,
+          timeout,
+          productionRetry,
+          0);
+    }
+
+    /** The regions each image is copied to. */
+    List<String> copyRegions() {
+      return COPY_REGIONS.subList(0, copies);
+    }
 
     /** A run with the stack's short retry delays. */
     Settings(
@@ -68,6 +97,10 @@ public final class ChaosRun {
   }
 
   private static final double SPEED_FACTOR = 20.0;
+
+  /** Where copies go, in this order. */
+  static final List<String> COPY_REGIONS =
+      List.of("cn-beijing", "cn-shanghai", "cn-shenzhen", "cn-qingdao", "cn-zhangjiakou");
 
   private final Settings settings;
   private final Random random;
@@ -87,7 +120,8 @@ public final class ChaosRun {
             true,
             Long.getLong("chaos.seed", System.currentTimeMillis()),
             Duration.ofSeconds(Long.getLong("chaos.timeout-seconds", 600)),
-            Boolean.getBoolean("chaos.production-retry"));
+            Boolean.getBoolean("chaos.production-retry"),
+            Integer.getInteger("chaos.copies", 0));
     ChaosReport report = new ChaosRun(settings).run();
     System.out.println(report.print());
     System.out.println(
@@ -122,7 +156,7 @@ public final class ChaosRun {
     // Commands trickle in over the first part of the run, so some arrive during each outage.
     long spacingMillis = Math.max(10, 8_000L / settings.commands());
     for (int i = 0; i < settings.commands(); i++) {
-      CreateImage command = ReliabilityStack.aCreateImage();
+      CreateImage command = withCopies(ReliabilityStack.aCreateImage());
       publisher.schedule(
           () -> publishUntilAcknowledged(stack, command, sent),
           i * spacingMillis,
@@ -144,12 +178,34 @@ public final class ChaosRun {
       await("an outcome event for every command")
           .atMost(settings.timeout())
           .pollInterval(Duration.ofSeconds(2))
-          .until(() -> ledger.allHaveOutcomes(ids));
+          .until(() -> ledger.allHaveOutcomes(ids, settings.copies()));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       log("not every command has an outcome: " + e.getMessage());
     }
     log("outcomes complete; simulator calls " + stack.simulator().counters().snapshot());
-    return ledger.report(ids);
+    return ledger.report(ids, settings.copyRegions());
+  }
+
+  /** The command with a copy in each of the run's copy regions, when it asks for copies. */
+  private CreateImage withCopies(CreateImage command) {
+    if (settings.copies() == 0) {
+      return command;
+    }
+    return CreateImage.newBuilder(command)
+        .setDistribution(
+            Distribution.newBuilder()
+                .setDestinations(
+                    settings.copyRegions().stream()
+                        .map(
+                            region ->
+                                CopyDestination.newBuilder()
+                                    .setRegionId(region)
+                                    .setTags(List.of())
+                                    .build())
+                        .toList())
+                .setAccounts(List.of())
+                .build())
+        .build();
   }
 
   /**
@@ -191,7 +247,10 @@ public final class ChaosRun {
         .probability("DescribeImages", 0.05, Fault.throttling())
         .probability("DescribeImages", 0.05, Fault.serviceUnavailable())
         .probability("DescribeImages", 0.05, Fault.internalError())
-        .probability("DescribeImages", 0.05, Fault.lostResponseAfterCommit());
+        .probability("DescribeImages", 0.05, Fault.lostResponseAfterCommit())
+        .probability("CopyImage", 0.10, Fault.throttling())
+        .probability("CopyImage", 0.05, Fault.serviceUnavailable())
+        .probability("CopyImage", 0.10, Fault.lostResponseAfterCommit());
   }
 
   /** One disruption: steps run one after the other, each after its own pause. */

@@ -1,6 +1,8 @@
 package com.ecsimagesaga.reliability;
 
 import com.ecsimagesaga.contract.v1.CommandRejected;
+import com.ecsimagesaga.contract.v1.ImageCopied;
+import com.ecsimagesaga.contract.v1.ImageCopyFailed;
 import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
@@ -66,8 +68,41 @@ final class Ledger {
     return outcomesByCommand().keySet().containsAll(commandIds);
   }
 
+  /**
+   * Whether every one of {@code commandIds} has its outcome and, for each of its {@code copies}
+   * copies, an outcome of the copy (the copies start once the image is made, so they end later).
+   */
+  boolean allHaveOutcomes(Collection<String> commandIds, int copies) {
+    if (!allHaveOutcomes(commandIds)) {
+      return false;
+    }
+    if (copies == 0) {
+      return true;
+    }
+    Map<String, Set<String>> copySagas = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> r :
+        TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS)) {
+      SpecificRecord event = stack.codec().decode(r.value());
+      if (event instanceof ImageCopied || event instanceof ImageCopyFailed) {
+        copySagas
+            .computeIfAbsent(field(event, "commandId"), k -> new HashSet<>())
+            .add(field(event, "sagaId"));
+      }
+    }
+    return commandIds.stream()
+        .allMatch(id -> copySagas.getOrDefault(id, Set.of()).size() >= copies);
+  }
+
   /** The seven figures of a chaos run for the create commands {@code sent}. */
   ChaosReport report(Collection<String> sent) throws SQLException {
+    return report(sent, List.of());
+  }
+
+  /**
+   * The figures of a chaos run for the create commands {@code sent}, each of which asked for a copy
+   * in every one of {@code copyRegions}.
+   */
+  ChaosReport report(Collection<String> sent, List<String> copyRegions) throws SQLException {
     List<ConsumerRecord<String, byte[]>> records =
         TopicReader.readAll(stack.broker().bootstrapServers(), SagaTopics.EVENTS);
     Map<String, Set<String>> outcomes = outcomesByCommand(records);
@@ -80,7 +115,12 @@ final class Ledger {
             .distinct()
             .count();
     Map<String, String> statusBySaga = sagaStatuses();
-    long succeeded = statusBySaga.values().stream().filter("SUCCEEDED"::equals).count();
+    Map<String, String> typeBySaga = sagaTypes();
+    long succeeded =
+        statusBySaga.entrySet().stream()
+            .filter(e -> "CREATE_IMAGE".equals(typeBySaga.get(e.getKey())))
+            .filter(e -> "SUCCEEDED".equals(e.getValue()))
+            .count();
     long stuck =
         statusBySaga.values().stream()
             .filter(
@@ -104,7 +144,82 @@ final class Ledger {
                         + ("SUCCEEDED".equals(statusBySaga.get(e.getKey())) ? 0 : 1))
             .sum();
     return new ChaosReport(
-        sent.size(), succeeded, images.size(), created, duplicates, leaks, stuck);
+        sent.size(),
+        succeeded,
+        images.size(),
+        created,
+        duplicates,
+        leaks,
+        stuck,
+        copies(
+            sent.size() * (long) copyRegions.size(),
+            copyRegions,
+            records,
+            statusBySaga,
+            typeBySaga));
+  }
+
+  private CopyFigures copies(
+      long asked,
+      List<String> regions,
+      List<ConsumerRecord<String, byte[]>> records,
+      Map<String, String> statusBySaga,
+      Map<String, String> typeBySaga) {
+    if (asked == 0) {
+      return CopyFigures.NONE;
+    }
+    Map<String, Set<String>> outcomesBySaga = new HashMap<>();
+    Set<String> copied = new HashSet<>();
+    for (ConsumerRecord<String, byte[]> r : records) {
+      SpecificRecord event = stack.codec().decode(r.value());
+      if (event instanceof ImageCopied || event instanceof ImageCopyFailed) {
+        outcomesBySaga
+            .computeIfAbsent(field(event, "sagaId"), k -> new HashSet<>())
+            .add(field(event, "eventId"));
+      }
+      if (event instanceof ImageCopied) {
+        copied.add(field(event, "sagaId"));
+      }
+    }
+    long duplicates = outcomesBySaga.values().stream().filter(ids -> ids.size() > 1).count();
+    long succeeded =
+        statusBySaga.entrySet().stream()
+            .filter(e -> "COPY_IMAGE".equals(typeBySaga.get(e.getKey())))
+            .filter(e -> "SUCCEEDED".equals(e.getValue()))
+            .count();
+    Map<String, Integer> imagesBySaga = new HashMap<>();
+    long images = 0;
+    for (String region : regions) {
+      for (ImageView i : stack.simulator().world().images(region)) {
+        String saga = i.tags().get(CreateImageSaga.SAGA_TAG);
+        if (!i.deleted() && saga != null && "COPY_IMAGE".equals(typeBySaga.get(saga))) {
+          images++;
+          imagesBySaga.merge(saga, 1, Integer::sum);
+        }
+      }
+    }
+    long leaks =
+        imagesBySaga.entrySet().stream()
+            .mapToLong(
+                e ->
+                    (long) e.getValue()
+                        - 1
+                        + ("SUCCEEDED".equals(statusBySaga.get(e.getKey())) ? 0 : 1))
+            .sum();
+    return new CopyFigures(asked, succeeded, images, copied.size(), duplicates, leaks);
+  }
+
+  /** Type of every saga, by saga id. */
+  Map<String, String> sagaTypes() throws SQLException {
+    Map<String, String> types = new HashMap<>();
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select id, type from saga")) {
+      while (rs.next()) {
+        types.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return types;
   }
 
   /** Status of every saga, by saga id. */

@@ -136,4 +136,17 @@ class TestStackTest {
             "Test stack: embedded (test.stack=auto from system property test.stack:"
                 + " no Docker daemon answered)");
   }
+
+  @Test
+  void theExtensionDecidesBeforeQuarkusTestsOnly() throws Exception {
+    // By name: the @QuarkusTest classes are package-private in their own packages.
+    Class<?> quarkusTest =
+        Class.forName(
+            "com.ecsimagesaga.testsupport.TestResourcesQuarkusTest",
+            false,
+            getClass().getClassLoader());
+
+    assertThat(TestStackExtension.isQuarkusTest(quarkusTest)).isTrue();
+    assertThat(TestStackExtension.isQuarkusTest(TestStackTest.class)).isFalse();
+  }
 }

@@ -1,5 +1,7 @@
 package com.ecsimagesaga.bench;
 
+import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.stack.DockerContainers;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -168,8 +170,17 @@ final class CpuAccount {
         .getProcessCpuTime();
   }
 
-  /** The postmaster's and its children's CPU ticks (backends that ended are not counted). */
+  /**
+   * The postmaster's and its children's CPU ticks (backends that ended are not counted); for a
+   * server in a container, the container's CPU time (every process, ended ones too) in ticks.
+   */
   private static long postgresTicks() throws SQLException {
+    java.util.Optional<String> container = PostgresResource.containerId();
+    if (container.isPresent()) {
+      return DockerContainers.cpuNanos(container.get())
+          * ProcessStats.TICKS_PER_SECOND
+          / 1_000_000_000L;
+    }
     try (Connection c = RawRates.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select pg_backend_pid()")) {

@@ -1,5 +1,7 @@
 package com.ecsimagesaga.bench;
 
+import com.ecsimagesaga.testsupport.PostgresResource;
+import com.ecsimagesaga.testsupport.stack.DockerContainers;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,28 +11,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stalls the embedded PostgreSQL of the test JVM: every one of its processes (the postmaster and
- * all it started) is stopped with SIGSTOP and continued with SIGCONT a while later. Connections
- * stay open and every statement simply waits, as on a database stalled by its disk or a checkpoint.
+ * Stalls the PostgreSQL of the test JVM: every one of its processes (the postmaster and all it
+ * started) is stopped with SIGSTOP and continued with SIGCONT a while later; a server in a
+ * container ({@code -Dtest.stack=containers}) is paused and unpaused, which freezes the same
+ * processes the same way. Connections stay open and every statement simply waits, as on a database
+ * stalled by its disk or a checkpoint.
  */
 final class DatabaseStall {
 
+  // Empty for a server in a container; then containerId is set.
   private final List<Long> pids;
+  private final String containerId;
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private volatile Instant stoppedAt;
   private volatile Instant continuedAt;
 
-  private DatabaseStall(List<Long> pids) {
+  private DatabaseStall(List<Long> pids, String containerId) {
     this.pids = pids;
+    this.containerId = containerId;
   }
 
-  /** The processes of the server behind {@link RawRates#connect()}. */
+  /** The processes (or the container) of the server behind {@link RawRates#connect()}. */
   static DatabaseStall ofTestDatabase() throws SQLException {
+    Optional<String> container = PostgresResource.containerId();
+    if (container.isPresent()) {
+      return new DatabaseStall(List.of(), container.get());
+    }
     // The backend ends with its connection: its parent is looked up while it is open.
     try (Connection c = RawRates.connect();
         Statement s = c.createStatement();
@@ -42,7 +54,7 @@ final class DatabaseStall {
               .flatMap(ProcessHandle::parent)
               .orElseThrow(
                   () -> new IllegalStateException("no postmaster above backend " + backend));
-      return new DatabaseStall(List.of(postmaster.pid()));
+      return new DatabaseStall(List.of(postmaster.pid()), null);
     }
   }
 
@@ -73,8 +85,16 @@ final class DatabaseStall {
     return continuedAt;
   }
 
-  /** The postmaster and every process below it, signalled at once. */
+  /** The postmaster and every process below it, signalled at once; or the container paused. */
   private void signal(String signal) {
+    if (containerId != null) {
+      if ("STOP".equals(signal)) {
+        DockerContainers.pause(containerId);
+      } else {
+        DockerContainers.unpause(containerId);
+      }
+      return;
+    }
     List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
     for (long pid : pids) {
       ProcessHandle.of(pid)

@@ -8,11 +8,11 @@ import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.simulator.SimulatorConfig;
 import com.ecsimagesaga.testsupport.CommandProducer;
-import com.ecsimagesaga.testsupport.FreePorts;
-import com.ecsimagesaga.testsupport.LocalKafkaBroker;
-import com.ecsimagesaga.testsupport.RestartablePostgres;
+import com.ecsimagesaga.testsupport.RestartableBroker;
+import com.ecsimagesaga.testsupport.RestartableDatabase;
 import com.ecsimagesaga.testsupport.SagaTopics;
 import com.ecsimagesaga.testsupport.ServiceProcess;
+import com.ecsimagesaga.testsupport.stack.StackParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +33,9 @@ import java.util.UUID;
  * in its own JVM, the ECS simulator in this JVM at real speed, and the packaged service as a child
  * JVM with its production settings (poll 2 s for a minute then 15 s, tick 200 ms, lease 60 s, rate
  * budget 20 calls/s per region and action), so the heap, memory and CPU figures are the service's
- * own. Everything lives under {@code target/bench/<name>-<time>/}, the service's log included.
+ * own. Everything lives under {@code target/bench/<name>-<time>/}, the service's log included. With
+ * {@code -Dtest.stack=containers} PostgreSQL and Kafka are Docker containers instead ({@link
+ * StackParts}).
  */
 final class ProcessStack implements AutoCloseable {
 
@@ -58,8 +60,8 @@ final class ProcessStack implements AutoCloseable {
           "us-east-1");
 
   private final Path home;
-  private final RestartablePostgres postgres;
-  private final LocalKafkaBroker broker;
+  private final RestartableDatabase postgres;
+  private final RestartableBroker broker;
   private final EcsSimulator simulator;
   private final CommandProducer producer;
   private final AvroCodec codec = new AvroCodec();
@@ -68,9 +70,9 @@ final class ProcessStack implements AutoCloseable {
   private ProcessStack(Path home, SimulatorConfig simulatorConfig)
       throws IOException, InterruptedException {
     this.home = home;
-    postgres = new RestartablePostgres(home.resolve("postgres"), FreePorts.next());
+    postgres = StackParts.database(home.resolve("postgres"));
     postgres.start();
-    broker = new LocalKafkaBroker(home.resolve("kafka"), FreePorts.next(), FreePorts.next());
+    broker = StackParts.broker(home.resolve("kafka"));
     broker.start();
     simulator = EcsSimulator.start(simulatorConfig);
     producer = new CommandProducer(broker.bootstrapServers());
@@ -241,7 +243,7 @@ final class ProcessStack implements AutoCloseable {
     return simulator;
   }
 
-  LocalKafkaBroker broker() {
+  RestartableBroker broker() {
     return broker;
   }
 

@@ -6,11 +6,11 @@ import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.simulator.SimulatorConfig;
 import com.ecsimagesaga.testsupport.CommandProducer;
-import com.ecsimagesaga.testsupport.FreePorts;
-import com.ecsimagesaga.testsupport.LocalKafkaBroker;
-import com.ecsimagesaga.testsupport.RestartablePostgres;
+import com.ecsimagesaga.testsupport.RestartableBroker;
+import com.ecsimagesaga.testsupport.RestartableDatabase;
 import com.ecsimagesaga.testsupport.SagaTopics;
 import com.ecsimagesaga.testsupport.ServiceProcess;
+import com.ecsimagesaga.testsupport.stack.StackParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +25,9 @@ import java.util.UUID;
 /**
  * Everything a reliability run needs, each part on its own free ports and restartable: PostgreSQL
  * (data under {@code target/chaos/<run>/postgres}), a Kafka broker in its own JVM, the ECS
- * simulator in this JVM, and any number of packaged service processes pointed at them.
+ * simulator in this JVM, and any number of packaged service processes pointed at them. With {@code
+ * -Dtest.stack=containers} PostgreSQL and Kafka are Docker containers instead ({@link StackParts}),
+ * stopped and started again the same way.
  */
 public final class ReliabilityStack implements AutoCloseable {
 
@@ -33,8 +35,8 @@ public final class ReliabilityStack implements AutoCloseable {
   static final String INSTANCE = "i-chaos0001";
 
   private final Path home;
-  private final RestartablePostgres postgres;
-  private final LocalKafkaBroker broker;
+  private final RestartableDatabase postgres;
+  private final RestartableBroker broker;
   private final EcsSimulator simulator;
   private final CommandProducer producer;
   private final AvroCodec codec = new AvroCodec();
@@ -43,9 +45,9 @@ public final class ReliabilityStack implements AutoCloseable {
   private ReliabilityStack(Path home, double speedFactor, int imageQuota)
       throws IOException, InterruptedException {
     this.home = home;
-    postgres = new RestartablePostgres(home.resolve("postgres"), FreePorts.next());
+    postgres = StackParts.database(home.resolve("postgres"));
     postgres.start();
-    broker = new LocalKafkaBroker(home.resolve("kafka"), FreePorts.next(), FreePorts.next());
+    broker = StackParts.broker(home.resolve("kafka"));
     broker.start();
     simulator =
         EcsSimulator.start(
@@ -145,11 +147,11 @@ public final class ReliabilityStack implements AutoCloseable {
     return home;
   }
 
-  RestartablePostgres postgres() {
+  RestartableDatabase postgres() {
     return postgres;
   }
 
-  LocalKafkaBroker broker() {
+  RestartableBroker broker() {
     return broker;
   }
 

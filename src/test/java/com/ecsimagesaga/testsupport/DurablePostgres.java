@@ -44,9 +44,17 @@ public final class DurablePostgres {
    * full_page_writes=on}.
    */
   public static String describe(DataSource server) {
+    try (Connection c = server.getConnection()) {
+      return describe(c);
+    } catch (SQLException e) {
+      return "settings unknown: " + e.getMessage();
+    }
+  }
+
+  /** The same as {@link #describe(DataSource)}, over a connection the caller holds and closes. */
+  public static String describe(Connection c) {
     List<String> settings = new ArrayList<>();
-    try (Connection c = server.getConnection();
-        Statement s = c.createStatement()) {
+    try (Statement s = c.createStatement()) {
       for (String name : List.of("fsync", "synchronous_commit", "full_page_writes")) {
         try (ResultSet rs = s.executeQuery("show " + name)) {
           rs.next();

@@ -1,5 +1,8 @@
 package com.ecsimagesaga.testsupport;
 
+import com.ecsimagesaga.testsupport.stack.ContainerImages;
+import com.ecsimagesaga.testsupport.stack.ContainerKafka;
+import com.ecsimagesaga.testsupport.stack.CurrentTestStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.util.Map;
@@ -10,12 +13,13 @@ import org.jboss.logging.Logger;
 
 /**
  * A real Kafka broker for tests: one combined KRaft controller and broker running inside the test
- * JVM.
+ * JVM, or, when the test stack is {@code containers} ({@code -Dtest.stack=containers}, see {@link
+ * CurrentTestStack}), in a Docker container started by Testcontainers ({@link ContainerKafka}).
  *
  * <p>The broker starts on first use and then serves every test class and every Quarkus test profile
  * of the JVM; it is closed by a JVM shutdown hook. When the environment variable {@value
- * #EXTERNAL_BOOTSTRAP_ENV} is set, that broker is used instead and nothing is started. Either way
- * the saga topics ({@link SagaTopics}) exist before the first test runs.
+ * #EXTERNAL_BOOTSTRAP_ENV} is set, that broker is used instead and nothing is started, whatever the
+ * test stack. Either way the saga topics ({@link SagaTopics}) exist before the first test runs.
  *
  * <p>Use it with {@code @QuarkusTestResource(KafkaBrokerResource.class)}, or call {@link
  * #bootstrapServers()} from plain tests.
@@ -68,11 +72,26 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return running;
       }
       String external = System.getenv(EXTERNAL_BOOTSTRAP_ENV);
-      String bootstrap = external != null && !external.isBlank() ? external : startInJvmBroker();
+      String bootstrap;
+      if (external != null && !external.isBlank()) {
+        LOG.infof("Kafka test broker: %s from %s", external, EXTERNAL_BOOTSTRAP_ENV);
+        bootstrap = external;
+      } else if (CurrentTestStack.containers()) {
+        bootstrap = startContainer();
+      } else {
+        bootstrap = startInJvmBroker();
+      }
       SagaTopics.createOn(bootstrap);
       System.setProperty(RUNNING_BOOTSTRAP_PROPERTY, bootstrap);
       return bootstrap;
     }
+  }
+
+  /** A Kafka container for the rest of the JVM's life; removed when the JVM exits. */
+  private static String startContainer() {
+    ContainerKafka kafka = new ContainerKafka(ContainerImages.fromSystemProperties().kafka());
+    kafka.start();
+    return kafka.bootstrapServers();
   }
 
   private static String startInJvmBroker() {

@@ -26,7 +26,7 @@ import org.apache.kafka.common.Uuid;
  * SIGTERM and its log lines do not mix with the service's. The child uses the launcher's class
  * path, which must hold the Kafka server ({@code kafka_2.13}); the Maven test class path does.
  */
-public final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements RestartableBroker {
 
   /** Address clients use to reach the broker. */
   public static final String BOOTSTRAP_SERVERS = "127.0.0.1:" + LocalPorts.port(9092);
@@ -66,6 +66,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   /**
    * @return {@code 127.0.0.1:<broker port>}
    */
+  @Override
   public String bootstrapServers() {
     return HOST + ":" + brokerPort;
   }
@@ -78,6 +79,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * @throws IllegalStateException if a port is taken, formatting fails or the broker does not come
    *     up
    */
+  @Override
   public void start() throws IOException, InterruptedException {
     ChildProcesses.requireFree("Kafka", HOST, brokerPort);
     ChildProcesses.requireFree("Kafka controller", HOST, controllerPort);

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It runs on the local run's ports moved by {@link #OFFSET} ({@code -Dlocal.port-offset}), and
  * is skipped, saying why, when something else holds those.
+ *
+ * <p>Embedded only, whatever {@code test.stack} says: what it tests is the local run, which is the
+ * embedded broker, PostgreSQL and simulator as child processes with pid files (docs/adr/0023).
  */
 class LocalRunIT {
 

@@ -1,5 +1,8 @@
 package com.ecsimagesaga.testsupport;
 
+import com.ecsimagesaga.testsupport.stack.ContainerImages;
+import com.ecsimagesaga.testsupport.stack.ContainerPostgres;
+import com.ecsimagesaga.testsupport.stack.CurrentTestStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -7,17 +10,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server for tests: an embedded PostgreSQL 14 started as a child process of the
- * JVM.
+ * JVM, or, when the test stack is {@code containers} ({@code -Dtest.stack=containers}, see {@link
+ * CurrentTestStack}), a PostgreSQL container started by Testcontainers ({@link ContainerPostgres}).
  *
  * <p>The server starts on first use and serves every test class and Quarkus test profile of the
  * JVM; the embedded server's own shutdown hook stops it and deletes its data when the JVM exits.
  * When the environment variable {@value #EXTERNAL_URL_ENV} is set, that server is used instead
- * (with {@value #EXTERNAL_USER_ENV} and {@value #EXTERNAL_PASSWORD_ENV}); its database must already
- * exist.
+ * (with {@value #EXTERNAL_USER_ENV} and {@value #EXTERNAL_PASSWORD_ENV}), whatever the test stack;
+ * its database must already exist.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -41,6 +46,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
   private static final String URL_PROPERTY = "ecs-saga.testsupport.pg-url";
   private static final String USER_PROPERTY = "ecs-saga.testsupport.pg-user";
   private static final String PASSWORD_PROPERTY = "ecs-saga.testsupport.pg-password";
+  private static final String CONTAINER_PROPERTY = "ecs-saga.testsupport.pg-container";
 
   // The embedded server trusts every local connection, so any password works; this one is
   // conventional.
@@ -108,11 +114,31 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         System.setProperty(URL_PROPERTY, external);
         return;
       }
-      int port = startEmbedded();
+      String url;
+      if (CurrentTestStack.containers()) {
+        ContainerPostgres postgres =
+            new ContainerPostgres(ContainerImages.fromSystemProperties().postgres());
+        postgres.start();
+        System.setProperty(CONTAINER_PROPERTY, postgres.containerId());
+        url = postgres.jdbcUrl();
+      } else {
+        url = "jdbc:postgresql://localhost:" + startEmbedded() + "/" + DATABASE;
+      }
       System.setProperty(USER_PROPERTY, EMBEDDED_USER);
       System.setProperty(PASSWORD_PROPERTY, EMBEDDED_PASSWORD);
-      System.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + port + "/" + DATABASE);
+      System.setProperty(URL_PROPERTY, url);
     }
+  }
+
+  /**
+   * The Docker container id of the server, when the test stack runs it in a container: what a test
+   * that stalls or measures the server acts on instead of its processes.
+   *
+   * @return the id, or empty for an embedded or external server; starts the server on first call
+   */
+  public static Optional<String> containerId() {
+    ensureRunning();
+    return Optional.ofNullable(System.getProperty(CONTAINER_PROPERTY));
   }
 
   private static int startEmbedded() {

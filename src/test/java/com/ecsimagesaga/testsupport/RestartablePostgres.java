@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
@@ -14,7 +12,7 @@ import java.sql.SQLException;
  * so a client configured once sees an outage and a recovery, not a new server. Used by the
  * reliability runs; {@link LocalPostgres} is the fixed-port variant for local runs.
  */
-public final class RestartablePostgres implements AutoCloseable {
+public final class RestartablePostgres implements RestartableDatabase {
 
   private static final String HOST = "127.0.0.1";
 
@@ -38,6 +36,7 @@ public final class RestartablePostgres implements AutoCloseable {
    * Starts the server, initialising the data directory and the database on first use; no-op if
    * running.
    */
+  @Override
   public synchronized void start() {
     if (postgres != null) {
       return;
@@ -67,6 +66,7 @@ public final class RestartablePostgres implements AutoCloseable {
    * Stops the server (fast shutdown: open connections are cut), keeping its data. Safe to call
    * twice.
    */
+  @Override
   public synchronized void stop() {
     EmbeddedPostgres running = postgres;
     postgres = null;
@@ -79,42 +79,13 @@ public final class RestartablePostgres implements AutoCloseable {
     }
   }
 
-  /** Stops and starts again: every client connection is cut, the data stays. */
-  public void restart() {
-    stop();
-    start();
-  }
-
   @Override
-  public void close() {
-    stop();
-  }
-
-  /**
-   * @return the port, the same across restarts
-   */
   public int port() {
     return port;
   }
 
-  /**
-   * @return {@code jdbc:postgresql://127.0.0.1:<port>/ecs_image_saga}
-   */
-  public String jdbcUrl() {
-    return "jdbc:" + reactiveUrl();
-  }
-
-  /**
-   * @return the same database in the form the Vert.x reactive client wants
-   */
+  @Override
   public String reactiveUrl() {
     return "postgresql://" + HOST + ":" + port + "/" + PostgresResource.DATABASE;
-  }
-
-  /**
-   * @return a new JDBC connection to the service's database; the caller closes it
-   */
-  public Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
   }
 }

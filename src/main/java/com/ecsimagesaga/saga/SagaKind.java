@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga;
 import com.ecsimagesaga.command.Violation;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A kind of saga defined in one package of its own: the command it takes, how that command is
@@ -49,6 +50,12 @@ public interface SagaKind<C extends SagaKind.Command> {
 
   /** Every rule the command breaks; empty when it is valid. */
   List<Violation> check(C command);
+
+  /**
+   * The ids of the rules of its own that {@link #check} may report, besides the shared ones of
+   * {@code RuleIds.VALIDATION} (command id, region, image id, name, description, tags).
+   */
+  Set<String> ruleIds();
 
   /**
    * The sagas a valid command starts, due at {@code now}. Each has a command id of its own, derived

@@ -60,6 +60,18 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
   }
 
   @Override
+  public Set<String> ruleIds() {
+    return Set.of(
+        "timeout.range",
+        "destinations.too-many",
+        "kms-key.without-encryption",
+        "destination.duplicate",
+        "accounts.too-many",
+        "account-id.format",
+        "account-id.duplicate");
+  }
+
+  @Override
   public List<Violation> check(CopyImageCommand c) {
     List<Violation> out = new ArrayList<>();
     CommonRules.commandId(c.commandId(), out);

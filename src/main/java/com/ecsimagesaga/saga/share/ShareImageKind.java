@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Sharing an image with accounts, or no longer: one saga per command. */
 public final class ShareImageKind implements SagaKind<ShareImageCommand> {
@@ -53,6 +54,12 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
   @Override
   public SagaDefinition definition(SagaPolicies policies) {
     return new ShareImageSaga(policies);
+  }
+
+  @Override
+  public Set<String> ruleIds() {
+    return Set.of(
+        "accounts.required", "accounts.too-many", "account-id.format", "account-id.duplicate");
   }
 
   @Override

@@ -295,6 +295,44 @@ class CopyImageSagaTest {
   }
 
   @Test
+  void aCommandBreakingEveryRuleOfItsOwnGetsEachOnceAndOnlyListedRules() {
+    var bad =
+        new CopyImageCommand(
+            "",
+            T0,
+            "Hangzhou",
+            "image-1",
+            java.util.stream.Stream.concat(
+                    java.util.stream.IntStream.range(0, 31)
+                        .mapToObj(
+                            i ->
+                                new CopyDestination(
+                                    "cn-beijing", null, null, false, "k", List.of())),
+                    java.util.stream.Stream.empty())
+                .toList(),
+            java.util.stream.IntStream.range(0, 11).mapToObj(i -> "1").toList(),
+            10);
+    var rules =
+        KIND.check(bad).stream().map(com.ecsimagesaga.command.Violation::rule).distinct().toList();
+    assertThat(rules)
+        .contains(
+            "command-id.required",
+            "region-id.format",
+            "image-id.format",
+            "destinations.too-many",
+            "kms-key.without-encryption",
+            "destination.duplicate",
+            "accounts.too-many",
+            "timeout.range");
+    assertThat(rules)
+        .allMatch(
+            r ->
+                KIND.ruleIds().contains(r)
+                    || com.ecsimagesaga.command.RuleIds.VALIDATION.contains(r));
+    assertThat(KIND.check(command(List.of(ACCOUNT), 3600))).isEmpty();
+  }
+
+  @Test
   void everyStepThatCallsEcsWaitsForQuotaWithoutSpendingAnAttempt() {
     for (Transition row : CopyImageSaga.TABLE.rows()) {
       if (!row.trigger().equals(Moves.WAITING_FOR_QUOTA)) {

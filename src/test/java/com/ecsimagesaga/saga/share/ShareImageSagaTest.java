@@ -123,5 +123,8 @@ class ShareImageSagaTest {
                 new ShareImageCommand("cmd-1", T0, "cn-hangzhou", "m-1", accounts(51), List.of())))
         .extracting(Violation::rule)
         .containsExactly("accounts.too-many");
+    assertThat(KIND.ruleIds())
+        .contains(
+            "account-id.format", "account-id.duplicate", "accounts.required", "accounts.too-many");
   }
 }

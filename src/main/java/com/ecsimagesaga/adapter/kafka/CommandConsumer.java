@@ -1,6 +1,5 @@
 package com.ecsimagesaga.adapter.kafka;
 
-import com.ecsimagesaga.adapter.health.CommandIntakeState;
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
 import com.ecsimagesaga.command.CreateImageCommand;

@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.persistence;
 
 import com.ecsimagesaga.config.SagaConfig;
 import com.ecsimagesaga.port.OutboxMessage;
+import com.ecsimagesaga.port.OutboxWritten;
 import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;

@@ -23,8 +23,7 @@ class PgOutagesTest {
 
   @Test
   void aLostConnectionIsAnOutageWhateverWrapsIt() {
-    assertThat(outages.isOutage(new CompletionException(new ConnectException("refused"))))
-        .isTrue();
+    assertThat(outages.isOutage(new CompletionException(new ConnectException("refused")))).isTrue();
     assertThat(outages.isOutage(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(outages.isOutage(new IllegalStateException("Connection reset by peer"))).isTrue();
     assertThat(

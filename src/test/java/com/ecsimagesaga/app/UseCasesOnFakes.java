@@ -6,14 +6,13 @@ import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.StepTimeouts;
-import com.ecsimagesaga.saga.retry.PollPolicy;
-import com.ecsimagesaga.saga.retry.RetryPolicy;
 import com.ecsimagesaga.testsupport.FakeClock;
 import com.ecsimagesaga.testsupport.FakeCloudImageGateway;
 import com.ecsimagesaga.testsupport.FakeEventEncoder;
 import com.ecsimagesaga.testsupport.FakeSagaTracing;
 import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
 import com.ecsimagesaga.testsupport.InMemorySagaStore;
+import com.ecsimagesaga.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,23 +29,7 @@ final class UseCasesOnFakes {
   static final Duration LEASE = Duration.ofSeconds(30);
 
   /** The service's default retry and poll numbers, with the default step timeouts. */
-  static final SagaPolicies POLICIES =
-      new SagaPolicies(
-          new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
-          new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
-          new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
-          new PollPolicy(
-              Duration.ofSeconds(2),
-              Duration.ofMinutes(1),
-              Duration.ofSeconds(15),
-              Duration.ofMinutes(10),
-              Duration.ofSeconds(30),
-              Duration.ofSeconds(60)),
-          Duration.ofMinutes(60),
-          Duration.ofMinutes(30),
-          Duration.ofMinutes(10),
-          true,
-          StepTimeouts.DEFAULTS);
+  static final SagaPolicies POLICIES = TestPolicies.policies(StepTimeouts.DEFAULTS);
 
   final FakeClock clock = new FakeClock(T0);
   final InMemoryEventOutbox outbox = new InMemoryEventOutbox();

@@ -17,8 +17,6 @@ import com.ecsimagesaga.port.EventPublisher;
 import com.ecsimagesaga.port.SagaStore;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +60,7 @@ class ArchitectureDiagramTest {
 
   @BeforeAll
   static void importMain() {
-    main =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.ecsimagesaga");
+    main = MainClasses.imported();
   }
 
   @Test

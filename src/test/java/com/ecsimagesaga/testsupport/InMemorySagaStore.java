@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@link SagaStore} in memory, keeping the promises the port documents: a command id is recorded
@@ -209,20 +210,20 @@ public final class InMemorySagaStore implements SagaStore {
   public synchronized Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
     return Uni.createFrom()
         .item(
-            rows.values().stream()
-                .map(Row::saga)
-                .filter(s -> ACTIVE.contains(s.status()))
+            active()
                 .filter(s -> regionId.equals(s.regionId()) && imageId.equals(s.imageId()))
                 .findFirst());
+  }
+
+  private Stream<Saga> active() {
+    return rows.values().stream().map(Row::saga).filter(s -> ACTIVE.contains(s.status()));
   }
 
   @Override
   public synchronized Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
     return Uni.createFrom()
         .item(
-            rows.values().stream()
-                .map(Row::saga)
-                .filter(s -> ACTIVE.contains(s.status()))
+            active()
                 .filter(
                     s ->
                         (s.nextWakeAt() != null && s.nextWakeAt().isBefore(overdueBefore))

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.app;
 
+import com.ecsimagesaga.port.LiveInstances;
 import com.ecsimagesaga.port.ServiceInstances;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
  * the whole budget. The count is read on every ECS call and costs no database round trip. See
  * docs/adr/0006-service-wide-rate-budget.md.
  */
-public final class ServiceShare {
+public final class ServiceShare implements LiveInstances {
 
   private static final Logger LOG = Logger.getLogger(ServiceShare.class);
 
@@ -69,6 +70,7 @@ public final class ServiceShare {
   }
 
   /** Live instances as of the last successful heartbeat; 1 before the first. */
+  @Override
   public int liveInstances() {
     return live.get();
   }

@@ -15,6 +15,8 @@ import com.ecsimagesaga.saga.ReplayTestSagas;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
+import com.ecsimagesaga.testsupport.InMemorySagaStore;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class BulkReplayJobTest {
   final InMemoryJobs jobs = new InMemoryJobs();
   final InMemoryQueries queries = new InMemoryQueries();
   final ReplaySagaTest.RecordingReplays replays = new ReplaySagaTest.RecordingReplays();
-  final ReplaySagaTest.InMemorySagas sagas = new ReplaySagaTest.InMemorySagas();
+  final InMemorySagaStore sagas = new InMemorySagaStore(new InMemoryEventOutbox());
   final ImageLookup noImage = (region, id, known) -> Uni.createFrom().item(Optional.empty());
   final ReplaySaga replay = new ReplaySaga(sagas, replays, noImage, CLOCK);
 

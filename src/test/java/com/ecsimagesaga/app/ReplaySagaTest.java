@@ -3,15 +3,15 @@ package com.ecsimagesaga.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.port.ImageLookup;
-import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.port.ReplayStore;
-import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.ReplayTestSagas;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
+import com.ecsimagesaga.testsupport.InMemorySagaStore;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +31,14 @@ class ReplaySagaTest {
 
   static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
 
-  final InMemorySagas sagas = new InMemorySagas();
+  final InMemorySagaStore sagas = new InMemorySagaStore(new InMemoryEventOutbox());
   final RecordingReplays replays = new RecordingReplays();
   final FakeLookup lookup = new FakeLookup();
   final ReplaySaga useCase =
       new ReplaySaga(sagas, replays, lookup, Clock.fixed(NOW, ZoneOffset.UTC));
 
   ReplaySaga.Result replay(Saga s, boolean dryRun) {
-    sagas.saga = s;
+    sagas.startAll(List.of(s)).await().indefinitely();
     return useCase
         .replay(
             new ReplaySaga.Request(
@@ -145,67 +145,6 @@ class ReplaySagaTest {
     public Uni<Void> audit(ReplayAudit audit) {
       audits.add(audit);
       return Uni.createFrom().voidItem();
-    }
-  }
-
-  static final class InMemorySagas implements SagaStore {
-    Saga saga;
-
-    @Override
-    public Uni<Optional<Saga>> find(UUID id) {
-      return Uni.createFrom().item(Optional.ofNullable(saga).filter(s -> s.id().equals(id)));
-    }
-
-    @Override
-    public Uni<List<Boolean>> startAll(List<Saga> sagas) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Boolean> reject(
-        String commandId, com.ecsimagesaga.port.RejectedCommand why, OutboxMessage rejection) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<List<Saga>> claimDue(
-        Instant now, int limit, String owner, Duration lease, Instant liveSince) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Integer> releaseLeases(String owner, Instant now, Instant heldUntilBefore) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<List<UUID>> apply(List<Transit> transits, String owner) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Saga>> findByCommandId(String commandId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Void> append(OutboxMessage event) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Uni<Integer> appendOnce(List<OutboxMessage> events) {
-      throw new UnsupportedOperationException();
     }
   }
 }

@@ -1,10 +1,9 @@
 package com.ecsimagesaga.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +17,7 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importMain() {
-    main =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.ecsimagesaga");
+    main = MainClasses.imported();
   }
 
   @Test
@@ -90,6 +86,46 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.aliyuncs..")
+        .check(main);
+  }
+
+  /**
+   * Each adapter speaks to the others only through ports (a gateway decorated by metrics reads the
+   * call's name from {@code port.CloudActionNames}; the store announces outbox rows with {@code
+   * port.OutboxWritten}). Nothing is allowed here. The package {@code adapter} itself is not an
+   * adapter: it holds the few technology helpers several adapters need (the Vert.x caller context,
+   * the W3C trace context text), and the next rule keeps it from importing any adapter.
+   */
+  @Test
+  void adaptersDoNotImportEachOther() {
+    slices().matching("com.ecsimagesaga.adapter.(*)..").should().notDependOnEachOther().check(main);
+    noClasses()
+        .that()
+        .resideInAPackage("com.ecsimagesaga.adapter")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.ecsimagesaga.adapter.*..")
+        .check(main);
+  }
+
+  /**
+   * Only the adapters that drive use cases call them: Kafka (commands), REST (the operator API) and
+   * scheduling (the timers that run the coordinator, the relay and the heartbeat). The driven
+   * adapters (persistence, alicloud, metrics, tracing, health) implement ports and see no use case.
+   */
+  @Test
+  void onlyDrivingAdaptersSeeUseCases() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.ecsimagesaga.adapter..")
+        .and()
+        .resideOutsideOfPackages(
+            "com.ecsimagesaga.adapter.kafka..",
+            "com.ecsimagesaga.adapter.rest..",
+            "com.ecsimagesaga.adapter.scheduling..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.ecsimagesaga.app..")
         .check(main);
   }
 

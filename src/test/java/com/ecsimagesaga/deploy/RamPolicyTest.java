@@ -2,7 +2,7 @@ package com.ecsimagesaga.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.adapter.alicloud.EcsActions;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
@@ -17,7 +17,7 @@ class RamPolicyTest {
 
   @Test
   void thePolicyAllowsExactlyTheActionsTheGatewayCalls() throws Exception {
-    Field names = EcsActions.class.getDeclaredField("NAMES");
+    Field names = CloudActionNames.class.getDeclaredField("NAMES");
     names.setAccessible(true);
     Set<String> called = new TreeSet<>();
     ((Map<?, ?>) names.get(null)).values().forEach(name -> called.add("ecs:" + name));

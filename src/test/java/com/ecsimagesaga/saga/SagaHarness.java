@@ -8,7 +8,7 @@ import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.retry.PollPolicy;
-import com.ecsimagesaga.saga.retry.RetryPolicy;
+import com.ecsimagesaga.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -35,28 +35,12 @@ public final class SagaHarness {
   /**
    * The service's default polling: 2 s for a minute, 15 s, 30 s after 10 minutes, paced to 60 s.
    */
-  static final PollPolicy PRODUCTION_POLLS =
-      new PollPolicy(
-          Duration.ofSeconds(2),
-          Duration.ofMinutes(1),
-          Duration.ofSeconds(15),
-          Duration.ofMinutes(10),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(60));
+  static final PollPolicy PRODUCTION_POLLS = TestPolicies.PRODUCTION_POLLS;
 
   public static final SagaPolicies POLICIES = policies(GENEROUS_STEPS);
 
   public static SagaPolicies policies(StepTimeouts steps) {
-    return new SagaPolicies(
-        new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), 3),
-        new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 3),
-        new RetryPolicy(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 2),
-        PRODUCTION_POLLS,
-        Duration.ofMinutes(60),
-        Duration.ofMinutes(30),
-        Duration.ofMinutes(10),
-        true,
-        steps);
+    return TestPolicies.policies(steps);
   }
 
   public static StepTimeouts uniformSteps(Duration d) {

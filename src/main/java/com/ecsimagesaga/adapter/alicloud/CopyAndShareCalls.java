@@ -6,6 +6,7 @@ import com.aliyuncs.ecs.model.v20140526.DescribeImageSharePermissionRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeImageSharePermissionResponse;
 import com.aliyuncs.ecs.model.v20140526.ModifyImageSharePermissionRequest;
 import com.aliyuncs.exceptions.ClientException;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Duration;
@@ -85,10 +86,10 @@ final class CopyAndShareCalls {
     List<String> accounts = new ArrayList<>();
     for (int page = 1; ; page++) {
       if (page > 1) {
-        Duration wait = budget.take(a.regionId(), EcsActions.DESCRIBE_SHARES);
+        Duration wait = budget.take(a.regionId(), CloudActionNames.DESCRIBE_SHARES);
         if (!wait.isZero()) {
           return new StepOutcome.Failed(
-              RateBudget.spent(a.regionId(), EcsActions.DESCRIBE_SHARES, wait));
+              RateBudget.spent(a.regionId(), CloudActionNames.DESCRIBE_SHARES, wait));
         }
       }
       var r = clients.prepare(new DescribeImageSharePermissionRequest(), a.regionId());

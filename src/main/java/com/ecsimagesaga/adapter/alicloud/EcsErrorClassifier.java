@@ -2,6 +2,7 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.exceptions.ServerException;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class EcsErrorClassifier {
               "IncorrectImageStatus", ErrorKind.STATE_WAIT,
               "InvalidRegionId.NotFound", ErrorKind.PERMANENT,
               "InvalidAccount.NotFound", ErrorKind.PERMANENT),
-          EcsActions.DESCRIBE_SHARES,
+          CloudActionNames.DESCRIBE_SHARES,
           Map.of("InvalidRegionId.NotFound", ErrorKind.PERMANENT));
 
   /** SDK messages of network failures carry the signed request URL; the query is cut off. */

@@ -7,6 +7,7 @@ import com.aliyuncs.exceptions.ClientException;
 import com.ecsimagesaga.adapter.CallerContext;
 import com.ecsimagesaga.config.EcsConfig;
 import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
@@ -110,7 +111,7 @@ public class EcsImageGateway implements CloudImageGateway {
   }
 
   private StepOutcome callSafely(CloudAction action) {
-    String name = EcsActions.nameOf(action);
+    String name = CloudActionNames.nameOf(action);
     Duration wait = budget.take(action.regionId(), name);
     if (!wait.isZero()) {
       return new StepOutcome.Failed(RateBudget.spent(action.regionId(), name, wait));

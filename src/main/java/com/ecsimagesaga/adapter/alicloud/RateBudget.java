@@ -1,7 +1,8 @@
 package com.ecsimagesaga.adapter.alicloud;
 
-import com.ecsimagesaga.app.ServiceShare;
 import com.ecsimagesaga.config.EcsConfig;
+import com.ecsimagesaga.port.CloudActionNames;
+import com.ecsimagesaga.port.LiveInstances;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.ErrorKind;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ final class RateBudget {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
   @Inject
-  RateBudget(EcsConfig config, Clock clock, ServiceShare share) {
+  RateBudget(EcsConfig config, Clock clock, LiveInstances share) {
     this(clock, config.rateLimit().perSecond(), config.rateLimit().actions(), share::liveInstances);
   }
 
@@ -108,7 +109,7 @@ final class RateBudget {
   static CloudError spent(String regionId, String action, Duration wait) {
     return new CloudError(
         ErrorKind.HELD,
-        EcsActions.HELD_BY_BUDGET,
+        CloudActionNames.HELD_BY_BUDGET,
         "the service's own budget for " + action + " in " + regionId + " is spent",
         null,
         wait);

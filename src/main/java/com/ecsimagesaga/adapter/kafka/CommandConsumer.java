@@ -1,6 +1,5 @@
 package com.ecsimagesaga.adapter.kafka;
 
-import com.ecsimagesaga.adapter.health.CommandIntakeState;
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
 import com.ecsimagesaga.command.CreateImageCommand;
@@ -8,6 +7,7 @@ import com.ecsimagesaga.contract.v1.CreateImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
 import com.ecsimagesaga.contract.v1.UpdateImage;
+import com.ecsimagesaga.port.StoreOutages;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -15,17 +15,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -73,19 +67,13 @@ public class CommandConsumer {
    */
   private static final int OTHER_RETRIES = 1;
 
-  /**
-   * SQLSTATE classes and codes that mean "the server is not there right now", not "this row is
-   * wrong".
-   */
-  private static final Set<String> TRANSIENT_SQLSTATE_PREFIXES =
-      Set.of("08", "57P", "53", "40001", "40P01");
-
   private final AvroCodec codec = new AvroCodec();
 
   @Inject WireFormat wire;
   @Inject CommandIntake intake;
   @Inject ReplayCommandHandler replays;
   @Inject CommandIntakeState state;
+  @Inject StoreOutages outages;
 
   /** A record of the poll, decoded, or the reason it could not be. */
   private record Read(
@@ -201,13 +189,13 @@ public class CommandConsumer {
       attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
     return attempt
-        .onFailure(CommandConsumer::isOutage)
+        .onFailure(outages::isOutage)
         .invoke(
             e -> {
               state.paused(e.toString());
               LOG.warnf("EIS-1102 commands at %s wait for the database: %s", where, e.toString());
             })
-        .onFailure(CommandConsumer::isOutage)
+        .onFailure(outages::isOutage)
         .retry()
         .withBackOff(OUTAGE_FIRST_BACKOFF, OUTAGE_MAX_BACKOFF)
         .indefinitely()
@@ -237,36 +225,6 @@ public class CommandConsumer {
         .failure(
             new UndecodableRecordException(
                 record.getSchema().getName() + " is not a command", null));
-  }
-
-  /**
-   * Whether a failure means the database cannot be reached (or refuses work for now), whatever
-   * wraps it.
-   */
-  static boolean isOutage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SocketException
-          || t instanceof ClosedConnectionException
-          || t instanceof TimeoutException
-          || t instanceof java.nio.channels.ClosedChannelException) {
-        return true;
-      }
-      if (t instanceof PgException pg
-          && pg.getSqlState() != null
-          && TRANSIENT_SQLSTATE_PREFIXES.stream().anyMatch(pg.getSqlState()::startsWith)) {
-        return true;
-      }
-      String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      // The reactive client reports some lost connections only in words, without a typed exception.
-      if (text.contains("connection refused")
-          || text.contains("connection reset")
-          || text.contains("connection is closed")
-          || text.contains("connection closed")
-          || text.contains("failed to read any response")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String origin(Message<?> message) {

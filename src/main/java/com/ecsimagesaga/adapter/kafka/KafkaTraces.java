@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.kafka;
 
-import com.ecsimagesaga.adapter.tracing.TraceParents;
+import com.ecsimagesaga.adapter.TraceParents;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;

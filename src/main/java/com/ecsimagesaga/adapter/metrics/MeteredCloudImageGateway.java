@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.metrics;
 
-import com.ecsimagesaga.adapter.alicloud.EcsActions;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
@@ -49,7 +49,8 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
     Timer.Sample sample = Timer.start(registry);
     return delegate
         .execute(action)
-        .invoke(outcome -> record(action.regionId(), EcsActions.nameOf(action), outcome, sample));
+        .invoke(
+            outcome -> record(action.regionId(), CloudActionNames.nameOf(action), outcome, sample));
   }
 
   /**
@@ -96,7 +97,7 @@ public class MeteredCloudImageGateway implements CloudImageGateway {
 
   private void record(String region, String name, StepOutcome outcome, Timer.Sample sample) {
     if (outcome instanceof StepOutcome.Failed f
-        && EcsActions.HELD_BY_BUDGET.equals(f.error().code())) {
+        && CloudActionNames.HELD_BY_BUDGET.equals(f.error().code())) {
       // Not an ECS call: the service's own budget (or a hold ECS asked for) kept it back.
       Counter.builder("ecs.budget.held")
           .description("Calls the service's rate budget held back; ECS never saw them")

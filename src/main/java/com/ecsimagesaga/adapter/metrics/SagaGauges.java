@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.metrics;
 
-import com.ecsimagesaga.app.ServiceShare;
+import com.ecsimagesaga.port.LiveInstances;
 import com.ecsimagesaga.port.OperationsStats;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
@@ -39,7 +39,7 @@ public class SagaGauges {
 
   @Inject MeterRegistry registry;
   @Inject OperationsStats stats;
-  @Inject ServiceShare share;
+  @Inject LiveInstances share;
   @Inject Clock clock;
   @Inject Vertx vertx;
 
@@ -75,7 +75,7 @@ public class SagaGauges {
     Gauge.builder("sagas.stuck", stuck, AtomicLong::get)
         .description("Unfinished sagas overdue by more than ops.metrics.stuck-after")
         .register(registry);
-    Gauge.builder("ecs.budget.instances", share, ServiceShare::liveInstances)
+    Gauge.builder("ecs.budget.instances", share, LiveInstances::liveInstances)
         .description(
             "Live instances sharing the service-wide ECS rate budget, as this instance counts them")
         .register(registry);

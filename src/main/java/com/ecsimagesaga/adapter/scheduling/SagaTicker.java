@@ -1,10 +1,10 @@
 package com.ecsimagesaga.adapter.scheduling;
 
-import com.ecsimagesaga.adapter.persistence.OutboxWritten;
 import com.ecsimagesaga.app.OutboxRelay;
 import com.ecsimagesaga.app.SagaCoordinator;
 import com.ecsimagesaga.app.StuckSagaDetector;
 import com.ecsimagesaga.config.SagaConfig;
+import com.ecsimagesaga.port.OutboxWritten;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

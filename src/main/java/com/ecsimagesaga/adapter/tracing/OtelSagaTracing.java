@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.tracing;
 
+import com.ecsimagesaga.adapter.TraceParents;
 import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.Saga;
 import io.opentelemetry.api.trace.Span;

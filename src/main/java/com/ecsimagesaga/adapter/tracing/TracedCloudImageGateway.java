@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.tracing;
 
-import com.ecsimagesaga.adapter.alicloud.EcsActions;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.port.CloudImageGateway;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.StepOutcome;
@@ -41,7 +41,7 @@ public class TracedCloudImageGateway implements CloudImageGateway {
   @Override
   public Uni<StepOutcome> execute(CloudAction action) {
     Context parent = Context.current();
-    Span span = start(EcsActions.nameOf(action), action.regionId(), parent);
+    Span span = start(CloudActionNames.nameOf(action), action.regionId(), parent);
     return delegate
         .execute(action)
         .onTermination()

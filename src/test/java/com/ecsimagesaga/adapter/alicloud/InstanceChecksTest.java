@@ -3,6 +3,7 @@ package com.ecsimagesaga.adapter.alicloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.image.InstanceObservation;
+import com.ecsimagesaga.port.CloudActionNames;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
@@ -102,7 +103,7 @@ class InstanceChecksTest {
     assertThat(sim.counters().count("DescribeInstances")).as("the held call never left").isOne();
     assertThat(held.values())
         .hasSize(100)
-        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, EcsActions.HELD_BY_BUDGET));
+        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, CloudActionNames.HELD_BY_BUDGET));
   }
 
   @Test
@@ -139,7 +140,7 @@ class InstanceChecksTest {
         .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.THROTTLED, "Throttling.User"));
     assertThat(held.values())
         .hasSize(3)
-        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, EcsActions.HELD_BY_BUDGET));
+        .allSatisfy(o -> new FailedOutcome(o).is(ErrorKind.HELD, CloudActionNames.HELD_BY_BUDGET));
     assertThat(sim.counters().count("DescribeInstances")).isOne();
   }
 

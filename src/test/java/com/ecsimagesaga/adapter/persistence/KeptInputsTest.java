@@ -44,7 +44,7 @@ class KeptInputsTest {
   static final String OWNER = "kept-inputs-test";
 
   @Inject SagaStore store;
-  @Inject PanacheSagaStore panache;
+  @Inject PgSagaStore pgStore;
   @Inject SagaDefinitions definitions;
   @Inject Pool pool;
 
@@ -112,7 +112,7 @@ class KeptInputsTest {
 
   private void forgetKeptInputs(UUID... ids) {
     for (UUID id : ids) {
-      panache.keptInputs().forget(id);
+      pgStore.keptInputs().forget(id);
     }
   }
 

@@ -3,6 +3,7 @@ package com.ecsimagesaga.saga.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ecsimagesaga.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -50,14 +51,7 @@ class PollPolicyTest {
         .isEqualTo(Instant.parse("2026-11-28T10:15:30Z"));
   }
 
-  private static final PollPolicy PACED =
-      new PollPolicy(
-          Duration.ofSeconds(2),
-          Duration.ofMinutes(1),
-          Duration.ofSeconds(15),
-          Duration.ofMinutes(10),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(60));
+  private static final PollPolicy PACED = TestPolicies.PRODUCTION_POLLS;
 
   @Test
   void progressStretchesTheIntervalToATenthOfWhatRemainsUpToTheLimit() {

@@ -1,4 +1,4 @@
-package com.ecsimagesaga.adapter.persistence;
+package com.ecsimagesaga.port;
 
 /**
  * Fired (as a CDI event) after a transaction of this instance committed rows to the outbox, so that

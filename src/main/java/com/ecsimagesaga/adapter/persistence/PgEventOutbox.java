@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /** {@link EventOutbox} on the outbox table. */
 @ApplicationScoped
-public class PanacheEventOutbox implements EventOutbox {
+public class PgEventOutbox implements EventOutbox {
 
   /**
    * A transaction-scoped advisory lock: one relay at a time across all instances, so events leave

@@ -1,4 +1,4 @@
-package com.ecsimagesaga.adapter.tracing;
+package com.ecsimagesaga.adapter;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

@@ -1,4 +1,4 @@
-package com.ecsimagesaga.adapter.health;
+package com.ecsimagesaga.adapter.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

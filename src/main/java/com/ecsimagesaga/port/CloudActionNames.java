@@ -1,13 +1,18 @@
-package com.ecsimagesaga.adapter.alicloud;
+package com.ecsimagesaga.port;
 
 import com.ecsimagesaga.saga.CloudAction;
 import java.util.Map;
 
-/** The ECS API action each cloud action calls: what rate budgets and metrics are kept by. */
-public final class EcsActions {
+/**
+ * The API action each cloud action calls (ECS's names: {@code CreateImage}, {@code DescribeImages},
+ * ...): what rate budgets, metrics and traces are kept by. Part of the gateway's contract, so that
+ * the gateway and whatever wraps it (metrics, tracing) name a call alike without knowing each
+ * other.
+ */
+public final class CloudActionNames {
 
   /** The action that lists an image's share permissions. */
-  static final String DESCRIBE_SHARES = "DescribeImageSharePermission";
+  public static final String DESCRIBE_SHARES = "DescribeImageSharePermission";
 
   private static final Map<Class<?>, String> NAMES =
       Map.ofEntries(
@@ -30,7 +35,7 @@ public final class EcsActions {
   /** The error code of a call the service's rate budget held back instead of sending it. */
   public static final String HELD_BY_BUDGET = "LocalRateBudget";
 
-  private EcsActions() {}
+  private CloudActionNames() {}
 
   public static String nameOf(CloudAction action) {
     return NAMES.getOrDefault(action.getClass(), action.getClass().getSimpleName());

@@ -1,4 +1,4 @@
-package com.ecsimagesaga.adapter.tracing;
+package com.ecsimagesaga.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

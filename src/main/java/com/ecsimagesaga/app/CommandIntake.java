@@ -23,6 +23,8 @@ import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.UpdateImageSaga;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -254,7 +256,47 @@ public final class CommandIntake {
             .edit()
             .traceParent(traceParent)
             .build();
-    return unlessBusy(saga, "DeleteImage", origin);
+    if (!c.deleteCopies()) {
+      return unlessBusy(saga, "DeleteImage", origin);
+    }
+    return store
+        .findByInput(SagaType.COPY_IMAGE, SagaStatus.SUCCEEDED, "sourceImageId", c.imageId())
+        .chain(
+            copies ->
+                unlessBusy(
+                    saga,
+                    copies.stream()
+                        .filter(k -> c.regionId().equals(sourceRegionOf(k)))
+                        .map(k -> deleteCopy(c, k, input, now, traceParent))
+                        .toList(),
+                    "DeleteImage",
+                    origin));
+  }
+
+  /**
+   * The deletion of one copy the service made of the image a delete is about: a saga of its own,
+   * with a command id derived from the delete's, so a redelivered delete starts it only once.
+   */
+  private Saga deleteCopy(
+      DeleteImageCommand c, Saga copy, SagaInput.Delete of, Instant now, String traceParent) {
+    String commandId = SagaKinds.childCommandId(c.commandId(), "copy/" + copy.regionId());
+    return DeleteImageSaga.start(
+            sagaId(commandId),
+            commandId,
+            copy.regionId(),
+            new SagaInput.Delete(
+                copy.imageId(), of.force(), of.deleteSnapshots(), of.stepTimeouts()),
+            now,
+            definitions.policies())
+        .edit()
+        .traceParent(traceParent)
+        .build();
+  }
+
+  private static String sourceRegionOf(Saga copy) {
+    return copy.input() instanceof com.ecsimagesaga.saga.copy.CopyInput in
+        ? in.sourceRegionId()
+        : null;
   }
 
   /** As {@link #createImage}, for an update. */
@@ -371,12 +413,18 @@ public final class CommandIntake {
    * create saga would compensate an image the user meant to keep changing.
    */
   private Uni<IntakeResult> unlessBusy(Saga saga, String commandType, String origin) {
+    return unlessBusy(saga, List.of(), commandType, origin);
+  }
+
+  /** As {@link #unlessBusy(Saga, String, String)}, starting {@code alongside} with the saga. */
+  private Uni<IntakeResult> unlessBusy(
+      Saga saga, List<Saga> alongside, String commandType, String origin) {
     return store
         .findActiveOnImage(saga.regionId(), saga.imageId())
         .chain(
             busy -> {
               if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
-                return start(saga);
+                return alongside.isEmpty() ? start(saga) : startWith(saga, alongside);
               }
               return reject(
                   saga.commandId(),
@@ -405,6 +453,13 @@ public final class CommandIntake {
 
   private Uni<IntakeResult> start(Saga saga) {
     return startAll(List.of(saga)).map(results -> results.get(0));
+  }
+
+  /** Starts {@code saga} and {@code more} in one statement; the outcome is the first saga's. */
+  private Uni<IntakeResult> startWith(Saga saga, List<Saga> more) {
+    List<Saga> all = new ArrayList<>(List.of(saga));
+    all.addAll(more);
+    return startAll(all).map(results -> results.get(0));
   }
 
   /** Stores new sagas at once; a saga whose command id was seen before answers with its state. */

@@ -1,6 +1,8 @@
 package com.ecsimagesaga.port;
 
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +104,13 @@ public interface SagaStore {
    * finished, or any other unfinished saga on that image.
    */
   Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId);
+
+  /**
+   * Finished sagas of {@code type} in {@code status} whose stored input has {@code field} equal to
+   * {@code value} (a string field of a kind's input record, for example the source image of a
+   * copy).
+   */
+  Uni<List<Saga>> findByInput(SagaType type, SagaStatus status, String field, String value);
 
   /**
    * Active sagas that made no progress: due before {@code overdueBefore} but not moved, or past

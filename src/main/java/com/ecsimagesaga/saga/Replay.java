@@ -71,7 +71,10 @@ public final class Replay {
             .stepStartedAt(now)
             .failure(null)
             .lastError(null);
-    if (s.type() != SagaType.CREATE_IMAGE) {
+    var kind = SagaKinds.find(s.type());
+    if (kind.isPresent()) {
+      b = kind.get().replay(s, mode, b);
+    } else if (s.type() != SagaType.CREATE_IMAGE) {
       // Deletes and updates start by looking at the image; every later call of theirs is
       // idempotent.
       b.step(mode == Mode.RESTART ? Step.CHECK_IMAGE : failedStep(s, Step.CHECK_IMAGE));

@@ -58,6 +58,13 @@ public interface SagaKind<C extends SagaKind.Command> {
   Set<String> ruleIds();
 
   /**
+   * A failed saga of this kind made ready to run again by an operator's replay: {@code reset} is
+   * the saga already RUNNING, due now, with a fresh retry budget; the kind sets the step it runs
+   * from (and a new ClientToken when what the old one made is gone).
+   */
+  Saga.Builder replay(Saga failed, Replay.Mode mode, Saga.Builder reset);
+
+  /**
    * The sagas a valid command starts, due at {@code now}. Each has a command id of its own, derived
    * from the command's with {@link SagaKinds#childCommandId}, so that a redelivered command starts
    * none of them again.

@@ -79,6 +79,15 @@ class OnlyTheseSagas implements SagaStore {
   }
 
   @Override
+  public Uni<List<Saga>> findByInput(
+      com.ecsimagesaga.saga.SagaType type,
+      com.ecsimagesaga.saga.SagaStatus status,
+      String field,
+      String value) {
+    return delegate.findByInput(type, status, field, value);
+  }
+
+  @Override
   public Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {
     return delegate.findStuck(overdueBefore, limit);
   }

@@ -216,6 +216,42 @@ class DistributionTest extends SagaTestSupport {
   }
 
   @Test
+  void aDeleteKeepsTheCopiesUnlessAskedAndThenDeletesEachOfThemToo() {
+    CreateImage create = distributed(List.of("cn-huhehaote", "cn-wulanchabu"), List.of());
+    publish(create);
+    String source = awaitEvent(create.getCommandId(), ImageCreated.class).getImageId();
+    List<ImageCopied> copies = awaitAtLeast(create.getCommandId(), ImageCopied.class, 2);
+
+    var keep =
+        com.ecsimagesaga.contract.v1.DeleteImage.newBuilder(deleteCommand(source, false)).build();
+    publish(keep);
+    awaitEvent(keep.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeleted.class);
+    for (ImageCopied c : copies) {
+      assertThat(sim().world().image(c.getRegionId(), c.getImageId()))
+          .as("copies are kept by default")
+          .hasValueSatisfying(i -> assertThat(i.deleted()).isFalse());
+    }
+
+    // The source is gone; deleting it again with deleteCopies removes the copies it had.
+    var all =
+        com.ecsimagesaga.contract.v1.DeleteImage.newBuilder(deleteCommand(source, false))
+            .setDeleteCopies(true)
+            .build();
+    publish(all);
+    for (ImageCopied c : copies) {
+      String child = all.getCommandId() + "/copy/" + c.getRegionId();
+      var deleted = awaitEvent(child, com.ecsimagesaga.contract.v1.ImageDeleted.class);
+      assertThat(deleted.getImageId()).isEqualTo(c.getImageId());
+      assertThat(deleted.getRegionId()).isEqualTo(c.getRegionId());
+      assertThat(madeBy(c.getRegionId(), c.getSagaId())).isEmpty();
+    }
+    assertThat(
+            awaitEvent(all.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeleted.class)
+                .getAlreadyAbsent())
+        .isTrue();
+  }
+
+  @Test
   void aCopyImageThatBreaksItsRulesIsRejectedWithEveryReason() {
     CopyImage copy =
         CopyImage.newBuilder()

@@ -215,6 +215,32 @@ public final class InMemorySagaStore implements SagaStore {
                 .findFirst());
   }
 
+  /** Reads the input's field as a record component, as the store's JSON would have it. */
+  @Override
+  public synchronized Uni<List<Saga>> findByInput(
+      com.ecsimagesaga.saga.SagaType type, SagaStatus status, String field, String value) {
+    return Uni.createFrom()
+        .item(
+            rows.values().stream()
+                .map(Row::saga)
+                .filter(s -> s.type() == type && s.status() == status)
+                .filter(s -> value.equals(component(s.input(), field)))
+                .toList());
+  }
+
+  private static Object component(Object record, String name) {
+    for (var c : record.getClass().getRecordComponents()) {
+      if (c.getName().equals(name)) {
+        try {
+          return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return null;
+  }
+
   private Stream<Saga> active() {
     return rows.values().stream().map(Row::saga).filter(s -> ACTIVE.contains(s.status()));
   }

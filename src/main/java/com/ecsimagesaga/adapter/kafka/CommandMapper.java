@@ -91,6 +91,7 @@ public final class CommandMapper {
         c.getImageId(),
         c.getForce(),
         c.getDeleteSnapshots(),
-        c.getStepTimeoutSeconds());
+        c.getStepTimeoutSeconds(),
+        c.getDeleteCopies());
   }
 }

@@ -135,6 +135,7 @@ public class KafkaCommandSubmitter implements CommandSubmitter {
             .setImageId(c.imageId())
             .setForce(c.force())
             .setDeleteSnapshots(c.deleteSnapshots())
+            .setDeleteCopies(c.deleteCopies())
             .setStepTimeoutSeconds(stepTimeouts(c.stepTimeoutSeconds()))
             .build();
     return send(c.regionId() + "/" + c.imageId(), codec.encode(avro));

@@ -32,6 +32,8 @@ public class KafkaLifecycleFeed implements LifecycleFeed {
   private static final Logger LOG = Logger.getLogger(KafkaLifecycleFeed.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final int WATCHER_BUFFER = 4096;
+
   private final AvroCodec codec = new AvroCodec();
   private final BroadcastProcessor<FeedEvent> hub = BroadcastProcessor.create();
   private final AtomicInteger watchers = new AtomicInteger();
@@ -79,7 +81,13 @@ public class KafkaLifecycleFeed implements LifecycleFeed {
 
   @Override
   public Multi<FeedEvent> stream() {
-    return hub.onSubscription()
+    // Each watcher reads at its own pace from a buffer of its own: a burst of events (a
+    // distribution's copies all finishing at once) must not find a watcher without outstanding
+    // requests, which the broadcast would end with a back-pressure failure. A watcher that falls
+    // WATCHER_BUFFER events behind is ended, and its page reconnects.
+    return hub.onOverflow()
+        .buffer(WATCHER_BUFFER)
+        .onSubscription()
         .invoke(watchers::incrementAndGet)
         .onTermination()
         .invoke(watchers::decrementAndGet);

@@ -4,6 +4,8 @@ import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -87,6 +89,11 @@ public class MeteredSagaStore implements SagaStore {
   @Override
   public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
     return delegate.findActiveOnImage(regionId, imageId);
+  }
+
+  @Override
+  public Uni<List<Saga>> findByInput(SagaType type, SagaStatus status, String field, String value) {
+    return delegate.findByInput(type, status, field, value);
   }
 
   @Override

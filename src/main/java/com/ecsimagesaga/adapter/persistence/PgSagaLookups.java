@@ -1,6 +1,8 @@
 package com.ecsimagesaga.adapter.persistence;
 
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -23,6 +25,33 @@ final class PgSagaLookups {
                         imageId)
                     .firstResult())
         .map(e -> Optional.ofNullable(e).map(SagaRows::toSaga));
+  }
+
+  /**
+   * The input is JSON text: rows are narrowed by a text match on the field and value, then each
+   * candidate's input is read and compared exactly.
+   */
+  Uni<List<Saga>> findByInput(SagaType type, SagaStatus status, String field, String value) {
+    String fragment = "%\"" + escape(field) + "\":\"" + escape(value) + "\"%";
+    return Panache.withSession(
+            () ->
+                SagaEntity.<SagaEntity>find(
+                        "type = ?1 and status = ?2 and input like ?3 escape '!'",
+                        type.name(),
+                        status.name(),
+                        fragment)
+                    .list())
+        .map(
+            rows ->
+                rows.stream()
+                    .map(SagaRows::toSaga)
+                    .filter(s -> value.equals(SagaInputJson.field(s.input(), field)))
+                    .toList());
+  }
+
+  /** A value for a LIKE pattern with '!' as its escape character. */
+  private static String escape(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   Uni<List<Saga>> findStuck(Instant overdueBefore, int limit) {

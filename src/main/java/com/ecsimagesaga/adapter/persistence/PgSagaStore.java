@@ -6,6 +6,8 @@ import com.ecsimagesaga.port.OutboxWritten;
 import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaStatus;
+import com.ecsimagesaga.saga.SagaType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PostConstruct;
@@ -104,6 +106,11 @@ public class PgSagaStore implements SagaStore {
   @Override
   public Uni<Optional<Saga>> findActiveOnImage(String regionId, String imageId) {
     return lookups.findActiveOnImage(regionId, imageId);
+  }
+
+  @Override
+  public Uni<List<Saga>> findByInput(SagaType type, SagaStatus status, String field, String value) {
+    return lookups.findByInput(type, status, field, value);
   }
 
   @Override

@@ -80,6 +80,12 @@ final class SagaInputJson {
     return out;
   }
 
+  /** A string field of an input as the store writes it, or null when it has none. */
+  static String field(SagaInput input, String field) {
+    JsonNode n = JSON.valueToTree(input).get(field);
+    return n == null || !n.isTextual() ? null : n.asText();
+  }
+
   static SagaInput read(String text) {
     try {
       JsonNode n = JSON.readTree(text);

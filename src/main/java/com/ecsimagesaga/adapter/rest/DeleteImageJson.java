@@ -9,4 +9,5 @@ public record DeleteImageJson(
     String imageId,
     Boolean force,
     Boolean deleteSnapshots,
-    Map<String, Integer> stepTimeoutSeconds) {}
+    Map<String, Integer> stepTimeoutSeconds,
+    Boolean deleteCopies) {}

@@ -90,7 +90,8 @@ final class GatewayCommands {
         b.imageId(),
         Boolean.TRUE.equals(b.force()),
         Boolean.TRUE.equals(b.deleteSnapshots()),
-        b.stepTimeoutSeconds());
+        b.stepTimeoutSeconds(),
+        Boolean.TRUE.equals(b.deleteCopies()));
   }
 
   private static List<ImageTag> tags(List<CreateImageJson.TagJson> tags) {

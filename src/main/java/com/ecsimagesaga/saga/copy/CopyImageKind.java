@@ -2,12 +2,14 @@ package com.ecsimagesaga.saga.copy;
 
 import com.ecsimagesaga.command.CommonRules;
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaDefinition;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.TransitionTable;
@@ -57,6 +59,29 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
   @Override
   public SagaDefinition definition(SagaPolicies policies) {
     return new CopyImageSaga(policies);
+  }
+
+  /**
+   * A copy runs again from CopyImage with a new token when it is restarted or its copy was removed
+   * (so ECS makes a new one rather than pointing at the removed one); otherwise from the step that
+   * failed: CopyImage again with the same token, the share, or the removal that did not finish.
+   */
+  @Override
+  public Saga.Builder replay(Saga failed, Replay.Mode mode, Saga.Builder reset) {
+    Step at = failed.failure() == null ? failed.step() : failed.failure().step();
+    boolean copyGone =
+        failed.status() == SagaStatus.COMPENSATED
+            || (at == Step.AWAIT_COPY_USABLE && failed.status() != SagaStatus.COMPENSATION_FAILED);
+    if (mode == Replay.Mode.RESTART || copyGone) {
+      return reset.step(Step.SUBMIT_COPY_IMAGE).imageId(null).progress(0).newToken();
+    }
+    if (failed.status() == SagaStatus.COMPENSATION_FAILED) {
+      // Removing the copy did not finish: cancel it (a finished copy is then deleted, a gone one
+      // counts as removed), or look for it again when its id was never learnt.
+      return reset.step(
+          failed.imageId() != null ? Step.CANCEL_COPY_IMAGE : Step.FIND_SUBMITTED_IMAGE);
+    }
+    return reset.step(at == Step.SHARE_COPY ? Step.SHARE_COPY : Step.SUBMIT_COPY_IMAGE);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga.share;
 
 import com.ecsimagesaga.command.CommonRules;
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaDefinition;
 import com.ecsimagesaga.saga.SagaInput;
@@ -54,6 +55,12 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
   @Override
   public SagaDefinition definition(SagaPolicies policies) {
     return new ShareImageSaga(policies);
+  }
+
+  /** A share runs again from its first call: adding and removing accounts is idempotent. */
+  @Override
+  public Saga.Builder replay(Saga failed, Replay.Mode mode, Saga.Builder reset) {
+    return reset.step(Step.MODIFY_SHARE_PERMISSION).progress(0);
   }
 
   @Override

@@ -14,6 +14,7 @@ import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.SagaHarness;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
@@ -23,6 +24,7 @@ import com.ecsimagesaga.saga.Transition;
 import com.ecsimagesaga.saga.share.ShareEvents;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -330,6 +332,45 @@ class CopyImageSagaTest {
                 KIND.ruleIds().contains(r)
                     || com.ecsimagesaga.command.RuleIds.VALIDATION.contains(r));
     assertThat(KIND.check(command(List.of(ACCOUNT), 3600))).isEmpty();
+  }
+
+  @Test
+  void aReplayedCopyRunsFromTheRightStepWithANewTokenOnlyWhenItsCopyIsGone() {
+    var refused = copy().when(failed(ErrorKind.PERMANENT, "QuotaExceed.Image"), Moves.ERROR).saga();
+    var resumed = Replay.plan(refused, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60));
+    assertThat(resumed.next().step()).isEqualTo(Step.SUBMIT_COPY_IMAGE);
+    assertThat(resumed.next().status()).isEqualTo(SagaStatus.RUNNING);
+    assertThat(resumed.next().clientToken()).isEqualTo(refused.clientToken());
+
+    var removed =
+        accepted(List.of(), null)
+            .when(seen(ImageState.CREATE_FAILED, 60, false), "copy failed")
+            .when(new StepOutcome.DeleteAccepted("m-copy"), "deleted")
+            .saga();
+    var again =
+        Replay.plan(removed, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60)).next();
+    assertThat(again.step()).isEqualTo(Step.SUBMIT_COPY_IMAGE);
+    assertThat(again.imageId()).isNull();
+    assertThat(again.clientToken()).isNotEqualTo(removed.clientToken());
+
+    var notShared =
+        accepted(List.of(ACCOUNT), null)
+            .when(seen(ImageState.AVAILABLE, 100, true), "usable, share next")
+            .when(failed(ErrorKind.PERMANENT, "InvalidAccount.NotFound"), Moves.ERROR)
+            .saga();
+    assertThat(Replay.plan(notShared, Replay.Mode.RESUME, Optional.empty(), T0).next().step())
+        .isEqualTo(Step.SHARE_COPY);
+    assertThat(Replay.plan(notShared, Replay.Mode.RESTART, Optional.empty(), T0).next().step())
+        .isEqualTo(Step.SUBMIT_COPY_IMAGE);
+
+    var stuck =
+        accepted(List.of(), 60)
+            .whenExpiredAt(Duration.ofSeconds(61))
+            .when(failed(ErrorKind.PERMANENT, "CancelNotSupported"), Moves.ERROR)
+            .saga();
+    var cancelAgain = Replay.plan(stuck, Replay.Mode.RESUME, Optional.empty(), T0).next();
+    assertThat(cancelAgain.step()).isEqualTo(Step.CANCEL_COPY_IMAGE);
+    assertThat(cancelAgain.imageId()).isEqualTo("m-copy");
   }
 
   @Test

@@ -137,27 +137,16 @@ public final class CreateImageSaga implements SagaDefinition {
             : in.spec().source() instanceof ImageSource.FromInstance
                 ? policies.instanceTimeout()
                 : policies.snapshotTimeout();
-    return new Saga(
+    return Saga.begin(
         id,
         SagaType.CREATE_IMAGE,
-        RUNNING,
         CHECK_SOURCE,
         commandId,
         in.spec().regionId(),
         in,
         null,
-        Saga.clientToken(id, 0),
-        0,
-        0,
         now,
-        now,
-        now,
-        now.plus(timeout),
-        0,
-        List.of(),
-        null,
-        null,
-        0);
+        now.plus(timeout));
   }
 
   @Override

@@ -68,27 +68,20 @@ public final class DeleteImageSaga implements SagaDefinition {
       SagaInput.Delete in,
       Instant now,
       SagaPolicies policies) {
-    return new Saga(
-        id,
-        SagaType.DELETE_IMAGE,
-        RUNNING,
-        CHECK_IMAGE,
-        commandId,
-        regionId,
-        in,
-        in.imageId(),
-        null,
-        0,
-        0,
-        now,
-        now,
-        now,
-        now.plus(policies.deleteTimeout()),
-        0,
-        List.of(),
-        null,
-        null,
-        0);
+    // A delete image makes no image, so it needs no ClientToken.
+    return Saga.begin(
+            id,
+            SagaType.DELETE_IMAGE,
+            CHECK_IMAGE,
+            commandId,
+            regionId,
+            in,
+            in.imageId(),
+            now,
+            now.plus(policies.deleteTimeout()))
+        .edit()
+        .token(null, 0)
+        .build();
   }
 
   @Override

@@ -55,54 +55,6 @@ public record Saga(
     quotaWait = quotaWait == null ? QuotaWait.NONE : quotaWait;
   }
 
-  /** A saga that joins no trace and has made no unconfirmed call. */
-  public Saga(
-      UUID id,
-      SagaType type,
-      SagaStatus status,
-      Step step,
-      String commandId,
-      String regionId,
-      SagaInput input,
-      String imageId,
-      String clientToken,
-      int tokenGeneration,
-      int attempt,
-      Instant createdAt,
-      Instant stepStartedAt,
-      Instant nextWakeAt,
-      Instant deadlineAt,
-      int progress,
-      List<String> snapshotIds,
-      Failure failure,
-      CloudError lastError,
-      long version) {
-    this(
-        id,
-        type,
-        status,
-        step,
-        commandId,
-        regionId,
-        input,
-        imageId,
-        clientToken,
-        tokenGeneration,
-        attempt,
-        createdAt,
-        stepStartedAt,
-        nextWakeAt,
-        deadlineAt,
-        progress,
-        snapshotIds,
-        failure,
-        lastError,
-        version,
-        null,
-        false,
-        QuotaWait.NONE);
-  }
-
   /**
    * A new saga, due now, with its ClientToken fixed before any call: what a saga kind starts from.
    *
@@ -119,27 +71,56 @@ public record Saga(
       String imageId,
       Instant now,
       Instant deadlineAt) {
+    return restore(id, type, commandId, regionId, input, now, 0)
+        .status(SagaStatus.RUNNING)
+        .step(step)
+        .imageId(imageId)
+        .token(clientToken(id, 0), 0)
+        .stepStartedAt(now)
+        .nextWakeAt(now)
+        .deadlineAt(deadlineAt)
+        .build();
+  }
+
+  /**
+   * A saga as it was stored: the fields it never changes here, every other one by name through the
+   * builder (defaults: RUNNING at step DONE, no image, no token, nothing attempted or failed).
+   *
+   * @param version the optimistic-lock version the store read
+   */
+  public static Builder restore(
+      UUID id,
+      SagaType type,
+      String commandId,
+      String regionId,
+      SagaInput input,
+      Instant createdAt,
+      long version) {
     return new Saga(
-        id,
-        type,
-        SagaStatus.RUNNING,
-        step,
-        commandId,
-        regionId,
-        input,
-        imageId,
-        clientToken(id, 0),
-        0,
-        0,
-        now,
-        now,
-        now,
-        deadlineAt,
-        0,
-        List.of(),
-        null,
-        null,
-        0);
+            id,
+            type,
+            SagaStatus.RUNNING,
+            Step.DONE,
+            commandId,
+            regionId,
+            input,
+            null,
+            null,
+            0,
+            0,
+            createdAt,
+            null,
+            null,
+            null,
+            0,
+            List.of(),
+            null,
+            null,
+            version,
+            null,
+            false,
+            QuotaWait.NONE)
+        .edit();
   }
 
   /**
@@ -159,6 +140,34 @@ public record Saga(
 
   public SagaInput.Delete deleteInput() {
     return (SagaInput.Delete) input;
+  }
+
+  /** This saga as the store holds it at another version (the store owns the version). */
+  public Saga atVersion(long v) {
+    return new Saga(
+        id,
+        type,
+        status,
+        step,
+        commandId,
+        regionId,
+        input,
+        imageId,
+        clientToken,
+        tokenGeneration,
+        attempt,
+        createdAt,
+        stepStartedAt,
+        nextWakeAt,
+        deadlineAt,
+        progress,
+        snapshotIds,
+        failure,
+        lastError,
+        v,
+        traceParent,
+        submitUnconfirmed,
+        quotaWait);
   }
 
   public Builder edit() {
@@ -272,6 +281,13 @@ public record Saga(
 
     public Builder quotaWait(QuotaWait v) {
       quotaWait = v;
+      return this;
+    }
+
+    /** The ClientToken and its generation, as stored. */
+    public Builder token(String v, int generation) {
+      clientToken = v;
+      tokenGeneration = generation;
       return this;
     }
 

@@ -46,27 +46,20 @@ public final class UpdateImageSaga implements SagaDefinition {
   public static Saga start(
       UUID id, String commandId, SagaInput.Update in, Instant now, SagaPolicies policies) {
     ImageChanges c = in.changes();
-    return new Saga(
-        id,
-        SagaType.UPDATE_IMAGE,
-        RUNNING,
-        CHECK_IMAGE,
-        commandId,
-        c.regionId(),
-        in,
-        c.imageId(),
-        null,
-        0,
-        0,
-        now,
-        now,
-        now,
-        now.plus(policies.deleteTimeout()),
-        0,
-        List.of(),
-        null,
-        null,
-        0);
+    // A update image makes no image, so it needs no ClientToken.
+    return Saga.begin(
+            id,
+            SagaType.UPDATE_IMAGE,
+            CHECK_IMAGE,
+            commandId,
+            c.regionId(),
+            in,
+            c.imageId(),
+            now,
+            now.plus(policies.deleteTimeout()))
+        .edit()
+        .token(null, 0)
+        .build();
   }
 
   private static TransitionTable buildTable() {

@@ -64,27 +64,22 @@ class BulkReplayJobTest {
                   ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
               UUID id = new UUID(0, i + 1);
               queries.sagas.add(
-                  new Saga(
-                      id,
-                      base.type(),
-                      base.status(),
-                      base.step(),
-                      "c-" + i,
-                      base.regionId(),
-                      base.input(),
-                      null,
-                      Saga.clientToken(id, 0),
-                      0,
-                      0,
-                      base.createdAt().plusSeconds(i),
-                      base.stepStartedAt(),
-                      null,
-                      base.deadlineAt(),
-                      0,
-                      List.of(),
-                      base.failure(),
-                      base.lastError(),
-                      1));
+                  Saga.restore(
+                          id,
+                          base.type(),
+                          "c-" + i,
+                          base.regionId(),
+                          base.input(),
+                          base.createdAt().plusSeconds(i),
+                          1)
+                      .status(base.status())
+                      .step(base.step())
+                      .token(Saga.clientToken(id, 0), 0)
+                      .stepStartedAt(base.stepStartedAt())
+                      .deadlineAt(base.deadlineAt())
+                      .failure(base.failure())
+                      .lastError(base.lastError())
+                      .build());
             });
   }
 

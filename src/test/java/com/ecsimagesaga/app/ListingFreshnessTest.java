@@ -23,27 +23,22 @@ class ListingFreshnessTest {
 
   static Saga waiting(Instant submittedAt, Instant dueAt) {
     var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
-    return new Saga(
-        UUID.randomUUID(),
-        SagaType.CREATE_IMAGE,
-        SagaStatus.WAITING,
-        Step.AWAIT_IMAGE_USABLE,
-        "c",
-        "cn-hangzhou",
-        new SagaInput.Create(spec, null, false),
-        "m-1",
-        "tok",
-        0,
-        0,
-        T0,
-        submittedAt,
-        dueAt,
-        T0.plusSeconds(3600),
-        0,
-        List.of(),
-        null,
-        null,
-        3);
+    return Saga.restore(
+            UUID.randomUUID(),
+            SagaType.CREATE_IMAGE,
+            "c",
+            "cn-hangzhou",
+            new SagaInput.Create(spec, null, false),
+            T0,
+            3)
+        .status(SagaStatus.WAITING)
+        .step(Step.AWAIT_IMAGE_USABLE)
+        .imageId("m-1")
+        .token("tok", 0)
+        .stepStartedAt(submittedAt)
+        .nextWakeAt(dueAt)
+        .deadlineAt(T0.plusSeconds(3600))
+        .build();
   }
 
   @Test

@@ -117,27 +117,15 @@ class ReplayTest {
   void resumingAFailedDeleteRunsItsFailedStepAndRestartingChecksTheImageFirst() {
     var in = new SagaInput.Delete("m-1", false, false);
     var failed =
-        new Saga(
-            ID,
-            SagaType.DELETE_IMAGE,
-            SagaStatus.FAILED,
-            Step.DONE,
-            "c-2",
-            "cn-hangzhou",
-            in,
-            "m-1",
-            null,
-            0,
-            2,
-            CREATED,
-            CREATED,
-            null,
-            CREATED.plus(Duration.ofMinutes(15)),
-            0,
-            List.of(),
-            new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"),
-            null,
-            3);
+        Saga.restore(ID, SagaType.DELETE_IMAGE, "c-2", "cn-hangzhou", in, CREATED, 3)
+            .status(SagaStatus.FAILED)
+            .step(Step.DONE)
+            .imageId("m-1")
+            .attempt(2)
+            .stepStartedAt(CREATED)
+            .deadlineAt(CREATED.plus(Duration.ofMinutes(15)))
+            .failure(new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"))
+            .build();
     assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step())
         .isEqualTo(Step.SUBMIT_DELETE_IMAGE);
     assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step())
@@ -150,28 +138,28 @@ class ReplayTest {
         new com.ecsimagesaga.image.ImageChanges(
             "cn-hangzhou", "m-1", null, "new text", null, null, null, List.of(), List.of(), "rg-2");
     var failed =
-        new Saga(
-            ID,
-            SagaType.UPDATE_IMAGE,
-            SagaStatus.FAILED,
-            Step.DONE,
-            "c-3",
-            "cn-hangzhou",
-            new SagaInput.Update(changes),
-            "m-1",
-            null,
-            0,
-            1,
-            CREATED,
-            CREATED,
-            null,
-            CREATED.plus(Duration.ofMinutes(15)),
-            0,
-            List.of(),
-            new Failure(
-                Step.JOIN_RESOURCE_GROUP, "NOT_FOUND", "InvalidResourceGroup.NotFound", "no", "r"),
-            null,
-            5);
+        Saga.restore(
+                ID,
+                SagaType.UPDATE_IMAGE,
+                "c-3",
+                "cn-hangzhou",
+                new SagaInput.Update(changes),
+                CREATED,
+                5)
+            .status(SagaStatus.FAILED)
+            .step(Step.DONE)
+            .imageId("m-1")
+            .attempt(1)
+            .stepStartedAt(CREATED)
+            .deadlineAt(CREATED.plus(Duration.ofMinutes(15)))
+            .failure(
+                new Failure(
+                    Step.JOIN_RESOURCE_GROUP,
+                    "NOT_FOUND",
+                    "InvalidResourceGroup.NotFound",
+                    "no",
+                    "r"))
+            .build();
     var resumed = Replay.plan(failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW).next();
     assertThat(resumed.step()).isEqualTo(Step.JOIN_RESOURCE_GROUP);
     assertThat(resumed.imageId()).isEqualTo("m-1");

@@ -19,26 +19,18 @@ public final class ReplayTestSagas {
     var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
     var input = new SagaInput.Create(spec, null, false);
     var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
-    return new Saga(
-        ID,
-        SagaType.CREATE_IMAGE,
-        status,
-        Step.DONE,
-        "c-1",
-        "cn-hangzhou",
-        input,
-        imageId,
-        Saga.clientToken(ID, 0),
-        0,
-        3,
-        CREATED,
-        CREATED,
-        null,
-        CREATED.plus(Duration.ofMinutes(60)),
-        40,
-        List.of("s-1"),
-        failure,
-        new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null),
-        7);
+    return Saga.restore(ID, SagaType.CREATE_IMAGE, "c-1", "cn-hangzhou", input, CREATED, 7)
+        .status(status)
+        .step(Step.DONE)
+        .imageId(imageId)
+        .token(Saga.clientToken(ID, 0), 0)
+        .attempt(3)
+        .stepStartedAt(CREATED)
+        .deadlineAt(CREATED.plus(Duration.ofMinutes(60)))
+        .progress(40)
+        .snapshotIds(List.of("s-1"))
+        .failure(failure)
+        .lastError(new CloudError(ErrorKind.PERMANENT, "Forbidden.RAM", "no", "req-1", null))
+        .build();
   }
 }

@@ -201,30 +201,7 @@ public final class SagaHarness {
   }
 
   private static Saga withVersion(Saga s, long v) {
-    return new Saga(
-        s.id(),
-        s.type(),
-        s.status(),
-        s.step(),
-        s.commandId(),
-        s.regionId(),
-        s.input(),
-        s.imageId(),
-        s.clientToken(),
-        s.tokenGeneration(),
-        s.attempt(),
-        s.createdAt(),
-        s.stepStartedAt(),
-        s.nextWakeAt(),
-        s.deadlineAt(),
-        s.progress(),
-        s.snapshotIds(),
-        s.failure(),
-        s.lastError(),
-        v,
-        s.traceParent(),
-        s.submitUnconfirmed(),
-        s.quotaWait());
+    return s.atVersion(v);
   }
 
   /**

@@ -210,29 +210,23 @@ final class SagaRows {
         e.snapshotIds == null || e.snapshotIds.isEmpty()
             ? List.of()
             : Arrays.asList(e.snapshotIds.split(","));
-    return new Saga(
-        e.id,
-        SagaType.valueOf(e.type),
-        SagaStatus.valueOf(e.status),
-        Step.valueOf(e.step),
-        e.commandId,
-        e.regionId,
-        input,
-        e.imageId,
-        e.clientToken,
-        e.tokenGeneration,
-        e.attempt,
-        e.createdAt,
-        e.stepStartedAt,
-        e.nextWakeAt,
-        e.deadlineAt,
-        e.progress,
-        snapshots,
-        failure,
-        last,
-        e.version,
-        e.traceParent,
-        e.submitUnconfirmed,
-        new QuotaWait(Duration.ofMillis(e.quotaWaitMs), e.throttles));
+    return Saga.restore(
+            e.id, SagaType.valueOf(e.type), e.commandId, e.regionId, input, e.createdAt, e.version)
+        .status(SagaStatus.valueOf(e.status))
+        .step(Step.valueOf(e.step))
+        .imageId(e.imageId)
+        .token(e.clientToken, e.tokenGeneration)
+        .attempt(e.attempt)
+        .stepStartedAt(e.stepStartedAt)
+        .nextWakeAt(e.nextWakeAt)
+        .deadlineAt(e.deadlineAt)
+        .progress(e.progress)
+        .snapshotIds(snapshots)
+        .failure(failure)
+        .lastError(last)
+        .traceParent(e.traceParent)
+        .submitUnconfirmed(e.submitUnconfirmed)
+        .quotaWait(new QuotaWait(Duration.ofMillis(e.quotaWaitMs), e.throttles))
+        .build();
   }
 }

@@ -51,12 +51,13 @@ public final class CreateImageSaga implements SagaDefinition {
           .row(CHECK_SOURCE, DEADLINE_PASSED, DONE, FAILED)
           .row(CHECK_SOURCE, STEP_TIMED_OUT, DONE, FAILED)
           .row(SUBMIT_CREATE_IMAGE, "accepted", AWAIT_IMAGE_USABLE, WAITING)
-          .row(SUBMIT_CREATE_IMAGE, "token refused", SUBMIT_CREATE_IMAGE, RUNNING)
+          .row(SUBMIT_CREATE_IMAGE, Moves.TOKEN_REFUSED, SUBMIT_CREATE_IMAGE, RUNNING)
           .row(SUBMIT_CREATE_IMAGE, RETRYABLE_ERROR, SUBMIT_CREATE_IMAGE, WAITING)
           .row(SUBMIT_CREATE_IMAGE, ERROR, DONE, FAILED)
           .row(SUBMIT_CREATE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
           .row(SUBMIT_CREATE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
-          .row(SUBMIT_CREATE_IMAGE, "gave up, outcome unknown", FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(
+              SUBMIT_CREATE_IMAGE, Moves.SUBMIT_OUTCOME_UNKNOWN, FIND_SUBMITTED_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "found", COMPENSATE_DELETE_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
@@ -86,7 +87,7 @@ public final class CreateImageSaga implements SagaDefinition {
           .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
 
   /** The trigger of a submission that gave up after a call whose outcome is unknown. */
-  static final String SUBMIT_OUTCOME_UNKNOWN = "gave up, outcome unknown";
+  static final String SUBMIT_OUTCOME_UNKNOWN = Moves.SUBMIT_OUTCOME_UNKNOWN;
 
   /**
    * How many times FIND_SUBMITTED_IMAGE looks before concluding ECS never made the image: ECS lists
@@ -258,28 +259,11 @@ public final class CreateImageSaga implements SagaDefinition {
       return moves.move(
           s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
     }
-    CloudError e = ((StepOutcome.Failed) o).error();
-    // A lost answer is remembered for the rest of the step: later errors (a throttle, say) replace
-    // the last error but do not show that the lost call did not run.
-    Saga t = e.kind() == ErrorKind.OUTCOME_UNKNOWN ? s.edit().submitUnconfirmed(true).build() : s;
-    if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
-      return moves.move(t, "token refused", now, b -> b.newToken().lastError(e), List.of());
-    }
-    return moves.retryOrFail(t, e, now, f -> giveUpSubmitting(t, ERROR, f, now));
+    return moves.submissionFailed(s, ((StepOutcome.Failed) o).error(), now, this::fail);
   }
 
-  /**
-   * Ends the submission. When a CreateImage of this saga may have run without the saga learning of
-   * it ({@link Saga#submitUnconfirmed()}: an answer of any earlier attempt was lost, or the service
-   * stopped while a call was out), ECS may hold an image the saga never saw: it is looked for by
-   * the saga tag and deleted if found. Otherwise every attempt was answered with an error that
-   * shows it did not run, and there is nothing to compensate.
-   */
   private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, Instant now) {
-    if (s.submitUnconfirmed()) {
-      return moves.move(s, SUBMIT_OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
-    }
-    return fail(s, trigger, failure, now);
+    return moves.giveUpSubmitting(s, trigger, failure, now, this::fail);
   }
 
   private Decision observed(Saga s, StepOutcome o, Instant now) {

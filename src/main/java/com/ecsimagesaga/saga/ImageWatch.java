@@ -5,16 +5,47 @@ import com.ecsimagesaga.image.ImageState;
 import java.time.Instant;
 import java.util.List;
 
-/** The AWAIT_IMAGE_USABLE step of {@link CreateImageSaga}: watching ECS build the image. */
-final class ImageWatch {
+/**
+ * Watching ECS build an image: the AWAIT_IMAGE_USABLE step of {@link CreateImageSaga}, and the
+ * watch of any kind that waits for an image ECS makes (a copy).
+ */
+public final class ImageWatch {
 
-  interface Created {
+  /** What the watching saga does once the image is done. */
+  public interface Created {
     Decision created(Saga s, StepOutcome.ImageSeen seen, Instant now);
   }
+
+  /** The events of a watch that saw {@code img} make progress. */
+  public interface Progressed {
+    List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now);
+  }
+
+  /**
+   * How one kind watches.
+   *
+   * @param failureKind the failure kind of an image ECS gave up on
+   * @param failedTrigger the row taken then
+   */
+  public record Watch(String failureKind, String failedTrigger, Progressed progressed) {}
+
+  /** How a create watches its image. */
+  static final Watch CREATE =
+      new Watch("IMAGE_CREATE_FAILED", "creation failed", ImageWatch::progressed);
 
   private ImageWatch() {}
 
   static Decision decide(Saga s, StepOutcome o, Instant now, Moves moves, Created created) {
+    return decide(s, o, now, moves, CREATE, created);
+  }
+
+  /**
+   * The next move of a saga watching an image: done when usable (or Available, unless the policy
+   * wants usable), the watch's failure row when ECS gave up on it, otherwise another look at the
+   * next poll. Not seeing is not failing: a failed look is looked at again.
+   */
+  public static Decision decide(
+      Saga s, StepOutcome o, Instant now, Moves moves, Watch watch, Created created) {
     if (o instanceof StepOutcome.ImageSeen seen) {
       ImageObservation img = seen.image();
       if (isDone(img, moves.policies().requireUsable())) {
@@ -24,7 +55,7 @@ final class ImageWatch {
         var failure =
             new Failure(
                 s.step(),
-                "IMAGE_CREATE_FAILED",
+                watch.failureKind(),
                 img.state().ecsName(),
                 "ECS reported image "
                     + img.imageId()
@@ -36,7 +67,7 @@ final class ImageWatch {
                 null);
         return moves.move(
             s,
-            "creation failed",
+            watch.failedTrigger(),
             now,
             b -> b.failure(failure).snapshotIds(img.snapshotIds()),
             List.of());
@@ -46,7 +77,7 @@ final class ImageWatch {
           "in progress",
           moves.nextPoll(s, now, img.progress()),
           b -> b.attempt(0).lastError(null).progress(img.progress()).snapshotIds(img.snapshotIds()),
-          progressed(s, img, now));
+          watch.progressed().progressed(s, img, now));
     }
     if (o instanceof StepOutcome.ImageMissing) {
       // DescribeImages is eventually consistent: a just-created image may not be listed yet.

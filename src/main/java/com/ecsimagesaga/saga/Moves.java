@@ -21,6 +21,15 @@ public final class Moves {
    */
   public static final String WAITING_FOR_QUOTA = "waiting for ECS quota";
 
+  /** The trigger of a submission whose ClientToken ECS refused for good: it takes a new one. */
+  public static final String TOKEN_REFUSED = "token refused";
+
+  /**
+   * The trigger of a submission that gave up after a call whose outcome is unknown: ECS may have
+   * made what it was asked, so it is looked for by the saga tag.
+   */
+  public static final String SUBMIT_OUTCOME_UNKNOWN = "gave up, outcome unknown";
+
   /** The failure code of a step that waited longer than {@code quotaMaxWait} for ECS quota. */
   public static final String QUOTA_NEVER_FREED_CODE = "Saga.QuotaNeverFreed";
 
@@ -161,6 +170,42 @@ public final class Moves {
             + policies.quotaMaxWait().toSeconds()
             + "s",
         e.requestId());
+  }
+
+  /**
+   * A call that asks ECS to make something under the saga's ClientToken (CreateImage, CopyImage)
+   * failed. A lost answer is remembered for the rest of the step ({@link
+   * Saga#submitUnconfirmed()}): later errors replace the last error but do not show that the lost
+   * call did not run. A token ECS refused for good is replaced; anything else is retried or, once
+   * that is over, given up on as {@link #giveUpSubmitting} says.
+   */
+  public Decision submissionFailed(Saga s, CloudError e, Instant now, Failing failing) {
+    Saga t = e.kind() == ErrorKind.OUTCOME_UNKNOWN ? s.edit().submitUnconfirmed(true).build() : s;
+    if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
+      return move(t, TOKEN_REFUSED, now, b -> b.newToken().lastError(e), List.of());
+    }
+    return retryOrFail(t, e, now, f -> giveUpSubmitting(t, ERROR, f, now, failing));
+  }
+
+  /**
+   * Ends a submission. When a call of it may have run without the saga learning of it (an answer
+   * was lost, or the service stopped while a call was out), ECS may hold what it made: the saga
+   * moves on {@link #SUBMIT_OUTCOME_UNKNOWN} to look for it by the saga tag. Otherwise every
+   * attempt was answered with an error that shows it did not run, and {@code failing} ends the
+   * saga.
+   */
+  public Decision giveUpSubmitting(
+      Saga s, String trigger, Failure failure, Instant now, Failing failing) {
+    if (s.submitUnconfirmed()) {
+      return move(s, SUBMIT_OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
+    }
+    return failing.fail(s, trigger, failure, now);
+  }
+
+  /** How a saga ends with a failure on a trigger. */
+  @FunctionalInterface
+  public interface Failing {
+    Decision fail(Saga s, String trigger, Failure failure, Instant now);
   }
 
   /**

@@ -21,14 +21,13 @@ import static com.ecsimagesaga.saga.Step.SHARE_COPY;
 import static com.ecsimagesaga.saga.Step.SUBMIT_COPY_IMAGE;
 
 import com.ecsimagesaga.image.ImageObservation;
-import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.CloudError;
 import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Decision;
-import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.ImageWatch;
 import com.ecsimagesaga.saga.Moves;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaDefinition;
@@ -53,7 +52,7 @@ import java.util.Set;
  */
 public final class CopyImageSaga implements SagaDefinition {
 
-  static final String OUTCOME_UNKNOWN = "gave up, outcome unknown";
+  static final String OUTCOME_UNKNOWN = Moves.SUBMIT_OUTCOME_UNKNOWN;
 
   /** How many empty looks by the saga tag prove ECS never made the copy. */
   static final int SUBMITTED_COPY_LOOKS = 3;
@@ -61,12 +60,12 @@ public final class CopyImageSaga implements SagaDefinition {
   static final TransitionTable TABLE =
       TransitionTable.of(SagaType.COPY_IMAGE)
           .row(SUBMIT_COPY_IMAGE, "accepted", AWAIT_COPY_USABLE, WAITING)
-          .row(SUBMIT_COPY_IMAGE, "token refused", SUBMIT_COPY_IMAGE, RUNNING)
+          .row(SUBMIT_COPY_IMAGE, Moves.TOKEN_REFUSED, SUBMIT_COPY_IMAGE, RUNNING)
           .row(SUBMIT_COPY_IMAGE, RETRYABLE_ERROR, SUBMIT_COPY_IMAGE, WAITING)
           .row(SUBMIT_COPY_IMAGE, ERROR, DONE, FAILED)
           .row(SUBMIT_COPY_IMAGE, DEADLINE_PASSED, DONE, FAILED)
           .row(SUBMIT_COPY_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
-          .row(SUBMIT_COPY_IMAGE, OUTCOME_UNKNOWN, FIND_SUBMITTED_IMAGE, COMPENSATING)
+          .row(SUBMIT_COPY_IMAGE, Moves.SUBMIT_OUTCOME_UNKNOWN, FIND_SUBMITTED_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "found", CANCEL_COPY_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "not listed yet", FIND_SUBMITTED_IMAGE, COMPENSATING)
           .row(FIND_SUBMITTED_IMAGE, "never made", DONE, FAILED)
@@ -94,6 +93,9 @@ public final class CopyImageSaga implements SagaDefinition {
           .row(COMPENSATE_DELETE_IMAGE, ERROR, DONE, COMPENSATION_FAILED)
           .row(COMPENSATE_DELETE_IMAGE, STEP_TIMED_OUT, DONE, COMPENSATION_FAILED)
           .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
+
+  private static final ImageWatch.Watch WATCH =
+      new ImageWatch.Watch("IMAGE_COPY_FAILED", "copy failed", CopyImageSaga::progressed);
 
   private final Moves moves;
 
@@ -198,19 +200,15 @@ public final class CopyImageSaga implements SagaDefinition {
       return moves.move(
           s, "accepted", moves.nextPoll(s, now), b -> b.imageId(ok.imageId()), List.of());
     }
-    CloudError e = ((StepOutcome.Failed) o).error();
-    // A lost answer is remembered: if the saga gives up submitting, ECS may be making a copy.
-    Saga t = e.kind() == ErrorKind.OUTCOME_UNKNOWN ? s.edit().submitUnconfirmed(true).build() : s;
-    if (e.kind() == ErrorKind.IDEMPOTENCY_FAILED) {
-      return moves.move(t, "token refused", now, b -> b.newToken().lastError(e), List.of());
-    }
-    return moves.retryOrFail(t, e, now, f -> giveUpSubmitting(t, ERROR, f, now));
+    return moves.submissionFailed(s, ((StepOutcome.Failed) o).error(), now, this::refused);
   }
 
   private Decision giveUpSubmitting(Saga s, String trigger, Failure failure, Instant now) {
-    if (s.submitUnconfirmed()) {
-      return moves.move(s, OUTCOME_UNKNOWN, now, b -> b.failure(failure), List.of());
-    }
+    return moves.giveUpSubmitting(s, trigger, failure, now, this::refused);
+  }
+
+  /** Fails with nothing to undo: ECS never accepted the copy. */
+  private Decision refused(Saga s, String trigger, Failure failure, Instant now) {
     var event = CopyEvents.failed(s, now, failure, "NOT_NEEDED");
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }
@@ -237,44 +235,14 @@ public final class CopyImageSaga implements SagaDefinition {
   }
 
   private Decision observed(Saga s, StepOutcome o, Instant now) {
-    if (o instanceof StepOutcome.ImageSeen seen) {
-      ImageObservation img = seen.image();
-      if (img.state() == ImageState.AVAILABLE
-          && (img.usable() || !moves.policies().requireUsable())) {
-        return usable(s, img, now);
-      }
-      if (img.state() == ImageState.CREATE_FAILED || img.state() == ImageState.UNAVAILABLE) {
-        var failure =
-            new Failure(
-                s.step(),
-                "IMAGE_COPY_FAILED",
-                img.state().ecsName(),
-                "ECS reported copy "
-                    + img.imageId()
-                    + " as "
-                    + img.state().ecsName()
-                    + " at "
-                    + img.progress()
-                    + "%",
-                null);
-        return moves.move(s, "copy failed", now, b -> b.failure(failure), List.of());
-      }
-      List<SagaEvent> progressed =
-          img.progress() / 10 > s.progress() / 10
-              ? List.of(CopyEvents.progressed(s, now, img.state().ecsName(), img.progress()))
-              : List.of();
-      return moves.move(
-          s,
-          "in progress",
-          moves.nextPoll(s, now, img.progress()),
-          b -> b.attempt(0).lastError(null).progress(img.progress()),
-          progressed);
-    }
-    if (o instanceof StepOutcome.ImageMissing) {
-      // DescribeImages is eventually consistent: a copy just accepted may not be listed yet.
-      return moves.move(s, "not visible yet", moves.nextPoll(s, now));
-    }
-    return moves.lookAgain(s, ((StepOutcome.Failed) o).error(), now);
+    return ImageWatch.decide(s, o, now, moves, WATCH, (t, seen, at) -> usable(t, seen.image(), at));
+  }
+
+  /** A progress event each time the copy's progress crosses a 10% step. */
+  private static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
+    return img.progress() / 10 > s.progress() / 10
+        ? List.of(CopyEvents.progressed(s, now, img.state().ecsName(), img.progress()))
+        : List.of();
   }
 
   private Decision usable(Saga s, ImageObservation img, Instant now) {

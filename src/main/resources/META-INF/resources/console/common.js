@@ -102,7 +102,10 @@ export async function header() {
 export const ACTIVE = ['RUNNING', 'WAITING', 'COMPENSATING'];
 export const FAILED = ['FAILED', 'COMPENSATED', 'COMPENSATION_FAILED'];
 export const STATUSES = ['RUNNING', 'WAITING', 'COMPENSATING', 'SUCCEEDED', ...FAILED];
-export const KINDS = ['CREATE_IMAGE', 'UPDATE_IMAGE', 'DELETE_IMAGE'];
+export const KINDS = ['CREATE_IMAGE', 'UPDATE_IMAGE', 'DELETE_IMAGE', 'COPY_IMAGE', 'SHARE_IMAGE'];
+
+/** Kinds whose progress is an image ECS is making, in percent. */
+export const MAKES_IMAGE = ['CREATE_IMAGE', 'COPY_IMAGE'];
 
 /** A status as a badge whose class gives its colour; the text says it too. */
 export function statusBadge(status) {

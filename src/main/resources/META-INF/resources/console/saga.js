@@ -1,7 +1,7 @@
 // One saga: state, failure, input, timeline, events, replays, the image in ECS, and (operators,
 // failed sagas) the replay form. Refreshes every 2 s and whenever the event stream mentions it.
 import {
-  FAILED, age, el, fill, getJson, header, every, followEvents, postJson, progressBar, statusBadge, time,
+  FAILED, MAKES_IMAGE, age, el, fill, getJson, header, every, followEvents, postJson, progressBar, statusBadge, time,
 } from './common.js';
 
 const id = new URLSearchParams(location.search).get('id');
@@ -33,7 +33,7 @@ function state(s) {
     fact('Command id', el('code', {}, s.commandId)),
     fact('Region', s.regionId),
     fact('Step', el('code', { id: 'step' }, s.step)),
-    s.type === 'CREATE_IMAGE' ? fact('Progress', progressBar(s.progress, 'Image creation progress')) : [],
+    MAKES_IMAGE.includes(s.type) ? fact('Progress', progressBar(s.progress, 'Image progress')) : [],
     fact('Attempt', s.attempt),
     fact('Image', s.imageId ? el('code', {}, s.imageId) : '—'),
     fact('Started', `${time(s.createdAt)} (${age(s.createdAt)} ago)`),

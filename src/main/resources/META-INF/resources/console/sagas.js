@@ -1,7 +1,7 @@
 // The saga list: the filter lives in the query string (shareable), the table refreshes every 3 s
 // so states and progress bars move while you watch.
 import {
-  KINDS, STATUSES, age, el, fill, getJson, header, every, progressBar, sagaLink, statusBadge,
+  KINDS, MAKES_IMAGE, STATUSES, age, el, fill, getJson, header, every, progressBar, sagaLink, statusBadge,
 } from './common.js';
 
 const FIELDS = ['status', 'type', 'regionId', 'errorCode', 'imageName', 'imageId', 'commandId', 'from', 'to', 'sort', 'pageSize'];
@@ -58,7 +58,7 @@ function row(s) {
     el('td', {}, s.type),
     el('td', {}, statusBadge(s.status), s.stuck ? el('span', { class: 'badge bad' }, 'stuck') : null),
     el('td', { class: 'mono' }, s.step),
-    el('td', {}, s.type === 'CREATE_IMAGE' ? progressBar(s.progress, `Progress of saga ${s.id.slice(0, 8)}`) : ''),
+    el('td', {}, MAKES_IMAGE.includes(s.type) ? progressBar(s.progress, `Progress of saga ${s.id.slice(0, 8)}`) : ''),
     el('td', { class: 'num' }, s.attempt),
     el('td', { class: 'mono' }, s.imageId || ''),
     el('td', {}, s.regionId),

@@ -76,10 +76,15 @@ export function fill(node, ...children) {
 
 let who = null;
 
-/** The signed-in user: {name, roles, canReplay}. */
+/** The signed-in user: {name, roles, canReplay, sagaKinds}. */
 export async function me() {
   if (!who) who = getJson('/api/me');
   return who;
+}
+
+/** The kinds of saga the service runs, as it says (a new kind needs no change here). */
+export async function kinds() {
+  return (await me()).sagaKinds;
 }
 
 /** Fills the header: marks the current page, shows the user and their role. */
@@ -102,7 +107,6 @@ export async function header() {
 export const ACTIVE = ['RUNNING', 'WAITING', 'COMPENSATING'];
 export const FAILED = ['FAILED', 'COMPENSATED', 'COMPENSATION_FAILED'];
 export const STATUSES = ['RUNNING', 'WAITING', 'COMPENSATING', 'SUCCEEDED', ...FAILED];
-export const KINDS = ['CREATE_IMAGE', 'UPDATE_IMAGE', 'DELETE_IMAGE', 'COPY_IMAGE', 'SHARE_IMAGE'];
 
 /** Kinds whose progress is an image ECS is making, in percent. */
 export const MAKES_IMAGE = ['CREATE_IMAGE', 'COPY_IMAGE'];

@@ -2,7 +2,7 @@
 // sagas and events. Polls /api/overview every 2 s and sooner when the event stream says something
 // happened; the sparklines show the samples taken since the page opened.
 import {
-  ACTIVE, FAILED, KINDS, STATUSES, el, fill, getJson, header, every, followEvents, sparkline,
+  ACTIVE, FAILED, STATUSES, kinds, el, fill, getJson, header, every, followEvents, sparkline,
 } from './common.js';
 
 const HISTORY = 60;
@@ -49,7 +49,7 @@ function tiles(o) {
   );
 }
 
-function counts(o) {
+function counts(o, types) {
   const cell = (type, status) => {
     const found = o.sagas.find((c) => c.type === type && c.status === status);
     const n = found ? found.count : 0;
@@ -60,7 +60,7 @@ function counts(o) {
     document.getElementById('counts'),
     el('caption', { class: 'muted' }, 'Click a number to list those sagas.'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Kind'), STATUSES.map((s) => el('th', { scope: 'col', class: 'num' }, s)))),
-    el('tbody', {}, KINDS.map((type) => el('tr', {}, el('th', { scope: 'row' }, type), STATUSES.map((s) => cell(type, s)))))
+    el('tbody', {}, types.map((type) => el('tr', {}, el('th', { scope: 'row' }, type), STATUSES.map((s) => cell(type, s)))))
   );
 }
 
@@ -128,7 +128,7 @@ function failures(o) {
 async function refresh() {
   const o = await getJson('/api/overview');
   tiles(o);
-  counts(o);
+  counts(o, await kinds());
   regions(o);
   failures(o);
 }

@@ -1,7 +1,7 @@
 // Bulk replay: build a filter, see the dry run's count and sample, confirm, then watch the job.
 // The job runs on the server; this page only follows it (GET /api/replay-jobs/{id} every second),
 // so closing the page stops nothing. ?job=<id> follows an existing job.
-import { FAILED, KINDS, el, fill, getJson, header, postJson, sagaLink, time } from './common.js';
+import { FAILED, el, kinds, fill, getJson, header, postJson, sagaLink, time } from './common.js';
 
 const form = document.getElementById('bulk');
 const confirmButton = document.getElementById('confirm');
@@ -84,7 +84,7 @@ async function start(dryRun) {
 async function setUp() {
   const statuses = document.getElementById('f-statuses');
   FAILED.forEach((s) => statuses.append(el('label', {}, el('input', { type: 'checkbox', name: 'statuses', value: s, checked: s === 'FAILED' }), s)));
-  KINDS.forEach((k) => document.getElementById('b-type').append(el('option', { value: k }, k)));
+  (await kinds()).forEach((k) => document.getElementById('b-type').append(el('option', { value: k }, k)));
   const user = await header();
   if (!user.canReplay) {
     form.hidden = true;

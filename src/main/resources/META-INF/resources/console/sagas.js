@@ -1,7 +1,8 @@
 // The saga list: the filter lives in the query string (shareable), the table refreshes every 3 s
 // so states and progress bars move while you watch.
 import {
-  KINDS, MAKES_IMAGE, STATUSES, age, el, fill, getJson, header, every, progressBar, sagaLink, statusBadge,
+  kinds,
+  MAKES_IMAGE, STATUSES, age, el, fill, getJson, header, every, progressBar, sagaLink, statusBadge,
 } from './common.js';
 
 const FIELDS = ['status', 'type', 'regionId', 'errorCode', 'imageName', 'imageId', 'commandId', 'from', 'to', 'sort', 'pageSize'];
@@ -16,12 +17,12 @@ function localInput(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-function setUpForm() {
+async function setUpForm() {
   const status = document.getElementById('f-status');
   const wanted = params.get('status');
   if (wanted && !STATUSES.includes(wanted)) status.append(el('option', { value: wanted }, wanted.replaceAll(',', ', ')));
   STATUSES.forEach((s) => status.append(el('option', { value: s }, s)));
-  KINDS.forEach((k) => document.getElementById('f-type').append(el('option', { value: k }, k)));
+  (await kinds()).forEach((k) => document.getElementById('f-type').append(el('option', { value: k }, k)));
   for (const name of FIELDS) {
     const value = params.get(name);
     if (value === null) continue;

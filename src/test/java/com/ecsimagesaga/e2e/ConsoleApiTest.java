@@ -104,6 +104,17 @@ class ConsoleApiTest extends SagaTestSupport {
   }
 
   @Test
+  void meListsEveryKindOfSagaSoTheConsoleNeedsNoChangeForANewOne() {
+    JsonPath viewer = asViewer().get("/api/me").then().statusCode(200).extract().jsonPath();
+    assertThat(viewer.getList("sagaKinds", String.class))
+        .containsExactly(
+            java.util.Arrays.stream(com.ecsimagesaga.saga.SagaType.values())
+                .map(Enum::name)
+                .toArray(String[]::new))
+        .contains("COPY_IMAGE", "SHARE_IMAGE");
+  }
+
+  @Test
   void theConsolePagesAskForTheSameUsersAsTheApi() {
     for (String page :
         List.of("/", "/sagas.html", "/saga.html", "/replay.html", "/console/overview.js")) {

@@ -1,9 +1,11 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.saga.SagaType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -20,8 +22,9 @@ public class ConsoleUserResource {
    * @param name the user name
    * @param roles viewer, operator
    * @param canReplay whether replay and bulk replay are allowed (operators)
+   * @param sagaKinds every kind of saga the service runs, for the console's filters and tables
    */
-  public record Me(String name, List<String> roles, boolean canReplay) {}
+  public record Me(String name, List<String> roles, boolean canReplay, List<String> sagaKinds) {}
 
   @GET
   @Operation(summary = "The signed-in user and what they may do")
@@ -29,6 +32,7 @@ public class ConsoleUserResource {
     return new Me(
         identity.getPrincipal().getName(),
         identity.getRoles().stream().sorted().toList(),
-        identity.hasRole("operator"));
+        identity.hasRole("operator"),
+        Arrays.stream(SagaType.values()).map(Enum::name).toList());
   }
 }

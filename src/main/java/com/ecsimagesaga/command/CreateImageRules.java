@@ -53,6 +53,7 @@ public final class CreateImageRules {
     if (c.distribution() != null) {
       CopyImageKind.destinations(
           "distribution.destinations",
+          c.regionId(),
           c.distribution().destinations(),
           c.distribution().accounts(),
           out);

@@ -91,6 +91,7 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
         "destinations.too-many",
         "kms-key.without-encryption",
         "destination.duplicate",
+        "destination.same-as-source",
         "accounts.too-many",
         "account-id.format",
         "account-id.duplicate");
@@ -102,7 +103,7 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
     CommonRules.commandId(c.commandId(), out);
     CommonRules.regionId("sourceRegionId", c.sourceRegionId(), out);
     CommonRules.imageId("sourceImageId", c.sourceImageId(), out);
-    destinations("destinations", c.destinations(), c.shareWith(), out);
+    destinations("destinations", c.sourceRegionId(), c.destinations(), c.shareWith(), out);
     if (c.timeoutSeconds() != null && (c.timeoutSeconds() < 60 || c.timeoutSeconds() > 604_800)) {
       out.add(
           new Violation(
@@ -120,6 +121,7 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
    */
   public static void destinations(
       String field,
+      String sourceRegionId,
       List<CopyDestination> destinations,
       List<String> shareWith,
       List<Violation> out) {
@@ -148,7 +150,14 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
                 d.kmsKeyId(),
                 "a KMS key is only used for an encrypted copy: set encrypted or drop kmsKeyId"));
       }
-      if (d.regionId() != null && !regions.add(d.regionId())) {
+      if (d.regionId() != null && d.regionId().equals(sourceRegionId)) {
+        found.add(
+            new Violation(
+                at + ".regionId",
+                "destination.same-as-source",
+                d.regionId(),
+                "a copy goes to another region than the image's own"));
+      } else if (d.regionId() != null && !regions.add(d.regionId())) {
         found.add(
             new Violation(
                 at + ".regionId",

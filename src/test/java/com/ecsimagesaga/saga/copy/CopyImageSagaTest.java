@@ -332,6 +332,18 @@ class CopyImageSagaTest {
                 KIND.ruleIds().contains(r)
                     || com.ecsimagesaga.command.RuleIds.VALIDATION.contains(r));
     assertThat(KIND.check(command(List.of(ACCOUNT), 3600))).isEmpty();
+    var home =
+        new CopyImageCommand(
+            "c-1",
+            T0,
+            "cn-hangzhou",
+            "m-1",
+            List.of(new CopyDestination("cn-hangzhou", null, null, false, null, List.of())),
+            List.of(),
+            null);
+    assertThat(KIND.check(home))
+        .extracting(com.ecsimagesaga.command.Violation::rule)
+        .containsExactly("destination.same-as-source");
   }
 
   @Test

@@ -88,6 +88,7 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
   public Set<String> ruleIds() {
     return Set.of(
         "timeout.range",
+        "destinations.required",
         "destinations.too-many",
         "kms-key.without-encryption",
         "destination.duplicate",
@@ -103,6 +104,14 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
     CommonRules.commandId(c.commandId(), out);
     CommonRules.regionId("sourceRegionId", c.sourceRegionId(), out);
     CommonRules.imageId("sourceImageId", c.sourceImageId(), out);
+    if (c.destinations().isEmpty()) {
+      out.add(
+          new Violation(
+              "destinations",
+              "destinations.required",
+              null,
+              "name at least one region to copy the image to"));
+    }
     destinations("destinations", c.sourceRegionId(), c.destinations(), c.shareWith(), out);
     if (c.timeoutSeconds() != null && (c.timeoutSeconds() < 60 || c.timeoutSeconds() > 604_800)) {
       out.add(

@@ -75,8 +75,9 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
     CommonRules.commandId(c.commandId(), out);
     CommonRules.regionId("regionId", c.regionId(), out);
     CommonRules.imageId("imageId", c.imageId(), out);
-    AccountRules.check("addAccounts", c.addAccounts(), out);
-    AccountRules.check("removeAccounts", c.removeAccounts(), out);
+    // ShareImage and UnshareImage name their accounts "accounts" on the wire: so do their reasons.
+    AccountRules.check("accounts", c.addAccounts(), out);
+    AccountRules.check("accounts", c.removeAccounts(), out);
     if (c.addAccounts().isEmpty() && c.removeAccounts().isEmpty()) {
       out.add(
           new Violation(

@@ -341,6 +341,10 @@ class CopyImageSagaTest {
             List.of(new CopyDestination("cn-hangzhou", null, null, false, null, List.of())),
             List.of(),
             null);
+    var nowhere = new CopyImageCommand("c-1", T0, "cn-hangzhou", "m-1", List.of(), List.of(), null);
+    assertThat(KIND.check(nowhere))
+        .extracting(com.ecsimagesaga.command.Violation::rule)
+        .containsExactly("destinations.required");
     assertThat(KIND.check(home))
         .extracting(com.ecsimagesaga.command.Violation::rule)
         .containsExactly("destination.same-as-source");

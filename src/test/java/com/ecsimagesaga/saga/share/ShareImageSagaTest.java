@@ -114,8 +114,10 @@ class ShareImageSagaTest {
         new ShareImageCommand(
             "cmd-1", T0, "cn-hangzhou", "m-1", List.of("12ab", "123", "123"), List.of());
     assertThat(KIND.check(c))
-        .extracting(Violation::rule)
-        .containsExactly("account-id.format", "account-id.duplicate");
+        .extracting(Violation::field, Violation::rule)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("accounts[0]", "account-id.format"),
+            org.assertj.core.groups.Tuple.tuple("accounts[2]", "account-id.duplicate"));
     var none = new ShareImageCommand("cmd-1", T0, "cn-hangzhou", "m-1", List.of(), List.of());
     assertThat(KIND.check(none)).extracting(Violation::rule).containsExactly("accounts.required");
     assertThat(

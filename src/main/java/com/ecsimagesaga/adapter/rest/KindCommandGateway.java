@@ -78,8 +78,9 @@ class KindCommandGateway {
     List<UUID> sagas =
         kind.start(command, now, definitions.policies()).stream().map(Saga::id).toList();
     if (sagas.isEmpty()) {
-      // A command that starts no saga (a copy to no region) has nothing to do and nothing to
-      // follow; the intake cannot answer it with a saga either.
+      // A command that starts no saga (a copy to no region) does nothing and leaves nothing to
+      // follow, and the intake, which answers a command with the first saga it starts, has no
+      // answer for it: it is not published.
       return refused(
           422,
           commandId,

@@ -75,7 +75,8 @@ public final class RuleIds {
   /**
    * Rules of the JSON command gateway on the request itself, before it is a command: a body that is
    * not JSON, of the wrong media type, too large, with unknown fields or values of the wrong type.
-   * They never travel on Kafka.
+   * They never travel on Kafka. Also the one rule it applies to a command after the command's own:
+   * a command of a saga kind that would start no saga (a copy to no region) is not published.
    */
   public static final Set<String> GATEWAY =
       Set.of(
@@ -87,7 +88,8 @@ public final class RuleIds {
           "body.null",
           "content-type.unsupported",
           "replay-mode.unsupported",
-          "replay-reason.required");
+          "replay-reason.required",
+          "command.starts-nothing");
 
   /** All of them, sorted. */
   public static final Set<String> ALL = union();

@@ -100,6 +100,48 @@ class AsyncApiDocumentTest {
     assertThat(described).isEqualTo(configured);
   }
 
+  /**
+   * The JSON gateway's operation lists exactly the records it publishes: one per command endpoint
+   * of the served OpenAPI document ({@code /api/commands/copy-image} publishes {@code CopyImage}).
+   */
+  @Test
+  void theGatewaysOperationListsACommandForEachOfItsEndpoints() throws IOException {
+    JsonNode openApi =
+        new ObjectMapper()
+            .readTree(
+                given()
+                    .queryParam("format", "json")
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+    Set<String> endpoints = new TreeSet<>();
+    openApi
+        .get("paths")
+        .fieldNames()
+        .forEachRemaining(
+            path -> {
+              if (path.startsWith("/api/commands/")) {
+                endpoints.add(recordName(path.substring("/api/commands/".length())));
+              }
+            });
+    Set<String> sent = new TreeSet<>();
+    doc.at("/operations/submitCommands/messages")
+        .forEach(m -> sent.add(resolve(m).get("name").asText()));
+    assertThat(endpoints).as("command endpoints of the gateway").isNotEmpty();
+    assertThat(sent).isEqualTo(endpoints);
+  }
+
+  /** {@code copy-image} to {@code CopyImage}. */
+  private static String recordName(String endpoint) {
+    StringBuilder name = new StringBuilder();
+    for (String word : endpoint.split("-")) {
+      name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return name.toString();
+  }
+
   @Test
   void everyAvroRecordIsAPayloadOnTheTopicOfItsRole() {
     Set<String> commands = new TreeSet<>();

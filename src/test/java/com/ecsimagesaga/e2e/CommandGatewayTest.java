@@ -7,7 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.contract.v1.CommandRejected;
+import com.ecsimagesaga.contract.v1.CopyImage;
 import com.ecsimagesaga.contract.v1.DeleteImage;
+import com.ecsimagesaga.contract.v1.ImageCopied;
+import com.ecsimagesaga.contract.v1.ImageCreated;
+import com.ecsimagesaga.contract.v1.ImageShared;
+import com.ecsimagesaga.contract.v1.ShareImage;
+import com.ecsimagesaga.contract.v1.UnshareImage;
+import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.EventTopicRecorder;
@@ -25,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The JSON command gateway as a careless or hostile client meets it: every body that is not a valid
  * command is answered 4xx at once with each violation by field and rule (the shape of a
  * CommandRejected's violations), never a stack trace, and nothing of it reaches the command topic
- * or the saga tables.
+ * or the saga tables. A valid copy, share or unshare is published as its own Avro record under the
+ * kind's key and answered with the sagas it starts, which then run on the real stack.
  */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -48,6 +57,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandGatewayTest extends SagaTestSupport {
 
   /** Carried by every fuzzed body, so that anything of it that got through can be found. */
+  static final String P = "1234567890123456";
+
+  static final String Q = "6543210987654321";
+
   static final String MARK = "fuzz" + UUID.randomUUID().toString().substring(0, 8);
 
   static EventTopicRecorder commands;
@@ -75,6 +88,9 @@ class CommandGatewayTest extends SagaTestSupport {
   static final String CREATE = "/api/commands/create-image";
   static final String UPDATE = "/api/commands/update-image";
   static final String DELETE = "/api/commands/delete-image";
+  static final String COPY = "/api/commands/copy-image";
+  static final String SHARE = "/api/commands/share-image";
+  static final String UNSHARE = "/api/commands/unshare-image";
   static final String JSON = "application/json";
 
   static List<Case> cases() {
@@ -305,6 +321,155 @@ class CommandGatewayTest extends SagaTestSupport {
             415,
             "Content-Type",
             "content-type.unsupported"));
+    all.add(
+        create(
+            "tag of a destination without value",
+            "{"
+                + id
+                + ","
+                + validCreate
+                + name
+                + ",\"distribution\":{\"destinations\":[{\"regionId\":\"cn-beijing\","
+                + "\"tags\":[null]}]}}",
+            400,
+            "distribution.destinations[0].tags[0]",
+            "body.null"));
+    // CopyImage.
+    String source = ",\"sourceRegionId\":\"cn-hangzhou\",\"sourceImageId\":\"m-" + MARK + "\"";
+    all.add(
+        kind(
+            COPY,
+            "no destination",
+            "{" + id + source + ",\"destinations\":[]}",
+            422,
+            "command",
+            "command.starts-nothing"));
+    all.add(
+        kind(
+            COPY,
+            "no sourceRegionId",
+            "{"
+                + id
+                + ",\"sourceImageId\":\"m-"
+                + MARK
+                + "\",\"destinations\":[{\"regionId\":"
+                + "\"cn-beijing\"}]}",
+            422,
+            "sourceRegionId",
+            "region-id.required"));
+    all.add(
+        kind(
+            COPY,
+            "a region twice",
+            "{"
+                + id
+                + source
+                + ",\"destinations\":[{\"regionId\":\"cn-beijing\"},{\"regionId\":\"cn-beijing\"}]}",
+            422,
+            "destinations[1].regionId",
+            "destination.duplicate"));
+    all.add(
+        kind(
+            COPY,
+            "number for sourceImageId",
+            "{" + id + ",\"sourceRegionId\":\"cn-hangzhou\",\"sourceImageId\":7}",
+            400,
+            "sourceImageId",
+            "body.wrong-type"));
+    all.add(
+        kind(
+            COPY,
+            "text for encrypted",
+            "{"
+                + id
+                + source
+                + ",\"destinations\":[{\"regionId\":\"cn-beijing\",\"encrypted\":\"y\"}]}",
+            400,
+            "destinations[0].encrypted",
+            "body.wrong-type"));
+    all.add(
+        kind(
+            COPY,
+            "null tag of a destination",
+            "{"
+                + id
+                + source
+                + ",\"destinations\":[{\"regionId\":\"cn-beijing\",\"tags\":[null]}]}",
+            400,
+            "destinations[0].tags[0]",
+            "body.null"));
+    all.add(
+        kind(
+            COPY,
+            "unknown field",
+            "{" + id + source + ",\"destination\":\"cn-beijing\"}",
+            400,
+            "destination",
+            "body.unknown-field"));
+    all.add(
+        new Case(
+            "text/plain",
+            COPY,
+            "text/plain",
+            "{" + id + source + "}",
+            415,
+            "Content-Type",
+            "content-type.unsupported"));
+    all.add(kind(COPY, "JSON array", "[]", 400, "body", "body.wrong-type"));
+    // ShareImage and UnshareImage.
+    String image = ",\"regionId\":\"cn-hangzhou\",\"imageId\":\"m-" + MARK + "\"";
+    all.add(
+        kind(SHARE, "no accounts", "{" + id + image + "}", 422, "accounts", "accounts.required"));
+    all.add(
+        kind(
+            SHARE,
+            "not an account",
+            "{" + id + image + ",\"accounts\":[\"" + MARK + "\"]}",
+            422,
+            "addAccounts[0]",
+            "account-id.format"));
+    all.add(
+        kind(
+            SHARE,
+            "null account",
+            "{" + id + image + ",\"accounts\":[null]}",
+            400,
+            "accounts[0]",
+            "body.null"));
+    all.add(
+        kind(
+            UNSHARE,
+            "text for accounts",
+            "{" + id + image + ",\"accounts\":\"1234567890123456\"}",
+            400,
+            "accounts",
+            "body.wrong-type"));
+    all.add(
+        kind(
+            UNSHARE,
+            "not an account",
+            "{" + id + image + ",\"accounts\":[\"" + MARK + "\"]}",
+            422,
+            "removeAccounts[0]",
+            "account-id.format"));
+    all.add(
+        kind(
+            UNSHARE,
+            "no imageId",
+            "{" + id + ",\"regionId\":\"cn-hangzhou\",\"accounts\":[\"1234567890123456\"]}",
+            422,
+            "imageId",
+            "image-id.required"));
+    all.add(kind(UNSHARE, "empty body", "", 400, "body", "body.required"));
+    all.add(
+        new Case(
+            "wrong content type",
+            UNSHARE,
+            "application/xml",
+            "<x/>",
+            415,
+            "Content-Type",
+            "content-type.unsupported"));
     // Replays of one saga and bulk replay jobs.
     String replay = "/api/sagas/" + UUID.randomUUID() + "/replay";
     all.add(
@@ -411,6 +576,10 @@ class CommandGatewayTest extends SagaTestSupport {
 
   static Case delete(String name, String body, int status, String field, String rule) {
     return new Case(name, DELETE, JSON, body, status, field, rule);
+  }
+
+  static Case kind(String path, String name, String body, int status, String field, String rule) {
+    return new Case(name, path, JSON, body, status, field, rule);
   }
 
   static Case delete(String name, String type, String body, int status, String field, String rule) {
@@ -546,6 +715,194 @@ class CommandGatewayTest extends SagaTestSupport {
                 .jsonPath()
                 .getString("status"))
         .isEqualTo("REJECTED");
+  }
+
+  /** Only operators act: a viewer's copy, share or unshare is refused and publishes nothing. */
+  @Test
+  @Order(1)
+  void aViewerCannotCopyShareOrUnshare() {
+    Map<String, Object> copy =
+        Map.of(
+            "commandId",
+            MARK + "-viewer-copy",
+            "sourceRegionId",
+            REGION,
+            "sourceImageId",
+            "m-" + MARK,
+            "destinations",
+            List.of(Map.of("regionId", "cn-beijing")));
+    assertThat(asViewer().body(copy).post(COPY).statusCode()).isEqualTo(403);
+    for (String path : List.of(SHARE, UNSHARE)) {
+      Map<String, Object> share =
+          Map.of(
+              "commandId",
+              MARK + "-viewer-" + path.substring(path.lastIndexOf('/') + 1),
+              "regionId",
+              REGION,
+              "imageId",
+              "m-" + MARK,
+              "accounts",
+              List.of(P));
+      assertThat(asViewer().body(share).post(path).statusCode()).as(path).isEqualTo(403);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aCopyIsAcceptedWithASagaPerDestinationAndEachCopyIsMade() {
+    String image = imageMadeThroughTheGateway();
+    Response r =
+        asOperator()
+            .body(
+                Map.of(
+                    "sourceRegionId",
+                    REGION,
+                    "sourceImageId",
+                    image,
+                    "destinations",
+                    List.of(
+                        Map.of("regionId", "cn-beijing", "imageName", "gw-golden-beijing"),
+                        Map.of("regionId", "cn-shanghai")),
+                    "shareWith",
+                    List.of(P)))
+            .post(COPY);
+    assertThat(r.statusCode()).as(r.asString()).isEqualTo(202);
+    String commandId = r.jsonPath().getString("commandId");
+    assertThat(commandId).as("made up by the gateway").isNotBlank();
+    List<String> sagaIds =
+        List.of("cn-beijing", "cn-shanghai").stream()
+            .map(
+                region ->
+                    SagaKinds.sagaId(SagaKinds.childCommandId(commandId, "copy/" + region))
+                        .toString())
+            .toList();
+    assertThat(r.jsonPath().getList("sagaIds", String.class)).isEqualTo(sagaIds);
+    assertThat(r.jsonPath().getList("sagas", String.class))
+        .isEqualTo(sagaIds.stream().map(id -> "/api/sagas/" + id).toList());
+    assertThat(r.getHeader("Location")).endsWith("/api/sagas/" + sagaIds.get(0));
+
+    List<ImageCopied> copies = DistributionTest.awaitAtLeast(commandId, ImageCopied.class, 2);
+    assertThat(copies)
+        .extracting(ImageCopied::getSagaId)
+        .containsExactlyInAnyOrderElementsOf(sagaIds);
+    assertThat(copies)
+        .extracting(ImageCopied::getRegionId)
+        .containsExactlyInAnyOrder("cn-beijing", "cn-shanghai");
+    assertThat(copies).allMatch(c -> c.getSourceImageId().equals(image) && c.getUsable());
+    ImageCopied beijing =
+        copies.stream().filter(c -> c.getRegionId().equals("cn-beijing")).findFirst().orElseThrow();
+    assertThat(sim().world().image("cn-beijing", beijing.getImageId()))
+        .hasValueSatisfying(i -> assertThat(i.name()).isEqualTo("gw-golden-beijing"));
+    assertThat(DistributionTest.awaitAtLeast(commandId, ImageShared.class, 2))
+        .allSatisfy(shared -> assertThat(shared.getAddedAccounts()).containsExactly(P));
+    for (String sagaId : sagaIds) {
+      Response saga = asViewer().get("/api/sagas/" + sagaId);
+      assertThat(saga.statusCode()).isEqualTo(200);
+      assertThat(saga.jsonPath().getString("type")).isEqualTo("COPY_IMAGE");
+    }
+    assertThat(published(REGION + "/" + image))
+        .filteredOn(CopyImage.class::isInstance)
+        .map(c -> ((CopyImage) c).getCommandId())
+        .containsExactly(commandId);
+  }
+
+  @Test
+  @Order(6)
+  void aShareIsPublishedAsShareImageAndAnUnshareAsUnshareImage() {
+    String image = imageMadeThroughTheGateway();
+    Response share =
+        asOperator()
+            .body(Map.of("regionId", REGION, "imageId", image, "accounts", List.of(P, Q)))
+            .post(SHARE);
+    assertThat(share.statusCode()).as(share.asString()).isEqualTo(202);
+    String shareId = share.jsonPath().getString("commandId");
+    String shareSaga = SagaKinds.sagaId(SagaKinds.childCommandId(shareId, "share")).toString();
+    assertThat(share.jsonPath().getString("sagaId")).isEqualTo(shareSaga);
+    assertThat(share.jsonPath().getList("sagaIds", String.class)).containsExactly(shareSaga);
+    assertThat(share.getHeader("Location")).endsWith("/api/sagas/" + shareSaga);
+    ImageShared shared = awaitEvent(shareId, ImageShared.class);
+    assertThat(shared.getAddedAccounts()).containsExactlyInAnyOrder(P, Q);
+    assertThat(shared.getSharedWith()).containsExactlyInAnyOrder(P, Q);
+
+    String unshareId = "gw-unshare-" + UUID.randomUUID();
+    Response unshare =
+        asOperator()
+            .body(
+                Map.of(
+                    "commandId",
+                    unshareId,
+                    "regionId",
+                    REGION,
+                    "imageId",
+                    image,
+                    "accounts",
+                    List.of(Q)))
+            .post(UNSHARE);
+    assertThat(unshare.statusCode()).as(unshare.asString()).isEqualTo(202);
+    assertThat(unshare.jsonPath().getString("commandId")).isEqualTo(unshareId);
+    ImageShared after = awaitEvent(unshareId, ImageShared.class);
+    assertThat(after.getRemovedAccounts()).containsExactly(Q);
+    assertThat(after.getAddedAccounts()).isEmpty();
+    assertThat(after.getSharedWith()).containsExactly(P);
+    assertThat(sim().world().sharedAccounts(REGION, image)).containsExactly(P);
+
+    List<SpecificRecord> published = published(REGION + "/" + image);
+    assertThat(published)
+        .filteredOn(ShareImage.class::isInstance)
+        .singleElement()
+        .satisfies(c -> assertThat(((ShareImage) c).getCommandId()).isEqualTo(shareId));
+    assertThat(published)
+        .filteredOn(UnshareImage.class::isInstance)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(((UnshareImage) c).getCommandId()).isEqualTo(unshareId);
+              assertThat(((UnshareImage) c).getAccounts()).containsExactly(Q);
+            });
+  }
+
+  @Test
+  @Order(6)
+  void aRefusedUnshareIsNamedAsTheClientSentIt() {
+    Response r =
+        asOperator()
+            .body(Map.of("regionId", REGION, "imageId", "m-" + MARK, "accounts", List.of()))
+            .post(UNSHARE);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.jsonPath().getString("commandType")).isEqualTo("UnshareImage");
+    assertThat(r.jsonPath().getString("commandId")).isNotBlank();
+  }
+
+  /** An image made with create-image, once ECS made it. */
+  private static String imageMadeThroughTheGateway() {
+    String commandId =
+        asOperator()
+            .body(
+                Map.of(
+                    "regionId",
+                    REGION,
+                    "instanceId",
+                    seededInstance(),
+                    "imageName",
+                    "gw-" + UUID.randomUUID().toString().substring(0, 8)))
+            .post(CREATE)
+            .then()
+            .statusCode(202)
+            .extract()
+            .jsonPath()
+            .getString("commandId");
+    return awaitEvent(commandId, ImageCreated.class).getImageId();
+  }
+
+  /** The commands on the command topic under {@code key}, decoded, once at least one is there. */
+  private static List<SpecificRecord> published(String key) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> commands.records().stream().anyMatch(rec -> key.equals(rec.key())));
+    return commands.records().stream()
+        .filter(rec -> key.equals(rec.key()))
+        .map(rec -> CODEC.decode(rec.value()))
+        .toList();
   }
 
   private static long rows(String table, String mark) throws SQLException {

@@ -20,6 +20,12 @@ public interface KindWire {
   /** The kind's command for a record read from the command topic, if the record is one. */
   Optional<SagaKind.Command> toCommand(SpecificRecord record);
 
+  /**
+   * The record to publish on the command topic for one of the kind's commands, if the command is
+   * one; the reverse of {@link #toCommand}.
+   */
+  Optional<SpecificRecord> toRecord(SagaKind.Command command);
+
   /** The record of one of the kind's events, if the event is one; without its envelope fields. */
   Optional<SpecificRecord> toAvro(SagaEvent event);
 }

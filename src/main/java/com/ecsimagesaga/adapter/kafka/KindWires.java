@@ -19,6 +19,11 @@ public final class KindWires {
     return ALL.stream().flatMap(w -> w.toCommand(record).stream()).findFirst();
   }
 
+  /** The record of a command of a registered kind, to publish as any producer would. */
+  public static Optional<SpecificRecord> toRecord(SagaKind.Command command) {
+    return ALL.stream().flatMap(w -> w.toRecord(command).stream()).findFirst();
+  }
+
   public static Optional<SpecificRecord> toAvro(SagaEvent event) {
     return ALL.stream().flatMap(w -> w.toAvro(event).stream()).findFirst();
   }

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (not JSON, unknown fields, values of the wrong type); 415 for another media type; 413 for a body
  * over {@link GatewayBody#MAX_BYTES}; 422 for a command that breaks a rule; 409 for an update or
  * delete of an image another saga is working on. Every refusal lists its violations in the shape of
- * a CommandRejected event's.
+ * a CommandRejected event's. The commands of saga kinds defined in packages of their own (copy,
+ * share, unshare) take one path, {@link KindCommandGateway}.
  */
 @Path("/api/commands")
 @Consumes(MediaType.WILDCARD)
@@ -50,6 +51,7 @@ public class CommandResource {
   @Inject CommandSubmitter submitter;
   @Inject SagaStore store;
   @Inject Clock clock;
+  @Inject KindCommandGateway kinds;
 
   @POST
   @Path("/create-image")
@@ -127,6 +129,44 @@ public class CommandResource {
         commandId,
         "DeleteImage",
         () -> submitter.submit(command));
+  }
+
+  @POST
+  @Path("/copy-image")
+  @Operation(
+      summary = "Publish a CopyImage command",
+      description = "One saga per destination region; the answer lists them (sagaIds, sagas).")
+  @RequestBody(content = @Content(schema = @Schema(implementation = CopyImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the first saga")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable CopyImage; violations listed")
+  public Uni<Response> copyImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    return kinds.submit(
+        contentType, body, CopyImageJson.class, GatewayCommands::copy, submitter::submit);
+  }
+
+  @POST
+  @Path("/share-image")
+  @Operation(summary = "Publish a ShareImage command")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ShareImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the saga")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable ShareImage; violations listed")
+  public Uni<Response> shareImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    return kinds.submit(
+        contentType, body, ShareImageJson.class, GatewayCommands::share, submitter::submit);
+  }
+
+  @POST
+  @Path("/unshare-image")
+  @Operation(summary = "Publish an UnshareImage command")
+  @RequestBody(content = @Content(schema = @Schema(implementation = UnshareImageJson.class)))
+  @APIResponse(responseCode = "202", description = "published; Location is the saga")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable UnshareImage; violations listed")
+  public Uni<Response> unshareImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
+    return kinds.submit(
+        contentType, body, UnshareImageJson.class, GatewayCommands::unshare, submitter::submit);
   }
 
   /**

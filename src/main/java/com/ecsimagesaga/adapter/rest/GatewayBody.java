@@ -155,6 +155,9 @@ final class GatewayBody {
         String at = map ? path + "[" + e.getKey() + "]" : path + "." + e.getKey();
         if (e.getValue().isNull() && (map || NON_NULL_ELEMENT_FIELDS.contains(e.getKey()))) {
           out.add(Violation.of(at, "body.null", null, at + " must not be null"));
+        } else {
+          // Lists inside elements, such as the tags of a copy's destination.
+          nulls(at, e.getValue(), out);
         }
       }
     }

@@ -6,7 +6,9 @@ import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.copy.CopyDestination;
+import com.ecsimagesaga.saga.copy.CopyImageCommand;
 import com.ecsimagesaga.saga.copy.Distribution;
+import com.ecsimagesaga.saga.share.ShareImageCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,18 +53,44 @@ final class GatewayCommands {
       return null;
     }
     return new Distribution(
-        Optional.ofNullable(d.destinations()).orElse(List.of()).stream()
-            .map(
-                x ->
-                    new CopyDestination(
-                        x.regionId(),
-                        x.imageName(),
-                        x.description(),
-                        Boolean.TRUE.equals(x.encrypted()),
-                        x.kmsKeyId(),
-                        tags(x.tags())))
-            .toList(),
-        Optional.ofNullable(d.accounts()).orElse(List.of()));
+        destinations(d.destinations()), Optional.ofNullable(d.accounts()).orElse(List.of()));
+  }
+
+  private static List<CopyDestination> destinations(
+      List<CreateImageJson.CopyDestinationJson> destinations) {
+    return Optional.ofNullable(destinations).orElse(List.of()).stream()
+        .map(
+            x ->
+                new CopyDestination(
+                    x.regionId(),
+                    x.imageName(),
+                    x.description(),
+                    Boolean.TRUE.equals(x.encrypted()),
+                    x.kmsKeyId(),
+                    tags(x.tags())))
+        .toList();
+  }
+
+  static CopyImageCommand copy(CopyImageJson b, String commandId, Instant now) {
+    return new CopyImageCommand(
+        commandId,
+        now,
+        b.sourceRegionId(),
+        b.sourceImageId(),
+        destinations(b.destinations()),
+        b.shareWith(),
+        b.timeoutSeconds());
+  }
+
+  static ShareImageCommand share(ShareImageJson b, String commandId, Instant now) {
+    return new ShareImageCommand(
+        commandId, now, b.regionId(), b.imageId(), b.accounts(), List.of());
+  }
+
+  /** An UnshareImage is the share kind's command with accounts to remove. */
+  static ShareImageCommand unshare(UnshareImageJson b, String commandId, Instant now) {
+    return new ShareImageCommand(
+        commandId, now, b.regionId(), b.imageId(), List.of(), b.accounts());
   }
 
   static UpdateImageCommand update(UpdateImageJson b, String commandId, Instant now) {

@@ -6,9 +6,11 @@ import com.ecsimagesaga.contract.v1.CopyImage;
 import com.ecsimagesaga.contract.v1.ImageCopied;
 import com.ecsimagesaga.contract.v1.ImageCopyFailed;
 import com.ecsimagesaga.contract.v1.ImageCopyProgressed;
+import com.ecsimagesaga.contract.v1.Tag;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.copy.CopyDestination;
 import com.ecsimagesaga.saga.copy.CopyEvents;
 import com.ecsimagesaga.saga.copy.CopyImageCommand;
 import java.util.List;
@@ -42,6 +44,38 @@ public final class CopyImageWire implements KindWire {
             c.getDestinations().stream().map(CommandMapper::toDomain).toList(),
             c.getShareWith(),
             c.getTimeoutSeconds()));
+  }
+
+  @Override
+  public Optional<SpecificRecord> toRecord(SagaKind.Command command) {
+    if (!(command instanceof CopyImageCommand c)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        CopyImage.newBuilder()
+            .setCommandId(c.commandId())
+            .setIssuedAt(c.issuedAt())
+            .setSourceRegionId(c.sourceRegionId())
+            .setSourceImageId(c.sourceImageId())
+            .setDestinations(c.destinations().stream().map(CopyImageWire::toAvro).toList())
+            .setShareWith(c.shareWith())
+            .setTimeoutSeconds(c.timeoutSeconds())
+            .build());
+  }
+
+  /** One destination of a copy, as the contract's CopyDestination. */
+  public static com.ecsimagesaga.contract.v1.CopyDestination toAvro(CopyDestination d) {
+    return com.ecsimagesaga.contract.v1.CopyDestination.newBuilder()
+        .setRegionId(d.regionId())
+        .setImageName(d.imageName())
+        .setDescription(d.description())
+        .setEncrypted(d.encrypted())
+        .setKmsKeyId(d.kmsKeyId())
+        .setTags(
+            d.tags().stream()
+                .map(t -> Tag.newBuilder().setKey(t.key()).setValue(t.value()).build())
+                .toList())
+        .build();
   }
 
   @Override

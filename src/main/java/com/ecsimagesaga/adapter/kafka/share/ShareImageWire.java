@@ -52,6 +52,41 @@ public final class ShareImageWire implements KindWire {
     return Optional.empty();
   }
 
+  /**
+   * A command that adds accounts is a ShareImage, one that removes them an UnshareImage; the wire
+   * has no record that does both (no producer can send one, and the gateway never makes one).
+   */
+  @Override
+  public Optional<SpecificRecord> toRecord(SagaKind.Command command) {
+    if (!(command instanceof ShareImageCommand c)) {
+      return Optional.empty();
+    }
+    if (!c.addAccounts().isEmpty() && !c.removeAccounts().isEmpty()) {
+      throw new IllegalArgumentException(
+          "command "
+              + c.commandId()
+              + " both adds and removes accounts: publish a ShareImage and an UnshareImage");
+    }
+    if (c.removeAccounts().isEmpty()) {
+      return Optional.of(
+          ShareImage.newBuilder()
+              .setCommandId(c.commandId())
+              .setIssuedAt(c.issuedAt())
+              .setRegionId(c.regionId())
+              .setImageId(c.imageId())
+              .setAccounts(c.addAccounts())
+              .build());
+    }
+    return Optional.of(
+        UnshareImage.newBuilder()
+            .setCommandId(c.commandId())
+            .setIssuedAt(c.issuedAt())
+            .setRegionId(c.regionId())
+            .setImageId(c.imageId())
+            .setAccounts(c.removeAccounts())
+            .build());
+  }
+
   @Override
   public Optional<SpecificRecord> toAvro(SagaEvent event) {
     if (event instanceof ShareEvents.ImageShared e) {

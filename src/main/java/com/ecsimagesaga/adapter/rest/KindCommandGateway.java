@@ -1,0 +1,128 @@
+package com.ecsimagesaga.adapter.rest;
+
+import com.ecsimagesaga.app.SagaDefinitions;
+import com.ecsimagesaga.command.RecordRules;
+import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.SagaKinds;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The gateway's one path for the commands of saga kinds defined in packages of their own (ADR
+ * 0019): the body read as strictly as any command's, the command checked with exactly what the
+ * intake runs for a kind (its own rules, then when it was issued and the key it is published
+ * under), and the answer naming the sagas the kind says the command starts (one per destination of
+ * a copy), whose ids are known before anything is published. Nothing here names a kind.
+ */
+@ApplicationScoped
+class KindCommandGateway {
+
+  @Inject SagaDefinitions definitions;
+  @Inject Clock clock;
+
+  /** Makes the kind's command, issued {@code now}, of a JSON form that was read. */
+  interface Mapping<J, C> {
+    C command(J json, String commandId, Instant now);
+  }
+
+  /**
+   * Reads, checks and publishes one command.
+   *
+   * @param jsonType its JSON form; the command type answered in a refusal is its name without
+   *     {@code Json}, as the client sent it
+   * @param publish puts the command on the command topic
+   */
+  <J extends Record & KindCommandJson, C extends SagaKind.Command> Uni<Response> submit(
+      String contentType,
+      byte[] body,
+      Class<J> jsonType,
+      Mapping<J, C> mapping,
+      Function<C, Uni<Void>> publish) {
+    String commandType = jsonType.getSimpleName().replace("Json", "");
+    var read = GatewayBody.read(contentType, body, jsonType);
+    if (!read.isValid()) {
+      return refused(read.status(), null, commandType, read.violations());
+    }
+    String commandId =
+        Optional.ofNullable(read.value().commandId()).orElseGet(() -> UUID.randomUUID().toString());
+    Instant now = clock.instant();
+    C command = mapping.command(read.value(), commandId, now);
+    SagaKind<C> kind = kindOf(command);
+    List<Violation> violations = new ArrayList<>(kind.check(command));
+    // As the intake does; published now under the key the kind expects, these hold unless the
+    // kind's own fields disagree with its key.
+    RecordRules.issuedAt(command.issuedAt(), now, violations);
+    RecordRules.key(
+        command.regionId(),
+        command.subject(),
+        command.expectedKey(),
+        command.expectedKey(),
+        violations);
+    if (!violations.isEmpty()) {
+      return refused(422, commandId, commandType, violations);
+    }
+    List<UUID> sagas =
+        kind.start(command, now, definitions.policies()).stream().map(Saga::id).toList();
+    if (sagas.isEmpty()) {
+      // A command that starts no saga (a copy to no region) does nothing and leaves nothing to
+      // follow, and the intake, which answers a command with the first saga it starts, has no
+      // answer for it: it is not published.
+      return refused(
+          422,
+          commandId,
+          commandType,
+          List.of(
+              Violation.of(
+                  "command",
+                  "command.starts-nothing",
+                  null,
+                  commandType + " would start no saga: it names nothing to be done")));
+    }
+    return publish.apply(command).replaceWith(() -> accepted(commandId, sagas));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <C extends SagaKind.Command> SagaKind<C> kindOf(C command) {
+    return (SagaKind<C>)
+        SagaKinds.forCommand(command)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no saga kind takes " + command.getClass()));
+  }
+
+  private static Uni<Response> refused(
+      int status, String commandId, String commandType, List<Violation> violations) {
+    return Uni.createFrom().item(GatewayBody.refusal(status, commandId, commandType, violations));
+  }
+
+  /**
+   * 202 with the command id and every saga it starts ({@code sagaIds}, {@code sagas}); with one
+   * saga also {@code sagaId} and {@code saga}, as the other commands answer. {@code Location} is
+   * the first saga.
+   */
+  private static Response accepted(String commandId, List<UUID> sagaIds) {
+    List<String> links = sagaIds.stream().map(id -> "/api/sagas/" + id).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("commandId", commandId);
+    if (sagaIds.size() == 1) {
+      body.put("sagaId", sagaIds.get(0).toString());
+      body.put("saga", links.get(0));
+    }
+    body.put("sagaIds", sagaIds.stream().map(UUID::toString).toList());
+    body.put("sagas", links);
+    return Response.accepted(body).location(URI.create(links.get(0))).build();
+  }
+}

@@ -347,6 +347,21 @@ public final class CommandIntake {
         kind.start(c, now, definitions.policies()).stream()
             .map(s -> s.edit().traceParent(traceParent).build())
             .toList();
+    if (sagas.isEmpty()) {
+      // A kind's rules should refuse such a command; if one does not, it is refused here rather
+      // than taken in as done.
+      return reject(
+          c.commandId(),
+          kind.commandType(),
+          List.of(
+              Violation.of(
+                  "command",
+                  "command.starts-nothing",
+                  null,
+                  "this " + kind.commandType() + " asks for nothing to be done")),
+          origin,
+          traceParent);
+    }
     return store
         .startAll(sagas)
         .chain(

@@ -53,13 +53,14 @@ public final class FakeServiceRates implements ServiceRates {
     Instant from = now.minus(measured);
     Map<String, Map<String, Double>> perSecond = new TreeMap<>();
     calls.stream()
-        .filter(c -> c.at().isAfter(from))
+        .filter(c -> !c.at().isBefore(from))
         .forEach(
             c ->
                 perSecond
                     .computeIfAbsent(c.regionId(), r -> new TreeMap<>())
-                    .merge(c.action(), 1 / seconds, Double::sum));
-    long recent = events.stream().filter(at -> at.isAfter(from)).count();
+                    .merge(c.action(), 1.0, Double::sum));
+    perSecond.values().forEach(byAction -> byAction.replaceAll((action, n) -> n / seconds));
+    long recent = events.stream().filter(at -> !at.isBefore(from)).count();
     return new Rates(seconds, perSecond, recent / seconds, events.size());
   }
 }

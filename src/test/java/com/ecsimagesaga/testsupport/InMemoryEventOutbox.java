@@ -23,6 +23,7 @@ public final class InMemoryEventOutbox implements EventOutbox {
   private final List<OutboxMessage> rows = new ArrayList<>();
   private final List<Instant> published = new ArrayList<>();
   private final Clock clock;
+  private boolean draining;
 
   /** An outbox that stamps published events with the time of day. */
   public InMemoryEventOutbox() {
@@ -89,31 +90,47 @@ public final class InMemoryEventOutbox implements EventOutbox {
     return rows.stream().filter(m -> sagaId.equals(m.sagaId())).map(OutboxMessage::type).toList();
   }
 
+  /**
+   * Runs when subscribed, as the store's transaction does. Like the relay's advisory lock, only one
+   * drain runs at a time: a drain that finds another one running publishes nothing and answers 0.
+   */
   @Override
   public Uni<Integer> drain(
       int limit, Function<List<OutboxMessage>, Uni<List<OutboxMessage>>> publish) {
-    List<OutboxMessage> pending;
-    synchronized (this) {
-      pending = new ArrayList<>();
-      for (int i = 0; i < rows.size() && pending.size() < limit; i++) {
-        if (published.get(i) == null) {
-          pending.add(rows.get(i));
-        }
-      }
-    }
-    if (pending.isEmpty()) {
-      return Uni.createFrom().item(0);
-    }
-    return publish
-        .apply(pending)
-        .map(
-            sent -> {
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              List<OutboxMessage> pending = new ArrayList<>();
               synchronized (this) {
-                Instant now = clock.instant();
-                sent.forEach(m -> published.set((int) m.id() - 1, now));
+                if (draining) {
+                  return Uni.createFrom().item(0);
+                }
+                for (int i = 0; i < rows.size() && pending.size() < limit; i++) {
+                  if (published.get(i) == null) {
+                    pending.add(rows.get(i));
+                  }
+                }
+                if (pending.isEmpty()) {
+                  return Uni.createFrom().item(0);
+                }
+                draining = true;
               }
-              return sent.size();
+              return publish
+                  .apply(pending)
+                  .map(this::markPublished)
+                  .eventually(
+                      () -> {
+                        synchronized (this) {
+                          draining = false;
+                        }
+                      });
             });
+  }
+
+  private synchronized int markPublished(List<OutboxMessage> sent) {
+    Instant now = clock.instant();
+    sent.forEach(m -> published.set((int) m.id() - 1, now));
+    return sent.size();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.ecsimagesaga.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.ecsimagesaga.port.LifecycleFeed.FeedEvent;
 import com.ecsimagesaga.port.OutboxMessage;
@@ -8,6 +9,8 @@ import com.ecsimagesaga.port.OverviewQueries;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaPage;
+import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.StepRun;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.QuotaWait;
 import com.ecsimagesaga.saga.Saga;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -230,5 +234,50 @@ class PortFakesTest {
     assertThat(now.ecsCallsPerSecond()).containsEntry("cn-hangzhou", Map.of("DescribeImages", 1.0));
     assertThat(now.eventsPerSecond()).isEqualTo(0.1);
     assertThat(now.eventsSeen()).isEqualTo(1);
+  }
+
+  @Test
+  void aSagasPollsFoldIntoOneStepRunAndTheNextStepStartsAnother() {
+    Saga started = create(new UUID(4, 1), "cn-hangzhou", "a", T0);
+    await(store.start(started));
+    Saga polling = started.edit().step(Step.AWAIT_IMAGE_USABLE).imageId("m-1").build();
+    move(started, polling);
+    clock.advance(Duration.ofSeconds(30));
+    Saga polledOnce = store.saga(started.id()).edit().progress(40).build();
+    move(store.saga(started.id()), polledOnce);
+    clock.advance(Duration.ofSeconds(30));
+    move(store.saga(started.id()), store.saga(started.id()).edit().progress(90).build());
+
+    assertThat(await(queries.history(started.id())))
+        .extracting(StepRun::step, StepRun::executions, StepRun::progress)
+        .containsExactly(tuple("SUBMIT_CREATE_IMAGE", 1, 0), tuple("AWAIT_IMAGE_USABLE", 2, 90));
+  }
+
+  /** One claimed move, stored as the coordinator stores it. */
+  private void move(Saga from, Saga to) {
+    await(store.claimDue(clock.instant(), 10, "a", Duration.ofSeconds(30)));
+    assertThat(await(store.apply(List.of(new SagaStore.Transit(from, to, List.of())), "a")))
+        .containsExactly(from.id());
+  }
+
+  @Test
+  void onlyOneDrainOfTheOutboxRunsAtATime() {
+    outbox.add(
+        new OutboxMessage(
+            0, UUID.randomUUID(), null, "SagaStarted", "k", new byte[0], Map.of(), T0));
+    var broker = new CompletableFuture<List<OutboxMessage>>();
+    var first =
+        outbox
+            .drain(10, batch -> Uni.createFrom().completionStage(broker))
+            .subscribe()
+            .asCompletionStage();
+
+    assertThat(await(outbox.drain(10, batch -> Uni.createFrom().item(batch))))
+        .as("the first drain holds the outbox")
+        .isZero();
+
+    broker.complete(outbox.messages());
+    assertThat(first.join()).isEqualTo(1);
+    assertThat(outbox.waiting()).isZero();
   }
 }

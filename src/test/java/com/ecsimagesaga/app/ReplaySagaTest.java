@@ -2,25 +2,21 @@ package com.ecsimagesaga.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.port.ImageLookup;
 import com.ecsimagesaga.port.ReplayAudit;
-import com.ecsimagesaga.port.ReplayStore;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.ReplayTestSagas;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.testsupport.FakeImageLookup;
 import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
+import com.ecsimagesaga.testsupport.InMemoryReplayStore;
 import com.ecsimagesaga.testsupport.InMemorySagaStore;
-import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,37 +27,41 @@ class ReplaySagaTest {
 
   static final Instant NOW = Instant.parse("2026-01-02T08:00:00Z");
 
-  final InMemorySagaStore sagas = new InMemorySagaStore(new InMemoryEventOutbox());
-  final RecordingReplays replays = new RecordingReplays();
-  final FakeLookup lookup = new FakeLookup();
-  final ReplaySaga useCase =
-      new ReplaySaga(sagas, replays, lookup, Clock.fixed(NOW, ZoneOffset.UTC));
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  final InMemorySagaStore sagas = new InMemorySagaStore(new InMemoryEventOutbox(), CLOCK);
+  final InMemoryReplayStore replays = new InMemoryReplayStore(sagas);
+  final FakeImageLookup lookup = new FakeImageLookup();
+  final ReplaySaga useCase = new ReplaySaga(sagas, replays, lookup, CLOCK);
 
   ReplaySaga.Result replay(Saga s, boolean dryRun) {
     sagas.startAll(List.of(s)).await().indefinitely();
-    return useCase
-        .replay(
-            new ReplaySaga.Request(
-                s.id(), Replay.Mode.RESUME, "alice", "fixed", "saga", null, dryRun))
-        .await()
-        .atMost(Duration.ofSeconds(5));
+    return useCase.replay(request(s, dryRun)).await().atMost(Duration.ofSeconds(5));
+  }
+
+  static ReplaySaga.Request request(Saga s, boolean dryRun) {
+    return new ReplaySaga.Request(
+        s.id(), Replay.Mode.RESUME, "alice", "fixed", "saga", null, dryRun);
   }
 
   @Test
   void anImageFoundByItsTagIsWatchedAndTheReplayIsWrittenWithItsAuditRow() {
-    lookup.answer = Uni.createFrom().item(Optional.of("m-found"));
-    var result =
-        replay(
-            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
+    Saga failed = ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
+    lookup.image(failed.regionId(), "m-found", failed.id());
+    var result = replay(failed, false);
     assertThat(result.result()).isEqualTo("REPLAYED");
-    assertThat(replays.written)
+    assertThat(sagas.saga(failed.id()).step())
+        .as("the stored saga runs again")
+        .isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(sagas.saga(failed.id()).version()).isEqualTo(failed.version() + 1);
+    assertThat(replays.written())
         .singleElement()
         .satisfies(
             s -> {
               assertThat(s.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
               assertThat(s.imageId()).isEqualTo("m-found");
             });
-    assertThat(replays.audits)
+    assertThat(replays.audits())
         .singleElement()
         .satisfies(
             a -> {
@@ -73,36 +73,40 @@ class ReplaySagaTest {
 
   @Test
   void whenTheCloudCannotBeAskedNothingIsReplayedAndTheErrorIsAudited() {
-    lookup.answer = Uni.createFrom().failure(new IllegalStateException("SDK.ServerUnreachable"));
+    lookup.unreachable(new IllegalStateException("SDK.ServerUnreachable"));
     var result =
         replay(
             ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
     assertThat(result.result()).isEqualTo("ERROR");
-    assertThat(replays.written).isEmpty();
-    assertThat(replays.audits).extracting(ReplayAudit::result).containsExactly("ERROR");
+    assertThat(replays.written()).isEmpty();
+    assertThat(replays.audits()).extracting(ReplayAudit::result).containsExactly("ERROR");
   }
 
   @Test
   void aDryRunAuditsWhatItWouldDoAndWritesNoSaga() {
-    lookup.answer = Uni.createFrom().item(Optional.empty());
     var result =
         replay(
             ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), true);
     assertThat(result.result()).isEqualTo("WOULD_REPLAY");
     assertThat(result.step()).isEqualTo("SUBMIT_CREATE_IMAGE");
-    assertThat(replays.written).isEmpty();
-    assertThat(replays.audits).extracting(ReplayAudit::result).containsExactly("WOULD_REPLAY");
+    assertThat(replays.written()).isEmpty();
+    assertThat(replays.audits()).extracting(ReplayAudit::result).containsExactly("WOULD_REPLAY");
   }
 
   @Test
-  void aSagaThatMovedMeanwhileIsAConflict() {
-    lookup.answer = Uni.createFrom().item(Optional.empty());
-    replays.accept = false;
-    var result =
-        replay(
-            ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"),
-            false);
+  void aSagaThatMovedMeanwhileIsAConflictAndOnlyTheConflictIsAudited() {
+    Saga asRead =
+        ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old");
+    assertThat(replay(asRead, false).result()).isEqualTo("REPLAYED");
+
+    // A second replay from the state read before the first one moved the saga on.
+    var result = useCase.replay(asRead, request(asRead, false)).await().indefinitely();
+
     assertThat(result.result()).isEqualTo("CONFLICT");
+    assertThat(replays.written()).hasSize(1);
+    assertThat(replays.audits())
+        .extracting(ReplayAudit::result)
+        .containsExactly("REPLAYED", "CONFLICT");
   }
 
   @Test
@@ -112,39 +116,7 @@ class ReplaySagaTest {
             ReplayTestSagas.failedCreate(SagaStatus.WAITING, Step.AWAIT_IMAGE_USABLE, "m-1"),
             false);
     assertThat(result.result()).isEqualTo("REFUSED");
-    assertThat(lookup.calls).isZero();
-    assertThat(replays.audits).extracting(ReplayAudit::result).containsExactly("REFUSED");
-  }
-
-  static final class FakeLookup implements ImageLookup {
-    Uni<Optional<String>> answer;
-    int calls;
-
-    @Override
-    public Uni<Optional<String>> liveImage(String regionId, UUID sagaId, String knownImageId) {
-      calls++;
-      return answer;
-    }
-  }
-
-  static final class RecordingReplays implements ReplayStore {
-    final List<Saga> written = new ArrayList<>();
-    final List<ReplayAudit> audits = new ArrayList<>();
-    boolean accept = true;
-
-    @Override
-    public Uni<Boolean> replay(Saga next, long expectedVersion, ReplayAudit audit) {
-      if (accept) {
-        written.add(next);
-        audits.add(audit);
-      }
-      return Uni.createFrom().item(accept);
-    }
-
-    @Override
-    public Uni<Void> audit(ReplayAudit audit) {
-      audits.add(audit);
-      return Uni.createFrom().voidItem();
-    }
+    assertThat(lookup.calls()).isZero();
+    assertThat(replays.audits()).extracting(ReplayAudit::result).containsExactly("REFUSED");
   }
 }

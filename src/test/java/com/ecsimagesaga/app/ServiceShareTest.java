@@ -2,13 +2,10 @@ package com.ecsimagesaga.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.port.ServiceInstances;
 import com.ecsimagesaga.testsupport.FakeClock;
-import io.smallrye.mutiny.Uni;
+import com.ecsimagesaga.testsupport.InMemoryServiceInstances;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** How many instances share the ECS budget, by heartbeats, on a clock that moves only when told. */
@@ -17,32 +14,9 @@ class ServiceShareTest {
   static final Duration EXPIRY = Duration.ofSeconds(20);
 
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-28T10:00:00Z"));
-  private final InMemoryInstances table = new InMemoryInstances();
 
-  /**
-   * The table's contract, in memory: the PostgreSQL version is PanacheServiceInstancesTest's
-   * subject.
-   */
-  static final class InMemoryInstances implements ServiceInstances {
-    final Map<String, Instant> beats = new ConcurrentHashMap<>();
-    boolean down;
-
-    @Override
-    public Uni<Integer> heartbeat(String instanceId, Instant now, Instant liveSince) {
-      if (down) {
-        return Uni.createFrom().failure(new IllegalStateException("database away"));
-      }
-      beats.merge(instanceId, now, (a, b) -> a.isAfter(b) ? a : b);
-      beats.values().removeIf(at -> at.isBefore(liveSince));
-      return Uni.createFrom().item(beats.size());
-    }
-
-    @Override
-    public Uni<Void> leave(String instanceId) {
-      beats.remove(instanceId);
-      return Uni.createFrom().voidItem();
-    }
-  }
+  /** The table's contract, in memory: the PostgreSQL version is PanacheServiceInstancesTest's. */
+  private final InMemoryServiceInstances table = new InMemoryServiceInstances();
 
   private ServiceShare instance(String name) {
     return new ServiceShare(table, clock, name, EXPIRY);
@@ -77,7 +51,7 @@ class ServiceShareTest {
     clock.advance(Duration.ofSeconds(6));
     assertThat(beat(a)).as("b's last beat is 21 s old").isEqualTo(1);
     assertThat(a.liveInstances()).isEqualTo(1);
-    assertThat(table.beats).containsOnlyKeys("a");
+    assertThat(table.beats()).containsOnlyKeys("a");
   }
 
   @Test
@@ -96,7 +70,7 @@ class ServiceShareTest {
     var b = instance("b");
     beat(b);
     beat(a);
-    table.down = true;
+    table.down(true);
     clock.advance(Duration.ofMinutes(5));
     assertThat(a.beat().onFailure().recoverWithNull().await().indefinitely()).isNull();
     assertThat(a.liveInstances())

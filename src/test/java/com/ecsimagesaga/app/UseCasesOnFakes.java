@@ -32,8 +32,8 @@ final class UseCasesOnFakes {
   static final SagaPolicies POLICIES = TestPolicies.policies(StepTimeouts.DEFAULTS);
 
   final FakeClock clock = new FakeClock(T0);
-  final InMemoryEventOutbox outbox = new InMemoryEventOutbox();
-  final InMemorySagaStore store = new InMemorySagaStore(outbox);
+  final InMemoryEventOutbox outbox = new InMemoryEventOutbox(clock);
+  final InMemorySagaStore store = new InMemorySagaStore(outbox, clock);
   final FakeCloudImageGateway cloud = new FakeCloudImageGateway();
   final SagaDefinitions definitions = new SagaDefinitions(POLICIES);
   final CommandIntake intake = new CommandIntake(store, new FakeEventEncoder(), definitions, clock);

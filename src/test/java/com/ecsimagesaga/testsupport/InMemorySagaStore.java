@@ -3,11 +3,16 @@ package com.ecsimagesaga.testsupport;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
+import com.ecsimagesaga.port.StepRun;
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import io.smallrye.mutiny.Uni;
 import java.lang.reflect.RecordComponent;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,25 +35,46 @@ import java.util.stream.Stream;
  * region, type and step; a move is stored only if the row still has the version the decision was
  * computed from and the lease is still the caller's, and then bumps the version, clears the lease
  * and writes the events to the {@link InMemoryEventOutbox}; a claim of a create saga with no image
- * whose lease was still set marks it {@code submitUnconfirmed}. One lock stands for a transaction.
+ * whose lease was still set marks it {@code submitUnconfirmed}; the sagas a move starts are stored
+ * with it, once per command id. Each row keeps the instant it last changed (the store's clock at
+ * the write, as {@code updated_at}) and a history of step runs folded as {@code SagaHistoryWriter}
+ * folds them, for {@link InMemorySagaQueries} and the overview fakes. One lock stands for a
+ * transaction.
  */
 public final class InMemorySagaStore implements SagaStore {
 
   private static final Set<SagaStatus> ACTIVE =
       Set.of(SagaStatus.RUNNING, SagaStatus.WAITING, SagaStatus.COMPENSATING);
 
-  /** A saga row: the saga and its lease. */
-  private record Row(Saga saga, String leaseOwner, Instant leaseUntil) {}
+  /** A saga row: the saga, its lease and when it last changed. */
+  private record Row(Saga saga, String leaseOwner, Instant leaseUntil, Instant updatedAt) {
+
+    Row leased(Saga claimed, String owner, Instant until) {
+      return new Row(claimed, owner, until, updatedAt);
+    }
+  }
+
+  /** A step run's key, as {@code saga_history}'s: the saga, the step and when the step began. */
+  private record RunKey(UUID sagaId, String step, Instant startedAt) {}
 
   private final Map<UUID, Row> rows = new LinkedHashMap<>();
   private final Map<String, String> processed = new HashMap<>();
   private final List<RejectedCommand> rejections = new ArrayList<>();
   private final List<Transit> stored = new ArrayList<>();
   private final Map<String, Instant> heartbeats = new HashMap<>();
+  private final Map<RunKey, StepRun> history = new LinkedHashMap<>();
   private final InMemoryEventOutbox outbox;
+  private final Clock clock;
 
+  /** A store whose rows are stamped with the time of day when they change. */
   public InMemorySagaStore(InMemoryEventOutbox outbox) {
+    this(outbox, Clock.systemUTC());
+  }
+
+  /** A store that stamps a changed row with {@code clock}'s time, as the service's store does. */
+  public InMemorySagaStore(InMemoryEventOutbox outbox, Clock clock) {
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /** A heartbeat of an instance, as {@code service_instance} records it, for takeover claims. */
@@ -96,14 +122,18 @@ public final class InMemorySagaStore implements SagaStore {
     }
     List<Boolean> answers = new ArrayList<>();
     for (Saga s : sagas) {
-      boolean isNew = !processed.containsKey(s.commandId());
-      if (isNew) {
-        processed.put(s.commandId(), "STARTED");
-        rows.put(s.id(), new Row(s, null, null));
-      }
-      answers.add(isNew);
+      answers.add(insert(s));
     }
     return Uni.createFrom().item(answers);
+  }
+
+  private boolean insert(Saga s) {
+    if (processed.containsKey(s.commandId())) {
+      return false;
+    }
+    processed.put(s.commandId(), "STARTED");
+    rows.put(s.id(), new Row(s, null, null, clock.instant()));
+    return true;
   }
 
   @Override
@@ -164,7 +194,7 @@ public final class InMemorySagaStore implements SagaStore {
             || (s.type() == SagaType.CREATE_IMAGE && s.imageId() == null && r.leaseUntil() != null);
     Saga claimed =
         unconfirmed == s.submitUnconfirmed() ? s : s.edit().submitUnconfirmed(true).build();
-    rows.put(s.id(), new Row(claimed, owner, until));
+    rows.put(s.id(), r.leased(claimed, owner, until));
     return claimed;
   }
 
@@ -177,7 +207,7 @@ public final class InMemorySagaStore implements SagaStore {
           && r.leaseUntil() != null
           && r.leaseUntil().isAfter(now)
           && (heldUntilBefore == null || r.leaseUntil().isBefore(heldUntilBefore))) {
-        rows.put(r.saga().id(), new Row(r.saga(), owner, now));
+        rows.put(r.saga().id(), r.leased(r.saga(), owner, now));
         ended++;
       }
     }
@@ -192,12 +222,82 @@ public final class InMemorySagaStore implements SagaStore {
       if (r == null || r.saga().version() != t.previousVersion() || !owner.equals(r.leaseOwner())) {
         continue;
       }
-      rows.put(r.saga().id(), new Row(withVersion(t.next(), t.previousVersion() + 1), null, null));
+      Instant now = clock.instant();
+      rows.put(
+          r.saga().id(), new Row(withVersion(t.next(), t.previousVersion() + 1), null, null, now));
+      for (int i = 0; i < t.moves(); i++) {
+        record(t.path().get(i), t.path().get(i + 1), now);
+      }
       t.events().forEach(outbox::add);
+      t.starts().forEach(this::insert);
       stored.add(t);
       ids.add(t.next().id());
     }
     return Uni.createFrom().item(ids);
+  }
+
+  /** Folds one move into its step run, as {@code SagaHistoryWriter} does. */
+  private void record(Saga before, Saga next, Instant now) {
+    Instant startedAt =
+        before.stepStartedAt() != null ? before.stepStartedAt() : before.createdAt();
+    boolean sameStep = before.step() == next.step();
+    CloudError retried = sameStep ? next.lastError() : null;
+    Failure failed = before.failure() == null ? next.failure() : null;
+    String code = retried != null ? retried.code() : failed != null ? failed.code() : null;
+    String requestId =
+        retried != null ? retried.requestId() : failed != null ? failed.requestId() : null;
+    long quotaWaitMs = (sameStep ? next : before).quotaWait().waited().toMillis();
+    int attempt = sameStep ? next.attempt() : before.attempt();
+    RunKey key = new RunKey(before.id(), before.step().name(), startedAt);
+    StepRun was = history.get(key);
+    history.put(
+        key,
+        new StepRun(
+            key.step(),
+            startedAt,
+            was == null ? now : was.firstAt(),
+            now,
+            was == null ? 1 : was.executions() + 1,
+            was == null ? attempt : Math.max(was.maxAttempt(), attempt),
+            next.status().name(),
+            next.step().name(),
+            next.progress(),
+            (was == null ? 0 : was.errorCount()) + (code == null ? 0 : 1),
+            code != null || was == null ? code : was.lastErrorCode(),
+            requestId != null || was == null ? requestId : was.lastRequestId(),
+            next.imageId() != null || was == null ? next.imageId() : was.imageId(),
+            was == null ? quotaWaitMs : Math.max(was.quotaWaitMs(), quotaWaitMs)));
+  }
+
+  /** The saga's step runs, oldest first (by first execution, then by the step's start). */
+  synchronized List<StepRun> history(UUID sagaId) {
+    return history.entrySet().stream()
+        .filter(e -> e.getKey().sagaId().equals(sagaId))
+        .map(Map.Entry::getValue)
+        .sorted(Comparator.comparing(StepRun::firstAt).thenComparing(StepRun::startedAt))
+        .toList();
+  }
+
+  /** When the saga's row last changed; fails when there is none. */
+  synchronized Instant updatedAt(UUID id) {
+    saga(id);
+    return rows.get(id).updatedAt();
+  }
+
+  /**
+   * Writes a replayed saga if the row still has {@code expectedVersion} and a replayable status, as
+   * {@link InMemoryReplayStore} promises: the version moves one on and the lease is cleared.
+   */
+  synchronized boolean replace(Saga next, long expectedVersion) {
+    Row r = rows.get(next.id());
+    if (r == null
+        || r.saga().version() != expectedVersion
+        || !Replay.REPLAYABLE.contains(r.saga().status())) {
+      return false;
+    }
+    rows.put(
+        next.id(), new Row(withVersion(next, expectedVersion + 1), null, null, clock.instant()));
+    return true;
   }
 
   @Override

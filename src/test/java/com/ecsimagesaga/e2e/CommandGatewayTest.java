@@ -342,8 +342,8 @@ class CommandGatewayTest extends SagaTestSupport {
             "no destination",
             "{" + id + source + ",\"destinations\":[]}",
             422,
-            "command",
-            "command.starts-nothing"));
+            "destinations",
+            "destinations.required"));
     all.add(
         kind(
             COPY,
@@ -426,7 +426,7 @@ class CommandGatewayTest extends SagaTestSupport {
             "not an account",
             "{" + id + image + ",\"accounts\":[\"" + MARK + "\"]}",
             422,
-            "addAccounts[0]",
+            "accounts[0]",
             "account-id.format"));
     all.add(
         kind(
@@ -450,7 +450,7 @@ class CommandGatewayTest extends SagaTestSupport {
             "not an account",
             "{" + id + image + ",\"accounts\":[\"" + MARK + "\"]}",
             422,
-            "removeAccounts[0]",
+            "accounts[0]",
             "account-id.format"));
     all.add(
         kind(

@@ -144,30 +144,9 @@ public record Saga(
 
   /** This saga as the store holds it at another version (the store owns the version). */
   public Saga atVersion(long v) {
-    return new Saga(
-        id,
-        type,
-        status,
-        step,
-        commandId,
-        regionId,
-        input,
-        imageId,
-        clientToken,
-        tokenGeneration,
-        attempt,
-        createdAt,
-        stepStartedAt,
-        nextWakeAt,
-        deadlineAt,
-        progress,
-        snapshotIds,
-        failure,
-        lastError,
-        v,
-        traceParent,
-        submitUnconfirmed,
-        quotaWait);
+    Builder b = edit();
+    b.version = v;
+    return b.build();
   }
 
   public Builder edit() {
@@ -193,6 +172,7 @@ public record Saga(
     private boolean submitUnconfirmed;
     private Instant deadlineAt;
     private QuotaWait quotaWait;
+    private long version;
 
     private Builder(Saga s) {
       this.s = s;
@@ -212,6 +192,7 @@ public record Saga(
       submitUnconfirmed = s.submitUnconfirmed;
       deadlineAt = s.deadlineAt;
       quotaWait = s.quotaWait;
+      version = s.version;
     }
 
     public Builder status(SagaStatus v) {
@@ -319,7 +300,7 @@ public record Saga(
           snapshotIds,
           failure,
           lastError,
-          s.version,
+          version,
           traceParent,
           submitUnconfirmed,
           quotaWait);

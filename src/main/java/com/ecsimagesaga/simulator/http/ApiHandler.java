@@ -197,8 +197,11 @@ public final class ApiHandler implements Consumer<RpcExchange> {
     }
     counters.record(action, CallCounters.LOST_RESPONSE);
     if (lost.delay() == null) {
-      exchange.abort();
+      // The request was carried out and only its answer is lost: the token is done before the
+      // connection drops, or a client retrying the instant it sees the drop would find it in
+      // flight.
       hooks.forEach(Runnable::run);
+      exchange.abort();
       return;
     }
     // The effect is committed; the answer leaves only after the delay, typically after the client

@@ -209,30 +209,27 @@ final class Ledger {
     return new CopyFigures(asked, succeeded, images, copied.size(), duplicates, leaks);
   }
 
-  /** Type of every saga, by saga id. */
-  Map<String, String> sagaTypes() throws SQLException {
-    Map<String, String> types = new HashMap<>();
-    try (Connection c = stack.postgres().connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select id, type from saga")) {
-      while (rs.next()) {
-        types.put(rs.getString(1), rs.getString(2));
-      }
-    }
-    return types;
-  }
-
   /** Status of every saga, by saga id. */
   Map<String, String> sagaStatuses() throws SQLException {
-    Map<String, String> statuses = new HashMap<>();
+    return bySagaId("status");
+  }
+
+  /** Type of every saga, by saga id. */
+  Map<String, String> sagaTypes() throws SQLException {
+    return bySagaId("type");
+  }
+
+  /** One column of the saga table by saga id. */
+  private Map<String, String> bySagaId(String column) throws SQLException {
+    Map<String, String> values = new HashMap<>();
     try (Connection c = stack.postgres().connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select id, status from saga")) {
+        ResultSet rs = s.executeQuery("select id, " + column + " from saga")) {
       while (rs.next()) {
-        statuses.put(rs.getString(1), rs.getString(2));
+        values.put(rs.getString(1), rs.getString(2));
       }
     }
-    return statuses;
+    return values;
   }
 
   /** Rows of the outbox not yet published. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -84,23 +85,21 @@ public class CommandResource {
   @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
   @APIResponse(responseCode = "400", description = "not a readable UpdateImage; violations listed")
   public Uni<Response> updateImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
-    var read = GatewayBody.read(contentType, body, UpdateImageJson.class);
-    if (!read.isValid()) {
-      return refused(read.status(), null, "UpdateImage", read.violations());
-    }
-    String commandId = commandId(read.value().commandId());
-    Instant now = clock.instant();
-    var command = GatewayCommands.update(read.value(), commandId, now);
-    var checked =
-        CommandIntake.check(
-            command, RecordRules.imageKey(command.regionId(), command.imageId()), now);
-    return unlessBusy(
-        checked,
-        command.regionId(),
-        command.imageId(),
-        commandId,
+    return aboutAnImage(
+        contentType,
+        body,
+        UpdateImageJson.class,
         "UpdateImage",
-        () -> submitter.submit(command));
+        UpdateImageJson::commandId,
+        (json, commandId, now) -> {
+          var command = GatewayCommands.update(json, commandId, now);
+          return new OnImage(
+              command.regionId(),
+              command.imageId(),
+              CommandIntake.check(
+                  command, RecordRules.imageKey(command.regionId(), command.imageId()), now),
+              () -> submitter.submit(command));
+        });
   }
 
   @POST
@@ -112,23 +111,21 @@ public class CommandResource {
   @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
   @APIResponse(responseCode = "400", description = "not a readable DeleteImage; violations listed")
   public Uni<Response> deleteImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
-    var read = GatewayBody.read(contentType, body, DeleteImageJson.class);
-    if (!read.isValid()) {
-      return refused(read.status(), null, "DeleteImage", read.violations());
-    }
-    String commandId = commandId(read.value().commandId());
-    Instant now = clock.instant();
-    var command = GatewayCommands.delete(read.value(), commandId, now);
-    var checked =
-        CommandIntake.check(
-            command, RecordRules.imageKey(command.regionId(), command.imageId()), now);
-    return unlessBusy(
-        checked,
-        command.regionId(),
-        command.imageId(),
-        commandId,
+    return aboutAnImage(
+        contentType,
+        body,
+        DeleteImageJson.class,
         "DeleteImage",
-        () -> submitter.submit(command));
+        DeleteImageJson::commandId,
+        (json, commandId, now) -> {
+          var command = GatewayCommands.delete(json, commandId, now);
+          return new OnImage(
+              command.regionId(),
+              command.imageId(),
+              CommandIntake.check(
+                  command, RecordRules.imageKey(command.regionId(), command.imageId()), now),
+              () -> submitter.submit(command));
+        });
   }
 
   @POST
@@ -167,6 +164,40 @@ public class CommandResource {
   public Uni<Response> unshareImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
     return kinds.submit(
         contentType, body, UnshareImageJson.class, GatewayCommands::unshare, submitter::submit);
+  }
+
+  /**
+   * A command about an existing image (an update or a delete), read from its JSON: the image, the
+   * command's check and how to publish it.
+   */
+  private record OnImage(
+      String regionId, String imageId, Validated<?> checked, Supplier<Uni<Void>> publish) {}
+
+  /** Makes the {@link OnImage} of a read body with its command id, issued at {@code now}. */
+  @FunctionalInterface
+  private interface OnImageCommand<J> {
+    OnImage of(J json, String commandId, Instant now);
+  }
+
+  /**
+   * Reads a command about an existing image, checks it and publishes it unless another saga is
+   * working on that image.
+   */
+  private <J extends Record> Uni<Response> aboutAnImage(
+      String contentType,
+      byte[] body,
+      Class<J> type,
+      String commandType,
+      Function<J, String> givenCommandId,
+      OnImageCommand<J> command) {
+    var read = GatewayBody.read(contentType, body, type);
+    if (!read.isValid()) {
+      return refused(read.status(), null, commandType, read.violations());
+    }
+    String commandId = commandId(givenCommandId.apply(read.value()));
+    OnImage on = command.of(read.value(), commandId, clock.instant());
+    return unlessBusy(
+        on.checked(), on.regionId(), on.imageId(), commandId, commandType, on.publish());
   }
 
   /**

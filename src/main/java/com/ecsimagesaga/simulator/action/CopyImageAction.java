@@ -74,16 +74,7 @@ final class CopyImageAction implements Action {
       throw new ApiError(403, "QuotaExceed.Image", "The Image Quota exceeds.");
     }
     ImageRecord copy = commit(ctx, source, destination, tags, resourceGroupId);
-    if (token != null) {
-      TokenRegistry.Entry entry =
-          state.tokens().commit(sourceRegion, NAME, token, fingerprint, copy.imageId, ctx.now());
-      ctx.afterAnswer(
-          () -> {
-            synchronized (state) {
-              entry.state = TokenRegistry.State.DONE;
-            }
-          });
-    }
+    CreateImageAction.rememberToken(ctx, sourceRegion, NAME, token, fingerprint, copy.imageId);
     return Map.of("ImageId", copy.imageId);
   }
 

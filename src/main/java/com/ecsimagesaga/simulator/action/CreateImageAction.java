@@ -54,16 +54,7 @@ final class CreateImageAction implements Action {
           "The maximum number of custom images in the region is exceeded.");
     }
     ImageRecord image = commit(ctx, regionId, source, tags, resourceGroupId);
-    if (token != null) {
-      TokenRegistry.Entry entry =
-          state.tokens().commit(regionId, NAME, token, fingerprint, image.imageId, ctx.now());
-      ctx.afterAnswer(
-          () -> {
-            synchronized (state) {
-              entry.state = TokenRegistry.State.DONE;
-            }
-          });
-    }
+    rememberToken(ctx, regionId, NAME, token, fingerprint, image.imageId);
     return Map.of("ImageId", image.imageId);
   }
 
@@ -92,6 +83,31 @@ final class CreateImageAction implements Action {
    * The resource an earlier request with the same ClientToken made, or the error a repeated token
    * gets: failed before, other parameters, or still being processed.
    */
+  /**
+   * Registers the ClientToken of a committed request (if it had one): in flight until its answer
+   * has left, then done, so a repeat answers with the same resource.
+   */
+  static void rememberToken(
+      ActionContext ctx,
+      String regionId,
+      String action,
+      String token,
+      String fingerprint,
+      String resourceId) {
+    if (token == null) {
+      return;
+    }
+    WorldState state = ctx.state();
+    TokenRegistry.Entry entry =
+        state.tokens().commit(regionId, action, token, fingerprint, resourceId, ctx.now());
+    ctx.afterAnswer(
+        () -> {
+          synchronized (state) {
+            entry.state = TokenRegistry.State.DONE;
+          }
+        });
+  }
+
   static String replay(ActionContext ctx, TokenRegistry.Entry earlier, String fingerprint) {
     if (earlier.state == TokenRegistry.State.FAILED) {
       throw new ApiError(

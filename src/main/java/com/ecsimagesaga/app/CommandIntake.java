@@ -1,46 +1,26 @@
 package com.ecsimagesaga.app;
 
 import com.ecsimagesaga.command.CommandIds;
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.CreateImageRules;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.DeleteImageRules;
 import com.ecsimagesaga.command.RecordRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
-import com.ecsimagesaga.command.UpdateImageCommand;
-import com.ecsimagesaga.command.UpdateImageRules;
-import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
-import com.ecsimagesaga.image.ImageChanges;
-import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.RejectedCommand;
 import com.ecsimagesaga.port.SagaStore;
-import com.ecsimagesaga.saga.CreateImageSaga;
-import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaEvent;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
-import com.ecsimagesaga.saga.SagaKinds;
-import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
-import com.ecsimagesaga.saga.UpdateImageSaga;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,150 +51,208 @@ public final class CommandIntake {
   public record Arrival<C>(C command, String key, String origin, String traceParent) {}
 
   /**
-   * Every violation of a create: the command's own rules ({@link CreateImageRules}), then when it
-   * says it was issued and the key it was published under ({@link RecordRules}). The JSON gateway
-   * runs the same check before publishing.
+   * Every violation of a command: its kind's own rules, then when it says it was issued and the key
+   * it was published under ({@link RecordRules}). The JSON gateway runs the same check before
+   * publishing.
+   *
+   * @param key the record key the command was published under, null when it had none
    */
-  public static Validated<ImageSpec> check(CreateImageCommand c, String key, Instant now) {
-    return withRecordRules(
-        CreateImageRules.check(c),
-        c.issuedAt(),
-        now,
-        c.regionId(),
-        c.imageName() != null ? c.imageName() : c.deprecatedName(),
-        RecordRules.createKey(c),
-        key);
-  }
-
-  /** As {@link #check(CreateImageCommand, String, Instant)}, for an update. */
-  public static Validated<ImageChanges> check(UpdateImageCommand c, String key, Instant now) {
-    return withRecordRules(
-        UpdateImageRules.check(c),
-        c.issuedAt(),
-        now,
-        c.regionId(),
-        c.imageId(),
-        RecordRules.imageKey(c.regionId(), c.imageId()),
-        key);
-  }
-
-  /** As {@link #check(CreateImageCommand, String, Instant)}, for a delete. */
-  public static Validated<DeleteImageCommand> check(DeleteImageCommand c, String key, Instant now) {
-    return withRecordRules(
-        DeleteImageRules.check(c),
-        c.issuedAt(),
-        now,
-        c.regionId(),
-        c.imageId(),
-        RecordRules.imageKey(c.regionId(), c.imageId()),
-        key);
-  }
-
-  private static <T> Validated<T> withRecordRules(
-      Validated<T> checked,
-      Instant issuedAt,
-      Instant now,
-      String regionId,
-      String subject,
-      String expectedKey,
-      String key) {
-    List<Violation> record = new ArrayList<>();
-    RecordRules.issuedAt(issuedAt, now, record);
-    RecordRules.key(regionId, subject, expectedKey, key, record);
-    if (record.isEmpty()) {
-      return checked;
-    }
-    List<Violation> all = new ArrayList<>(checked.violations());
-    all.addAll(record);
-    return new Validated<>(null, all, checked.warnings());
+  public static <C extends SagaKind.Command> List<Violation> check(
+      SagaKind<C> kind, C c, String key, Instant now) {
+    List<Violation> violations = new ArrayList<>(kind.check(c));
+    RecordRules.issuedAt(c.issuedAt(), now, violations);
+    RecordRules.key(c.regionId(), c.subject(), c.expectedKey(), key, violations);
+    return violations;
   }
 
   /**
+   * Takes in one command of a registered saga kind: checked ({@link #check}), then every saga the
+   * kind plans for it started at once; a command seen before starts none of them.
+   *
    * @param key the record key the command was published under, null when it had none
    * @param origin where the command was read, for example {@code topic/partition@offset}; may be
    *     null
-   * @param traceParent the W3C trace context the command arrived in, or null; the saga and its
+   * @param traceParent the W3C trace context the command arrived in, or null; the sagas and their
    *     events continue it
+   * @return the outcome; a started command answers with the id of its first saga
    */
-  public Uni<IntakeResult> createImage(
-      CreateImageCommand c, String key, String origin, String traceParent) {
-    return createImages(List.of(new Arrival<>(c, key, origin, traceParent))).map(r -> r.get(0));
+  public Uni<IntakeResult> submit(
+      SagaKind.Command c, String key, String origin, String traceParent) {
+    return submitAll(List.of(new Arrival<>(c, key, origin, traceParent))).map(r -> r.get(0));
   }
 
   /**
-   * Takes in creates as {@link #createImage} does one at a time, with the same outcome for each,
-   * but stores the sagas of each run of distinct command ids in one statement: a poll of commands
-   * costs one round trip rather than one per command. A command id that repeats in the list starts
-   * a new run, so the later copy meets the earlier one as a command seen before.
+   * Takes in commands as {@link #submit} does one at a time, with the same outcome for each, but
+   * stores the sagas of each run of commands that depend on nothing stored (no lookup, no idle
+   * image needed) and have distinct command ids in one statement: a poll of commands costs one
+   * round trip rather than one per command. A command id that repeats starts a new run, so the
+   * later copy meets the earlier one as a command seen before; a command that depends on what is
+   * stored is taken in on its own, in its place.
    *
    * @return one result per arrival, in order
    */
-  public Uni<List<IntakeResult>> createImages(List<Arrival<CreateImageCommand>> arrivals) {
-    List<List<Arrival<CreateImageCommand>>> runs = new ArrayList<>();
+  public Uni<List<IntakeResult>> submitAll(
+      List<? extends Arrival<? extends SagaKind.Command>> arrivals) {
+    Instant now = clock.instant();
+    List<List<Plan>> runs = new ArrayList<>();
     Set<String> idsInRun = new HashSet<>();
-    for (Arrival<CreateImageCommand> a : arrivals) {
-      if (runs.isEmpty() || !idsInRun.add(String.valueOf(a.command().commandId()))) {
+    boolean lastTogether = false;
+    for (Arrival<? extends SagaKind.Command> a : arrivals) {
+      Plan plan = plan(a, now);
+      boolean together = plan.together();
+      String id = String.valueOf(a.command().commandId());
+      if (runs.isEmpty() || !together || !lastTogether || !idsInRun.add(id)) {
         runs.add(new ArrayList<>());
         idsInRun.clear();
-        idsInRun.add(String.valueOf(a.command().commandId()));
+        idsInRun.add(id);
       }
-      runs.get(runs.size() - 1).add(a);
+      runs.get(runs.size() - 1).add(plan);
+      lastTogether = together;
     }
-    return inOrder(runs, this::createRun)
+    return inOrder(runs, run -> run.get(0).together() ? together(run) : inOrder(run, this::alone))
         .map(perRun -> perRun.stream().flatMap(List::stream).toList());
   }
 
-  /** What one create of a run comes to: its violations, or the saga it starts. */
-  private record Plan(Arrival<CreateImageCommand> arrival, List<Violation> violations, Saga saga) {}
-
   /**
-   * One run of creates with distinct command ids (so the order between them does not matter): the
-   * sagas stored at once, then the rejections one by one.
+   * What one command comes to before the store is asked: its kind, its violations, and when it has
+   * none and depends on nothing stored, the sagas it starts.
    */
-  private Uni<List<IntakeResult>> createRun(List<Arrival<CreateImageCommand>> run) {
-    Instant now = clock.instant();
-    List<Plan> plans = run.stream().map(a -> plan(a, now)).toList();
-    List<Saga> sagas = plans.stream().map(Plan::saga).filter(Objects::nonNull).toList();
-    return startAll(sagas)
-        .chain(
-            started -> {
-              Iterator<IntakeResult> startResults = started.iterator();
-              return inOrder(
-                  plans,
-                  p ->
-                      p.saga() != null
-                          ? Uni.createFrom().item(startResults.next())
-                          : reject(
-                              p.arrival().command().commandId(),
-                              "CreateImage",
-                              p.violations(),
-                              p.arrival().origin(),
-                              p.arrival().traceParent()));
-            });
+  private record Plan(
+      Arrival<? extends SagaKind.Command> arrival,
+      SagaKind<SagaKind.Command> kind,
+      List<Violation> violations,
+      List<Saga> sagas,
+      Instant now) {
+
+    /** Whether it can be stored with others: valid, or starting sagas that depend on nothing. */
+    boolean together() {
+      return !violations.isEmpty() || sagas != null;
+    }
   }
 
-  private Plan plan(Arrival<CreateImageCommand> a, Instant now) {
-    CreateImageCommand c = a.command();
-    var checked = check(c, a.key(), now);
-    if (!checked.isValid()) {
-      return new Plan(a, checked.violations(), null);
+  private Plan plan(Arrival<? extends SagaKind.Command> a, Instant now) {
+    SagaKind.Command c = a.command();
+    SagaKind<SagaKind.Command> kind = kindOf(c);
+    List<Violation> violations = check(kind, c, a.key(), now);
+    if (!violations.isEmpty()) {
+      return new Plan(a, kind, violations, null, now);
     }
-    checked.warnings().forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
-    Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
-    var input =
-        new SagaInput.Create(
-            checked.value(),
-            timeout,
-            c.deleteSnapshotsOnFailure(),
-            StepTimeoutRules.durations(c.stepTimeoutSeconds()),
-            c.distribution());
-    Saga saga =
-        CreateImageSaga.start(
-                sagaId(c.commandId()), c.commandId(), input, now, definitions.policies())
-            .edit()
-            .traceParent(a.traceParent())
-            .build();
-    return new Plan(a, List.of(), saga);
+    kind.warnings(c).forEach(w -> LOG.warnf("EIS-1002 command %s: %s", c.commandId(), w));
+    if (kind.needsIdleImage() || kind.lookup(c).isPresent()) {
+      return new Plan(a, kind, List.of(), null, now);
+    }
+    return new Plan(
+        a, kind, List.of(), started(a, kind.start(c, now, definitions.policies())), now);
+  }
+
+  @SuppressWarnings("unchecked")
+  private SagaKind<SagaKind.Command> kindOf(SagaKind.Command c) {
+    return (SagaKind<SagaKind.Command>)
+        definitions
+            .kindFor(c)
+            .orElseThrow(() -> new IllegalArgumentException("no saga kind takes " + c.getClass()));
+  }
+
+  /** The sagas a command starts, each continuing the trace the command came in. */
+  private static List<Saga> started(Arrival<?> a, List<Saga> sagas) {
+    return sagas.stream().map(s -> s.edit().traceParent(a.traceParent()).build()).toList();
+  }
+
+  /**
+   * One run of commands with distinct command ids (so the order between them does not matter): the
+   * sagas of all of them stored at once, then the rejections one by one.
+   */
+  private Uni<List<IntakeResult>> together(List<Plan> run) {
+    List<Saga> all = new ArrayList<>();
+    run.forEach(p -> all.addAll(p.sagas() == null ? List.of() : p.sagas()));
+    Uni<List<Boolean>> stored =
+        all.isEmpty() ? Uni.createFrom().item(List.of()) : store.startAll(all);
+    return stored.chain(
+        started -> {
+          Iterator<Boolean> each = started.iterator();
+          return inOrder(
+              run,
+              p -> {
+                if (p.sagas() == null) {
+                  return reject(p, p.violations());
+                }
+                List<Boolean> mine = new ArrayList<>();
+                p.sagas().forEach(s -> mine.add(each.next()));
+                return outcome(p, mine);
+              });
+        });
+  }
+
+  /**
+   * A command taken in on its own: what it depends on looked up, the image it is about found idle
+   * when its kind needs that, then its sagas stored together.
+   */
+  private Uni<IntakeResult> alone(Plan p) {
+    if (p.together()) {
+      return together(List.of(p)).map(r -> r.get(0));
+    }
+    SagaKind.Command c = p.arrival().command();
+    Uni<List<Saga>> found =
+        p.kind()
+            .lookup(c)
+            .map(l -> store.findByInput(l.type(), l.status(), l.field(), l.value()))
+            .orElseGet(() -> Uni.createFrom().item(List.of()));
+    return found.chain(
+        stored -> {
+          List<Saga> sagas =
+              started(p.arrival(), p.kind().start(c, p.now(), definitions.policies(), stored));
+          Plan planned = new Plan(p.arrival(), p.kind(), List.of(), sagas, p.now());
+          if (sagas.isEmpty() || !p.kind().needsIdleImage()) {
+            return together(List.of(planned)).map(r -> r.get(0));
+          }
+          Saga first = sagas.get(0);
+          return store
+              .findActiveOnImage(first.regionId(), first.imageId())
+              .chain(
+                  busy ->
+                      busy.isEmpty() || busy.get().commandId().equals(first.commandId())
+                          ? together(List.of(planned)).map(r -> r.get(0))
+                          : reject(p, List.of(busy(first.imageId(), busy.get()))));
+        });
+  }
+
+  /** The answer to a valid command once its sagas were offered to the store. */
+  private Uni<IntakeResult> outcome(Plan p, List<Boolean> started) {
+    SagaKind.Command c = p.arrival().command();
+    if (p.sagas().isEmpty()) {
+      // A kind's rules should refuse such a command; if one does not, it is refused here rather
+      // than taken in as done.
+      return reject(
+          p,
+          List.of(
+              Violation.of(
+                  "command",
+                  "command.starts-nothing",
+                  null,
+                  "this " + p.kind().commandType() + " asks for nothing to be done")));
+    }
+    Saga first = p.sagas().get(0);
+    if (started.contains(true)) {
+      p.sagas()
+          .forEach(
+              s ->
+                  LOG.infof(
+                      "EIS-1000 saga %s (%s) started for command %s",
+                      s.id(), s.type(), c.commandId()));
+      return Uni.createFrom().item(new IntakeResult.Started(first.id()));
+    }
+    LOG.infof("EIS-1003 command %s was seen before; nothing new started", c.commandId());
+    return answerDuplicate(first.commandId(), p.arrival().traceParent())
+        .replaceWith(new IntakeResult.Duplicate(c.commandId()));
+  }
+
+  private Uni<IntakeResult> reject(Plan p, List<Violation> violations) {
+    return reject(
+        p.arrival().command().commandId(),
+        p.kind().commandType(),
+        violations,
+        p.arrival().origin(),
+        p.arrival().traceParent());
   }
 
   /** Applies {@code step} to each item, one after the other; the results in the same order. */
@@ -229,156 +267,6 @@ public final class CommandIntake {
         .transformToUniAndConcatenate(step)
         .collect()
         .asList();
-  }
-
-  /** As {@link #createImage}, for a delete. */
-  public Uni<IntakeResult> deleteImage(
-      DeleteImageCommand c, String key, String origin, String traceParent) {
-    var checked = check(c, key, clock.instant());
-    if (!checked.isValid()) {
-      return reject(c.commandId(), "DeleteImage", checked.violations(), origin, traceParent);
-    }
-    var input =
-        new SagaInput.Delete(
-            c.imageId(),
-            c.force(),
-            c.deleteSnapshots(),
-            StepTimeoutRules.durations(c.stepTimeoutSeconds()));
-    Instant now = clock.instant();
-    Saga saga =
-        DeleteImageSaga.start(
-                sagaId(c.commandId()),
-                c.commandId(),
-                c.regionId(),
-                input,
-                now,
-                definitions.policies())
-            .edit()
-            .traceParent(traceParent)
-            .build();
-    if (!c.deleteCopies()) {
-      return unlessBusy(saga, "DeleteImage", origin);
-    }
-    return store
-        .findByInput(SagaType.COPY_IMAGE, SagaStatus.SUCCEEDED, "sourceImageId", c.imageId())
-        .chain(
-            copies ->
-                unlessBusy(
-                    saga,
-                    copies.stream()
-                        .filter(k -> c.regionId().equals(sourceRegionOf(k)))
-                        .map(k -> deleteCopy(c, k, input, now, traceParent))
-                        .toList(),
-                    "DeleteImage",
-                    origin));
-  }
-
-  /**
-   * The deletion of one copy the service made of the image a delete is about: a saga of its own,
-   * with a command id derived from the delete's, so a redelivered delete starts it only once.
-   */
-  private Saga deleteCopy(
-      DeleteImageCommand c, Saga copy, SagaInput.Delete of, Instant now, String traceParent) {
-    String commandId = SagaKinds.childCommandId(c.commandId(), "copy/" + copy.regionId());
-    return DeleteImageSaga.start(
-            sagaId(commandId),
-            commandId,
-            copy.regionId(),
-            new SagaInput.Delete(
-                copy.imageId(), of.force(), of.deleteSnapshots(), of.stepTimeouts()),
-            now,
-            definitions.policies())
-        .edit()
-        .traceParent(traceParent)
-        .build();
-  }
-
-  private static String sourceRegionOf(Saga copy) {
-    return copy.input() instanceof com.ecsimagesaga.saga.copy.CopyInput in
-        ? in.sourceRegionId()
-        : null;
-  }
-
-  /** As {@link #createImage}, for an update. */
-  public Uni<IntakeResult> updateImage(
-      UpdateImageCommand c, String key, String origin, String traceParent) {
-    var checked = check(c, key, clock.instant());
-    if (!checked.isValid()) {
-      return reject(c.commandId(), "UpdateImage", checked.violations(), origin, traceParent);
-    }
-    var input =
-        new SagaInput.Update(checked.value(), StepTimeoutRules.durations(c.stepTimeoutSeconds()));
-    Saga saga =
-        UpdateImageSaga.start(
-                sagaId(c.commandId()),
-                c.commandId(),
-                input,
-                clock.instant(),
-                definitions.policies())
-            .edit()
-            .traceParent(traceParent)
-            .build();
-    return unlessBusy(saga, "UpdateImage", origin);
-  }
-
-  /**
-   * Takes in a command of a saga kind registered in {@link SagaKinds}: the kind's own rules, then
-   * when it says it was issued and the key it was published under; a valid command starts every
-   * saga the kind plans for it, at once, and a command seen before starts none of them.
-   *
-   * @return the outcome; a started command answers with the id of its first saga
-   */
-  public <C extends SagaKind.Command> Uni<IntakeResult> submit(
-      C c, String key, String origin, String traceParent) {
-    @SuppressWarnings("unchecked")
-    SagaKind<C> kind =
-        (SagaKind<C>)
-            SagaKinds.forCommand(c)
-                .orElseThrow(
-                    () -> new IllegalArgumentException("no saga kind takes " + c.getClass()));
-    Instant now = clock.instant();
-    List<Violation> violations = new ArrayList<>(kind.check(c));
-    RecordRules.issuedAt(c.issuedAt(), now, violations);
-    RecordRules.key(c.regionId(), c.subject(), c.expectedKey(), key, violations);
-    if (!violations.isEmpty()) {
-      return reject(c.commandId(), kind.commandType(), violations, origin, traceParent);
-    }
-    List<Saga> sagas =
-        kind.start(c, now, definitions.policies()).stream()
-            .map(s -> s.edit().traceParent(traceParent).build())
-            .toList();
-    if (sagas.isEmpty()) {
-      // A kind's rules should refuse such a command; if one does not, it is refused here rather
-      // than taken in as done.
-      return reject(
-          c.commandId(),
-          kind.commandType(),
-          List.of(
-              Violation.of(
-                  "command",
-                  "command.starts-nothing",
-                  null,
-                  "this " + kind.commandType() + " asks for nothing to be done")),
-          origin,
-          traceParent);
-    }
-    return store
-        .startAll(sagas)
-        .chain(
-            started -> {
-              if (started.contains(true)) {
-                sagas.forEach(
-                    s ->
-                        LOG.infof(
-                            "EIS-1000 saga %s (%s) started for command %s",
-                            s.id(), s.type(), c.commandId()));
-                return Uni.createFrom()
-                    .<IntakeResult>item(new IntakeResult.Started(sagas.get(0).id()));
-              }
-              LOG.infof("EIS-1003 command %s was seen before; nothing new started", c.commandId());
-              return answerDuplicate(sagas.get(0).commandId(), traceParent)
-                  .replaceWith(new IntakeResult.Duplicate(c.commandId()));
-            });
   }
 
   /**
@@ -422,33 +310,11 @@ public final class CommandIntake {
     return store.reject(dedupeKey, why, message).replaceWith(new IntakeResult.Rejected(violations));
   }
 
-  /**
+  /*
    * A delete or update of an image that another saga is still working on (typically: still being
    * created) is refused with a reason rather than raced: ECS would refuse it too, or worse, the
    * create saga would compensate an image the user meant to keep changing.
    */
-  private Uni<IntakeResult> unlessBusy(Saga saga, String commandType, String origin) {
-    return unlessBusy(saga, List.of(), commandType, origin);
-  }
-
-  /** As {@link #unlessBusy(Saga, String, String)}, starting {@code alongside} with the saga. */
-  private Uni<IntakeResult> unlessBusy(
-      Saga saga, List<Saga> alongside, String commandType, String origin) {
-    return store
-        .findActiveOnImage(saga.regionId(), saga.imageId())
-        .chain(
-            busy -> {
-              if (busy.isEmpty() || busy.get().commandId().equals(saga.commandId())) {
-                return alongside.isEmpty() ? start(saga) : startWith(saga, alongside);
-              }
-              return reject(
-                  saga.commandId(),
-                  commandType,
-                  List.of(busy(saga.imageId(), busy.get())),
-                  origin,
-                  saga.traceParent());
-            });
-  }
 
   /** The violation of an update or delete of an image that saga {@code other} is working on. */
   public static Violation busy(String imageId, Saga other) {
@@ -464,42 +330,6 @@ public final class CommandIntake {
             + other.status()
             + ") is still working on this image; "
             + "send it again, with a new commandId, once that saga has finished");
-  }
-
-  private Uni<IntakeResult> start(Saga saga) {
-    return startAll(List.of(saga)).map(results -> results.get(0));
-  }
-
-  /** Starts {@code saga} and {@code more} in one statement; the outcome is the first saga's. */
-  private Uni<IntakeResult> startWith(Saga saga, List<Saga> more) {
-    List<Saga> all = new ArrayList<>(List.of(saga));
-    all.addAll(more);
-    return startAll(all).map(results -> results.get(0));
-  }
-
-  /** Stores new sagas at once; a saga whose command id was seen before answers with its state. */
-  private Uni<List<IntakeResult>> startAll(List<Saga> sagas) {
-    if (sagas.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    return store
-        .startAll(sagas)
-        .chain(
-            started ->
-                inOrder(
-                    IntStream.range(0, sagas.size()).boxed().toList(),
-                    k -> outcome(sagas.get(k), started.get(k))));
-  }
-
-  private Uni<IntakeResult> outcome(Saga saga, boolean started) {
-    if (!started) {
-      LOG.infof("EIS-1003 command %s was seen before; nothing new started", saga.commandId());
-      return answerDuplicate(saga.commandId(), saga.traceParent())
-          .replaceWith(new IntakeResult.Duplicate(saga.commandId()));
-    }
-    LOG.infof(
-        "EIS-1000 saga %s (%s) started for command %s", saga.id(), saga.type(), saga.commandId());
-    return Uni.createFrom().item(new IntakeResult.Started(saga.id()));
   }
 
   /** A repeated command is answered with where its saga stands now. */

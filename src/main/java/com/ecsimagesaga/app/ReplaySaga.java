@@ -6,7 +6,7 @@ import com.ecsimagesaga.port.ReplayStore;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.SagaKinds;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.Optional;
@@ -128,7 +128,7 @@ public final class ReplaySaga {
   }
 
   private Uni<Optional<String>> cloudState(Saga s) {
-    if (s.type() != SagaType.CREATE_IMAGE) {
+    if (!SagaKinds.of(s.type()).replayLooksForImage()) {
       return Uni.createFrom().item(Optional.empty());
     }
     return lookup.liveImage(s.regionId(), s.id(), s.imageId());

@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Field checks shared by every command; each adds at most one violation per field. */
-final class FieldRules {
+public final class FieldRules {
 
-  static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
-  static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+  public static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)+");
+  public static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private FieldRules() {}
 
-  static void commandId(String value, List<Violation> out) {
+  public static void commandId(String value, List<Violation> out) {
     if (value == null || value.isBlank()) {
       out.add(Violation.of("commandId", "command-id.required", value, "commandId is required"));
     } else if (!COMMAND_ID.matcher(value).matches()) {
@@ -25,7 +25,7 @@ final class FieldRules {
     }
   }
 
-  static void regionId(String value, List<Violation> out) {
+  public static void regionId(String value, List<Violation> out) {
     if (value == null || value.isBlank()) {
       out.add(Violation.of("regionId", "region-id.required", value, "regionId is required"));
     } else if (value.length() > 64 || !REGION.matcher(value).matches()) {
@@ -39,7 +39,7 @@ final class FieldRules {
   }
 
   /** Checks the required id of an existing image. */
-  static void imageId(String value, List<Violation> out) {
+  public static void imageId(String value, List<Violation> out) {
     if (value == null || value.isBlank()) {
       out.add(Violation.of("imageId", "image-id.required", value, "imageId is required"));
     } else {
@@ -48,7 +48,7 @@ final class FieldRules {
   }
 
   /** Checks an ECS resource id such as {@code i-...}, {@code s-...} or {@code m-...}. */
-  static boolean resourceId(
+  public static boolean resourceId(
       String field, String value, String prefix, String what, List<Violation> out) {
     if (value.length() < prefix.length() + 1
         || value.length() > 64
@@ -70,7 +70,7 @@ final class FieldRules {
     return true;
   }
 
-  static boolean hasControlCharacters(String value) {
+  public static boolean hasControlCharacters(String value) {
     return value != null && CONTROL.matcher(value).find();
   }
 }

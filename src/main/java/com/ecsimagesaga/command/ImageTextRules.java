@@ -5,17 +5,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The ECS rules for names, descriptions, families, versions and enumerated attributes. */
-final class ImageTextRules {
+public final class ImageTextRules {
 
   /** Letters (any script, so Chinese too), digits, ':', '_', '-', '.', starting with a letter. */
   private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{Nd}:_.\\-]{1,127}");
 
   private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._\\-]{1,40}");
 
-  static final Set<String> ARCHITECTURES = Set.of("i386", "x86_64", "arm64");
-  static final Set<String> BOOT_MODES = Set.of("BIOS", "UEFI", "UEFI-Preferred");
-  static final Set<String> DETECTION_STRATEGIES = Set.of("Standard");
-  static final Set<String> PLATFORMS =
+  public static final Set<String> ARCHITECTURES = Set.of("i386", "x86_64", "arm64");
+  public static final Set<String> BOOT_MODES = Set.of("BIOS", "UEFI", "UEFI-Preferred");
+  public static final Set<String> DETECTION_STRATEGIES = Set.of("Standard");
+  public static final Set<String> PLATFORMS =
       Set.of(
           "Aliyun",
           "Anolis",
@@ -46,7 +46,7 @@ final class ImageTextRules {
 
   private ImageTextRules() {}
 
-  static void imageName(String field, String value, List<Violation> out) {
+  public static void imageName(String field, String value, List<Violation> out) {
     if (value == null) {
       return;
     }
@@ -71,7 +71,7 @@ final class ImageTextRules {
     }
   }
 
-  static void description(String value, List<Violation> out) {
+  public static void description(String value, List<Violation> out) {
     if (value == null) {
       return;
     }
@@ -99,7 +99,7 @@ final class ImageTextRules {
     }
   }
 
-  static void imageFamily(String value, List<Violation> out) {
+  public static void imageFamily(String value, List<Violation> out) {
     if (value == null) {
       return;
     }
@@ -120,7 +120,7 @@ final class ImageTextRules {
     }
   }
 
-  static void imageVersion(String value, List<Violation> out) {
+  public static void imageVersion(String value, List<Violation> out) {
     if (value != null && !VERSION.matcher(value).matches()) {
       out.add(
           Violation.of(
@@ -131,7 +131,7 @@ final class ImageTextRules {
     }
   }
 
-  static void oneOf(String field, String value, Set<String> allowed, List<Violation> out) {
+  public static void oneOf(String field, String value, Set<String> allowed, List<Violation> out) {
     if (value != null && !allowed.contains(value)) {
       out.add(
           Violation.of(
@@ -142,7 +142,7 @@ final class ImageTextRules {
     }
   }
 
-  static boolean startsWithUrl(String value) {
+  public static boolean startsWithUrl(String value) {
     String lower = value.toLowerCase();
     return lower.startsWith("http://") || lower.startsWith("https://");
   }

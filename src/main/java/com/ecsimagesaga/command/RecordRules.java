@@ -20,11 +20,6 @@ public final class RecordRules {
 
   private RecordRules() {}
 
-  /** The key a create must be published under: {@code <regionId>/<imageName>}. */
-  public static String createKey(CreateImageCommand c) {
-    return c.regionId() + "/" + (c.imageName() != null ? c.imageName() : c.deprecatedName());
-  }
-
   /** The key an update or delete must be published under: {@code <regionId>/<imageId>}. */
   public static String imageKey(String regionId, String imageId) {
     return regionId + "/" + imageId;

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 public final class RuleIds {
 
   /**
-   * The rules of {@link CreateImageRules}, {@link UpdateImageRules} and {@link DeleteImageRules}.
+   * The rules of the create, update and delete commands, several of which (command id, region,
+   * image id, name, description, tags) other kinds check too ({@code SagaKind.ruleIds}).
    */
   public static final Set<String> VALIDATION =
       Set.of(

@@ -3,15 +3,16 @@ package com.ecsimagesaga.command;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepTimeouts;
+import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The per-command step timeouts ({@code stepTimeoutSeconds}): a map from a step of the command's
@@ -20,15 +21,16 @@ import java.util.Set;
  */
 public final class StepTimeoutRules {
 
-  static final String FIELD = "stepTimeoutSeconds";
+  public static final String FIELD = "stepTimeoutSeconds";
 
   /** The longest timeout a command may give one step: a week, as for the whole saga. */
-  static final int MAX_STEP_TIMEOUT_SECONDS = 7 * 24 * 3600;
+  public static final int MAX_STEP_TIMEOUT_SECONDS = 7 * 24 * 3600;
 
   private StepTimeoutRules() {}
 
-  static void check(Map<String, Integer> given, SagaType type, List<Violation> out) {
-    Set<Step> steps = StepTimeouts.stepsOf(type);
+  public static void check(Map<String, Integer> given, TransitionTable table, List<Violation> out) {
+    SagaType type = table.type();
+    Set<Step> steps = StepTimeouts.stepsOf(table);
     List<String> keys = new ArrayList<>(given.keySet());
     keys.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
     for (String key : keys) {
@@ -68,13 +70,13 @@ public final class StepTimeoutRules {
 
   /** The step timeouts of a command that passed {@link #check}, by step. */
   public static Map<Step, Duration> durations(Map<String, Integer> given) {
-    Map<Step, Duration> out = new EnumMap<>(Step.class);
+    Map<Step, Duration> out = new TreeMap<>();
     given.forEach((step, seconds) -> out.put(Step.valueOf(step), Duration.ofSeconds(seconds)));
     return out;
   }
 
   /** An unmodifiable copy that keeps the given order; null means no timeouts. */
-  static Map<String, Integer> copyOf(Map<String, Integer> given) {
+  public static Map<String, Integer> copyOf(Map<String, Integer> given) {
     return given == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(given));
   }
 }

@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /** ECS tag rules, plus the tag namespace this service reserves for itself. */
-final class TagRules {
+public final class TagRules {
 
   /** Tags whose key starts with this belong to the service; users may not set them. */
-  static final String RESERVED_PREFIX = "ecs-image-saga/";
+  public static final String RESERVED_PREFIX = "ecs-image-saga/";
 
   /** ECS allows 20 tags per resource; the service uses one for the saga id. */
-  static final int MAX_USER_TAGS = 19;
+  public static final int MAX_USER_TAGS = 19;
 
   private TagRules() {}
 
-  static void check(List<ImageTag> tags, List<Violation> out) {
+  public static void check(List<ImageTag> tags, List<Violation> out) {
     if (tags.size() > MAX_USER_TAGS) {
       out.add(
           Violation.of(

@@ -1,10 +1,6 @@
 package com.ecsimagesaga.port;
 
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.UpdateImageCommand;
-import com.ecsimagesaga.saga.copy.CopyImageCommand;
-import com.ecsimagesaga.saga.share.ShareImageCommand;
+import com.ecsimagesaga.saga.SagaKind;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -13,25 +9,12 @@ import io.smallrye.mutiny.Uni;
  */
 public interface CommandSubmitter {
 
-  /** Publishes a CreateImage command; completes once the broker acknowledged it. */
-  Uni<Void> submit(CreateImageCommand command);
-
-  /** Publishes an UpdateImage command; completes once the broker acknowledged it. */
-  Uni<Void> submit(UpdateImageCommand command);
-
-  /** Publishes a DeleteImage command; completes once the broker acknowledged it. */
-  Uni<Void> submit(DeleteImageCommand command);
-
   /**
-   * Publishes a CopyImage command under its key ({@code <sourceRegionId>/<sourceImageId>});
-   * completes once the broker acknowledged it.
+   * Publishes a command of a registered saga kind as any producer would: its kind's record, under
+   * the key the kind expects. Completes once the broker acknowledged it.
+   *
+   * @throws IllegalArgumentException for a command no kind's record can carry (a ShareImageCommand
+   *     that both adds and removes accounts: the contract has no record for that)
    */
-  Uni<Void> submit(CopyImageCommand command);
-
-  /**
-   * Publishes a change of who an image is shared with: a ShareImage when the command adds accounts,
-   * an UnshareImage when it removes them (a command must not do both: the contract has no record
-   * for that); completes once the broker acknowledged it.
-   */
-  Uni<Void> submit(ShareImageCommand command);
+  Uni<Void> submit(SagaKind.Command command);
 }

@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class ImageWatch {
 
   private ImageWatch() {}
 
-  static Decision decide(Saga s, StepOutcome o, Instant now, Moves moves, Created created) {
+  public static Decision decide(Saga s, StepOutcome o, Instant now, Moves moves, Created created) {
     return decide(s, o, now, moves, CREATE, created);
   }
 

@@ -130,18 +130,6 @@ public record Saga(
     return "eis-" + sagaId + "-" + generation;
   }
 
-  public SagaInput.Create createInput() {
-    return (SagaInput.Create) input;
-  }
-
-  public SagaInput.Update updateInput() {
-    return (SagaInput.Update) input;
-  }
-
-  public SagaInput.Delete deleteInput() {
-    return (SagaInput.Delete) input;
-  }
-
   /** This saga as the store holds it at another version (the store owns the version). */
   public Saga atVersion(long v) {
     Builder b = edit();

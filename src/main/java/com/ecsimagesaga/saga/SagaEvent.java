@@ -63,7 +63,7 @@ public interface SagaEvent {
     public static final String WAITING_FOR_QUOTA = "WAITING_FOR_QUOTA";
 
     /** The progress event of saga {@code s} at {@code now}, with an id stable for its version. */
-    static ImageCreationProgressed of(
+    public static ImageCreationProgressed of(
         Saga s,
         Instant now,
         String imageId,

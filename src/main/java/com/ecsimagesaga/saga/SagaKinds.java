@@ -2,20 +2,34 @@ package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.command.CommandIds;
 import com.ecsimagesaga.saga.copy.CopyImageKind;
+import com.ecsimagesaga.saga.create.CreateImageKind;
+import com.ecsimagesaga.saga.delete.DeleteImageKind;
 import com.ecsimagesaga.saga.share.ShareImageKind;
+import com.ecsimagesaga.saga.update.UpdateImageKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The saga kinds defined in packages of their own. Registering a kind is one line here. */
+/** Every saga kind, each defined in a package of its own. Registering a kind is one line here. */
 public final class SagaKinds {
 
-  public static final List<SagaKind<?>> ALL = List.of(new CopyImageKind(), new ShareImageKind());
+  public static final List<SagaKind<?>> ALL =
+      List.of(
+          new CreateImageKind(),
+          new DeleteImageKind(),
+          new UpdateImageKind(),
+          new CopyImageKind(),
+          new ShareImageKind());
 
   private static final int MAX_COMMAND_ID = 160;
 
   private SagaKinds() {}
+
+  /** The type of every registered kind, in the order they are registered. */
+  public static List<SagaType> types() {
+    return ALL.stream().<SagaType>map(SagaKind::type).toList();
+  }
 
   /** The registered kind of a saga type. */
   public static SagaKind<?> of(SagaType type) {

@@ -1,20 +1,18 @@
 package com.ecsimagesaga.saga;
 
-import com.ecsimagesaga.image.ImageSource;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The longest each step may take, from the moment it first became due, before the saga gives up on
- * it. Waiting steps are sized by source kind: an instance may take a while to become Running or
- * Stopped, and an image made from an instance (whose disks ECS snapshots first) takes longer to
- * become usable than one made from snapshots that already exist. A command may override any step of
- * its saga type through {@link SagaInput#stepTimeouts()}.
+ * it, as the service configuration sizes the steps of the create, delete and update sagas; each
+ * kind's input says which of these its steps take ({@link SagaInput#defaultStepTimeout}). A command
+ * may override any step of its saga type through {@link SagaInput#stepTimeouts()}.
  *
  * @param checkInstance CHECK_SOURCE for an instance: waiting for it to be Running or Stopped
  * @param checkSnapshot CHECK_SOURCE for snapshots: waiting for the system snapshot to be
@@ -86,61 +84,35 @@ public record StepTimeouts(
     }
   }
 
-  /**
-   * The steps of a saga type, which are also the steps a command of that type may give a timeout
-   * for.
-   */
-  public static Set<Step> stepsOf(SagaType type) {
-    TransitionTable table =
-        switch (type) {
-          case CREATE_IMAGE -> CreateImageSaga.TABLE;
-          case DELETE_IMAGE -> DeleteImageSaga.TABLE;
-          case UPDATE_IMAGE -> UpdateImageSaga.TABLE;
-          default -> SagaKinds.of(type).table();
-        };
-    Set<Step> steps = EnumSet.noneOf(Step.class);
+  /** The steps of a saga type, which are also the steps a command may give a timeout for. */
+  public static Set<Step> stepsOf(TransitionTable table) {
+    Set<Step> steps = new TreeSet<>();
     table.rows().forEach(t -> steps.add(t.from()));
     return steps;
   }
 
   /**
-   * How long {@code step} may take for a saga with this input: the command's own value, else the
-   * default.
+   * How long {@code step} may take for a saga with this input: the command's own value, else what
+   * the saga's kind says from this configuration ({@link SagaInput#defaultStepTimeout}).
    */
   public Duration of(Step step, SagaInput input) {
     Duration own = input.stepTimeouts().get(step);
-    return own != null ? own : byDefault(step, input);
-  }
-
-  private Duration byDefault(Step step, SagaInput input) {
-    boolean fromInstance =
-        input instanceof SagaInput.Create c
-            && c.spec().source() instanceof ImageSource.FromInstance;
-    return switch (step) {
-      case CHECK_SOURCE -> fromInstance ? checkInstance : checkSnapshot;
-      case SUBMIT_CREATE_IMAGE -> submitCreateImage;
-      case FIND_SUBMITTED_IMAGE -> findSubmittedImage;
-      case AWAIT_IMAGE_USABLE -> fromInstance ? awaitUsableFromInstance : awaitUsableFromSnapshot;
-      case COMPENSATE_DELETE_IMAGE -> compensateDeleteImage;
-      case DELETE_SNAPSHOTS -> deleteSnapshots;
-      case CHECK_IMAGE -> checkImage;
-      case SUBMIT_DELETE_IMAGE -> submitDeleteImage;
-      case AWAIT_IMAGE_GONE -> awaitImageGone;
-      case MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP -> applyChange;
-      case DONE -> throw new IllegalArgumentException("a finished saga has no step to time");
-      default -> {
-        Duration own = input.defaultStepTimeout(step);
-        if (own == null) {
-          throw new IllegalArgumentException("no timeout for step " + step + " of this saga");
-        }
-        yield own;
-      }
-    };
+    if (own != null) {
+      return own;
+    }
+    if (step == Step.DONE) {
+      throw new IllegalArgumentException("a finished saga has no step to time");
+    }
+    Duration byDefault = input.defaultStepTimeout(step, this);
+    if (byDefault == null) {
+      throw new IllegalArgumentException("no timeout for step " + step + " of this saga");
+    }
+    return byDefault;
   }
 
   /** An unmodifiable copy of per-step overrides, in step order; null means none. */
-  static Map<Step, Duration> copyOf(Map<Step, Duration> overrides) {
-    Map<Step, Duration> copy = new EnumMap<>(Step.class);
+  public static Map<Step, Duration> copyOf(Map<Step, Duration> overrides) {
+    Map<Step, Duration> copy = new TreeMap<>();
     if (overrides != null) {
       overrides.forEach(
           (step, d) -> copy.put(Objects.requireNonNull(step), Objects.requireNonNull(d)));

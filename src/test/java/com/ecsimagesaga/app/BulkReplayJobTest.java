@@ -9,7 +9,7 @@ import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.ReplayTestSagas;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.testsupport.FakeClock;
 import com.ecsimagesaga.testsupport.FakeImageLookup;
 import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
@@ -59,7 +59,8 @@ class BulkReplayJobTest {
         .forEach(
             i -> {
               Saga base =
-                  ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
+                  ReplayTestSagas.failedCreate(
+                      SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null);
               UUID id = new UUID(0, i + 1);
               await(
                   sagas.start(

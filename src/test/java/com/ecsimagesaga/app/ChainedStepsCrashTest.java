@@ -9,10 +9,9 @@ import com.ecsimagesaga.port.EventEncoder;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.SagaTracing;
 import com.ecsimagesaga.saga.CloudAction;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.simulator.InstanceStatus;
@@ -151,7 +150,7 @@ class ChainedStepsCrashTest {
         .isEqualTo(1);
 
     Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
-    assertThat(stored.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(stored.step()).isEqualTo(CreateImageSaga.SUBMIT_CREATE_IMAGE);
     assertThat(stored.version()).isEqualTo(saga.version() + 1);
     assertThat(stored.nextWakeAt())
         .as("due again for the step that failed")
@@ -231,7 +230,7 @@ class ChainedStepsCrashTest {
   /** Both steps ran again under the second claim, CreateImage twice, one image: the saga's. */
   private void assertRedoneWithOneImage(Saga saga) {
     Saga stored = onContext(() -> store.find(saga.id())).orElseThrow();
-    assertThat(stored.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(stored.step()).isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
     assertThat(stored.version()).as("one stored pass").isEqualTo(saga.version() + 1);
     assertThat(historySteps(saga)).containsExactly("CHECK_SOURCE:1", "SUBMIT_CREATE_IMAGE:1");
     assertThat(createImageCallsOf(saga)).isEqualTo(2);

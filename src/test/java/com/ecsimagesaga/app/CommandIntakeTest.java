@@ -8,8 +8,8 @@ import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.testsupport.FakeEventEncoder;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class CommandIntakeTest {
     UUID id = UseCasesOnFakes.started(world.give(command));
 
     var saga = world.saga(id);
-    assertThat(saga.type()).isEqualTo(SagaType.CREATE_IMAGE);
+    assertThat(saga.type()).isEqualTo(CreateImageSaga.TYPE);
     assertThat(saga.status()).isEqualTo(SagaStatus.RUNNING);
     assertThat(saga.commandId()).isEqualTo(command.commandId());
     assertThat(saga.nextWakeAt()).isEqualTo(UseCasesOnFakes.T0);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.port.ServiceInstances;
-import com.ecsimagesaga.saga.DeleteImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteInput;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.FakeClock;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
@@ -209,7 +209,7 @@ class LeaseTakeoverTest {
             UUID.randomUUID(),
             "fair-delete-" + UUID.randomUUID(),
             busy,
-            new SagaInput.Delete("m-fair", false, false, Map.of()),
+            new DeleteInput("m-fair", false, false, Map.of()),
             t,
             definitions.policies());
     assertThat(onContext(() -> store.start(delete))).isTrue();

@@ -3,10 +3,9 @@ package com.ecsimagesaga.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Instant;
 import java.util.List;
@@ -25,14 +24,14 @@ class ListingFreshnessTest {
     var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
     return Saga.restore(
             UUID.randomUUID(),
-            SagaType.CREATE_IMAGE,
+            CreateImageSaga.TYPE,
             "c",
             "cn-hangzhou",
-            new SagaInput.Create(spec, null, false),
+            new CreateInput(spec, null, false),
             T0,
             3)
         .status(SagaStatus.WAITING)
-        .step(Step.AWAIT_IMAGE_USABLE)
+        .step(CreateImageSaga.AWAIT_IMAGE_USABLE)
         .imageId("m-1")
         .token("tok", 0)
         .stepStartedAt(submittedAt)

@@ -7,7 +7,7 @@ import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.ReplayTestSagas;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.testsupport.FakeImageLookup;
 import com.ecsimagesaga.testsupport.InMemoryEventOutbox;
 import com.ecsimagesaga.testsupport.InMemoryReplayStore;
@@ -46,19 +46,20 @@ class ReplaySagaTest {
 
   @Test
   void anImageFoundByItsTagIsWatchedAndTheReplayIsWrittenWithItsAuditRow() {
-    Saga failed = ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null);
+    Saga failed =
+        ReplayTestSagas.failedCreate(SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null);
     lookup.image(failed.regionId(), "m-found", failed.id());
     var result = replay(failed, false);
     assertThat(result.result()).isEqualTo("REPLAYED");
     assertThat(sagas.saga(failed.id()).step())
         .as("the stored saga runs again")
-        .isEqualTo(Step.AWAIT_IMAGE_USABLE);
+        .isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
     assertThat(sagas.saga(failed.id()).version()).isEqualTo(failed.version() + 1);
     assertThat(replays.written())
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+              assertThat(s.step()).isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
               assertThat(s.imageId()).isEqualTo("m-found");
             });
     assertThat(replays.audits())
@@ -76,7 +77,9 @@ class ReplaySagaTest {
     lookup.unreachable(new IllegalStateException("SDK.ServerUnreachable"));
     var result =
         replay(
-            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), false);
+            ReplayTestSagas.failedCreate(
+                SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
+            false);
     assertThat(result.result()).isEqualTo("ERROR");
     assertThat(replays.written()).isEmpty();
     assertThat(replays.audits()).extracting(ReplayAudit::result).containsExactly("ERROR");
@@ -86,7 +89,9 @@ class ReplaySagaTest {
   void aDryRunAuditsWhatItWouldDoAndWritesNoSaga() {
     var result =
         replay(
-            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null), true);
+            ReplayTestSagas.failedCreate(
+                SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
+            true);
     assertThat(result.result()).isEqualTo("WOULD_REPLAY");
     assertThat(result.step()).isEqualTo("SUBMIT_CREATE_IMAGE");
     assertThat(replays.written()).isEmpty();
@@ -96,7 +101,8 @@ class ReplaySagaTest {
   @Test
   void aSagaThatMovedMeanwhileIsAConflictAndOnlyTheConflictIsAudited() {
     Saga asRead =
-        ReplayTestSagas.failedCreate(SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old");
+        ReplayTestSagas.failedCreate(
+            SagaStatus.COMPENSATED, CreateImageSaga.AWAIT_IMAGE_USABLE, "m-old");
     assertThat(replay(asRead, false).result()).isEqualTo("REPLAYED");
 
     // A second replay from the state read before the first one moved the saga on.
@@ -113,7 +119,8 @@ class ReplaySagaTest {
   void aRunningSagaIsRefusedWithoutAskingTheCloud() {
     var result =
         replay(
-            ReplayTestSagas.failedCreate(SagaStatus.WAITING, Step.AWAIT_IMAGE_USABLE, "m-1"),
+            ReplayTestSagas.failedCreate(
+                SagaStatus.WAITING, CreateImageSaga.AWAIT_IMAGE_USABLE, "m-1"),
             false);
     assertThat(result.result()).isEqualTo("REFUSED");
     assertThat(lookup.calls()).isZero();

@@ -12,6 +12,7 @@ import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +64,7 @@ class SagaCoordinatorTest {
     world.pass();
 
     var backingOff = world.saga(id);
-    assertThat(backingOff.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(backingOff.step()).isEqualTo(CreateImageSaga.SUBMIT_CREATE_IMAGE);
     assertThat(backingOff.status()).isEqualTo(SagaStatus.WAITING);
     assertThat(backingOff.attempt()).isEqualTo(1);
     assertThat(backingOff.lastError().code()).isEqualTo("InternalError");
@@ -81,7 +82,7 @@ class SagaCoordinatorTest {
         .extracting(CloudAction.SubmitCreateImage::clientToken)
         .as("the retry carries the same ClientToken")
         .containsExactly(backingOff.clientToken(), backingOff.clientToken());
-    assertThat(world.saga(id).step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(world.saga(id).step()).isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
     assertThat(world.saga(id).imageId()).isEqualTo("m-1");
   }
 
@@ -100,7 +101,7 @@ class SagaCoordinatorTest {
     world.pass();
     world.wakeUp(id);
     world.pass();
-    assertThat(world.saga(id).step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(world.saga(id).step()).isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
 
     world.clock.advance(Duration.ofMinutes(11));
     world.pass();

@@ -11,8 +11,8 @@ import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.InstanceStatus;
@@ -113,10 +113,10 @@ class SourceChecksTogetherTest {
     for (String instance : ready) {
       assertThat(stored(sagas.get(instance)).step())
           .as("checked, and CreateImage chained in the same pass")
-          .isEqualTo(Step.AWAIT_IMAGE_USABLE);
+          .isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
     }
     Saga waiting = stored(sagas.get(starting));
-    assertThat(waiting.step()).isEqualTo(Step.CHECK_SOURCE);
+    assertThat(waiting.step()).isEqualTo(CreateImageSaga.CHECK_SOURCE);
     assertThat(waiting.attempt()).isEqualTo(1);
     assertThat(waiting.lastError().kind()).isEqualTo(ErrorKind.STATE_WAIT);
     assertThat(waiting.lastError().code()).isEqualTo("IncorrectInstanceStatus");
@@ -144,7 +144,9 @@ class SourceChecksTogetherTest {
     assertThat(calls.stream().flatMap(List::stream)).containsExactlyInAnyOrderElementsOf(all);
     assertThat(all)
         .allSatisfy(
-            i -> assertThat(stored(sagas.get(i)).step()).isEqualTo(Step.AWAIT_IMAGE_USABLE));
+            i ->
+                assertThat(stored(sagas.get(i)).step())
+                    .isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE));
   }
 
   @Test
@@ -168,7 +170,7 @@ class SourceChecksTogetherTest {
     for (Saga saga : sagas.values()) {
       Saga expected = definitions.of(saga.type()).decide(saga, alone, clock.instant()).next();
       Saga stored = stored(saga);
-      assertThat(stored.step()).isEqualTo(Step.CHECK_SOURCE).isEqualTo(expected.step());
+      assertThat(stored.step()).isEqualTo(CreateImageSaga.CHECK_SOURCE).isEqualTo(expected.step());
       assertThat(stored.status()).isEqualTo(expected.status());
       assertThat(stored.attempt()).as("a throttle spends no attempt").isZero();
       assertThat(stored.attempt()).isEqualTo(expected.attempt());
@@ -197,7 +199,9 @@ class SourceChecksTogetherTest {
     assertThat(callsNaming(all)).as("the retry is shared too").hasSize(2);
     assertThat(all)
         .allSatisfy(
-            i -> assertThat(stored(sagas.get(i)).step()).isEqualTo(Step.AWAIT_IMAGE_USABLE));
+            i ->
+                assertThat(stored(sagas.get(i)).step())
+                    .isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE));
   }
 
   /** A stored, due create from each instance, by instance. */

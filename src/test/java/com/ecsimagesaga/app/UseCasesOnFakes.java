@@ -1,11 +1,10 @@
 package com.ecsimagesaga.app;
 
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.StepTimeouts;
+import com.ecsimagesaga.saga.create.CreateImageCommand;
+import com.ecsimagesaga.saga.delete.DeleteImageCommand;
 import com.ecsimagesaga.testsupport.FakeClock;
 import com.ecsimagesaga.testsupport.FakeCloudImageGateway;
 import com.ecsimagesaga.testsupport.FakeEventEncoder;
@@ -52,18 +51,12 @@ final class UseCasesOnFakes {
 
   /** Takes a create in as the Kafka consumer would, under the record key it must have. */
   IntakeResult give(CreateImageCommand c) {
-    return intake
-        .createImage(c, RecordRules.createKey(c), "commands/0@1", null)
-        .await()
-        .indefinitely();
+    return intake.submit(c, c.expectedKey(), "commands/0@1", null).await().indefinitely();
   }
 
   /** Takes a delete in as the Kafka consumer would. */
   IntakeResult give(DeleteImageCommand c) {
-    return intake
-        .deleteImage(c, RecordRules.imageKey(c.regionId(), c.imageId()), "commands/0@2", null)
-        .await()
-        .indefinitely();
+    return intake.submit(c, c.expectedKey(), "commands/0@2", null).await().indefinitely();
   }
 
   /** One pass of the coordinator at the clock's time; how many sagas moved. */

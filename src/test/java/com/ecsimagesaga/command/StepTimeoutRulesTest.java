@@ -4,6 +4,12 @@ import static com.ecsimagesaga.testsupport.Commands.aCreateImageCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageRules;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteImageCommand;
+import com.ecsimagesaga.saga.delete.DeleteImageRules;
+import com.ecsimagesaga.saga.update.UpdateImageCommand;
+import com.ecsimagesaga.saga.update.UpdateImageRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +30,7 @@ class StepTimeoutRulesTest {
     assertThat(StepTimeoutRules.durations(c.stepTimeoutSeconds()))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                Step.AWAIT_IMAGE_USABLE,
+                CreateImageSaga.AWAIT_IMAGE_USABLE,
                 Duration.ofSeconds(90),
                 Step.COMPENSATE_DELETE_IMAGE,
                 Duration.ofDays(7)));

@@ -14,9 +14,13 @@ import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.SagaEvent;
-import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.copy.CopyEvents;
+import com.ecsimagesaga.saga.copy.CopyImageSaga;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
 import com.ecsimagesaga.saga.share.ShareEvents;
+import com.ecsimagesaga.saga.share.ShareImageSaga;
+import com.ecsimagesaga.saga.update.UpdateImageSaga;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -132,14 +136,14 @@ final class ContractExamples {
   static List<SagaEvent> events() {
     Failure quota =
         new Failure(
-            Step.SUBMIT_CREATE_IMAGE,
+            CreateImageSaga.SUBMIT_CREATE_IMAGE,
             "PERMANENT",
             "QuotaExceed.Image",
             "The quota of custom images is exceeded.",
             "7C1D3E2A-5B6F-4C8D-9E0F-1A2B3C4D5E6F");
     Failure inUse =
         new Failure(
-            Step.SUBMIT_DELETE_IMAGE,
+            DeleteImageSaga.SUBMIT_DELETE_IMAGE,
             "PERMANENT",
             "ImageUsingByInstance",
             "The image is in use by instances.",
@@ -187,7 +191,7 @@ final class ContractExamples {
             REGION,
             IMAGE,
             new Failure(
-                Step.TAG_IMAGE,
+                UpdateImageSaga.TAG_IMAGE,
                 "PERMANENT",
                 "InvalidTagKey.Malformed",
                 "The specified tag key is not valid.",
@@ -260,7 +264,7 @@ final class ContractExamples {
             REGION,
             IMAGE,
             new Failure(
-                Step.SUBMIT_COPY_IMAGE,
+                CopyImageSaga.SUBMIT_COPY_IMAGE,
                 "PERMANENT",
                 "DestinationRegion.NotFound",
                 "The specified destination region does not exist.",
@@ -287,7 +291,7 @@ final class ContractExamples {
             List.of("1234567890123456"),
             List.of(),
             new Failure(
-                Step.MODIFY_SHARE_PERMISSION,
+                ShareImageSaga.MODIFY_SHARE_PERMISSION,
                 "PERMANENT",
                 "InvalidAccount.NotFound",
                 "The specified account does not exist.",

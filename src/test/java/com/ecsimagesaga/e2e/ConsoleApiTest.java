@@ -108,8 +108,8 @@ class ConsoleApiTest extends SagaTestSupport {
     JsonPath viewer = asViewer().get("/api/me").then().statusCode(200).extract().jsonPath();
     assertThat(viewer.getList("sagaKinds", String.class))
         .containsExactly(
-            java.util.Arrays.stream(com.ecsimagesaga.saga.SagaType.values())
-                .map(Enum::name)
+            com.ecsimagesaga.saga.SagaKinds.types().stream()
+                .map(com.ecsimagesaga.saga.SagaType::name)
                 .toArray(String[]::new))
         .contains("COPY_IMAGE", "SHARE_IMAGE");
   }

@@ -15,7 +15,7 @@ import com.ecsimagesaga.contract.v1.ImageShared;
 import com.ecsimagesaga.contract.v1.ShareImage;
 import com.ecsimagesaga.contract.v1.Tag;
 import com.ecsimagesaga.contract.v1.UnshareImage;
-import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.Fault;
 import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;

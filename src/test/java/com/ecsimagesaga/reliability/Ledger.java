@@ -7,7 +7,7 @@ import com.ecsimagesaga.contract.v1.ImageCreated;
 import com.ecsimagesaga.contract.v1.ImageCreationFailed;
 import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
-import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.ImageView;
 import com.ecsimagesaga.testsupport.SagaTopics;
 import com.ecsimagesaga.testsupport.TopicReader;

@@ -2,6 +2,11 @@ package com.ecsimagesaga.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteInput;
+import com.ecsimagesaga.saga.update.UpdateImageSaga;
+import com.ecsimagesaga.saga.update.UpdateInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,14 +24,15 @@ class ReplayTest {
   void resumingAFailedCreateRunsTheFailedStepAgainWithTheSameTokenAFreshBudgetAndANewDeadline() {
     var plan =
         Replay.plan(
-            ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null),
+            ReplayTestSagas.failedCreate(
+                SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
             Replay.Mode.RESUME,
             Optional.empty(),
             NOW);
     Saga next = plan.next();
     assertThat(plan.refused()).isFalse();
     assertThat(next.status()).isEqualTo(SagaStatus.RUNNING);
-    assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(next.step()).isEqualTo(CreateImageSaga.SUBMIT_CREATE_IMAGE);
     assertThat(next.clientToken()).isEqualTo(Saga.clientToken(ID, 0));
     assertThat(next.attempt()).isZero();
     assertThat(next.nextWakeAt()).isEqualTo(NOW);
@@ -40,12 +46,13 @@ class ReplayTest {
   void resumingWhenTheCloudHoldsTheImageWatchesItInsteadOfCreatingAgain() {
     var next =
         Replay.plan(
-                ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.SUBMIT_CREATE_IMAGE, null),
+                ReplayTestSagas.failedCreate(
+                    SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
                 Replay.Mode.RESUME,
                 Optional.of("m-found"),
                 NOW)
             .next();
-    assertThat(next.step()).isEqualTo(Step.AWAIT_IMAGE_USABLE);
+    assertThat(next.step()).isEqualTo(CreateImageSaga.AWAIT_IMAGE_USABLE);
     assertThat(next.imageId()).isEqualTo("m-found");
     assertThat(next.tokenGeneration()).isZero();
   }
@@ -55,12 +62,12 @@ class ReplayTest {
     var next =
         Replay.plan(
                 ReplayTestSagas.failedCreate(
-                    SagaStatus.COMPENSATED, Step.AWAIT_IMAGE_USABLE, "m-old"),
+                    SagaStatus.COMPENSATED, CreateImageSaga.AWAIT_IMAGE_USABLE, "m-old"),
                 Replay.Mode.RESUME,
                 Optional.empty(),
                 NOW)
             .next();
-    assertThat(next.step()).isEqualTo(Step.SUBMIT_CREATE_IMAGE);
+    assertThat(next.step()).isEqualTo(CreateImageSaga.SUBMIT_CREATE_IMAGE);
     assertThat(next.imageId()).isNull();
     assertThat(next.snapshotIds()).isEmpty();
     assertThat(next.tokenGeneration()).isEqualTo(1);
@@ -71,12 +78,12 @@ class ReplayTest {
   void resumingAfterAFailedSourceCheckChecksTheSourceAgain() {
     var next =
         Replay.plan(
-                ReplayTestSagas.failedCreate(SagaStatus.FAILED, Step.CHECK_SOURCE, null),
+                ReplayTestSagas.failedCreate(SagaStatus.FAILED, CreateImageSaga.CHECK_SOURCE, null),
                 Replay.Mode.RESUME,
                 Optional.empty(),
                 NOW)
             .next();
-    assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
+    assertThat(next.step()).isEqualTo(CreateImageSaga.CHECK_SOURCE);
   }
 
   @Test
@@ -89,7 +96,7 @@ class ReplayTest {
                 Optional.of("m-old"),
                 NOW)
             .next();
-    assertThat(next.step()).isEqualTo(Step.CHECK_SOURCE);
+    assertThat(next.step()).isEqualTo(CreateImageSaga.CHECK_SOURCE);
     assertThat(next.tokenGeneration()).isZero();
   }
 
@@ -103,7 +110,7 @@ class ReplayTest {
             SagaStatus.SUCCEEDED)) {
       var plan =
           Replay.plan(
-              ReplayTestSagas.failedCreate(status, Step.SUBMIT_CREATE_IMAGE, null),
+              ReplayTestSagas.failedCreate(status, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
               Replay.Mode.RESUME,
               Optional.empty(),
               NOW);
@@ -115,19 +122,21 @@ class ReplayTest {
 
   @Test
   void resumingAFailedDeleteRunsItsFailedStepAndRestartingChecksTheImageFirst() {
-    var in = new SagaInput.Delete("m-1", false, false);
+    var in = new DeleteInput("m-1", false, false);
     var failed =
-        Saga.restore(ID, SagaType.DELETE_IMAGE, "c-2", "cn-hangzhou", in, CREATED, 3)
+        Saga.restore(ID, DeleteImageSaga.TYPE, "c-2", "cn-hangzhou", in, CREATED, 3)
             .status(SagaStatus.FAILED)
             .step(Step.DONE)
             .imageId("m-1")
             .attempt(2)
             .stepStartedAt(CREATED)
             .deadlineAt(CREATED.plus(Duration.ofMinutes(15)))
-            .failure(new Failure(Step.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"))
+            .failure(
+                new Failure(
+                    DeleteImageSaga.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"))
             .build();
     assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step())
-        .isEqualTo(Step.SUBMIT_DELETE_IMAGE);
+        .isEqualTo(DeleteImageSaga.SUBMIT_DELETE_IMAGE);
     assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step())
         .isEqualTo(Step.CHECK_IMAGE);
   }
@@ -140,10 +149,10 @@ class ReplayTest {
     var failed =
         Saga.restore(
                 ID,
-                SagaType.UPDATE_IMAGE,
+                UpdateImageSaga.TYPE,
                 "c-3",
                 "cn-hangzhou",
-                new SagaInput.Update(changes),
+                new UpdateInput(changes),
                 CREATED,
                 5)
             .status(SagaStatus.FAILED)
@@ -154,14 +163,14 @@ class ReplayTest {
             .deadlineAt(CREATED.plus(Duration.ofMinutes(15)))
             .failure(
                 new Failure(
-                    Step.JOIN_RESOURCE_GROUP,
+                    UpdateImageSaga.JOIN_RESOURCE_GROUP,
                     "NOT_FOUND",
                     "InvalidResourceGroup.NotFound",
                     "no",
                     "r"))
             .build();
     var resumed = Replay.plan(failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW).next();
-    assertThat(resumed.step()).isEqualTo(Step.JOIN_RESOURCE_GROUP);
+    assertThat(resumed.step()).isEqualTo(UpdateImageSaga.JOIN_RESOURCE_GROUP);
     assertThat(resumed.imageId()).isEqualTo("m-1");
     assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW).next().step())
         .isEqualTo(Step.CHECK_IMAGE);

@@ -1,5 +1,7 @@
 package com.ecsimagesaga.saga;
 
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +19,9 @@ public final class ReplayTestSagas {
   /** A create saga in {@code status} whose failure happened at {@code failedAt}. */
   public static Saga failedCreate(SagaStatus status, Step failedAt, String imageId) {
     var spec = ImageSpecs.fromInstance("cn-hangzhou", "i-1", "img");
-    var input = new SagaInput.Create(spec, null, false);
+    var input = new CreateInput(spec, null, false);
     var failure = new Failure(failedAt, "PERMANENT", "Forbidden.RAM", "no", "req-1");
-    return Saga.restore(ID, SagaType.CREATE_IMAGE, "c-1", "cn-hangzhou", input, CREATED, 7)
+    return Saga.restore(ID, CreateImageSaga.TYPE, "c-1", "cn-hangzhou", input, CREATED, 7)
         .status(status)
         .step(Step.DONE)
         .imageId(imageId)

@@ -7,7 +7,14 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.copy.CopyImageSaga;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteInput;
 import com.ecsimagesaga.saga.retry.PollPolicy;
+import com.ecsimagesaga.saga.update.UpdateImageSaga;
+import com.ecsimagesaga.saga.update.UpdateInput;
 import com.ecsimagesaga.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +90,7 @@ public final class SagaHarness {
   /** A create saga whose command set its own step timeouts. */
   static SagaHarness givenCreate(
       ImageSource source, boolean deleteSnapshotsOnFailure, Map<Step, Duration> stepTimeouts) {
-    var in = new SagaInput.Create(spec(source), null, deleteSnapshotsOnFailure, stepTimeouts);
+    var in = new CreateInput(spec(source), null, deleteSnapshotsOnFailure, stepTimeouts);
     return new SagaHarness(
         CreateImageSaga.start(UUID.randomUUID(), "cmd-1", in, T0, POLICIES), CREATE);
   }
@@ -97,7 +104,7 @@ public final class SagaHarness {
   }
 
   static SagaHarness givenDelete(boolean deleteSnapshots, Map<Step, Duration> stepTimeouts) {
-    var in = new SagaInput.Delete("m-1", false, deleteSnapshots, stepTimeouts);
+    var in = new DeleteInput("m-1", false, deleteSnapshots, stepTimeouts);
     return new SagaHarness(
         DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
   }
@@ -108,7 +115,7 @@ public final class SagaHarness {
 
   static SagaHarness givenUpdate(
       com.ecsimagesaga.image.ImageChanges changes, Map<Step, Duration> stepTimeouts) {
-    var in = new SagaInput.Update(changes, stepTimeouts);
+    var in = new UpdateInput(changes, stepTimeouts);
     return new SagaHarness(
         UpdateImageSaga.start(UUID.randomUUID(), "cmd-3", in, T0, POLICIES), UPDATE);
   }
@@ -210,24 +217,24 @@ public final class SagaHarness {
    */
   public static SagaHarness at(SagaType type, Step step, SagaStatus status) {
     SagaHarness h =
-        switch (type) {
-          case CREATE_IMAGE -> givenCreate();
-          case DELETE_IMAGE -> givenDelete(true);
-          case UPDATE_IMAGE ->
-              givenUpdate(
-                  new com.ecsimagesaga.image.ImageChanges(
-                      "cn-hangzhou",
-                      "m-1",
-                      "new-name",
-                      null,
-                      null,
-                      null,
-                      null,
-                      List.of(),
-                      List.of(),
-                      null));
-          default -> kindSample(type);
-        };
+        type == CreateImageSaga.TYPE
+            ? givenCreate()
+            : type == DeleteImageSaga.TYPE
+                ? givenDelete(true)
+                : type == UpdateImageSaga.TYPE
+                    ? givenUpdate(
+                        new com.ecsimagesaga.image.ImageChanges(
+                            "cn-hangzhou",
+                            "m-1",
+                            "new-name",
+                            null,
+                            null,
+                            null,
+                            null,
+                            List.of(),
+                            List.of(),
+                            null))
+                    : kindSample(type);
     return h.replaceSaga(
         h.saga()
             .edit()
@@ -240,7 +247,7 @@ public final class SagaHarness {
 
   /** A saga of a registered kind, started by a sample command of it. */
   private static SagaHarness kindSample(SagaType type) {
-    if (type == SagaType.COPY_IMAGE) {
+    if (type == CopyImageSaga.TYPE) {
       var kind = new com.ecsimagesaga.saga.copy.CopyImageKind();
       return givenKind(
           kind,

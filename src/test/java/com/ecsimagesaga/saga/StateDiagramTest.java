@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,12 +11,19 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.image.InstanceObservation;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteInput;
+import com.ecsimagesaga.saga.update.UpdateImageSaga;
+import com.ecsimagesaga.saga.update.UpdateInput;
 import com.ecsimagesaga.testsupport.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +40,9 @@ class StepTimeoutsTest {
 
   private final FakeClock clock = new FakeClock(T0);
 
-  private static SagaInput.Create create(
+  private static CreateInput create(
       ImageSource source, Duration sagaTimeout, Map<Step, Duration> steps) {
-    return new SagaInput.Create(spec(source), sagaTimeout, false, steps);
+    return new CreateInput(spec(source), sagaTimeout, false, steps);
   }
 
   @Test
@@ -49,24 +56,26 @@ class StepTimeoutsTest {
             null,
             Map.of());
     StepTimeouts d = StepTimeouts.DEFAULTS;
-    assertThat(d.of(Step.CHECK_SOURCE, fromInstance)).isEqualTo(Duration.ofMinutes(15));
-    assertThat(d.of(Step.CHECK_SOURCE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
-    assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromInstance)).isEqualTo(Duration.ofMinutes(60));
-    assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
-    assertThat(d.of(Step.AWAIT_IMAGE_USABLE, fromDisks))
+    assertThat(d.of(CreateImageSaga.CHECK_SOURCE, fromInstance)).isEqualTo(Duration.ofMinutes(15));
+    assertThat(d.of(CreateImageSaga.CHECK_SOURCE, fromSnapshot)).isEqualTo(Duration.ofMinutes(30));
+    assertThat(d.of(CreateImageSaga.AWAIT_IMAGE_USABLE, fromInstance))
+        .isEqualTo(Duration.ofMinutes(60));
+    assertThat(d.of(CreateImageSaga.AWAIT_IMAGE_USABLE, fromSnapshot))
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(d.of(CreateImageSaga.AWAIT_IMAGE_USABLE, fromDisks))
         .as("disk mappings are snapshots too")
         .isEqualTo(Duration.ofMinutes(30));
-    assertThat(d.of(Step.AWAIT_IMAGE_GONE, new SagaInput.Delete("m-1", false, false)))
+    assertThat(d.of(DeleteImageSaga.AWAIT_IMAGE_GONE, new DeleteInput("m-1", false, false)))
         .isEqualTo(Duration.ofMinutes(15));
     assertThat(d.of(Step.FIND_SUBMITTED_IMAGE, fromInstance))
         .isEqualTo(d.of(Step.FIND_SUBMITTED_IMAGE, fromSnapshot))
         .isEqualTo(Duration.ofMinutes(10));
     var update =
-        new SagaInput.Update(
+        new UpdateInput(
             new ImageChanges(
                 "cn-hangzhou", "m-1", "n", null, null, null, null, List.of(), List.of(), null));
-    assertThat(d.of(Step.TAG_IMAGE, update))
-        .isEqualTo(d.of(Step.JOIN_RESOURCE_GROUP, update))
+    assertThat(d.of(UpdateImageSaga.TAG_IMAGE, update))
+        .isEqualTo(d.of(UpdateImageSaga.JOIN_RESOURCE_GROUP, update))
         .isEqualTo(Duration.ofMinutes(5));
   }
 
@@ -76,40 +85,45 @@ class StepTimeoutsTest {
         create(
             new ImageSource.FromInstance("i-1"),
             null,
-            Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90)));
-    assertThat(StepTimeouts.DEFAULTS.of(Step.AWAIT_IMAGE_USABLE, in))
+            Map.of(CreateImageSaga.AWAIT_IMAGE_USABLE, Duration.ofSeconds(90)));
+    assertThat(StepTimeouts.DEFAULTS.of(CreateImageSaga.AWAIT_IMAGE_USABLE, in))
         .isEqualTo(Duration.ofSeconds(90));
-    assertThat(StepTimeouts.DEFAULTS.of(Step.CHECK_SOURCE, in)).isEqualTo(Duration.ofMinutes(15));
+    assertThat(StepTimeouts.DEFAULTS.of(CreateImageSaga.CHECK_SOURCE, in))
+        .isEqualTo(Duration.ofMinutes(15));
   }
 
   @Test
   void eachSagaTypeTimesExactlyItsOwnSteps() {
-    assertThat(StepTimeouts.stepsOf(SagaType.CREATE_IMAGE))
+    assertThat(StepTimeouts.stepsOf(CreateImageSaga.TABLE))
         .containsExactlyInAnyOrder(
-            Step.CHECK_SOURCE,
-            Step.SUBMIT_CREATE_IMAGE,
+            CreateImageSaga.CHECK_SOURCE,
+            CreateImageSaga.SUBMIT_CREATE_IMAGE,
             Step.FIND_SUBMITTED_IMAGE,
-            Step.AWAIT_IMAGE_USABLE,
+            CreateImageSaga.AWAIT_IMAGE_USABLE,
             Step.COMPENSATE_DELETE_IMAGE,
             Step.DELETE_SNAPSHOTS);
-    assertThat(StepTimeouts.stepsOf(SagaType.DELETE_IMAGE))
+    assertThat(StepTimeouts.stepsOf(DeleteImageSaga.TABLE))
         .containsExactlyInAnyOrder(
             Step.CHECK_IMAGE,
-            Step.SUBMIT_DELETE_IMAGE,
-            Step.AWAIT_IMAGE_GONE,
+            DeleteImageSaga.SUBMIT_DELETE_IMAGE,
+            DeleteImageSaga.AWAIT_IMAGE_GONE,
             Step.DELETE_SNAPSHOTS);
-    assertThat(StepTimeouts.stepsOf(SagaType.UPDATE_IMAGE))
+    assertThat(StepTimeouts.stepsOf(UpdateImageSaga.TABLE))
         .containsExactlyInAnyOrder(
             Step.CHECK_IMAGE,
-            Step.MODIFY_IMAGE_ATTRIBUTES,
-            Step.TAG_IMAGE,
-            Step.UNTAG_IMAGE,
-            Step.JOIN_RESOURCE_GROUP);
-    var all = EnumSet.noneOf(Step.class);
-    List.of(SagaType.values()).forEach(t -> all.addAll(StepTimeouts.stepsOf(t)));
-    assertThat(all)
-        .as("every step but DONE can be timed")
-        .isEqualTo(EnumSet.complementOf(EnumSet.of(Step.DONE)));
+            UpdateImageSaga.MODIFY_IMAGE_ATTRIBUTES,
+            UpdateImageSaga.TAG_IMAGE,
+            UpdateImageSaga.UNTAG_IMAGE,
+            UpdateImageSaga.JOIN_RESOURCE_GROUP);
+    Set<Step> all = new TreeSet<>();
+    Set<Step> reached = new TreeSet<>();
+    SagaKinds.ALL.forEach(
+        k -> {
+          all.addAll(StepTimeouts.stepsOf(k.table()));
+          k.table().rows().forEach(t -> reached.add(t.to()));
+        });
+    reached.remove(Step.DONE);
+    assertThat(all).as("every step a saga can be moved to can be timed").containsAll(reached);
   }
 
   @Test
@@ -119,7 +133,7 @@ class StepTimeoutsTest {
         create(
             new ImageSource.FromInstance("i-1"),
             null,
-            Map.of(Step.AWAIT_IMAGE_USABLE, Duration.ofMinutes(5)));
+            Map.of(CreateImageSaga.AWAIT_IMAGE_USABLE, Duration.ofMinutes(5)));
     Saga s = CreateImageSaga.start(UUID.randomUUID(), "c", in, clock.instant(), DEFAULTS);
     s = definition.decide(s, RUNNING, clock.instant()).next();
     s = definition.decide(s, new StepOutcome.ImageSubmitted("m-1", "R"), clock.instant()).next();
@@ -175,7 +189,7 @@ class StepTimeoutsTest {
   @Test
   void whenBothLimitsHavePassedTheEarlierOneIsTheReason() {
     var definition = new DeleteImageSaga(DEFAULTS);
-    var in = new SagaInput.Delete("m-1", false, false, Map.of(Step.CHECK_IMAGE, MINUTE));
+    var in = new DeleteInput("m-1", false, false, Map.of(Step.CHECK_IMAGE, MINUTE));
     Saga s =
         DeleteImageSaga.start(UUID.randomUUID(), "c", "cn-hangzhou", in, clock.instant(), DEFAULTS);
     clock.advance(Duration.ofHours(1));
@@ -222,8 +236,13 @@ class StepTimeoutsTest {
         UpdateImageSaga.start(
             UUID.randomUUID(),
             "c",
-            new SagaInput.Update(
-                changes, Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, MINUTE, Step.TAG_IMAGE, MINUTE)),
+            new UpdateInput(
+                changes,
+                Map.of(
+                    UpdateImageSaga.MODIFY_IMAGE_ATTRIBUTES,
+                    MINUTE,
+                    UpdateImageSaga.TAG_IMAGE,
+                    MINUTE)),
             clock.instant(),
             DEFAULTS);
     s =
@@ -235,7 +254,7 @@ class StepTimeoutsTest {
             .next();
     clock.advance(Duration.ofSeconds(50));
     s = definition.decide(s, new StepOutcome.Applied("R"), clock.instant()).next();
-    assertThat(s.step()).isEqualTo(Step.TAG_IMAGE);
+    assertThat(s.step()).isEqualTo(UpdateImageSaga.TAG_IMAGE);
     clock.advance(Duration.ofSeconds(20));
     assertThat(definition.expire(s, clock.instant()))
         .as("70 s into the saga, 20 s into TAG_IMAGE")
@@ -258,6 +277,6 @@ class StepTimeoutsTest {
         .isEqualTo(T0.plusSeconds(110));
     clock.advance(Duration.ofSeconds(40));
     assertThat(definition.expire(s, clock.instant()).orElseThrow().next().failure().step())
-        .isEqualTo(Step.TAG_IMAGE);
+        .isEqualTo(UpdateImageSaga.TAG_IMAGE);
   }
 }

@@ -1,10 +1,10 @@
 package com.ecsimagesaga.testsupport;
 
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.copy.Distribution;
+import com.ecsimagesaga.saga.create.CreateImageCommand;
+import com.ecsimagesaga.saga.delete.DeleteImageCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

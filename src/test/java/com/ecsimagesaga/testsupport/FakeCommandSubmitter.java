@@ -1,9 +1,7 @@
 package com.ecsimagesaga.testsupport;
 
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.port.CommandSubmitter;
+import com.ecsimagesaga.saga.SagaKind;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,27 +32,7 @@ public final class FakeCommandSubmitter implements CommandSubmitter {
   }
 
   @Override
-  public Uni<Void> submit(CreateImageCommand command) {
-    return take(command);
-  }
-
-  @Override
-  public Uni<Void> submit(UpdateImageCommand command) {
-    return take(command);
-  }
-
-  @Override
-  public Uni<Void> submit(DeleteImageCommand command) {
-    return take(command);
-  }
-
-  @Override
-  public Uni<Void> submit(com.ecsimagesaga.saga.copy.CopyImageCommand command) {
-    return take(command);
-  }
-
-  @Override
-  public Uni<Void> submit(com.ecsimagesaga.saga.share.ShareImageCommand command) {
+  public Uni<Void> submit(SagaKind.Command command) {
     return take(command);
   }
 

@@ -9,6 +9,8 @@ import com.ecsimagesaga.port.SagaQueries;
 import com.ecsimagesaga.port.StepRun;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteInput;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Comparator;
@@ -107,10 +109,10 @@ public final class InMemorySagaQueries implements SagaQueries {
   }
 
   static String sourceKind(SagaInput input) {
-    if (input instanceof SagaInput.Delete) {
+    if (input instanceof DeleteInput) {
       return "image";
     }
-    if (input instanceof SagaInput.Create c) {
+    if (input instanceof CreateInput c) {
       ImageSource source = c.spec().source();
       if (source instanceof ImageSource.FromInstance) {
         return "instance";
@@ -126,7 +128,7 @@ public final class InMemorySagaQueries implements SagaQueries {
     if (!isSet(part)) {
       return true;
     }
-    return input instanceof SagaInput.Create c
+    return input instanceof CreateInput c
         && c.spec().imageName() != null
         && c.spec().imageName().toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
   }

@@ -9,7 +9,7 @@ import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import io.smallrye.mutiny.Uni;
 import java.lang.reflect.RecordComponent;
 import java.time.Clock;
@@ -191,7 +191,7 @@ public final class InMemorySagaStore implements SagaStore {
     Saga s = r.saga();
     boolean unconfirmed =
         s.submitUnconfirmed()
-            || (s.type() == SagaType.CREATE_IMAGE && s.imageId() == null && r.leaseUntil() != null);
+            || (s.type() == CreateImageSaga.TYPE && s.imageId() == null && r.leaseUntil() != null);
     Saga claimed =
         unconfirmed == s.submitUnconfirmed() ? s : s.edit().submitUnconfirmed(true).build();
     rows.put(s.id(), r.leased(claimed, owner, until));

@@ -14,10 +14,9 @@ import com.ecsimagesaga.port.StepRun;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.QuotaWait;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import java.time.Duration;
@@ -49,12 +48,11 @@ class PortFakesTest {
   }
 
   static Saga create(UUID id, String region, String imageName, Instant createdAt) {
-    var input =
-        new SagaInput.Create(ImageSpecs.fromInstance(region, "i-1", imageName), null, false);
+    var input = new CreateInput(ImageSpecs.fromInstance(region, "i-1", imageName), null, false);
     return Saga.begin(
         id,
-        SagaType.CREATE_IMAGE,
-        Step.SUBMIT_CREATE_IMAGE,
+        CreateImageSaga.TYPE,
+        CreateImageSaga.SUBMIT_CREATE_IMAGE,
         "c-" + id,
         region,
         input,
@@ -122,7 +120,8 @@ class PortFakesTest {
         create(new UUID(2, 2), "cn-hangzhou", "b", T0.plusSeconds(1))
             .edit()
             .status(SagaStatus.FAILED)
-            .failure(new Failure(Step.SUBMIT_CREATE_IMAGE, "PERMANENT", "X", "no", "r-1"))
+            .failure(
+                new Failure(CreateImageSaga.SUBMIT_CREATE_IMAGE, "PERMANENT", "X", "no", "r-1"))
             .build();
     Saga newer = create(new UUID(2, 3), "cn-hangzhou", "c", T0.plusSeconds(2));
     await(store.startAll(List.of(older, failed, newer)));
@@ -160,7 +159,12 @@ class PortFakesTest {
             .edit()
             .status(SagaStatus.FAILED)
             .failure(
-                new Failure(Step.SUBMIT_CREATE_IMAGE, "PERMANENT", "Forbidden.RAM", "denied", "r"))
+                new Failure(
+                    CreateImageSaga.SUBMIT_CREATE_IMAGE,
+                    "PERMANENT",
+                    "Forbidden.RAM",
+                    "denied",
+                    "r"))
             .build();
     await(store.startAll(List.of(due, waitingForQuota, failed)));
     outbox.add(
@@ -240,7 +244,7 @@ class PortFakesTest {
   void aSagasPollsFoldIntoOneStepRunAndTheNextStepStartsAnother() {
     Saga started = create(new UUID(4, 1), "cn-hangzhou", "a", T0);
     await(store.start(started));
-    Saga polling = started.edit().step(Step.AWAIT_IMAGE_USABLE).imageId("m-1").build();
+    Saga polling = started.edit().step(CreateImageSaga.AWAIT_IMAGE_USABLE).imageId("m-1").build();
     move(started, polling);
     clock.advance(Duration.ofSeconds(30));
     Saga polledOnce = store.saga(started.id()).edit().progress(40).build();

@@ -1,10 +1,10 @@
 package com.ecsimagesaga.testsupport;
 
 import com.ecsimagesaga.port.SagaStore;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,7 +24,7 @@ public final class SagaStarts {
     return CreateImageSaga.start(
         UUID.randomUUID(),
         name + "-" + UUID.randomUUID(),
-        new SagaInput.Create(ImageSpecs.fromInstance(region, instance, name), null, false),
+        new CreateInput(ImageSpecs.fromInstance(region, instance, name), null, false),
         at,
         policies);
   }

@@ -2,7 +2,7 @@ package com.ecsimagesaga.adapter.alicloud;
 
 import com.aliyuncs.CommonRequest;
 import com.ecsimagesaga.image.ImageState;
-import com.ecsimagesaga.saga.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import java.util.UUID;
 
 /**

@@ -1,19 +1,9 @@
 package com.ecsimagesaga.adapter.kafka;
 
 import com.ecsimagesaga.contract.v1.CommandRejected;
-import com.ecsimagesaga.contract.v1.CreateImage;
-import com.ecsimagesaga.contract.v1.DeleteImage;
-import com.ecsimagesaga.contract.v1.ImageCreated;
-import com.ecsimagesaga.contract.v1.ImageCreationFailed;
-import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
-import com.ecsimagesaga.contract.v1.ImageDeleted;
-import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
-import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
-import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.SagaStuck;
-import com.ecsimagesaga.contract.v1.UpdateImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -50,16 +40,6 @@ public final class AvroCodec {
   private final List<Schema> current = new ArrayList<>();
 
   public AvroCodec() {
-    know(CreateImage.getClassSchema(), CreateImage.createDecoder(null));
-    know(DeleteImage.getClassSchema(), DeleteImage.createDecoder(null));
-    know(UpdateImage.getClassSchema(), UpdateImage.createDecoder(null));
-    know(ImageUpdated.getClassSchema(), ImageUpdated.createDecoder(null));
-    know(ImageUpdateFailed.getClassSchema(), ImageUpdateFailed.createDecoder(null));
-    know(ImageCreated.getClassSchema(), ImageCreated.createDecoder(null));
-    know(ImageCreationFailed.getClassSchema(), ImageCreationFailed.createDecoder(null));
-    know(ImageCreationProgressed.getClassSchema(), ImageCreationProgressed.createDecoder(null));
-    know(ImageDeleted.getClassSchema(), ImageDeleted.createDecoder(null));
-    know(ImageDeletionFailed.getClassSchema(), ImageDeletionFailed.createDecoder(null));
     know(CommandRejected.getClassSchema(), CommandRejected.createDecoder(null));
     know(SagaStateReported.getClassSchema(), SagaStateReported.createDecoder(null));
     know(SagaStuck.getClassSchema(), SagaStuck.createDecoder(null));

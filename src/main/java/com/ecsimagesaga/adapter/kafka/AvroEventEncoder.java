@@ -2,13 +2,6 @@ package com.ecsimagesaga.adapter.kafka;
 
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.contract.v1.CommandRejected;
-import com.ecsimagesaga.contract.v1.ImageCreated;
-import com.ecsimagesaga.contract.v1.ImageCreationFailed;
-import com.ecsimagesaga.contract.v1.ImageCreationProgressed;
-import com.ecsimagesaga.contract.v1.ImageDeleted;
-import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
-import com.ecsimagesaga.contract.v1.ImageUpdateFailed;
-import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.SagaStateReported;
 import com.ecsimagesaga.contract.v1.SagaStuck;
 import com.ecsimagesaga.port.EventEncoder;
@@ -95,7 +88,7 @@ public class AvroEventEncoder implements EventEncoder {
   }
 
   static SpecificRecord toAvro(SagaEvent event) {
-    SpecificRecord own = ownFields(event);
+    SpecificRecord own = sharedEvent(event);
     if (own == null) {
       own =
           KindWires.toAvro(event)
@@ -105,49 +98,8 @@ public class AvroEventEncoder implements EventEncoder {
     return EventEnvelope.wrap(own, event);
   }
 
-  /** The record of one of the built-in events with its own fields set, or null. */
-  private static SpecificRecord ownFields(SagaEvent event) {
-    if (event instanceof SagaEvent.ImageCreated e) {
-      var r = new ImageCreated();
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setImageName(e.imageName());
-      r.setStatus(e.status());
-      r.setUsable(e.usable());
-      r.setSnapshotIds(e.snapshotIds());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageCreationFailed e) {
-      var r = EventEnvelope.failure(new ImageCreationFailed(), e.failure());
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setCompensation(e.compensation());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageCreationProgressed e) {
-      var r = new ImageCreationProgressed();
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setStatus(e.status());
-      r.setProgress(e.progress());
-      r.setPhase(e.phase());
-      r.setQuotaWaitUntil(e.quotaWaitUntil());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageUpdated e) {
-      var r = new ImageUpdated();
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setChanges(e.changes());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageUpdateFailed e) {
-      var r = EventEnvelope.failure(new ImageUpdateFailed(), e.failure());
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setAppliedChanges(e.appliedChanges());
-      return r;
-    }
+  /** The record of an event every kind's sagas emit, with its own fields set, or null. */
+  private static SpecificRecord sharedEvent(SagaEvent event) {
     if (event instanceof SagaEvent.SagaStateReported e) {
       var r = new SagaStateReported();
       r.setRegionId(e.regionId());
@@ -167,20 +119,6 @@ public class AvroEventEncoder implements EventEncoder {
       r.setStep(e.step());
       r.setAttempt(e.attempt());
       r.setReason(e.reason());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageDeleted e) {
-      var r = new ImageDeleted();
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
-      r.setAlreadyAbsent(e.alreadyAbsent());
-      r.setDeletedSnapshotIds(e.deletedSnapshotIds());
-      return r;
-    }
-    if (event instanceof SagaEvent.ImageDeletionFailed e) {
-      var r = EventEnvelope.failure(new ImageDeletionFailed(), e.failure());
-      r.setRegionId(e.regionId());
-      r.setImageId(e.imageId());
       return r;
     }
     return null;

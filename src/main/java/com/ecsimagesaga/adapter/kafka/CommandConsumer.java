@@ -2,12 +2,9 @@ package com.ecsimagesaga.adapter.kafka;
 
 import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.IntakeResult;
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.contract.v1.CreateImage;
-import com.ecsimagesaga.contract.v1.DeleteImage;
 import com.ecsimagesaga.contract.v1.ReplaySagas;
-import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.port.StoreOutages;
+import com.ecsimagesaga.saga.SagaKind;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -31,11 +28,11 @@ import org.jboss.logging.Logger;
  * Reads commands a poll at a time: decode, hand to the intake use case, acknowledge once their
  * effect is durable.
  *
- * <p>A poll's creates are taken in together (one statement for the run of them, see {@link
- * CommandIntake#createImages}); every other command, and every create of a run that could not be
- * stored as a whole for a reason other than an outage, goes through the intake on its own, so that
- * what one record does never decides another's fate. The poll is acknowledged once every record in
- * it was taken in or dead-lettered.
+ * <p>A poll's commands are taken in together (one statement for each run of them that depends on
+ * nothing stored, see {@link CommandIntake#submitAll}); a replay request, and every command of a
+ * run that could not be taken in as a whole for a reason other than an outage, goes through on its
+ * own, so that what one record does never decides another's fate. The poll is acknowledged once
+ * every record in it was taken in or dead-lettered.
  *
  * <p>Three kinds of failure are told apart, because only one of them is the record's fault:
  *
@@ -81,8 +78,13 @@ public class CommandConsumer {
       SpecificRecord command,
       UndecodableRecordException error) {
 
-    boolean isCreate() {
-      return command instanceof CreateImage;
+    /** The command of a registered saga kind the record is, or null. */
+    SagaKind.Command kindCommand() {
+      return command == null ? null : KindWires.toCommand(command).orElse(null);
+    }
+
+    boolean isKindCommand() {
+      return command != null && !(command instanceof ReplaySagas) && kindCommand() != null;
     }
   }
 
@@ -97,13 +99,15 @@ public class CommandConsumer {
         read = new Read(message, null, e);
       }
       boolean joins =
-          read.isCreate() && !groups.isEmpty() && groups.get(groups.size() - 1).get(0).isCreate();
+          read.isKindCommand()
+              && !groups.isEmpty()
+              && groups.get(groups.size() - 1).get(0).isKindCommand();
       if (!joins) {
         groups.add(new ArrayList<>());
       }
       groups.get(groups.size() - 1).add(read);
     }
-    return inTurn(groups, group -> group.size() > 1 ? creates(group) : one(group.get(0)))
+    return inTurn(groups, group -> group.size() > 1 ? commands(group) : one(group.get(0)))
         .chain(() -> Uni.createFrom().completionStage(poll.ack()));
   }
 
@@ -119,30 +123,30 @@ public class CommandConsumer {
   }
 
   /**
-   * A run of creates, stored together; if that fails for a reason other than an outage, each is
+   * A run of commands, taken in together; if that fails for a reason other than an outage, each is
    * taken in on its own.
    */
-  private Uni<Void> creates(List<Read> run) {
+  private Uni<Void> commands(List<Read> run) {
     String where = origin(run.get(0).message()) + " and " + (run.size() - 1) + " more";
-    return untilStored(() -> intake.createImages(arrivals(run)), where)
+    return untilStored(() -> intake.submitAll(arrivals(run)), where)
         .replaceWithVoid()
         .onFailure()
         .recoverWithUni(
             e -> {
               LOG.warnf(
-                  "EIS-1103 the %d creates from %s could not be taken in together (%s); each is"
+                  "EIS-1103 the %d commands from %s could not be taken in together (%s); each is"
                       + " taken in on its own",
                   run.size(), where, e.toString());
               return inTurn(run, this::one);
             });
   }
 
-  private static List<CommandIntake.Arrival<CreateImageCommand>> arrivals(List<Read> run) {
-    List<CommandIntake.Arrival<CreateImageCommand>> arrivals = new ArrayList<>(run.size());
+  private static List<CommandIntake.Arrival<SagaKind.Command>> arrivals(List<Read> run) {
+    List<CommandIntake.Arrival<SagaKind.Command>> arrivals = new ArrayList<>(run.size());
     for (Read r : run) {
       arrivals.add(
           new CommandIntake.Arrival<>(
-              CommandMapper.toDomain((CreateImage) r.command()),
+              r.kindCommand(),
               r.message().getKey(),
               origin(r.message()),
               KafkaTraces.traceParentOf(r.message())));
@@ -204,15 +208,6 @@ public class CommandConsumer {
 
   private Uni<IntakeResult> handle(
       SpecificRecord record, String key, String origin, String traceParent) {
-    if (record instanceof CreateImage c) {
-      return intake.createImage(CommandMapper.toDomain(c), key, origin, traceParent);
-    }
-    if (record instanceof DeleteImage d) {
-      return intake.deleteImage(CommandMapper.toDomain(d), key, origin, traceParent);
-    }
-    if (record instanceof UpdateImage u) {
-      return intake.updateImage(CommandMapper.toDomain(u), key, origin, traceParent);
-    }
     if (record instanceof ReplaySagas r) {
       return replays.handle(r);
     }

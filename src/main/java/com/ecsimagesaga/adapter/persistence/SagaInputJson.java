@@ -6,22 +6,30 @@ import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
+import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.copy.Distribution;
+import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteInput;
+import com.ecsimagesaga.saga.update.UpdateInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The saga input as JSON in the saga row. Written by hand rather than by annotations so that the
- * domain types stay free of persistence concerns and the stored shape is explicit.
+ * The saga input as JSON in the saga row. A kind's input is stored by its record components under
+ * the kind's type ({@code {"kind":"COPY_IMAGE","input":{...}}}); the inputs of the create, update
+ * and delete kinds keep the shape written by hand that rows have had since the first version
+ * ({@code {"kind":"create",...}}), so every row ever written reads back and the rows of this
+ * version are the same as before. Written without annotations so that the domain types stay free of
+ * persistence concerns.
  */
 final class SagaInputJson {
 
@@ -33,14 +41,15 @@ final class SagaInputJson {
 
   static String write(SagaInput input) {
     ObjectNode n = JSON.createObjectNode();
-    var kind = SagaKinds.ALL.stream().filter(k -> k.inputClass().isInstance(input)).findFirst();
-    if (kind.isPresent()) {
-      // A kind defined in a package of its own stores its input record as it is.
-      n.put("kind", kind.get().type().name());
+    if (!(input instanceof CreateInput
+        || input instanceof UpdateInput
+        || input instanceof DeleteInput)) {
+      // Any other kind stores its input record as it is, under the kind's type.
+      n.put("kind", kindOf(input).type().name());
       n.set("input", JSON.valueToTree(input));
       return n.toString();
     }
-    if (input instanceof SagaInput.Create c) {
+    if (input instanceof CreateInput c) {
       n.put("kind", "create");
       if (c.timeout() != null) {
         n.put("timeoutSeconds", c.timeout().toSeconds());
@@ -50,11 +59,11 @@ final class SagaInputJson {
       if (c.distribution() != null) {
         n.set("distribution", JSON.valueToTree(c.distribution()));
       }
-    } else if (input instanceof SagaInput.Update u) {
+    } else if (input instanceof UpdateInput u) {
       n.put("kind", "update");
       n.set("changes", JSON.valueToTree(u.changes()));
     } else {
-      SagaInput.Delete d = (SagaInput.Delete) input;
+      DeleteInput d = (DeleteInput) input;
       n.put("kind", "delete")
           .put("imageId", d.imageId())
           .put("force", d.force())
@@ -67,9 +76,17 @@ final class SagaInputJson {
     return n.toString();
   }
 
+  private static SagaKind<?> kindOf(SagaInput input) {
+    return SagaKinds.ALL.stream()
+        .filter(k -> k.inputClass().isInstance(input))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no saga kind stores a " + input.getClass()));
+  }
+
   /** The command's own step timeouts; absent in rows written before they existed. */
   private static Map<Step, Duration> stepTimeouts(JsonNode n) {
-    Map<Step, Duration> out = new EnumMap<>(Step.class);
+    Map<Step, Duration> out = new TreeMap<>();
     JsonNode steps = n.get("stepTimeoutSeconds");
     if (steps != null && steps.isObject()) {
       steps
@@ -97,11 +114,11 @@ final class SagaInputJson {
         return JSON.treeToValue(n.get("input"), kind.get().inputClass());
       }
       if ("update".equals(n.get("kind").asText())) {
-        return new SagaInput.Update(
+        return new UpdateInput(
             JSON.treeToValue(n.get("changes"), ImageChanges.class), stepTimeouts(n));
       }
       if ("delete".equals(n.get("kind").asText())) {
-        return new SagaInput.Delete(
+        return new DeleteInput(
             n.get("imageId").asText(),
             n.get("force").asBoolean(),
             n.get("deleteSnapshots").asBoolean(),
@@ -116,7 +133,7 @@ final class SagaInputJson {
           n.hasNonNull("distribution")
               ? JSON.treeToValue(n.get("distribution"), Distribution.class)
               : null;
-      return new SagaInput.Create(
+      return new CreateInput(
           shape.toSpec(),
           timeout,
           n.get("deleteSnapshotsOnFailure").asBoolean(),

@@ -1,11 +1,11 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,6 +33,6 @@ public class ConsoleUserResource {
         identity.getPrincipal().getName(),
         identity.getRoles().stream().sorted().toList(),
         identity.hasRole("operator"),
-        Arrays.stream(SagaType.values()).map(Enum::name).toList());
+        SagaKinds.types().stream().map(SagaType::name).toList());
   }
 }

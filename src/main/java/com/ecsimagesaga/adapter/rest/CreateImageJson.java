@@ -27,7 +27,8 @@ public record CreateImageJson(
     Integer timeoutSeconds,
     Boolean deleteSnapshotsOnFailure,
     Map<String, Integer> stepTimeoutSeconds,
-    DistributionJson distribution) {
+    DistributionJson distribution)
+    implements KindCommandJson {
 
   /** Where the image goes once usable: copies in other regions, and accounts it is shared with. */
   public record DistributionJson(List<CopyDestinationJson> destinations, List<String> accounts) {}

@@ -10,4 +10,5 @@ public record DeleteImageJson(
     Boolean force,
     Boolean deleteSnapshots,
     Map<String, Integer> stepTimeoutSeconds,
-    Boolean deleteCopies) {}
+    Boolean deleteCopies)
+    implements KindCommandJson {}

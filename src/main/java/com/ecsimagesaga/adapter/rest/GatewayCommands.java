@@ -1,14 +1,14 @@
 package com.ecsimagesaga.adapter.rest;
 
-import com.ecsimagesaga.command.CreateImageCommand;
-import com.ecsimagesaga.command.DeleteImageCommand;
-import com.ecsimagesaga.command.UpdateImageCommand;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.copy.CopyDestination;
 import com.ecsimagesaga.saga.copy.CopyImageCommand;
 import com.ecsimagesaga.saga.copy.Distribution;
+import com.ecsimagesaga.saga.create.CreateImageCommand;
+import com.ecsimagesaga.saga.delete.DeleteImageCommand;
 import com.ecsimagesaga.saga.share.ShareImageCommand;
+import com.ecsimagesaga.saga.update.UpdateImageCommand;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

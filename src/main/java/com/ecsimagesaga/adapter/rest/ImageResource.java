@@ -5,8 +5,9 @@ import com.ecsimagesaga.port.ImageQuery;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaQueries;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaKind.ImageEffect;
+import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -94,14 +95,14 @@ public class ImageResource {
                   page.sagas().stream()
                       .filter(
                           s ->
-                              s.type() == SagaType.CREATE_IMAGE
+                              SagaKinds.of(s.type()).imageEffect() == ImageEffect.MAKES
                                   && s.status() == SagaStatus.SUCCEEDED)
                       .findFirst();
               boolean deletedHere =
                   page.sagas().stream()
                       .anyMatch(
                           s ->
-                              s.type() == SagaType.DELETE_IMAGE
+                              SagaKinds.of(s.type()).imageEffect() == ImageEffect.DELETES
                                   && s.status() == SagaStatus.SUCCEEDED);
               MissingImageView view =
                   made.isPresent() && !deletedHere

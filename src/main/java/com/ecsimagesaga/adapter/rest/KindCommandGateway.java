@@ -1,11 +1,11 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.app.CommandIntake;
 import com.ecsimagesaga.app.SagaDefinitions;
-import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaKind;
-import com.ecsimagesaga.saga.SagaKinds;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +21,17 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The gateway's one path for the commands of saga kinds defined in packages of their own (ADR
- * 0019): the body read as strictly as any command's, the command checked with exactly what the
- * intake runs for a kind (its own rules, then when it was issued and the key it is published
- * under), and the answer naming the sagas the kind says the command starts (one per destination of
- * a copy), whose ids are known before anything is published. Nothing here names a kind.
+ * The gateway's one path for the commands of every saga kind (ADR 0019, 0025): the body read as
+ * strictly as any command's, the command checked with exactly what the intake runs for a kind (its
+ * own rules, then when it was issued and the key it is published under), and the answer naming the
+ * sagas the kind says the command starts (one per destination of a copy), whose ids are known
+ * before anything is published. Nothing here names a kind.
  */
 @ApplicationScoped
 class KindCommandGateway {
 
   @Inject SagaDefinitions definitions;
+  @Inject SagaStore store;
   @Inject Clock clock;
 
   /** Makes the kind's command, issued {@code now}, of a JSON form that was read. */
@@ -62,16 +62,9 @@ class KindCommandGateway {
     Instant now = clock.instant();
     C command = mapping.command(read.value(), commandId, now);
     SagaKind<C> kind = kindOf(command);
-    List<Violation> violations = new ArrayList<>(kind.check(command));
-    // As the intake does; published now under the key the kind expects, these hold unless the
-    // kind's own fields disagree with its key.
-    RecordRules.issuedAt(command.issuedAt(), now, violations);
-    RecordRules.key(
-        command.regionId(),
-        command.subject(),
-        command.expectedKey(),
-        command.expectedKey(),
-        violations);
+    // As the intake does; published now under the key the kind expects, the record rules hold
+    // unless the kind's own fields disagree with its key.
+    List<Violation> violations = CommandIntake.check(kind, command, command.expectedKey(), now);
     if (!violations.isEmpty()) {
       return refused(422, commandId, commandType, violations);
     }
@@ -92,13 +85,29 @@ class KindCommandGateway {
                   null,
                   commandType + " would start no saga: it names nothing to be done")));
     }
-    return publish.apply(command).replaceWith(() -> accepted(commandId, sagas));
+    if (!kind.needsIdleImage()) {
+      return publish.apply(command).replaceWith(() -> accepted(commandId, sagas));
+    }
+    // A command about an image another saga is still working on is answered 409 at once, as the
+    // intake would reject it. The intake still checks again: a saga may start in between.
+    return store
+        .findActiveOnImage(command.regionId(), command.subject())
+        .chain(
+            busy ->
+                busy.isPresent() && !busy.get().commandId().equals(commandId)
+                    ? refused(
+                        409,
+                        commandId,
+                        commandType,
+                        List.of(CommandIntake.busy(command.subject(), busy.get())))
+                    : publish.apply(command).replaceWith(() -> accepted(commandId, sagas)));
   }
 
   @SuppressWarnings("unchecked")
-  private static <C extends SagaKind.Command> SagaKind<C> kindOf(C command) {
+  private <C extends SagaKind.Command> SagaKind<C> kindOf(C command) {
     return (SagaKind<C>)
-        SagaKinds.forCommand(command)
+        definitions
+            .kindFor(command)
             .orElseThrow(
                 () -> new IllegalArgumentException("no saga kind takes " + command.getClass()));
   }

@@ -16,4 +16,5 @@ public record UpdateImageJson(
     List<CreateImageJson.TagJson> addTags,
     List<String> removeTagKeys,
     String resourceGroupId,
-    Map<String, Integer> stepTimeoutSeconds) {}
+    Map<String, Integer> stepTimeoutSeconds)
+    implements KindCommandJson {}

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Copying an image to other regions: one saga per destination region. */
@@ -33,7 +34,12 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
 
   @Override
   public SagaType type() {
-    return SagaType.COPY_IMAGE;
+    return CopyImageSaga.TYPE;
+  }
+
+  @Override
+  public ImageEffect imageEffect() {
+    return ImageEffect.MAKES;
   }
 
   @Override
@@ -67,21 +73,26 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
    * failed: CopyImage again with the same token, the share, or the removal that did not finish.
    */
   @Override
-  public Saga.Builder replay(Saga failed, Replay.Mode mode, Saga.Builder reset) {
+  public Saga.Builder replay(
+      Saga failed, Replay.Mode mode, Optional<String> liveImageId, Saga.Builder reset) {
     Step at = failed.failure() == null ? failed.step() : failed.failure().step();
     boolean copyGone =
         failed.status() == SagaStatus.COMPENSATED
-            || (at == Step.AWAIT_COPY_USABLE && failed.status() != SagaStatus.COMPENSATION_FAILED);
+            || (at == CopyImageSaga.AWAIT_COPY_USABLE
+                && failed.status() != SagaStatus.COMPENSATION_FAILED);
     if (mode == Replay.Mode.RESTART || copyGone) {
-      return reset.step(Step.SUBMIT_COPY_IMAGE).imageId(null).progress(0).newToken();
+      return reset.step(CopyImageSaga.SUBMIT_COPY_IMAGE).imageId(null).progress(0).newToken();
     }
     if (failed.status() == SagaStatus.COMPENSATION_FAILED) {
       // Removing the copy did not finish: cancel it (a finished copy is then deleted, a gone one
       // counts as removed), or look for it again when its id was never learnt.
       return reset.step(
-          failed.imageId() != null ? Step.CANCEL_COPY_IMAGE : Step.FIND_SUBMITTED_IMAGE);
+          failed.imageId() != null ? CopyImageSaga.CANCEL_COPY_IMAGE : Step.FIND_SUBMITTED_IMAGE);
     }
-    return reset.step(at == Step.SHARE_COPY ? Step.SHARE_COPY : Step.SUBMIT_COPY_IMAGE);
+    return reset.step(
+        at == CopyImageSaga.SHARE_COPY
+            ? CopyImageSaga.SHARE_COPY
+            : CopyImageSaga.SUBMIT_COPY_IMAGE);
   }
 
   @Override
@@ -243,8 +254,8 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
         new CopyInput(commandId, sourceRegionId, sourceImageId, d, shareWith, timeout.toSeconds());
     return Saga.begin(
         SagaKinds.sagaId(own),
-        SagaType.COPY_IMAGE,
-        Step.SUBMIT_COPY_IMAGE,
+        CopyImageSaga.TYPE,
+        CopyImageSaga.SUBMIT_COPY_IMAGE,
         own,
         d.regionId(),
         input,

@@ -12,19 +12,14 @@ import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
 import static com.ecsimagesaga.saga.SagaStatus.WAITING;
-import static com.ecsimagesaga.saga.Step.AWAIT_COPY_USABLE;
-import static com.ecsimagesaga.saga.Step.CANCEL_COPY_IMAGE;
 import static com.ecsimagesaga.saga.Step.COMPENSATE_DELETE_IMAGE;
 import static com.ecsimagesaga.saga.Step.DONE;
 import static com.ecsimagesaga.saga.Step.FIND_SUBMITTED_IMAGE;
-import static com.ecsimagesaga.saga.Step.SHARE_COPY;
-import static com.ecsimagesaga.saga.Step.SUBMIT_COPY_IMAGE;
 
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.CloudError;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Decision;
 import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.ImageWatch;
@@ -34,8 +29,10 @@ import com.ecsimagesaga.saga.SagaDefinition;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.saga.TransitionTable;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.saga.share.ShareEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,13 +49,22 @@ import java.util.Set;
  */
 public final class CopyImageSaga implements SagaDefinition {
 
+  /** The type of the sagas of this kind. */
+  public static final SagaType TYPE = SagaType.of("COPY_IMAGE");
+
+  // The steps of this kind, besides the shared ones of Step.
+  public static final Step SUBMIT_COPY_IMAGE = Step.of("SUBMIT_COPY_IMAGE");
+  public static final Step AWAIT_COPY_USABLE = Step.of("AWAIT_COPY_USABLE");
+  public static final Step SHARE_COPY = Step.of("SHARE_COPY");
+  public static final Step CANCEL_COPY_IMAGE = Step.of("CANCEL_COPY_IMAGE");
+
   static final String OUTCOME_UNKNOWN = Moves.SUBMIT_OUTCOME_UNKNOWN;
 
   /** How many empty looks by the saga tag prove ECS never made the copy. */
   static final int SUBMITTED_COPY_LOOKS = 3;
 
   static final TransitionTable TABLE =
-      TransitionTable.of(SagaType.COPY_IMAGE)
+      TransitionTable.of(CopyImageSaga.TYPE)
           .row(SUBMIT_COPY_IMAGE, "accepted", AWAIT_COPY_USABLE, WAITING)
           .row(SUBMIT_COPY_IMAGE, Moves.TOKEN_REFUSED, SUBMIT_COPY_IMAGE, RUNNING)
           .row(SUBMIT_COPY_IMAGE, RETRYABLE_ERROR, SUBMIT_COPY_IMAGE, WAITING)
@@ -111,7 +117,7 @@ public final class CopyImageSaga implements SagaDefinition {
 
   @Override
   public SagaType type() {
-    return SagaType.COPY_IMAGE;
+    return CopyImageSaga.TYPE;
   }
 
   @Override
@@ -123,33 +129,42 @@ public final class CopyImageSaga implements SagaDefinition {
   public CloudAction actionFor(Saga s) {
     CopyInput in = (CopyInput) s.input();
     CopyDestination d = in.destination();
-    return switch (s.step()) {
-      case SUBMIT_COPY_IMAGE -> {
-        List<ImageTag> tags = new ArrayList<>(d.tags());
-        tags.add(new ImageTag(CreateImageSaga.SAGA_TAG, s.id().toString()));
-        yield new CloudAction.CopyImage(
-            in.sourceRegionId(),
-            in.sourceImageId(),
-            d.regionId(),
-            d.imageName(),
-            d.description(),
-            d.encrypted(),
-            d.kmsKeyId(),
-            tags,
-            s.clientToken());
-      }
-      case FIND_SUBMITTED_IMAGE -> new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), null);
-      case AWAIT_COPY_USABLE ->
-          new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
-      case SHARE_COPY ->
-          new CloudAction.ModifyImageSharePermission(
-              s.regionId(), s.imageId(), in.shareWith(), List.of());
-      case CANCEL_COPY_IMAGE -> new CloudAction.CancelCopyImage(s.regionId(), s.imageId());
-      case COMPENSATE_DELETE_IMAGE ->
-          new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), false);
-      default ->
-          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
-    };
+    Step at = s.step();
+    if (at == SUBMIT_COPY_IMAGE) {
+      return copyImage(s, in, d);
+    }
+    if (at == FIND_SUBMITTED_IMAGE) {
+      return new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), null);
+    }
+    if (at == AWAIT_COPY_USABLE) {
+      return new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
+    }
+    if (at == SHARE_COPY) {
+      return new CloudAction.ModifyImageSharePermission(
+          s.regionId(), s.imageId(), in.shareWith(), List.of());
+    }
+    if (at == CANCEL_COPY_IMAGE) {
+      return new CloudAction.CancelCopyImage(s.regionId(), s.imageId());
+    }
+    if (at == COMPENSATE_DELETE_IMAGE) {
+      return new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), false);
+    }
+    throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
+  }
+
+  private static CloudAction copyImage(Saga s, CopyInput in, CopyDestination d) {
+    List<ImageTag> tags = new ArrayList<>(d.tags());
+    tags.add(new ImageTag(CreateImageSaga.SAGA_TAG, s.id().toString()));
+    return new CloudAction.CopyImage(
+        in.sourceRegionId(),
+        in.sourceImageId(),
+        d.regionId(),
+        d.imageName(),
+        d.description(),
+        d.encrypted(),
+        d.kmsKeyId(),
+        tags,
+        s.clientToken());
   }
 
   @Override
@@ -171,28 +186,43 @@ public final class CopyImageSaga implements SagaDefinition {
   }
 
   private Decision outOfTime(Saga s, String trigger, Failure failure, Instant now) {
-    return switch (s.step()) {
-      case SUBMIT_COPY_IMAGE -> giveUpSubmitting(s, trigger, failure, now);
-      // The wait is bounded by the copy's timeout twice over (the step's and the saga's, which
-      // started earlier): the saga's deadline always comes first.
-      case AWAIT_COPY_USABLE ->
-          moves.move(s, DEADLINE_PASSED, now, b -> b.failure(failure), List.of());
-      case SHARE_COPY -> shareFailed(s, trigger, failure, now);
-      default -> compensationFailed(s, trigger, failure, now);
-    };
+    // The wait is bounded by the copy's timeout twice over (the step's and the saga's, which
+    // started earlier): the saga's deadline always comes first.
+    Step at = s.step();
+    if (at == SUBMIT_COPY_IMAGE) {
+      return giveUpSubmitting(s, trigger, failure, now);
+    }
+    if (at == AWAIT_COPY_USABLE) {
+      return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(failure), List.of());
+    }
+    if (at == SHARE_COPY) {
+      return shareFailed(s, trigger, failure, now);
+    }
+    return compensationFailed(s, trigger, failure, now);
   }
 
   @Override
   public Decision decide(Saga s, StepOutcome o, Instant now) {
-    return switch (s.step()) {
-      case SUBMIT_COPY_IMAGE -> submitted(s, o, now);
-      case FIND_SUBMITTED_IMAGE -> lookedForCopy(s, o, now);
-      case AWAIT_COPY_USABLE -> observed(s, o, now);
-      case SHARE_COPY -> sharedCopy(s, o, now);
-      case CANCEL_COPY_IMAGE -> cancelled(s, o, now);
-      case COMPENSATE_DELETE_IMAGE -> deleted(s, o, now);
-      default -> throw new IllegalStateException("saga " + s.id() + " is done");
-    };
+    Step at = s.step();
+    if (at == SUBMIT_COPY_IMAGE) {
+      return submitted(s, o, now);
+    }
+    if (at == FIND_SUBMITTED_IMAGE) {
+      return lookedForCopy(s, o, now);
+    }
+    if (at == AWAIT_COPY_USABLE) {
+      return observed(s, o, now);
+    }
+    if (at == SHARE_COPY) {
+      return sharedCopy(s, o, now);
+    }
+    if (at == CANCEL_COPY_IMAGE) {
+      return cancelled(s, o, now);
+    }
+    if (at == COMPENSATE_DELETE_IMAGE) {
+      return deleted(s, o, now);
+    }
+    throw new IllegalStateException("saga " + s.id() + " is done");
   }
 
   private Decision submitted(Saga s, StepOutcome o, Instant now) {

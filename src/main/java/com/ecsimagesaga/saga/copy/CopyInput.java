@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga.copy;
 
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepTimeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,22 @@ public record CopyInput(
   }
 
   @Override
-  public Duration defaultStepTimeout(Step step) {
-    return switch (step) {
-      case SUBMIT_COPY_IMAGE, SHARE_COPY -> Duration.ofMinutes(10);
-      case AWAIT_COPY_USABLE -> Duration.ofSeconds(timeoutSeconds);
-      case CANCEL_COPY_IMAGE -> Duration.ofMinutes(30);
-      default -> null;
-    };
+  public Duration defaultStepTimeout(Step step, StepTimeouts configured) {
+    if (step == CopyImageSaga.SUBMIT_COPY_IMAGE || step == CopyImageSaga.SHARE_COPY) {
+      return Duration.ofMinutes(10);
+    }
+    if (step == CopyImageSaga.AWAIT_COPY_USABLE) {
+      return Duration.ofSeconds(timeoutSeconds);
+    }
+    if (step == CopyImageSaga.CANCEL_COPY_IMAGE) {
+      return Duration.ofMinutes(30);
+    }
+    if (step == Step.FIND_SUBMITTED_IMAGE) {
+      return configured.findSubmittedImage();
+    }
+    if (step == Step.COMPENSATE_DELETE_IMAGE) {
+      return configured.compensateDeleteImage();
+    }
+    return null;
   }
 }

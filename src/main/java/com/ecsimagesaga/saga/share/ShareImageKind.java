@@ -10,12 +10,12 @@ import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaType;
-import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Sharing an image with accounts, or no longer: one saga per command. */
@@ -29,7 +29,7 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
 
   @Override
   public SagaType type() {
-    return SagaType.SHARE_IMAGE;
+    return ShareImageSaga.TYPE;
   }
 
   @Override
@@ -59,8 +59,9 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
 
   /** A share runs again from its first call: adding and removing accounts is idempotent. */
   @Override
-  public Saga.Builder replay(Saga failed, Replay.Mode mode, Saga.Builder reset) {
-    return reset.step(Step.MODIFY_SHARE_PERMISSION).progress(0);
+  public Saga.Builder replay(
+      Saga failed, Replay.Mode mode, Optional<String> liveImageId, Saga.Builder reset) {
+    return reset.step(ShareImageSaga.MODIFY_SHARE_PERMISSION).progress(0);
   }
 
   @Override
@@ -119,8 +120,8 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
     String own = SagaKinds.childCommandId(commandId, part);
     return Saga.begin(
         SagaKinds.sagaId(own),
-        SagaType.SHARE_IMAGE,
-        Step.MODIFY_SHARE_PERMISSION,
+        ShareImageSaga.TYPE,
+        ShareImageSaga.MODIFY_SHARE_PERMISSION,
         own,
         regionId,
         new ShareInput(commandId, c.addAccounts(), c.removeAccounts()),

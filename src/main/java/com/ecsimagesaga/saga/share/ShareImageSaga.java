@@ -8,9 +8,7 @@ import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
 import static com.ecsimagesaga.saga.SagaStatus.WAITING;
-import static com.ecsimagesaga.saga.Step.CHECK_SHARES;
 import static com.ecsimagesaga.saga.Step.DONE;
-import static com.ecsimagesaga.saga.Step.MODIFY_SHARE_PERMISSION;
 
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.Decision;
@@ -20,6 +18,7 @@ import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaDefinition;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Instant;
@@ -34,11 +33,18 @@ import java.util.Set;
  */
 public final class ShareImageSaga implements SagaDefinition {
 
+  /** The type of the sagas of this kind. */
+  public static final SagaType TYPE = SagaType.of("SHARE_IMAGE");
+
+  // The steps of this kind, besides the shared ones of Step.
+  public static final Step MODIFY_SHARE_PERMISSION = Step.of("MODIFY_SHARE_PERMISSION");
+  public static final Step CHECK_SHARES = Step.of("CHECK_SHARES");
+
   /** ECS takes at most this many accounts each way in one ModifyImageSharePermission. */
   public static final int ACCOUNTS_PER_CALL = 10;
 
   static final TransitionTable TABLE =
-      TransitionTable.of(SagaType.SHARE_IMAGE)
+      TransitionTable.of(ShareImageSaga.TYPE)
           .row(MODIFY_SHARE_PERMISSION, "more accounts", MODIFY_SHARE_PERMISSION, RUNNING)
           .row(MODIFY_SHARE_PERMISSION, "modified", CHECK_SHARES, RUNNING)
           .row(MODIFY_SHARE_PERMISSION, RETRYABLE_ERROR, MODIFY_SHARE_PERMISSION, WAITING)
@@ -59,7 +65,7 @@ public final class ShareImageSaga implements SagaDefinition {
 
   @Override
   public SagaType type() {
-    return SagaType.SHARE_IMAGE;
+    return ShareImageSaga.TYPE;
   }
 
   @Override
@@ -70,17 +76,18 @@ public final class ShareImageSaga implements SagaDefinition {
   @Override
   public CloudAction actionFor(Saga s) {
     ShareInput in = (ShareInput) s.input();
-    return switch (s.step()) {
-      case MODIFY_SHARE_PERMISSION ->
-          new CloudAction.ModifyImageSharePermission(
-              s.regionId(),
-              s.imageId(),
-              chunk(in.addAccounts(), s.progress()),
-              chunk(in.removeAccounts(), s.progress()));
-      case CHECK_SHARES -> new CloudAction.DescribeImageSharePermission(s.regionId(), s.imageId());
-      default ->
-          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
-    };
+    Step at = s.step();
+    if (at == MODIFY_SHARE_PERMISSION) {
+      return new CloudAction.ModifyImageSharePermission(
+          s.regionId(),
+          s.imageId(),
+          chunk(in.addAccounts(), s.progress()),
+          chunk(in.removeAccounts(), s.progress()));
+    }
+    if (at == CHECK_SHARES) {
+      return new CloudAction.DescribeImageSharePermission(s.regionId(), s.imageId());
+    }
+    throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
   }
 
   /** The accounts of call number {@code call}. */
@@ -114,11 +121,14 @@ public final class ShareImageSaga implements SagaDefinition {
                   ? shared(s, ERROR, now, List.of(), false)
                   : fail(s, ERROR, failure, now));
     }
-    return switch (s.step()) {
-      case MODIFY_SHARE_PERMISSION -> modified(s, now);
-      case CHECK_SHARES -> shared(s, "listed", now, ((StepOutcome.SharesSeen) o).accounts(), true);
-      default -> throw new IllegalStateException("saga " + s.id() + " is done");
-    };
+    Step at = s.step();
+    if (at == MODIFY_SHARE_PERMISSION) {
+      return modified(s, now);
+    }
+    if (at == CHECK_SHARES) {
+      return shared(s, "listed", now, ((StepOutcome.SharesSeen) o).accounts(), true);
+    }
+    throw new IllegalStateException("saga " + s.id() + " is done");
   }
 
   private Decision modified(Saga s, Instant now) {

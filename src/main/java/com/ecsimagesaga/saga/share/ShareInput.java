@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga.share;
 
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepTimeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,10 @@ public record ShareInput(String requestedBy, List<String> addAccounts, List<Stri
   }
 
   @Override
-  public Duration defaultStepTimeout(Step step) {
-    return switch (step) {
-      case MODIFY_SHARE_PERMISSION, CHECK_SHARES -> Duration.ofMinutes(10);
-      default -> null;
-    };
+  public Duration defaultStepTimeout(Step step, StepTimeouts configured) {
+    if (step == ShareImageSaga.MODIFY_SHARE_PERMISSION || step == ShareImageSaga.CHECK_SHARES) {
+      return Duration.ofMinutes(10);
+    }
+    return null;
   }
 }

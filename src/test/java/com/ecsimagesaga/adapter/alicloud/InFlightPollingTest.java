@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ecsimagesaga.image.ImageState;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.SimulatorConfig;
 import java.time.Clock;

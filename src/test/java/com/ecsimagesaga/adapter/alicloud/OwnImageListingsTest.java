@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.simulator.EcsSimulator;
 import com.ecsimagesaga.simulator.InstanceStatus;
 import com.ecsimagesaga.simulator.SimulatorConfig;

@@ -10,6 +10,8 @@ import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
@@ -98,7 +100,7 @@ class KeptInputsTest {
             .status(SagaStatus.FAILED)
             .step(Step.DONE)
             .nextWakeAt(null)
-            .failure(new Failure(Step.CHECK_SOURCE, "SOURCE", "X", "gone", null))
+            .failure(new Failure(CreateImageSaga.CHECK_SOURCE, "SOURCE", "X", "gone", null))
             .build());
     // As a replay would: the finished saga runs again from its row.
     pool.preparedQuery(
@@ -138,9 +140,8 @@ class KeptInputsTest {
     assertThat(none.get(a)).isNull();
   }
 
-  private SagaInput.Create startedInput(String name) {
-    return new SagaInput.Create(
-        ImageSpecs.fromInstance("cn-hangzhou", "i-" + name, name), null, false);
+  private CreateInput startedInput(String name) {
+    return new CreateInput(ImageSpecs.fromInstance("cn-hangzhou", "i-" + name, name), null, false);
   }
 
   /** A create saga due at {@code later}, so the running coordinator never claims it. */

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ecsimagesaga.port.OutboxMessage;
 import com.ecsimagesaga.port.SagaStore;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.Saga;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.ImageSpecs;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
@@ -69,7 +69,7 @@ class OutboxAtomicityTest {
         CreateImageSaga.start(
             UUID.randomUUID(),
             "atomic-" + UUID.randomUUID(),
-            new SagaInput.Create(spec, null, false),
+            new CreateInput(spec, null, false),
             later,
             policies);
     assertThat(onContext(() -> store.start(saga))).isTrue();
@@ -95,7 +95,7 @@ class OutboxAtomicityTest {
 
     Saga after = onContext(() -> store.find(saga.id())).orElseThrow();
     assertThat(after.status()).isEqualTo(SagaStatus.RUNNING);
-    assertThat(after.step()).isEqualTo(Step.CHECK_SOURCE);
+    assertThat(after.step()).isEqualTo(CreateImageSaga.CHECK_SOURCE);
     assertThat(after.version()).isEqualTo(mine.version());
     long rows =
         pool.preparedQuery("select count(*) from outbox where event_id = $1")

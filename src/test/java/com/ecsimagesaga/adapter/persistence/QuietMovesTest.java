@@ -11,6 +11,7 @@ import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
@@ -126,7 +127,7 @@ class QuietMovesTest {
         claimed
             .edit()
             .status(SagaStatus.WAITING)
-            .step(Step.AWAIT_IMAGE_USABLE)
+            .step(CreateImageSaga.AWAIT_IMAGE_USABLE)
             .imageId("m-quiet")
             .stepStartedAt(t)
             .nextWakeAt(t.plusSeconds(2))
@@ -193,7 +194,7 @@ class QuietMovesTest {
     return aNewSaga(t)
         .edit()
         .status(SagaStatus.WAITING)
-        .step(Step.AWAIT_IMAGE_USABLE)
+        .step(CreateImageSaga.AWAIT_IMAGE_USABLE)
         .imageId("m-1")
         .stepStartedAt(t)
         .nextWakeAt(t.plusSeconds(15))

@@ -6,8 +6,13 @@ import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
-import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteInput;
+import com.ecsimagesaga.saga.update.UpdateImageSaga;
+import com.ecsimagesaga.saga.update.UpdateInput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +46,7 @@ class SagaInputJsonTest {
                 List.of(
                     new DiskMapping("/dev/xvda", "system", "s-sys", null),
                     new DiskMapping(null, "data", null, 100))))) {
-      var in = new SagaInput.Create(spec(source), Duration.ofMinutes(20), true);
+      var in = new CreateInput(spec(source), Duration.ofMinutes(20), true);
       assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
     }
   }
@@ -49,7 +54,7 @@ class SagaInputJsonTest {
   @Test
   void updatesSurviveTheRoundTrip() {
     var in =
-        new SagaInput.Update(
+        new UpdateInput(
             new com.ecsimagesaga.image.ImageChanges(
                 "cn-hangzhou",
                 "m-1",
@@ -66,7 +71,7 @@ class SagaInputJsonTest {
 
   @Test
   void deletesSurviveTheRoundTrip() {
-    var in = new SagaInput.Delete("m-1", true, false);
+    var in = new DeleteInput("m-1", true, false);
     assertThat(SagaInputJson.read(SagaInputJson.write(in))).isEqualTo(in);
   }
 
@@ -74,22 +79,21 @@ class SagaInputJsonTest {
   void aCommandsStepTimeoutsSurviveTheRoundTripAndOlderRowsHaveNone() {
     var steps =
         Map.of(
-            Step.AWAIT_IMAGE_USABLE,
+            CreateImageSaga.AWAIT_IMAGE_USABLE,
             Duration.ofSeconds(90),
             Step.COMPENSATE_DELETE_IMAGE,
             Duration.ofMinutes(5));
-    var create =
-        new SagaInput.Create(spec(new ImageSource.FromInstance("i-1")), null, false, steps);
+    var create = new CreateInput(spec(new ImageSource.FromInstance("i-1")), null, false, steps);
     assertThat(SagaInputJson.read(SagaInputJson.write(create)).stepTimeouts()).isEqualTo(steps);
     var delete =
-        new SagaInput.Delete(
-            "m-1", false, true, Map.of(Step.AWAIT_IMAGE_GONE, Duration.ofSeconds(30)));
+        new DeleteInput(
+            "m-1", false, true, Map.of(DeleteImageSaga.AWAIT_IMAGE_GONE, Duration.ofSeconds(30)));
     assertThat(SagaInputJson.read(SagaInputJson.write(delete))).isEqualTo(delete);
     var update =
-        new SagaInput.Update(
+        new UpdateInput(
             new com.ecsimagesaga.image.ImageChanges(
                 "cn-hangzhou", "m-1", "n-1", null, null, null, null, List.of(), List.of(), null),
-            Map.of(Step.MODIFY_IMAGE_ATTRIBUTES, Duration.ofSeconds(45)));
+            Map.of(UpdateImageSaga.MODIFY_IMAGE_ATTRIBUTES, Duration.ofSeconds(45)));
     assertThat(SagaInputJson.read(SagaInputJson.write(update))).isEqualTo(update);
     String older =
         "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":false,\"deleteSnapshots\":false}";

@@ -7,7 +7,7 @@ import com.ecsimagesaga.app.SagaDefinitions;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
@@ -63,7 +63,8 @@ class UnconfirmedSubmitTest {
     Saga saga = startedLater(later);
     Saga checking = claim(saga.id(), later, "instance-a");
     assertThat(checking.submitUnconfirmed()).as("a new saga's first claim").isFalse();
-    store(checking, checking.edit().step(Step.SUBMIT_CREATE_IMAGE).build(), "instance-a");
+    store(
+        checking, checking.edit().step(CreateImageSaga.SUBMIT_CREATE_IMAGE).build(), "instance-a");
 
     Saga submitting = claim(saga.id(), later, "instance-a");
     assertThat(submitting.submitUnconfirmed()).as("the previous pass stored its outcome").isFalse();
@@ -89,7 +90,7 @@ class UnconfirmedSubmitTest {
         checking,
         checking
             .edit()
-            .step(Step.AWAIT_IMAGE_USABLE)
+            .step(CreateImageSaga.AWAIT_IMAGE_USABLE)
             .status(SagaStatus.WAITING)
             .imageId("m-known")
             .build(),
@@ -106,7 +107,7 @@ class UnconfirmedSubmitTest {
     Saga checking = claim(saga.id(), later, "instance-a");
     store(
         checking,
-        checking.edit().step(Step.SUBMIT_CREATE_IMAGE).submitUnconfirmed(true).build(),
+        checking.edit().step(CreateImageSaga.SUBMIT_CREATE_IMAGE).submitUnconfirmed(true).build(),
         "instance-a");
     assertThat(onContext(() -> store.find(saga.id())).orElseThrow().submitUnconfirmed()).isTrue();
   }

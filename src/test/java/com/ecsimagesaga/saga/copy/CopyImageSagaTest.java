@@ -11,16 +11,15 @@ import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
-import com.ecsimagesaga.saga.CreateImageSaga;
 import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Moves;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.SagaHarness;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.saga.Transition;
+import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.saga.share.ShareEvents;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +90,7 @@ class CopyImageSagaTest {
         .containsExactly("cmd-many/copy/cn-beijing", "cmd-many/copy/cn-shanghai");
     assertThat(sagas.get(0).id()).isNotEqualTo(sagas.get(1).id());
     assertThat(sagas.get(0).clientToken()).isNotEqualTo(sagas.get(1).clientToken());
-    assertThat(sagas).allMatch(s -> s.type() == SagaType.COPY_IMAGE);
+    assertThat(sagas).allMatch(s -> s.type() == CopyImageSaga.TYPE);
     assertThat(KIND.start(c, T0, SagaHarness.POLICIES))
         .as("the same command gives the same sagas")
         .extracting(s -> s.id())
@@ -281,7 +280,7 @@ class CopyImageSagaTest {
   @Test
   void aCopyPastItsDeadlineIsCancelledOrDeletedWhenItFinishedMeanwhile() {
     var h = accepted(List.of(), 60).whenExpiredAt(Duration.ofSeconds(61));
-    assertThat(h.saga().step()).isEqualTo(Step.CANCEL_COPY_IMAGE);
+    assertThat(h.saga().step()).isEqualTo(CopyImageSaga.CANCEL_COPY_IMAGE);
     h.when(failed(ErrorKind.TRANSIENT, "InternalError"), Moves.RETRYABLE_ERROR)
         .when(failed(ErrorKind.PERMANENT, "IncorrectImageStatus"), "finished before cancel")
         .when(new StepOutcome.DeleteAccepted("m-copy"), "deleted");
@@ -354,7 +353,7 @@ class CopyImageSagaTest {
   void aReplayedCopyRunsFromTheRightStepWithANewTokenOnlyWhenItsCopyIsGone() {
     var refused = copy().when(failed(ErrorKind.PERMANENT, "QuotaExceed.Image"), Moves.ERROR).saga();
     var resumed = Replay.plan(refused, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60));
-    assertThat(resumed.next().step()).isEqualTo(Step.SUBMIT_COPY_IMAGE);
+    assertThat(resumed.next().step()).isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
     assertThat(resumed.next().status()).isEqualTo(SagaStatus.RUNNING);
     assertThat(resumed.next().clientToken()).isEqualTo(refused.clientToken());
 
@@ -365,7 +364,7 @@ class CopyImageSagaTest {
             .saga();
     var again =
         Replay.plan(removed, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60)).next();
-    assertThat(again.step()).isEqualTo(Step.SUBMIT_COPY_IMAGE);
+    assertThat(again.step()).isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
     assertThat(again.imageId()).isNull();
     assertThat(again.clientToken()).isNotEqualTo(removed.clientToken());
 
@@ -375,9 +374,9 @@ class CopyImageSagaTest {
             .when(failed(ErrorKind.PERMANENT, "InvalidAccount.NotFound"), Moves.ERROR)
             .saga();
     assertThat(Replay.plan(notShared, Replay.Mode.RESUME, Optional.empty(), T0).next().step())
-        .isEqualTo(Step.SHARE_COPY);
+        .isEqualTo(CopyImageSaga.SHARE_COPY);
     assertThat(Replay.plan(notShared, Replay.Mode.RESTART, Optional.empty(), T0).next().step())
-        .isEqualTo(Step.SUBMIT_COPY_IMAGE);
+        .isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
 
     var stuck =
         accepted(List.of(), 60)
@@ -385,7 +384,7 @@ class CopyImageSagaTest {
             .when(failed(ErrorKind.PERMANENT, "CancelNotSupported"), Moves.ERROR)
             .saga();
     var cancelAgain = Replay.plan(stuck, Replay.Mode.RESUME, Optional.empty(), T0).next();
-    assertThat(cancelAgain.step()).isEqualTo(Step.CANCEL_COPY_IMAGE);
+    assertThat(cancelAgain.step()).isEqualTo(CopyImageSaga.CANCEL_COPY_IMAGE);
     assertThat(cancelAgain.imageId()).isEqualTo("m-copy");
   }
 
@@ -396,7 +395,7 @@ class CopyImageSagaTest {
         continue;
       }
       var h =
-          SagaHarness.at(SagaType.COPY_IMAGE, row.from(), row.status())
+          SagaHarness.at(CopyImageSaga.TYPE, row.from(), row.status())
               .when(held(Duration.ofSeconds(2)), Moves.WAITING_FOR_QUOTA);
       assertThat(h.saga().attempt()).as(row.toString()).isZero();
       assertThat(h.saga().nextWakeAt()).as(row.toString()).isAfterOrEqualTo(T0.plusSeconds(2));

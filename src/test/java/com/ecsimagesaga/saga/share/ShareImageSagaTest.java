@@ -13,7 +13,6 @@ import com.ecsimagesaga.saga.ErrorKind;
 import com.ecsimagesaga.saga.Moves;
 import com.ecsimagesaga.saga.SagaHarness;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.StepOutcome;
 import com.ecsimagesaga.saga.Transition;
 import java.time.Duration;
@@ -101,7 +100,7 @@ class ShareImageSagaTest {
     for (Transition row : ShareImageSaga.TABLE.rows()) {
       if (row.trigger().equals(Moves.WAITING_FOR_QUOTA)) {
         var h =
-            SagaHarness.at(SagaType.SHARE_IMAGE, row.from(), row.status())
+            SagaHarness.at(ShareImageSaga.TYPE, row.from(), row.status())
                 .when(held(Duration.ofSeconds(2)), Moves.WAITING_FOR_QUOTA);
         assertThat(h.saga().attempt()).as(row.toString()).isZero();
       }

@@ -1,7 +1,7 @@
 package com.ecsimagesaga.adapter.kafka.copy;
 
-import com.ecsimagesaga.adapter.kafka.CommandMapper;
 import com.ecsimagesaga.adapter.kafka.KindWire;
+import com.ecsimagesaga.adapter.kafka.WireValues;
 import com.ecsimagesaga.contract.v1.CopyImage;
 import com.ecsimagesaga.contract.v1.ImageCopied;
 import com.ecsimagesaga.contract.v1.ImageCopyFailed;
@@ -41,7 +41,7 @@ public final class CopyImageWire implements KindWire {
             c.getIssuedAt(),
             c.getSourceRegionId(),
             c.getSourceImageId(),
-            c.getDestinations().stream().map(CommandMapper::toDomain).toList(),
+            c.getDestinations().stream().map(CopyImageWire::toDomain).toList(),
             c.getShareWith(),
             c.getTimeoutSeconds()));
   }
@@ -64,6 +64,17 @@ public final class CopyImageWire implements KindWire {
   }
 
   /** One destination of a copy, as the contract's CopyDestination. */
+  /** One destination of a copy, as the kind takes it. */
+  public static CopyDestination toDomain(com.ecsimagesaga.contract.v1.CopyDestination d) {
+    return new CopyDestination(
+        d.getRegionId(),
+        d.getImageName(),
+        d.getDescription(),
+        d.getEncrypted(),
+        d.getKmsKeyId(),
+        WireValues.tags(d.getTags()));
+  }
+
   public static com.ecsimagesaga.contract.v1.CopyDestination toAvro(CopyDestination d) {
     return com.ecsimagesaga.contract.v1.CopyDestination.newBuilder()
         .setRegionId(d.regionId())

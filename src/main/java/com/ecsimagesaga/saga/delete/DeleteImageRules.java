@@ -1,6 +1,9 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.delete;
 
-import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.command.FieldRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
+import com.ecsimagesaga.command.Validated;
+import com.ecsimagesaga.command.Violation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +17,7 @@ public final class DeleteImageRules {
     FieldRules.commandId(c.commandId(), out);
     FieldRules.regionId(c.regionId(), out);
     FieldRules.imageId(c.imageId(), out);
-    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.DELETE_IMAGE, out);
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), DeleteImageSaga.TABLE, out);
     return new Validated<>(out.isEmpty() ? c : null, out, List.of());
   }
 }

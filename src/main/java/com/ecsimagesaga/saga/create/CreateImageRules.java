@@ -1,8 +1,13 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.create;
 
+import com.ecsimagesaga.command.FieldRules;
+import com.ecsimagesaga.command.ImageTextRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
+import com.ecsimagesaga.command.TagRules;
+import com.ecsimagesaga.command.Validated;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.copy.CopyImageKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +54,7 @@ public final class CreateImageRules {
                   + " and "
                   + MAX_TIMEOUT_SECONDS));
     }
-    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.CREATE_IMAGE, out);
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), CreateImageSaga.TABLE, out);
     if (c.distribution() != null) {
       CopyImageKind.destinations(
           "distribution.destinations",

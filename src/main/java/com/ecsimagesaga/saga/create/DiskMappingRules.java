@@ -1,5 +1,7 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.create;
 
+import com.ecsimagesaga.command.FieldRules;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.DiskMapping;
 import java.util.HashSet;
 import java.util.List;

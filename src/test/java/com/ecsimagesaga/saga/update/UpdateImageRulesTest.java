@@ -1,7 +1,8 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageTag;
 import java.time.Instant;
 import java.util.List;

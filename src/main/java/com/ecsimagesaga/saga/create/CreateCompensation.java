@@ -1,9 +1,17 @@
-package com.ecsimagesaga.saga;
+package com.ecsimagesaga.saga.create;
 
 import static com.ecsimagesaga.saga.Moves.ERROR;
 import static com.ecsimagesaga.saga.Moves.RETRYABLE_ERROR;
-import static com.ecsimagesaga.saga.Step.SUBMIT_CREATE_IMAGE;
+import static com.ecsimagesaga.saga.create.CreateImageSaga.SUBMIT_CREATE_IMAGE;
 
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +57,7 @@ final class CreateCompensation {
     var transientErrors = moves.policies().transientErrors();
     if (o instanceof StepOutcome.ImageMissing && s.imageId() != null) {
       // The look after a deletion: the image that was found is gone and no other is listed.
-      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
+      if (((CreateInput) s.input()).deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
         return moves.move(s, "no more, snapshots next", now);
       }
       return finish(s, "no more", "COMPENSATED", now);
@@ -84,7 +92,7 @@ final class CreateCompensation {
       if (foundByTag(s)) {
         return moves.move(s, "deleted, look for more", now);
       }
-      if (s.createInput().deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
+      if (((CreateInput) s.input()).deleteSnapshotsOnFailure() && !s.snapshotIds().isEmpty()) {
         return moves.move(s, "deleted, snapshots next", now);
       }
       return finish(s, "deleted", "COMPENSATED", now);

@@ -1,7 +1,12 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.update;
 
+import com.ecsimagesaga.command.FieldRules;
+import com.ecsimagesaga.command.ImageTextRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
+import com.ecsimagesaga.command.TagRules;
+import com.ecsimagesaga.command.Validated;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageChanges;
-import com.ecsimagesaga.saga.SagaType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +39,7 @@ public final class UpdateImageRules {
     if (c.resourceGroupId() != null) {
       FieldRules.resourceId("resourceGroupId", c.resourceGroupId(), "rg-", "resource-group", out);
     }
-    StepTimeoutRules.check(c.stepTimeoutSeconds(), SagaType.UPDATE_IMAGE, out);
+    StepTimeoutRules.check(c.stepTimeoutSeconds(), UpdateImageSaga.TABLE, out);
     var changes =
         new ImageChanges(
             c.regionId(),

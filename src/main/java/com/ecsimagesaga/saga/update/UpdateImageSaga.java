@@ -1,4 +1,4 @@
-package com.ecsimagesaga.saga;
+package com.ecsimagesaga.saga.update;
 
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
@@ -11,12 +11,20 @@ import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
 import static com.ecsimagesaga.saga.SagaStatus.WAITING;
 import static com.ecsimagesaga.saga.Step.CHECK_IMAGE;
 import static com.ecsimagesaga.saga.Step.DONE;
-import static com.ecsimagesaga.saga.Step.JOIN_RESOURCE_GROUP;
-import static com.ecsimagesaga.saga.Step.MODIFY_IMAGE_ATTRIBUTES;
-import static com.ecsimagesaga.saga.Step.TAG_IMAGE;
-import static com.ecsimagesaga.saga.Step.UNTAG_IMAGE;
 
 import com.ecsimagesaga.image.ImageChanges;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaDefinition;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +39,19 @@ import java.util.UUID;
  */
 public final class UpdateImageSaga implements SagaDefinition {
 
-  static final List<Step> ORDER =
+  /** The type of the sagas of this kind. */
+  public static final SagaType TYPE = SagaType.of("UPDATE_IMAGE");
+
+  // The steps of this kind, besides the shared ones of Step.
+  public static final Step MODIFY_IMAGE_ATTRIBUTES = Step.of("MODIFY_IMAGE_ATTRIBUTES");
+  public static final Step TAG_IMAGE = Step.of("TAG_IMAGE");
+  public static final Step UNTAG_IMAGE = Step.of("UNTAG_IMAGE");
+  public static final Step JOIN_RESOURCE_GROUP = Step.of("JOIN_RESOURCE_GROUP");
+
+  public static final List<Step> ORDER =
       List.of(MODIFY_IMAGE_ATTRIBUTES, TAG_IMAGE, UNTAG_IMAGE, JOIN_RESOURCE_GROUP);
   static final String APPLIED = "applied";
-  static final TransitionTable TABLE = buildTable();
+  public static final TransitionTable TABLE = buildTable();
 
   private final Moves moves;
 
@@ -44,12 +61,12 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   /** A new update saga, due now. */
   public static Saga start(
-      UUID id, String commandId, SagaInput.Update in, Instant now, SagaPolicies policies) {
+      UUID id, String commandId, UpdateInput in, Instant now, SagaPolicies policies) {
     ImageChanges c = in.changes();
     // A update image makes no image, so it needs no ClientToken.
     return Saga.begin(
             id,
-            SagaType.UPDATE_IMAGE,
+            UpdateImageSaga.TYPE,
             CHECK_IMAGE,
             commandId,
             c.regionId(),
@@ -64,7 +81,7 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   private static TransitionTable buildTable() {
     TransitionTable t =
-        TransitionTable.of(SagaType.UPDATE_IMAGE).row(CHECK_IMAGE, "absent", DONE, FAILED);
+        TransitionTable.of(UpdateImageSaga.TYPE).row(CHECK_IMAGE, "absent", DONE, FAILED);
     for (Step next : ORDER) {
       t.row(CHECK_IMAGE, "present, then " + next, next, RUNNING);
     }
@@ -87,7 +104,7 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   @Override
   public SagaType type() {
-    return SagaType.UPDATE_IMAGE;
+    return UpdateImageSaga.TYPE;
   }
 
   @Override
@@ -97,26 +114,32 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   @Override
   public CloudAction actionFor(Saga s) {
-    ImageChanges c = s.updateInput().changes();
+    ImageChanges c = ((UpdateInput) s.input()).changes();
     String status = c.deprecated() == null ? null : c.deprecated() ? "Deprecated" : "Available";
-    return switch (s.step()) {
-      case CHECK_IMAGE -> new CloudAction.ObserveImage(s.regionId(), c.imageId());
-      case MODIFY_IMAGE_ATTRIBUTES ->
-          new CloudAction.ModifyImageAttributes(
-              s.regionId(),
-              c.imageId(),
-              c.imageName(),
-              c.description(),
-              c.imageFamily(),
-              c.bootMode(),
-              status);
-      case TAG_IMAGE -> new CloudAction.TagImage(s.regionId(), c.imageId(), c.addTags());
-      case UNTAG_IMAGE -> new CloudAction.UntagImage(s.regionId(), c.imageId(), c.removeTagKeys());
-      case JOIN_RESOURCE_GROUP ->
-          new CloudAction.JoinResourceGroup(s.regionId(), c.imageId(), c.resourceGroupId());
-      default ->
-          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
-    };
+    Step at = s.step();
+    if (at == CHECK_IMAGE) {
+      return new CloudAction.ObserveImage(s.regionId(), c.imageId());
+    }
+    if (at == MODIFY_IMAGE_ATTRIBUTES) {
+      return new CloudAction.ModifyImageAttributes(
+          s.regionId(),
+          c.imageId(),
+          c.imageName(),
+          c.description(),
+          c.imageFamily(),
+          c.bootMode(),
+          status);
+    }
+    if (at == TAG_IMAGE) {
+      return new CloudAction.TagImage(s.regionId(), c.imageId(), c.addTags());
+    }
+    if (at == UNTAG_IMAGE) {
+      return new CloudAction.UntagImage(s.regionId(), c.imageId(), c.removeTagKeys());
+    }
+    if (at == JOIN_RESOURCE_GROUP) {
+      return new CloudAction.JoinResourceGroup(s.regionId(), c.imageId(), c.resourceGroupId());
+    }
+    throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
   }
 
   @Override
@@ -177,36 +200,46 @@ public final class UpdateImageSaga implements SagaDefinition {
   static Optional<Step> next(Saga s, Step after) {
     int from = after == CHECK_IMAGE ? 0 : ORDER.indexOf(after) + 1;
     return ORDER.subList(from, ORDER.size()).stream()
-        .filter(step -> hasWork(s.updateInput().changes(), step))
+        .filter(step -> hasWork(((UpdateInput) s.input()).changes(), step))
         .findFirst();
   }
 
   static boolean hasWork(ImageChanges c, Step step) {
-    return switch (step) {
-      case MODIFY_IMAGE_ATTRIBUTES -> c.changesAttributes();
-      case TAG_IMAGE -> !c.addTags().isEmpty();
-      case UNTAG_IMAGE -> !c.removeTagKeys().isEmpty();
-      case JOIN_RESOURCE_GROUP -> c.resourceGroupId() != null;
-      default -> false;
-    };
+    if (step == MODIFY_IMAGE_ATTRIBUTES) {
+      return c.changesAttributes();
+    }
+    if (step == TAG_IMAGE) {
+      return !c.addTags().isEmpty();
+    }
+    if (step == UNTAG_IMAGE) {
+      return !c.removeTagKeys().isEmpty();
+    }
+    if (step == JOIN_RESOURCE_GROUP) {
+      return c.resourceGroupId() != null;
+    }
+    return false;
   }
 
   /** What has been applied before {@code step} (all of it for DONE). */
   static List<String> changesUpTo(Saga s, Step step) {
     int end = step == DONE ? ORDER.size() : Math.max(0, ORDER.indexOf(step));
     return ORDER.subList(0, end).stream()
-        .filter(x -> hasWork(s.updateInput().changes(), x))
+        .filter(x -> hasWork(((UpdateInput) s.input()).changes(), x))
         .map(UpdateImageSaga::label)
         .toList();
   }
 
   private static String label(Step step) {
-    return switch (step) {
-      case MODIFY_IMAGE_ATTRIBUTES -> "attributes";
-      case TAG_IMAGE -> "tags added";
-      case UNTAG_IMAGE -> "tags removed";
-      default -> "resource group";
-    };
+    if (step == MODIFY_IMAGE_ATTRIBUTES) {
+      return "attributes";
+    }
+    if (step == TAG_IMAGE) {
+      return "tags added";
+    }
+    if (step == UNTAG_IMAGE) {
+      return "tags removed";
+    }
+    return "resource group";
   }
 
   private Decision fail(Saga s, String trigger, Failure failure, Instant now) {

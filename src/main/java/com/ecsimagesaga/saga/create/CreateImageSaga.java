@@ -1,4 +1,4 @@
-package com.ecsimagesaga.saga;
+package com.ecsimagesaga.saga.create;
 
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
@@ -12,16 +12,26 @@ import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
 import static com.ecsimagesaga.saga.SagaStatus.WAITING;
-import static com.ecsimagesaga.saga.Step.AWAIT_IMAGE_USABLE;
-import static com.ecsimagesaga.saga.Step.CHECK_SOURCE;
 import static com.ecsimagesaga.saga.Step.COMPENSATE_DELETE_IMAGE;
 import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
 import static com.ecsimagesaga.saga.Step.DONE;
 import static com.ecsimagesaga.saga.Step.FIND_SUBMITTED_IMAGE;
-import static com.ecsimagesaga.saga.Step.SUBMIT_CREATE_IMAGE;
 
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.ImageWatch;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaDefinition;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.TransitionTable;
 import com.ecsimagesaga.saga.copy.CopyImageKind;
 import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Duration;
@@ -38,11 +48,19 @@ import java.util.UUID;
  */
 public final class CreateImageSaga implements SagaDefinition {
 
+  /** The type of the sagas of this kind. */
+  public static final SagaType TYPE = SagaType.of("CREATE_IMAGE");
+
+  // The steps of this kind, besides the shared ones of Step.
+  public static final Step CHECK_SOURCE = Step.of("CHECK_SOURCE");
+  public static final Step SUBMIT_CREATE_IMAGE = Step.of("SUBMIT_CREATE_IMAGE");
+  public static final Step AWAIT_IMAGE_USABLE = Step.of("AWAIT_IMAGE_USABLE");
+
   /** The tag key every image made by the service carries, with the saga id as value. */
   public static final String SAGA_TAG = "ecs-image-saga/saga-id";
 
-  static final TransitionTable TABLE =
-      TransitionTable.of(SagaType.CREATE_IMAGE)
+  public static final TransitionTable TABLE =
+      TransitionTable.of(CreateImageSaga.TYPE)
           .row(CHECK_SOURCE, "source ready", SUBMIT_CREATE_IMAGE, RUNNING)
           .row(CHECK_SOURCE, "source settling", CHECK_SOURCE, WAITING)
           .row(CHECK_SOURCE, "source unusable", DONE, FAILED)
@@ -87,7 +105,7 @@ public final class CreateImageSaga implements SagaDefinition {
           .alsoOn(RETRYABLE_ERROR, WAITING_FOR_QUOTA);
 
   /** The trigger of a submission that gave up after a call whose outcome is unknown. */
-  static final String SUBMIT_OUTCOME_UNKNOWN = Moves.SUBMIT_OUTCOME_UNKNOWN;
+  public static final String SUBMIT_OUTCOME_UNKNOWN = Moves.SUBMIT_OUTCOME_UNKNOWN;
 
   /**
    * How many times FIND_SUBMITTED_IMAGE looks before concluding ECS never made the image: ECS lists
@@ -131,7 +149,7 @@ public final class CreateImageSaga implements SagaDefinition {
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
   public static Saga start(
-      UUID id, String commandId, SagaInput.Create in, Instant now, SagaPolicies policies) {
+      UUID id, String commandId, CreateInput in, Instant now, SagaPolicies policies) {
     Duration timeout =
         in.timeout() != null
             ? in.timeout()
@@ -140,7 +158,7 @@ public final class CreateImageSaga implements SagaDefinition {
                 : policies.snapshotTimeout();
     return Saga.begin(
         id,
-        SagaType.CREATE_IMAGE,
+        CreateImageSaga.TYPE,
         CHECK_SOURCE,
         commandId,
         in.spec().regionId(),
@@ -152,7 +170,7 @@ public final class CreateImageSaga implements SagaDefinition {
 
   @Override
   public SagaType type() {
-    return SagaType.CREATE_IMAGE;
+    return CreateImageSaga.TYPE;
   }
 
   @Override
@@ -162,25 +180,31 @@ public final class CreateImageSaga implements SagaDefinition {
 
   @Override
   public CloudAction actionFor(Saga s) {
-    SagaInput.Create in = s.createInput();
-    return switch (s.step()) {
-      case CHECK_SOURCE -> checkSource(s.regionId(), in.spec().source());
-      case SUBMIT_CREATE_IMAGE ->
-          new CloudAction.SubmitCreateImage(
-              s.regionId(),
-              in.spec(),
-              s.clientToken(),
-              List.of(new ImageTag(SAGA_TAG, s.id().toString())));
-      case FIND_SUBMITTED_IMAGE ->
-          new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), s.imageId());
-      case AWAIT_IMAGE_USABLE ->
-          new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
-      case COMPENSATE_DELETE_IMAGE ->
-          new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
-      case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
-      default ->
-          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
-    };
+    CreateInput in = ((CreateInput) s.input());
+    Step at = s.step();
+    if (at == CHECK_SOURCE) {
+      return checkSource(s.regionId(), in.spec().source());
+    }
+    if (at == SUBMIT_CREATE_IMAGE) {
+      return new CloudAction.SubmitCreateImage(
+          s.regionId(),
+          in.spec(),
+          s.clientToken(),
+          List.of(new ImageTag(SAGA_TAG, s.id().toString())));
+    }
+    if (at == FIND_SUBMITTED_IMAGE) {
+      return new CloudAction.FindImageBySagaTag(s.regionId(), s.id(), s.imageId());
+    }
+    if (at == AWAIT_IMAGE_USABLE) {
+      return new CloudAction.ObserveImage(s.regionId(), s.imageId(), s.createdAt());
+    }
+    if (at == COMPENSATE_DELETE_IMAGE) {
+      return new CloudAction.SubmitDeleteImage(s.regionId(), s.imageId(), true);
+    }
+    if (at == DELETE_SNAPSHOTS) {
+      return new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
+    }
+    throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
   }
 
   @Override
@@ -198,14 +222,17 @@ public final class CreateImageSaga implements SagaDefinition {
    */
   private Decision stepTimedOut(Saga s, Instant now) {
     Failure timedOut = moves.stepTimeout(s);
-    return switch (s.step()) {
-      case AWAIT_IMAGE_USABLE ->
-          moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
-      case SUBMIT_CREATE_IMAGE -> giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, now);
-      case FIND_SUBMITTED_IMAGE, COMPENSATE_DELETE_IMAGE, DELETE_SNAPSHOTS ->
-          compensation.finish(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
-      default -> fail(s, STEP_TIMED_OUT, timedOut, now);
-    };
+    Step at = s.step();
+    if (at == AWAIT_IMAGE_USABLE) {
+      return moves.move(s, STEP_TIMED_OUT, now, b -> b.failure(timedOut), List.of());
+    }
+    if (at == SUBMIT_CREATE_IMAGE) {
+      return giveUpSubmitting(s, STEP_TIMED_OUT, timedOut, now);
+    }
+    if (at == FIND_SUBMITTED_IMAGE || at == COMPENSATE_DELETE_IMAGE || at == DELETE_SNAPSHOTS) {
+      return compensation.finish(s, STEP_TIMED_OUT, COMPENSATION_TIMED_OUT, now);
+    }
+    return fail(s, STEP_TIMED_OUT, timedOut, now);
   }
 
   private Decision sagaDeadlinePassed(Saga s, Instant now) {
@@ -227,15 +254,26 @@ public final class CreateImageSaga implements SagaDefinition {
 
   @Override
   public Decision decide(Saga s, StepOutcome o, Instant now) {
-    return switch (s.step()) {
-      case CHECK_SOURCE -> sourceChecked(s, o, now);
-      case SUBMIT_CREATE_IMAGE -> submitted(s, o, now);
-      case FIND_SUBMITTED_IMAGE -> compensation.lookedForSubmitted(s, o, now);
-      case AWAIT_IMAGE_USABLE -> observed(s, o, now);
-      case COMPENSATE_DELETE_IMAGE -> compensation.compensated(s, o, now);
-      case DELETE_SNAPSHOTS -> compensation.snapshotsDeleted(s, o, now);
-      default -> throw new IllegalStateException("saga " + s.id() + " is done");
-    };
+    Step at = s.step();
+    if (at == CHECK_SOURCE) {
+      return sourceChecked(s, o, now);
+    }
+    if (at == SUBMIT_CREATE_IMAGE) {
+      return submitted(s, o, now);
+    }
+    if (at == FIND_SUBMITTED_IMAGE) {
+      return compensation.lookedForSubmitted(s, o, now);
+    }
+    if (at == AWAIT_IMAGE_USABLE) {
+      return observed(s, o, now);
+    }
+    if (at == COMPENSATE_DELETE_IMAGE) {
+      return compensation.compensated(s, o, now);
+    }
+    if (at == DELETE_SNAPSHOTS) {
+      return compensation.snapshotsDeleted(s, o, now);
+    }
+    throw new IllegalStateException("saga " + s.id() + " is done");
   }
 
   private static CloudAction checkSource(String region, ImageSource source) {
@@ -287,7 +325,7 @@ public final class CreateImageSaga implements SagaDefinition {
     Decision done =
         moves.move(
             s, "usable", now, b -> b.progress(100).snapshotIds(img.snapshotIds()), List.of(event));
-    Distribution distribution = s.createInput().distribution();
+    Distribution distribution = ((CreateInput) s.input()).distribution();
     if (distribution == null) {
       return done;
     }

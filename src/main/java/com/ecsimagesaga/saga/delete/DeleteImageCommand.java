@@ -1,5 +1,8 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.delete;
 
+import com.ecsimagesaga.command.RecordRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
+import com.ecsimagesaga.saga.SagaKind;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,7 +20,8 @@ public record DeleteImageCommand(
     boolean force,
     boolean deleteSnapshots,
     Map<String, Integer> stepTimeoutSeconds,
-    boolean deleteCopies) {
+    boolean deleteCopies)
+    implements SagaKind.Command {
 
   public DeleteImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
@@ -33,5 +37,15 @@ public record DeleteImageCommand(
       boolean deleteSnapshots,
       Map<String, Integer> stepTimeoutSeconds) {
     this(commandId, issuedAt, regionId, imageId, force, deleteSnapshots, stepTimeoutSeconds, false);
+  }
+
+  @Override
+  public String subject() {
+    return imageId;
+  }
+
+  @Override
+  public String expectedKey() {
+    return RecordRules.imageKey(regionId, imageId);
   }
 }

@@ -1,6 +1,9 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.update;
 
+import com.ecsimagesaga.command.RecordRules;
+import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.SagaKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +26,22 @@ public record UpdateImageCommand(
     List<ImageTag> addTags,
     List<String> removeTagKeys,
     String resourceGroupId,
-    Map<String, Integer> stepTimeoutSeconds) {
+    Map<String, Integer> stepTimeoutSeconds)
+    implements SagaKind.Command {
 
   public UpdateImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
     addTags = addTags == null ? List.of() : List.copyOf(addTags);
     removeTagKeys = removeTagKeys == null ? List.of() : List.copyOf(removeTagKeys);
+  }
+
+  @Override
+  public String subject() {
+    return imageId;
+  }
+
+  @Override
+  public String expectedKey() {
+    return RecordRules.imageKey(regionId, imageId);
   }
 }

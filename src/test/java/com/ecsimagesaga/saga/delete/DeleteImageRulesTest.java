@@ -1,7 +1,8 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.delete;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.command.Violation;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.ecsimagesaga.saga;
+package com.ecsimagesaga.saga.delete;
 
 import static com.ecsimagesaga.saga.Moves.DEADLINE_PASSED;
 import static com.ecsimagesaga.saga.Moves.ERROR;
@@ -9,12 +9,22 @@ import static com.ecsimagesaga.saga.SagaStatus.FAILED;
 import static com.ecsimagesaga.saga.SagaStatus.RUNNING;
 import static com.ecsimagesaga.saga.SagaStatus.SUCCEEDED;
 import static com.ecsimagesaga.saga.SagaStatus.WAITING;
-import static com.ecsimagesaga.saga.Step.AWAIT_IMAGE_GONE;
 import static com.ecsimagesaga.saga.Step.CHECK_IMAGE;
 import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
 import static com.ecsimagesaga.saga.Step.DONE;
-import static com.ecsimagesaga.saga.Step.SUBMIT_DELETE_IMAGE;
 
+import com.ecsimagesaga.saga.CloudAction;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaDefinition;
+import com.ecsimagesaga.saga.SagaEvent;
+import com.ecsimagesaga.saga.SagaPolicies;
+import com.ecsimagesaga.saga.SagaType;
+import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +37,15 @@ import java.util.UUID;
  */
 public final class DeleteImageSaga implements SagaDefinition {
 
-  static final TransitionTable TABLE =
-      TransitionTable.of(SagaType.DELETE_IMAGE)
+  /** The type of the sagas of this kind. */
+  public static final SagaType TYPE = SagaType.of("DELETE_IMAGE");
+
+  // The steps of this kind, besides the shared ones of Step.
+  public static final Step SUBMIT_DELETE_IMAGE = Step.of("SUBMIT_DELETE_IMAGE");
+  public static final Step AWAIT_IMAGE_GONE = Step.of("AWAIT_IMAGE_GONE");
+
+  public static final TransitionTable TABLE =
+      TransitionTable.of(DeleteImageSaga.TYPE)
           .row(CHECK_IMAGE, "absent", DONE, SUCCEEDED)
           .row(CHECK_IMAGE, "present", SUBMIT_DELETE_IMAGE, RUNNING)
           .row(CHECK_IMAGE, RETRYABLE_ERROR, CHECK_IMAGE, WAITING)
@@ -65,13 +82,13 @@ public final class DeleteImageSaga implements SagaDefinition {
       UUID id,
       String commandId,
       String regionId,
-      SagaInput.Delete in,
+      DeleteInput in,
       Instant now,
       SagaPolicies policies) {
     // A delete image makes no image, so it needs no ClientToken.
     return Saga.begin(
             id,
-            SagaType.DELETE_IMAGE,
+            DeleteImageSaga.TYPE,
             CHECK_IMAGE,
             commandId,
             regionId,
@@ -86,7 +103,7 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   @Override
   public SagaType type() {
-    return SagaType.DELETE_IMAGE;
+    return DeleteImageSaga.TYPE;
   }
 
   @Override
@@ -96,16 +113,18 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   @Override
   public CloudAction actionFor(Saga s) {
-    SagaInput.Delete in = s.deleteInput();
-    return switch (s.step()) {
-      case CHECK_IMAGE, AWAIT_IMAGE_GONE ->
-          new CloudAction.ObserveImage(s.regionId(), in.imageId());
-      case SUBMIT_DELETE_IMAGE ->
-          new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
-      case DELETE_SNAPSHOTS -> new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
-      default ->
-          throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
-    };
+    DeleteInput in = ((DeleteInput) s.input());
+    Step at = s.step();
+    if (at == CHECK_IMAGE || at == AWAIT_IMAGE_GONE) {
+      return new CloudAction.ObserveImage(s.regionId(), in.imageId());
+    }
+    if (at == SUBMIT_DELETE_IMAGE) {
+      return new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
+    }
+    if (at == DELETE_SNAPSHOTS) {
+      return new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
+    }
+    throw new IllegalStateException("no action for " + s.step() + " of saga " + s.id());
   }
 
   @Override
@@ -148,25 +167,29 @@ public final class DeleteImageSaga implements SagaDefinition {
                   ? deleted(s, ERROR, now, List.of())
                   : fail(s, ERROR, failure, now));
     }
-    return switch (s.step()) {
-      case CHECK_IMAGE ->
-          o instanceof StepOutcome.ImageSeen seen
-              ? moves.move(
-                  s, "present", now, b -> b.snapshotIds(seen.image().snapshotIds()), List.of())
-              : deleted(s, "absent", now, List.of());
-      case SUBMIT_DELETE_IMAGE -> moves.move(s, "accepted", moves.nextPoll(s, now));
-      case AWAIT_IMAGE_GONE -> awaitGone(s, o, now);
-      case DELETE_SNAPSHOTS ->
-          deleted(s, "deleted", now, ((StepOutcome.SnapshotsDeleted) o).deleted());
-      default -> throw new IllegalStateException("saga " + s.id() + " is done");
-    };
+    Step at = s.step();
+    if (at == CHECK_IMAGE) {
+      return o instanceof StepOutcome.ImageSeen seen
+          ? moves.move(s, "present", now, b -> b.snapshotIds(seen.image().snapshotIds()), List.of())
+          : deleted(s, "absent", now, List.of());
+    }
+    if (at == SUBMIT_DELETE_IMAGE) {
+      return moves.move(s, "accepted", moves.nextPoll(s, now));
+    }
+    if (at == AWAIT_IMAGE_GONE) {
+      return awaitGone(s, o, now);
+    }
+    if (at == DELETE_SNAPSHOTS) {
+      return deleted(s, "deleted", now, ((StepOutcome.SnapshotsDeleted) o).deleted());
+    }
+    throw new IllegalStateException("saga " + s.id() + " is done");
   }
 
   private Decision awaitGone(Saga s, StepOutcome o, Instant now) {
     if (o instanceof StepOutcome.ImageSeen) {
       return moves.move(s, "still listed", moves.nextPoll(s, now));
     }
-    if (s.deleteInput().deleteSnapshots() && !s.snapshotIds().isEmpty()) {
+    if (((DeleteInput) s.input()).deleteSnapshots() && !s.snapshotIds().isEmpty()) {
       return moves.move(s, "gone, snapshots next", now);
     }
     return deleted(s, "gone", now, List.of());
@@ -180,7 +203,7 @@ public final class DeleteImageSaga implements SagaDefinition {
             s.commandId(),
             now,
             s.regionId(),
-            s.deleteInput().imageId(),
+            ((DeleteInput) s.input()).imageId(),
             s.step() == CHECK_IMAGE,
             snapshots);
     return moves.move(s, trigger, now, b -> b, List.of(event));
@@ -194,7 +217,7 @@ public final class DeleteImageSaga implements SagaDefinition {
             s.commandId(),
             now,
             s.regionId(),
-            s.deleteInput().imageId(),
+            ((DeleteInput) s.input()).imageId(),
             failure);
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
   }

@@ -1,8 +1,10 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.create;
 
 import static com.ecsimagesaga.testsupport.Commands.aCreateImageCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.command.Validated;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;

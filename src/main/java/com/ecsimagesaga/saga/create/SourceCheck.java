@@ -1,7 +1,14 @@
-package com.ecsimagesaga.saga;
+package com.ecsimagesaga.saga.create;
 
 import static com.ecsimagesaga.saga.Moves.ERROR;
 
+import com.ecsimagesaga.saga.CloudError;
+import com.ecsimagesaga.saga.Decision;
+import com.ecsimagesaga.saga.ErrorKind;
+import com.ecsimagesaga.saga.Failure;
+import com.ecsimagesaga.saga.Moves;
+import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.StepOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,7 +1,9 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga.create;
 
+import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
+import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +39,24 @@ public record CreateImageCommand(
     Integer timeoutSeconds,
     boolean deleteSnapshotsOnFailure,
     Map<String, Integer> stepTimeoutSeconds,
-    Distribution distribution) {
+    Distribution distribution)
+    implements SagaKind.Command {
 
   public CreateImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
     diskDeviceMappings = diskDeviceMappings == null ? List.of() : List.copyOf(diskDeviceMappings);
     tags = tags == null ? List.of() : List.copyOf(tags);
+  }
+
+  /** The name the image gets: {@code imageName}, or the deprecated {@code name} when not given. */
+  @Override
+  public String subject() {
+    return imageName != null ? imageName : deprecatedName;
+  }
+
+  /** The key a create must be published under: {@code <regionId>/<image name>}. */
+  @Override
+  public String expectedKey() {
+    return regionId + "/" + subject();
   }
 }

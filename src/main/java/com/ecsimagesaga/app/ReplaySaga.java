@@ -24,9 +24,12 @@ public final class ReplaySaga {
   private final SagaStore sagas;
   private final ReplayStore replays;
   private final ImageLookup lookup;
+  private final SagaKinds kinds;
   private final Clock clock;
 
-  public ReplaySaga(SagaStore sagas, ReplayStore replays, ImageLookup lookup, Clock clock) {
+  public ReplaySaga(
+      SagaStore sagas, ReplayStore replays, ImageLookup lookup, SagaKinds kinds, Clock clock) {
+    this.kinds = kinds;
     this.sagas = sagas;
     this.replays = replays;
     this.lookup = lookup;
@@ -73,13 +76,13 @@ public final class ReplaySaga {
   /** Replays a saga already read (bulk jobs read their sagas in pages). */
   public Uni<Result> replay(Saga s, Request r) {
     if (!Replay.REPLAYABLE.contains(s.status())) {
-      var refused = Replay.plan(s, r.mode(), Optional.empty(), clock.instant());
+      var refused = Replay.plan(kinds, s, r.mode(), Optional.empty(), clock.instant());
       return record(s, r, "REFUSED", null, refused.refusal());
     }
     return cloudState(s)
         .chain(
             live -> {
-              var plan = Replay.plan(s, r.mode(), live, clock.instant());
+              var plan = Replay.plan(kinds, s, r.mode(), live, clock.instant());
               String detail =
                   r.mode()
                       + " at "
@@ -128,7 +131,7 @@ public final class ReplaySaga {
   }
 
   private Uni<Optional<String>> cloudState(Saga s) {
-    if (!SagaKinds.of(s.type()).replayLooksForImage()) {
+    if (!kinds.of(s.type()).replayLooksForImage()) {
       return Uni.createFrom().item(Optional.empty());
     }
     return lookup.liveImage(s.regionId(), s.id(), s.imageId());

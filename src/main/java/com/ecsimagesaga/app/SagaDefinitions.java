@@ -13,12 +13,14 @@ import java.util.Optional;
 public final class SagaDefinitions {
 
   private final SagaPolicies policies;
+  private final SagaKinds kinds;
   private final Map<SagaType, SagaDefinition> byType;
 
-  public SagaDefinitions(SagaPolicies policies) {
+  public SagaDefinitions(SagaPolicies policies, SagaKinds kinds) {
     this.policies = policies;
+    this.kinds = kinds;
     Map<SagaType, SagaDefinition> all = new HashMap<>();
-    SagaKinds.ALL.forEach(kind -> all.put(kind.type(), kind.definition(policies)));
+    kinds.all().forEach(kind -> all.put(kind.type(), kind.definition(policies)));
     this.byType = Map.copyOf(all);
   }
 
@@ -28,12 +30,17 @@ public final class SagaDefinitions {
 
   /** The kind that takes a command of this class. */
   public Optional<SagaKind<?>> kindFor(SagaKind.Command command) {
-    return SagaKinds.forCommand(command);
+    return kinds.forCommand(command);
   }
 
   /** The kind of a saga type. */
   public SagaKind<?> kind(SagaType type) {
-    return SagaKinds.of(type);
+    return kinds.of(type);
+  }
+
+  /** Every kind the service runs. */
+  public SagaKinds kinds() {
+    return kinds;
   }
 
   public SagaPolicies policies() {

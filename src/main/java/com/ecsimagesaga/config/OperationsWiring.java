@@ -18,7 +18,7 @@ public class OperationsWiring {
   @Produces
   @Singleton
   ReplaySaga replaySaga(SagaStore sagas, ReplayStore replays, ImageLookup lookup, Clock clock) {
-    return new ReplaySaga(sagas, replays, lookup, clock);
+    return new ReplaySaga(sagas, replays, lookup, KindRegistry.kinds(), clock);
   }
 
   @Produces

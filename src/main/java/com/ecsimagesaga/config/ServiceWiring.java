@@ -55,7 +55,7 @@ public class ServiceWiring {
             c.requireUsable(),
             steps(timeouts.steps()),
             retry.quotaMaxWait());
-    return new SagaDefinitions(policies);
+    return new SagaDefinitions(policies, KindRegistry.kinds());
   }
 
   private static StepTimeouts steps(SagaConfig.Steps s) {

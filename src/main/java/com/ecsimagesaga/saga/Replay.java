@@ -45,10 +45,12 @@ public final class Replay {
   /**
    * Plans a replay.
    *
+   * @param kinds the kinds the service runs, one of which says where the saga runs again from
    * @param liveImageId an image the cloud holds for this saga (found by id or by the saga tag), or
    *     empty when it holds none or the kind does not ask ({@link SagaKind#replayLooksForImage})
    */
-  public static Plan plan(Saga s, Mode mode, Optional<String> liveImageId, Instant now) {
+  public static Plan plan(
+      SagaKinds kinds, Saga s, Mode mode, Optional<String> liveImageId, Instant now) {
     if (!REPLAYABLE.contains(s.status())) {
       return new Plan(
           null,
@@ -67,7 +69,7 @@ public final class Replay {
             .stepStartedAt(now)
             .failure(null)
             .lastError(null);
-    b = SagaKinds.of(s.type()).replay(s, mode, liveImageId, b);
+    b = kinds.of(s.type()).replay(s, mode, liveImageId, b);
     return new Plan(withDeadline(b.build(), extendedDeadline(s, now)), null);
   }
 

@@ -10,7 +10,8 @@ import java.util.Set;
  * A kind of saga defined in one package of its own: the command it takes, how that command is
  * checked, the sagas it starts, the steps and transitions they follow and the events they emit. The
  * coordinator, the intake, the store, the REST views and the metrics use a kind only through this
- * interface; it is registered with one line in {@link SagaKinds}.
+ * interface; it is registered with one line in the kind registry where the service is put together
+ * ({@code config.KindRegistry}), paired with the Avro side of its commands and events.
  *
  * @param <C> the kind's command
  */

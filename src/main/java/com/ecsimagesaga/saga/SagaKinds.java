@@ -1,49 +1,68 @@
 package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.command.CommandIds;
-import com.ecsimagesaga.saga.copy.CopyImageKind;
-import com.ecsimagesaga.saga.create.CreateImageKind;
-import com.ecsimagesaga.saga.delete.DeleteImageKind;
-import com.ecsimagesaga.saga.share.ShareImageKind;
-import com.ecsimagesaga.saga.update.UpdateImageKind;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
-/** Every saga kind, each defined in a package of its own. Registering a kind is one line here. */
+/**
+ * The saga kinds the service runs, each defined in a package of its own and registered once where
+ * the service is put together (the configuration's kind registry); looked up by saga type or by
+ * command.
+ */
 public final class SagaKinds {
-
-  public static final List<SagaKind<?>> ALL =
-      List.of(
-          new CreateImageKind(),
-          new DeleteImageKind(),
-          new UpdateImageKind(),
-          new CopyImageKind(),
-          new ShareImageKind());
 
   private static final int MAX_COMMAND_ID = 160;
 
-  private SagaKinds() {}
+  private final List<SagaKind<?>> all;
 
-  /** The type of every registered kind, in the order they are registered. */
-  public static List<SagaType> types() {
-    return ALL.stream().<SagaType>map(SagaKind::type).toList();
+  /**
+   * @throws IllegalArgumentException when two kinds share a type, a command class or an input
+   *     class, which would make a saga or a command mean two things
+   */
+  public SagaKinds(List<SagaKind<?>> all) {
+    this.all = List.copyOf(all);
+    Set<Object> seen = new HashSet<>();
+    for (SagaKind<?> k : this.all) {
+      for (Object key : List.of(k.type(), k.commandClass(), k.inputClass())) {
+        if (!seen.add(key)) {
+          throw new IllegalArgumentException("two saga kinds share " + key);
+        }
+      }
+    }
+  }
+
+  /** Every kind, in the order registered. */
+  public List<SagaKind<?>> all() {
+    return all;
+  }
+
+  /** The type of every kind, in the order registered. */
+  public List<SagaType> types() {
+    return all.stream().<SagaType>map(SagaKind::type).toList();
   }
 
   /** The registered kind of a saga type. */
-  public static SagaKind<?> of(SagaType type) {
+  public SagaKind<?> of(SagaType type) {
     return find(type)
         .orElseThrow(() -> new IllegalArgumentException(type + " is not a registered saga kind"));
   }
 
-  public static Optional<SagaKind<?>> find(SagaType type) {
-    return ALL.stream().filter(k -> k.type() == type).findFirst();
+  public Optional<SagaKind<?>> find(SagaType type) {
+    return all.stream().filter(k -> k.type() == type).findFirst();
   }
 
   /** The kind that takes a command of this class. */
-  public static Optional<SagaKind<?>> forCommand(Object command) {
-    return ALL.stream().filter(k -> k.commandClass().isInstance(command)).findFirst();
+  public Optional<SagaKind<?>> forCommand(Object command) {
+    return all.stream().filter(k -> k.commandClass().isInstance(command)).findFirst();
+  }
+
+  /** The kind whose sagas store inputs of this class. */
+  public Optional<SagaKind<?>> forInput(SagaInput input) {
+    return all.stream().filter(k -> k.inputClass().isInstance(input)).findFirst();
   }
 
   /**

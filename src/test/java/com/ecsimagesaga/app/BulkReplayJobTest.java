@@ -2,6 +2,7 @@ package com.ecsimagesaga.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.port.ReplayJob;
 import com.ecsimagesaga.port.SagaFilter;
@@ -40,7 +41,8 @@ class BulkReplayJobTest {
   final InMemoryReplayStore replays = new InMemoryReplayStore(sagas);
   final InMemoryReplayJobs jobs = new InMemoryReplayJobs(replays);
   final InMemorySagaQueries queries = new InMemorySagaQueries(sagas, replays, outbox);
-  final ReplaySaga replay = new ReplaySaga(sagas, replays, new FakeImageLookup(), clock);
+  final ReplaySaga replay =
+      new ReplaySaga(sagas, replays, new FakeImageLookup(), KindRegistry.kinds(), clock);
 
   BulkReplay instance(String owner) {
     return new BulkReplay(replay, jobs, queries, clock, owner, 4, LEASE);

@@ -2,6 +2,7 @@ package com.ecsimagesaga.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.port.ReplayAudit;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.ReplayTestSagas;
@@ -32,7 +33,7 @@ class ReplaySagaTest {
   final InMemorySagaStore sagas = new InMemorySagaStore(new InMemoryEventOutbox(), CLOCK);
   final InMemoryReplayStore replays = new InMemoryReplayStore(sagas);
   final FakeImageLookup lookup = new FakeImageLookup();
-  final ReplaySaga useCase = new ReplaySaga(sagas, replays, lookup, CLOCK);
+  final ReplaySaga useCase = new ReplaySaga(sagas, replays, lookup, KindRegistry.kinds(), CLOCK);
 
   ReplaySaga.Result replay(Saga s, boolean dryRun) {
     sagas.startAll(List.of(s)).await().indefinitely();

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.app;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.StepTimeouts;
@@ -34,7 +35,7 @@ final class UseCasesOnFakes {
   final InMemoryEventOutbox outbox = new InMemoryEventOutbox(clock);
   final InMemorySagaStore store = new InMemorySagaStore(outbox, clock);
   final FakeCloudImageGateway cloud = new FakeCloudImageGateway();
-  final SagaDefinitions definitions = new SagaDefinitions(POLICIES);
+  final SagaDefinitions definitions = new SagaDefinitions(POLICIES, KindRegistry.kinds());
   final CommandIntake intake = new CommandIntake(store, new FakeEventEncoder(), definitions, clock);
   final SagaCoordinator coordinator =
       new SagaCoordinator(

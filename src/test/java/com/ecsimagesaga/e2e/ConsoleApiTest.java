@@ -108,7 +108,7 @@ class ConsoleApiTest extends SagaTestSupport {
     JsonPath viewer = asViewer().get("/api/me").then().statusCode(200).extract().jsonPath();
     assertThat(viewer.getList("sagaKinds", String.class))
         .containsExactly(
-            com.ecsimagesaga.saga.SagaKinds.types().stream()
+            com.ecsimagesaga.config.KindRegistry.kinds().types().stream()
                 .map(com.ecsimagesaga.saga.SagaType::name)
                 .toArray(String[]::new))
         .contains("COPY_IMAGE", "SHARE_IMAGE");

@@ -2,6 +2,7 @@ package com.ecsimagesaga.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.saga.delete.DeleteImageSaga;
 import com.ecsimagesaga.saga.delete.DeleteInput;
@@ -24,6 +25,7 @@ class ReplayTest {
   void resumingAFailedCreateRunsTheFailedStepAgainWithTheSameTokenAFreshBudgetAndANewDeadline() {
     var plan =
         Replay.plan(
+            KindRegistry.kinds(),
             ReplayTestSagas.failedCreate(
                 SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
             Replay.Mode.RESUME,
@@ -46,6 +48,7 @@ class ReplayTest {
   void resumingWhenTheCloudHoldsTheImageWatchesItInsteadOfCreatingAgain() {
     var next =
         Replay.plan(
+                KindRegistry.kinds(),
                 ReplayTestSagas.failedCreate(
                     SagaStatus.FAILED, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
                 Replay.Mode.RESUME,
@@ -61,6 +64,7 @@ class ReplayTest {
   void resumingACompensatedCreateSubmitsAgainWithANewTokenBecauseTheOldImageIsGone() {
     var next =
         Replay.plan(
+                KindRegistry.kinds(),
                 ReplayTestSagas.failedCreate(
                     SagaStatus.COMPENSATED, CreateImageSaga.AWAIT_IMAGE_USABLE, "m-old"),
                 Replay.Mode.RESUME,
@@ -78,6 +82,7 @@ class ReplayTest {
   void resumingAfterAFailedSourceCheckChecksTheSourceAgain() {
     var next =
         Replay.plan(
+                KindRegistry.kinds(),
                 ReplayTestSagas.failedCreate(SagaStatus.FAILED, CreateImageSaga.CHECK_SOURCE, null),
                 Replay.Mode.RESUME,
                 Optional.empty(),
@@ -90,6 +95,7 @@ class ReplayTest {
   void restartingStartsAtTheFirstStepAndKeepsTheTokenWhileTheImageLives() {
     var next =
         Replay.plan(
+                KindRegistry.kinds(),
                 ReplayTestSagas.failedCreate(
                     SagaStatus.COMPENSATION_FAILED, Step.COMPENSATE_DELETE_IMAGE, "m-old"),
                 Replay.Mode.RESTART,
@@ -110,6 +116,7 @@ class ReplayTest {
             SagaStatus.SUCCEEDED)) {
       var plan =
           Replay.plan(
+              KindRegistry.kinds(),
               ReplayTestSagas.failedCreate(status, CreateImageSaga.SUBMIT_CREATE_IMAGE, null),
               Replay.Mode.RESUME,
               Optional.empty(),
@@ -135,9 +142,15 @@ class ReplayTest {
                 new Failure(
                     DeleteImageSaga.SUBMIT_DELETE_IMAGE, "PERMANENT", "Forbidden.RAM", "no", "r"))
             .build();
-    assertThat(Replay.plan(failed, Replay.Mode.RESUME, Optional.empty(), NOW).next().step())
+    assertThat(
+            Replay.plan(KindRegistry.kinds(), failed, Replay.Mode.RESUME, Optional.empty(), NOW)
+                .next()
+                .step())
         .isEqualTo(DeleteImageSaga.SUBMIT_DELETE_IMAGE);
-    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.empty(), NOW).next().step())
+    assertThat(
+            Replay.plan(KindRegistry.kinds(), failed, Replay.Mode.RESTART, Optional.empty(), NOW)
+                .next()
+                .step())
         .isEqualTo(Step.CHECK_IMAGE);
   }
 
@@ -169,10 +182,15 @@ class ReplayTest {
                     "no",
                     "r"))
             .build();
-    var resumed = Replay.plan(failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW).next();
+    var resumed =
+        Replay.plan(KindRegistry.kinds(), failed, Replay.Mode.RESUME, Optional.of("m-1"), NOW)
+            .next();
     assertThat(resumed.step()).isEqualTo(UpdateImageSaga.JOIN_RESOURCE_GROUP);
     assertThat(resumed.imageId()).isEqualTo("m-1");
-    assertThat(Replay.plan(failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW).next().step())
+    assertThat(
+            Replay.plan(KindRegistry.kinds(), failed, Replay.Mode.RESTART, Optional.of("m-1"), NOW)
+                .next()
+                .step())
         .isEqualTo(Step.CHECK_IMAGE);
   }
 }

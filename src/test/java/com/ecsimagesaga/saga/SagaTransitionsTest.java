@@ -10,6 +10,7 @@ import static com.ecsimagesaga.saga.SagaHarness.givenUpdate;
 import static com.ecsimagesaga.saga.SagaHarness.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageSource;
@@ -55,7 +56,7 @@ class SagaTransitionsTest {
 
   /** The tables of every saga kind registered in SagaKinds. */
   static List<TransitionTable> allTables() {
-    return SagaKinds.ALL.stream().map(SagaKind::table).toList();
+    return KindRegistry.kinds().all().stream().map(SagaKind::table).toList();
   }
 
   @AfterAll

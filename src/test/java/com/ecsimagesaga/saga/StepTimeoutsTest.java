@@ -5,6 +5,7 @@ import static com.ecsimagesaga.saga.SagaHarness.image;
 import static com.ecsimagesaga.saga.SagaHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSource;
@@ -117,11 +118,13 @@ class StepTimeoutsTest {
             UpdateImageSaga.JOIN_RESOURCE_GROUP);
     Set<Step> all = new TreeSet<>();
     Set<Step> reached = new TreeSet<>();
-    SagaKinds.ALL.forEach(
-        k -> {
-          all.addAll(StepTimeouts.stepsOf(k.table()));
-          k.table().rows().forEach(t -> reached.add(t.to()));
-        });
+    KindRegistry.kinds()
+        .all()
+        .forEach(
+            k -> {
+              all.addAll(StepTimeouts.stepsOf(k.table()));
+              k.table().rows().forEach(t -> reached.add(t.to()));
+            });
     reached.remove(Step.DONE);
     assertThat(all).as("every step a saga can be moved to can be timed").containsAll(reached);
   }

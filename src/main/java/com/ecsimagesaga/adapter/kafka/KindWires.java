@@ -1,26 +1,16 @@
 package com.ecsimagesaga.adapter.kafka;
 
-import com.ecsimagesaga.adapter.kafka.copy.CopyImageWire;
-import com.ecsimagesaga.adapter.kafka.create.CreateImageWire;
-import com.ecsimagesaga.adapter.kafka.delete.DeleteImageWire;
-import com.ecsimagesaga.adapter.kafka.share.ShareImageWire;
-import com.ecsimagesaga.adapter.kafka.update.UpdateImageWire;
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaKind;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The Avro side of every saga kind: one line a kind. */
+/** The Avro side of every saga kind, as the kind registry pairs it with the kind. */
 public final class KindWires {
 
-  public static final List<KindWire> ALL =
-      List.of(
-          new CreateImageWire(),
-          new UpdateImageWire(),
-          new DeleteImageWire(),
-          new CopyImageWire(),
-          new ShareImageWire());
+  public static final List<KindWire> ALL = KindRegistry.wires();
 
   private KindWires() {}
 

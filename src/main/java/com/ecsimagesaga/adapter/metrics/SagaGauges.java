@@ -1,8 +1,8 @@
 package com.ecsimagesaga.adapter.metrics;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.port.LiveInstances;
 import com.ecsimagesaga.port.OperationsStats;
-import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import io.micrometer.core.instrument.Gauge;
@@ -57,7 +57,7 @@ public class SagaGauges {
   private long timer = -1;
 
   void start(@Observes StartupEvent ignored) {
-    for (SagaType type : SagaKinds.types()) {
+    for (SagaType type : KindRegistry.kinds().types()) {
       for (SagaStatus status : SagaStatus.values()) {
         AtomicLong value = sagas.computeIfAbsent(type + "/" + status, k -> new AtomicLong());
         Gauge.builder("sagas", value, AtomicLong::get)

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.adapter.persistence;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageChanges;
 import com.ecsimagesaga.image.ImageSource;
@@ -7,7 +8,6 @@ import com.ecsimagesaga.image.ImageSpec;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
-import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.copy.Distribution;
 import com.ecsimagesaga.saga.create.CreateInput;
@@ -77,9 +77,8 @@ final class SagaInputJson {
   }
 
   private static SagaKind<?> kindOf(SagaInput input) {
-    return SagaKinds.ALL.stream()
-        .filter(k -> k.inputClass().isInstance(input))
-        .findFirst()
+    return KindRegistry.kinds()
+        .forInput(input)
         .orElseThrow(
             () -> new IllegalArgumentException("no saga kind stores a " + input.getClass()));
   }
@@ -107,7 +106,7 @@ final class SagaInputJson {
     try {
       JsonNode n = JSON.readTree(text);
       var kind =
-          SagaKinds.ALL.stream()
+          KindRegistry.kinds().all().stream()
               .filter(k -> k.type().name().equals(n.get("kind").asText()))
               .findFirst();
       if (kind.isPresent()) {

@@ -1,6 +1,6 @@
 package com.ecsimagesaga.adapter.rest;
 
-import com.ecsimagesaga.saga.SagaKinds;
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.saga.SagaType;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -33,6 +33,6 @@ public class ConsoleUserResource {
         identity.getPrincipal().getName(),
         identity.getRoles().stream().sorted().toList(),
         identity.hasRole("operator"),
-        SagaKinds.types().stream().map(SagaType::name).toList());
+        KindRegistry.kinds().types().stream().map(SagaType::name).toList());
   }
 }

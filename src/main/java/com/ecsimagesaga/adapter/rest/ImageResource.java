@@ -1,12 +1,12 @@
 package com.ecsimagesaga.adapter.rest;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.port.ImageQuery;
 import com.ecsimagesaga.port.SagaFilter;
 import com.ecsimagesaga.port.SagaQueries;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaKind.ImageEffect;
-import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -95,14 +95,14 @@ public class ImageResource {
                   page.sagas().stream()
                       .filter(
                           s ->
-                              SagaKinds.of(s.type()).imageEffect() == ImageEffect.MAKES
+                              KindRegistry.kinds().of(s.type()).imageEffect() == ImageEffect.MAKES
                                   && s.status() == SagaStatus.SUCCEEDED)
                       .findFirst();
               boolean deletedHere =
                   page.sagas().stream()
                       .anyMatch(
                           s ->
-                              SagaKinds.of(s.type()).imageEffect() == ImageEffect.DELETES
+                              KindRegistry.kinds().of(s.type()).imageEffect() == ImageEffect.DELETES
                                   && s.status() == SagaStatus.SUCCEEDED);
               MissingImageView view =
                   made.isPresent() && !deletedHere

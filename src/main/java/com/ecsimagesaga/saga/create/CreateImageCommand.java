@@ -1,9 +1,9 @@
 package com.ecsimagesaga.saga.create;
 
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.copy.Distribution;
 import java.time.Instant;
 import java.util.List;

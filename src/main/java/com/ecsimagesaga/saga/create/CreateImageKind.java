@@ -1,6 +1,5 @@
 package com.ecsimagesaga.saga.create;
 
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageSpec;
@@ -14,6 +13,7 @@ import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Duration;
 import java.time.Instant;

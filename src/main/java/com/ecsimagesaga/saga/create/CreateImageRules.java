@@ -2,12 +2,12 @@ package com.ecsimagesaga.saga.create;
 
 import com.ecsimagesaga.command.FieldRules;
 import com.ecsimagesaga.command.ImageTextRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.TagRules;
 import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageSpec;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.copy.CopyImageKind;
 import java.util.ArrayList;
 import java.util.List;

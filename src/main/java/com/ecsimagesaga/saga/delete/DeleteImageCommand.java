@@ -1,8 +1,8 @@
 package com.ecsimagesaga.saga.delete;
 
 import com.ecsimagesaga.command.RecordRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import java.time.Instant;
 import java.util.Map;
 

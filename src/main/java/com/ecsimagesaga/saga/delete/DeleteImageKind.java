@@ -1,6 +1,5 @@
 package com.ecsimagesaga.saga.delete;
 
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
@@ -12,6 +11,7 @@ import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
 import com.ecsimagesaga.saga.copy.CopyImageSaga;
 import com.ecsimagesaga.saga.copy.CopyInput;

@@ -1,9 +1,9 @@
 package com.ecsimagesaga.saga.delete;
 
 import com.ecsimagesaga.command.FieldRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package com.ecsimagesaga.saga.update;
 
 import com.ecsimagesaga.command.RecordRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package com.ecsimagesaga.saga.update;
 
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.saga.Replay;
 import com.ecsimagesaga.saga.Saga;
@@ -11,6 +10,7 @@ import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Instant;
 import java.util.List;

@@ -2,11 +2,11 @@ package com.ecsimagesaga.saga.update;
 
 import com.ecsimagesaga.command.FieldRules;
 import com.ecsimagesaga.command.ImageTextRules;
-import com.ecsimagesaga.command.StepTimeoutRules;
 import com.ecsimagesaga.command.TagRules;
 import com.ecsimagesaga.command.Validated;
 import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.image.ImageChanges;
+import com.ecsimagesaga.saga.StepTimeoutRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -7,6 +7,7 @@ import static com.ecsimagesaga.saga.SagaHarness.givenKind;
 import static com.ecsimagesaga.saga.SagaHarness.held;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
 import com.ecsimagesaga.image.ImageTag;
@@ -352,7 +353,13 @@ class CopyImageSagaTest {
   @Test
   void aReplayedCopyRunsFromTheRightStepWithANewTokenOnlyWhenItsCopyIsGone() {
     var refused = copy().when(failed(ErrorKind.PERMANENT, "QuotaExceed.Image"), Moves.ERROR).saga();
-    var resumed = Replay.plan(refused, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60));
+    var resumed =
+        Replay.plan(
+            KindRegistry.kinds(),
+            refused,
+            Replay.Mode.RESUME,
+            Optional.empty(),
+            T0.plusSeconds(60));
     assertThat(resumed.next().step()).isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
     assertThat(resumed.next().status()).isEqualTo(SagaStatus.RUNNING);
     assertThat(resumed.next().clientToken()).isEqualTo(refused.clientToken());
@@ -363,7 +370,13 @@ class CopyImageSagaTest {
             .when(new StepOutcome.DeleteAccepted("m-copy"), "deleted")
             .saga();
     var again =
-        Replay.plan(removed, Replay.Mode.RESUME, Optional.empty(), T0.plusSeconds(60)).next();
+        Replay.plan(
+                KindRegistry.kinds(),
+                removed,
+                Replay.Mode.RESUME,
+                Optional.empty(),
+                T0.plusSeconds(60))
+            .next();
     assertThat(again.step()).isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
     assertThat(again.imageId()).isNull();
     assertThat(again.clientToken()).isNotEqualTo(removed.clientToken());
@@ -373,9 +386,15 @@ class CopyImageSagaTest {
             .when(seen(ImageState.AVAILABLE, 100, true), "usable, share next")
             .when(failed(ErrorKind.PERMANENT, "InvalidAccount.NotFound"), Moves.ERROR)
             .saga();
-    assertThat(Replay.plan(notShared, Replay.Mode.RESUME, Optional.empty(), T0).next().step())
+    assertThat(
+            Replay.plan(KindRegistry.kinds(), notShared, Replay.Mode.RESUME, Optional.empty(), T0)
+                .next()
+                .step())
         .isEqualTo(CopyImageSaga.SHARE_COPY);
-    assertThat(Replay.plan(notShared, Replay.Mode.RESTART, Optional.empty(), T0).next().step())
+    assertThat(
+            Replay.plan(KindRegistry.kinds(), notShared, Replay.Mode.RESTART, Optional.empty(), T0)
+                .next()
+                .step())
         .isEqualTo(CopyImageSaga.SUBMIT_COPY_IMAGE);
 
     var stuck =
@@ -383,7 +402,8 @@ class CopyImageSagaTest {
             .whenExpiredAt(Duration.ofSeconds(61))
             .when(failed(ErrorKind.PERMANENT, "CancelNotSupported"), Moves.ERROR)
             .saga();
-    var cancelAgain = Replay.plan(stuck, Replay.Mode.RESUME, Optional.empty(), T0).next();
+    var cancelAgain =
+        Replay.plan(KindRegistry.kinds(), stuck, Replay.Mode.RESUME, Optional.empty(), T0).next();
     assertThat(cancelAgain.step()).isEqualTo(CopyImageSaga.CANCEL_COPY_IMAGE);
     assertThat(cancelAgain.imageId()).isEqualTo("m-copy");
   }

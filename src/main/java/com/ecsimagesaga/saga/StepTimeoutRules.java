@@ -1,9 +1,6 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga;
 
-import com.ecsimagesaga.saga.SagaType;
-import com.ecsimagesaga.saga.Step;
-import com.ecsimagesaga.saga.StepTimeouts;
-import com.ecsimagesaga.saga.TransitionTable;
+import com.ecsimagesaga.command.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,9 +1,10 @@
-package com.ecsimagesaga.command;
+package com.ecsimagesaga.saga;
 
 import static com.ecsimagesaga.testsupport.Commands.aCreateImageCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ecsimagesaga.saga.Step;
+import com.ecsimagesaga.command.RuleIds;
+import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.saga.create.CreateImageRules;
 import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.saga.delete.DeleteImageCommand;

@@ -30,7 +30,9 @@ public final class CloudActionNames {
           Map.entry(CloudAction.CopyImage.class, "CopyImage"),
           Map.entry(CloudAction.CancelCopyImage.class, "CancelCopyImage"),
           Map.entry(CloudAction.ModifyImageSharePermission.class, "ModifyImageSharePermission"),
-          Map.entry(CloudAction.DescribeImageSharePermission.class, DESCRIBE_SHARES));
+          Map.entry(CloudAction.DescribeImageSharePermission.class, DESCRIBE_SHARES),
+          // Its first call lists the accounts; each removal takes a token of its own.
+          Map.entry(CloudAction.UnshareFromAll.class, DESCRIBE_SHARES));
 
   /** The error code of a call the service's rate budget held back instead of sending it. */
   public static final String HELD_BY_BUDGET = "LocalRateBudget";

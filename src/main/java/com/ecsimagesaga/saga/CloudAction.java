@@ -126,4 +126,11 @@ public sealed interface CloudAction {
 
   /** DescribeImageSharePermission: the accounts an image is shared with. */
   record DescribeImageSharePermission(String regionId, String imageId) implements CloudAction {}
+
+  /**
+   * Stops sharing an image with every account: DescribeImageSharePermission, then
+   * ModifyImageSharePermission removing the accounts it lists, ten a call. Each call is idempotent,
+   * so a retry after a partial failure lists what is left and removes that.
+   */
+  record UnshareFromAll(String regionId, String imageId) implements CloudAction {}
 }

@@ -35,6 +35,16 @@ public sealed interface StepOutcome {
 
   record Failed(CloudError error) implements StepOutcome {}
 
+  /**
+   * An image is shared with nobody any more; {@code accounts} lost it (empty: it was not shared).
+   */
+  record Unshared(String imageId, List<String> accounts) implements StepOutcome {
+
+    public Unshared {
+      accounts = List.copyOf(accounts);
+    }
+  }
+
   /** The accounts an image is shared with, as DescribeImageSharePermission lists them. */
   record SharesSeen(String imageId, List<String> accounts) implements StepOutcome {
 

@@ -25,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -249,6 +250,46 @@ class DistributionTest extends SagaTestSupport {
             awaitEvent(all.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeleted.class)
                 .getAlreadyAbsent())
         .isTrue();
+  }
+
+  @Test
+  void aSharedImageIsDeletedOnlyWithForceWhichStopsSharingItWithEveryAccountFirst() {
+    CreateImage create = createFromInstance(seededInstance()).build();
+    publish(create);
+    String image = awaitEvent(create.getCommandId(), ImageCreated.class).getImageId();
+    // Twelve accounts: more than one ModifyImageSharePermission may remove.
+    List<String> accounts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      accounts.add(String.format("%016d", 1000 + i));
+    }
+    ShareImage share =
+        ShareImage.newBuilder()
+            .setCommandId(UUID.randomUUID().toString())
+            .setIssuedAt(Instant.now())
+            .setRegionId(REGION)
+            .setImageId(image)
+            .setAccounts(accounts)
+            .build();
+    producer.send(COMMANDS, REGION + "/" + image, CODEC.encode(share));
+    assertThat(awaitEvent(share.getCommandId(), ImageShared.class).getSharedWith())
+        .containsExactlyInAnyOrderElementsOf(accounts);
+
+    var plain = deleteCommand(image, false);
+    publish(plain);
+    var refused =
+        awaitEvent(plain.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeletionFailed.class);
+    assertThat(refused.getErrorCode()).isEqualTo("ImageUseShared");
+    assertThat(sim().world().image(REGION, image))
+        .hasValueSatisfying(i -> assertThat(i.deleted()).isFalse());
+
+    long removals = sim().counters().count("ModifyImageSharePermission");
+    var forced = deleteCommand(image, true);
+    publish(forced);
+    awaitEvent(forced.getCommandId(), com.ecsimagesaga.contract.v1.ImageDeleted.class);
+    assertThat(sim().world().image(REGION, image).filter(i -> !i.deleted())).isEmpty();
+    assertThat(sim().counters().count("ModifyImageSharePermission") - removals)
+        .as("twelve accounts removed ten at a time")
+        .isEqualTo(2);
   }
 
   @Test

@@ -109,6 +109,13 @@ public final class SagaHarness {
         DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
   }
 
+  /** A delete with {@code force}: of an image in use, or shared with other accounts. */
+  static SagaHarness givenForcedDelete(Map<Step, Duration> stepTimeouts) {
+    var in = new DeleteInput("m-1", true, false, stepTimeouts);
+    return new SagaHarness(
+        DeleteImageSaga.start(UUID.randomUUID(), "cmd-2", "cn-hangzhou", in, T0, POLICIES), DELETE);
+  }
+
   static SagaHarness givenUpdate(com.ecsimagesaga.image.ImageChanges changes) {
     return givenUpdate(changes, Map.of());
   }

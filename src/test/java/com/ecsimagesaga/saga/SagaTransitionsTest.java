@@ -6,6 +6,7 @@ import static com.ecsimagesaga.saga.SagaHarness.T0;
 import static com.ecsimagesaga.saga.SagaHarness.failed;
 import static com.ecsimagesaga.saga.SagaHarness.givenCreate;
 import static com.ecsimagesaga.saga.SagaHarness.givenDelete;
+import static com.ecsimagesaga.saga.SagaHarness.givenForcedDelete;
 import static com.ecsimagesaga.saga.SagaHarness.givenUpdate;
 import static com.ecsimagesaga.saga.SagaHarness.image;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -708,6 +709,55 @@ class SagaTransitionsTest {
               .when(failed(ErrorKind.PERMANENT, "ImageUsingByInstance"), "error");
       assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code())
           .isEqualTo("ImageUsingByInstance");
+    }
+
+    @Test
+    void aForcedDeleteOfASharedImageStopsSharingItFirstThenDeletesIt() {
+      var h =
+          givenForcedDelete(Map.of())
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first");
+      assertThat(h.action()).isEqualTo(new CloudAction.UnshareFromAll("cn-hangzhou", "m-1"));
+      assertThat(h.decision().events()).as("nothing failed").isEmpty();
+      h.when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
+          .when(new StepOutcome.Unshared("m-1", List.of("123456789012")), "unshared");
+      assertThat(h.action())
+          .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
+      h.when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).imageId()).isEqualTo("m-1");
+    }
+
+    @Test
+    void aSharedImageIsNotUnsharedWithoutForce() {
+      var h =
+          givenDelete(false)
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
+      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code())
+          .isEqualTo("ImageUseShared");
+    }
+
+    @Test
+    void unsharingThatFailsOrRunsOutOfTimeFailsTheDelete() {
+      var refused =
+          givenForcedDelete(Map.of())
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first")
+              .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
+      assertThat(refused.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step())
+          .isEqualTo(DeleteImageSaga.UNSHARE_IMAGE);
+      givenForcedDelete(Map.of())
+          .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+          .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first")
+          .whenExpiredAt(Duration.ofMinutes(11));
+      var slow =
+          givenForcedDelete(Map.of(DeleteImageSaga.UNSHARE_IMAGE, Duration.ofMinutes(1)))
+              .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
+              .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first")
+              .whenStepTimedOutAt(Duration.ofMinutes(1));
+      Failure timedOut = slow.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure();
+      assertThat(timedOut.code()).isEqualTo("Saga.StepTimeout");
+      assertThat(timedOut.step()).isEqualTo(DeleteImageSaga.UNSHARE_IMAGE);
     }
 
     @Test

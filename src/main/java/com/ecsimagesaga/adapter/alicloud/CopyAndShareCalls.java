@@ -23,6 +23,8 @@ final class CopyAndShareCalls {
   /** The largest page DescribeImageSharePermission serves. */
   static final int SHARES_PAGE = 100;
 
+  private static final String MODIFY_SHARES = "ModifyImageSharePermission";
+
   private final EcsClients clients;
   private final RateBudget budget;
 
@@ -76,6 +78,35 @@ final class CopyAndShareCalls {
       r.setRemoveAccounts(a.removeAccounts());
     }
     return new StepOutcome.Applied(clients.client(a.regionId()).getAcsResponse(r).getRequestId());
+  }
+
+  /** ModifyImageSharePermission takes at most ten accounts to remove per call. */
+  static final int REMOVE_PER_CALL = 10;
+
+  /**
+   * Stops sharing the image with every account it is shared with: the listing (its first page on
+   * the token the gateway took for the action), then one removal of up to ten accounts at a time,
+   * each on a token of its own.
+   */
+  StepOutcome unshareAll(CloudAction.UnshareFromAll a) throws ClientException {
+    StepOutcome listed =
+        describeShares(new CloudAction.DescribeImageSharePermission(a.regionId(), a.imageId()));
+    if (!(listed instanceof StepOutcome.SharesSeen seen)) {
+      return listed;
+    }
+    List<String> accounts = seen.accounts();
+    for (int from = 0; from < accounts.size(); from += REMOVE_PER_CALL) {
+      Duration wait = budget.take(a.regionId(), MODIFY_SHARES);
+      if (!wait.isZero()) {
+        return new StepOutcome.Failed(RateBudget.spent(a.regionId(), MODIFY_SHARES, wait));
+      }
+      var r = clients.prepare(new ModifyImageSharePermissionRequest(), a.regionId());
+      r.setImageId(a.imageId());
+      r.setRemoveAccounts(
+          accounts.subList(from, Math.min(accounts.size(), from + REMOVE_PER_CALL)));
+      clients.client(a.regionId()).getAcsResponse(r);
+    }
+    return new StepOutcome.Unshared(a.imageId(), accounts);
   }
 
   /**

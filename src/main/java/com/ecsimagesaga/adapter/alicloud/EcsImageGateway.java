@@ -192,6 +192,9 @@ public class EcsImageGateway implements CloudImageGateway {
     if (action instanceof CloudAction.ModifyImageSharePermission a) {
       return spreading.modifyShares(a);
     }
+    if (action instanceof CloudAction.UnshareFromAll a) {
+      return spreading.unshareAll(a);
+    }
     return spreading.describeShares((CloudAction.DescribeImageSharePermission) action);
   }
 

@@ -33,7 +33,10 @@ import java.util.UUID;
 
 /**
  * Deleting an image: look at it (an image already gone counts as deleted), submit DeleteImage, wait
- * until ECS no longer lists it, then delete its snapshots if asked.
+ * until ECS no longer lists it, then delete its snapshots if asked. ECS refuses to delete an image
+ * shared with other accounts ({@code ImageUseShared}, whatever Force says): a delete with {@code
+ * force} then stops sharing it with every account and submits the delete again; without it the
+ * delete fails with that code.
  */
 public final class DeleteImageSaga implements SagaDefinition {
 
@@ -43,6 +46,10 @@ public final class DeleteImageSaga implements SagaDefinition {
   // The steps of this kind, besides the shared ones of Step.
   public static final Step SUBMIT_DELETE_IMAGE = Step.of("SUBMIT_DELETE_IMAGE");
   public static final Step AWAIT_IMAGE_GONE = Step.of("AWAIT_IMAGE_GONE");
+  public static final Step UNSHARE_IMAGE = Step.of("UNSHARE_IMAGE");
+
+  /** What ECS answers a delete of an image shared with other accounts. */
+  public static final String IMAGE_USE_SHARED = "ImageUseShared";
 
   public static final TransitionTable TABLE =
       TransitionTable.of(DeleteImageSaga.TYPE)
@@ -57,6 +64,12 @@ public final class DeleteImageSaga implements SagaDefinition {
           .row(SUBMIT_DELETE_IMAGE, ERROR, DONE, FAILED)
           .row(SUBMIT_DELETE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
           .row(SUBMIT_DELETE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
+          .row(SUBMIT_DELETE_IMAGE, "shared, unshare first", UNSHARE_IMAGE, RUNNING)
+          .row(UNSHARE_IMAGE, "unshared", SUBMIT_DELETE_IMAGE, RUNNING)
+          .row(UNSHARE_IMAGE, RETRYABLE_ERROR, UNSHARE_IMAGE, WAITING)
+          .row(UNSHARE_IMAGE, ERROR, DONE, FAILED)
+          .row(UNSHARE_IMAGE, DEADLINE_PASSED, DONE, FAILED)
+          .row(UNSHARE_IMAGE, STEP_TIMED_OUT, DONE, FAILED)
           .row(AWAIT_IMAGE_GONE, "still listed", AWAIT_IMAGE_GONE, WAITING)
           .row(AWAIT_IMAGE_GONE, "gone", DONE, SUCCEEDED)
           .row(AWAIT_IMAGE_GONE, "gone, snapshots next", DELETE_SNAPSHOTS, RUNNING)
@@ -121,6 +134,9 @@ public final class DeleteImageSaga implements SagaDefinition {
     if (at == SUBMIT_DELETE_IMAGE) {
       return new CloudAction.SubmitDeleteImage(s.regionId(), in.imageId(), in.force());
     }
+    if (at == UNSHARE_IMAGE) {
+      return new CloudAction.UnshareFromAll(s.regionId(), in.imageId());
+    }
     if (at == DELETE_SNAPSHOTS) {
       return new CloudAction.DeleteSnapshots(s.regionId(), s.snapshotIds());
     }
@@ -157,6 +173,14 @@ public final class DeleteImageSaga implements SagaDefinition {
       // ECS accepted the delete: a failed look says nothing about the image.
       return moves.lookAgain(s, f.error(), now);
     }
+    if (o instanceof StepOutcome.Failed f
+        && s.step() == SUBMIT_DELETE_IMAGE
+        && IMAGE_USE_SHARED.equals(f.error().code())
+        && ((DeleteInput) s.input()).force()) {
+      // ECS deletes no image other accounts may launch from (Force does not change that): a forced
+      // delete stops sharing it first, then deletes it.
+      return moves.move(s, "shared, unshare first", now);
+    }
     if (o instanceof StepOutcome.Failed f) {
       return moves.retryOrFail(
           s,
@@ -175,6 +199,9 @@ public final class DeleteImageSaga implements SagaDefinition {
     }
     if (at == SUBMIT_DELETE_IMAGE) {
       return moves.move(s, "accepted", moves.nextPoll(s, now));
+    }
+    if (at == UNSHARE_IMAGE) {
+      return moves.move(s, "unshared", now);
     }
     if (at == AWAIT_IMAGE_GONE) {
       return awaitGone(s, o, now);

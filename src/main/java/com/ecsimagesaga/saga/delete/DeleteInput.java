@@ -24,7 +24,7 @@ public record DeleteInput(
     if (step == Step.CHECK_IMAGE) {
       return configured.checkImage();
     }
-    if (step == DeleteImageSaga.SUBMIT_DELETE_IMAGE) {
+    if (step == DeleteImageSaga.SUBMIT_DELETE_IMAGE || step == DeleteImageSaga.UNSHARE_IMAGE) {
       return configured.submitDeleteImage();
     }
     if (step == DeleteImageSaga.AWAIT_IMAGE_GONE) {

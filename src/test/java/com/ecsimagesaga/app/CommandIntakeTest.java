@@ -9,8 +9,12 @@ import com.ecsimagesaga.image.InstanceObservation;
 import com.ecsimagesaga.saga.CloudAction;
 import com.ecsimagesaga.saga.SagaStatus;
 import com.ecsimagesaga.saga.StepOutcome;
+import com.ecsimagesaga.saga.copy.CopyDestination;
+import com.ecsimagesaga.saga.copy.CopyImageCommand;
 import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.share.ShareImageCommand;
 import com.ecsimagesaga.testsupport.FakeEventEncoder;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +106,79 @@ class CommandIntakeTest {
     assertThat(world.store.rejections())
         .singleElement()
         .satisfies(r -> assertThat(r.commandType()).isEqualTo("DeleteImage"));
+  }
+
+  @Test
+  void commandsOfEveryKindThatDependOnNothingStoredAreStoredInOneStatement() {
+    var create = aCreateImageCommand().build();
+    var copy =
+        new CopyImageCommand(
+            "copy-1",
+            UseCasesOnFakes.T0,
+            "cn-hangzhou",
+            "m-source",
+            List.of(
+                new CopyDestination("cn-beijing", null, null, false, null, List.of()),
+                new CopyDestination("cn-shanghai", null, null, false, null, List.of())),
+            List.of(),
+            null);
+    var share =
+        new ShareImageCommand(
+            "share-1",
+            UseCasesOnFakes.T0,
+            "cn-hangzhou",
+            "m-source",
+            List.of("1234567890123456"),
+            List.of());
+    var another = aCreateImageCommand().build();
+
+    var results = world.giveAll(create, copy, share, another);
+
+    assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IntakeResult.Started.class));
+    assertThat(world.store.starts()).as("one statement for five sagas").containsExactly(5);
+    assertThat(world.store.sagas())
+        .extracting(s -> s.type().name())
+        .containsExactlyInAnyOrder(
+            "CREATE_IMAGE", "COPY_IMAGE", "COPY_IMAGE", "SHARE_IMAGE", "CREATE_IMAGE");
+  }
+
+  @Test
+  void aCommandThatDependsOnWhatIsStoredIsTakenInOnItsOwnInItsPlace() {
+    var first = aCreateImageCommand().build();
+    var delete = aDeleteImageCommand("m-gone");
+    var last = aCreateImageCommand().build();
+
+    var results = world.giveAll(first, delete, last);
+
+    assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IntakeResult.Started.class));
+    assertThat(world.store.starts())
+        .as("the delete looks for a saga working on its image, so it cannot share a statement")
+        .containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void aCommandIdRepeatedInOneBatchIsAnsweredAsSeenBefore() {
+    var create = aCreateImageCommand().build();
+
+    var results = world.giveAll(create, create);
+
+    assertThat(results.get(0)).isInstanceOf(IntakeResult.Started.class);
+    assertThat(results.get(1)).isEqualTo(new IntakeResult.Duplicate(create.commandId()));
+    assertThat(world.store.sagas()).hasSize(1);
+    assertThat(world.store.starts()).containsExactly(1, 1);
+  }
+
+  @Test
+  void aRejectedCommandInABatchHoldsUpNoOther() {
+    var good = aCreateImageCommand().build();
+    var bad = aCreateImageCommand().platform("TempleOS").build();
+    var alsoGood = aCreateImageCommand().build();
+
+    var results = world.giveAll(good, bad, alsoGood);
+
+    assertThat(results.get(0)).isInstanceOf(IntakeResult.Started.class);
+    assertThat(results.get(1)).isInstanceOf(IntakeResult.Rejected.class);
+    assertThat(results.get(2)).isInstanceOf(IntakeResult.Started.class);
+    assertThat(world.store.starts()).containsExactly(2);
   }
 }

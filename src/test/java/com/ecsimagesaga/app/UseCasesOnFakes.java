@@ -2,6 +2,7 @@ package com.ecsimagesaga.app;
 
 import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.saga.Saga;
+import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.StepTimeouts;
 import com.ecsimagesaga.saga.create.CreateImageCommand;
@@ -15,6 +16,8 @@ import com.ecsimagesaga.testsupport.InMemorySagaStore;
 import com.ecsimagesaga.testsupport.TestPolicies;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,6 +56,17 @@ final class UseCasesOnFakes {
   /** Takes a create in as the Kafka consumer would, under the record key it must have. */
   IntakeResult give(CreateImageCommand c) {
     return intake.submit(c, c.expectedKey(), "commands/0@1", null).await().indefinitely();
+  }
+
+  /** Takes commands in as the Kafka consumer takes a poll of them, each under its own key. */
+  List<IntakeResult> giveAll(SagaKind.Command... commands) {
+    List<CommandIntake.Arrival<SagaKind.Command>> arrivals = new ArrayList<>();
+    for (int i = 0; i < commands.length; i++) {
+      arrivals.add(
+          new CommandIntake.Arrival<>(
+              commands[i], commands[i].expectedKey(), "commands/0@" + (10 + i), null));
+    }
+    return intake.submitAll(arrivals).await().indefinitely();
   }
 
   /** Takes a delete in as the Kafka consumer would. */

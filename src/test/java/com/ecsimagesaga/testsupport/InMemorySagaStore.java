@@ -97,6 +97,8 @@ public final class InMemorySagaStore implements SagaStore {
   }
 
   /** Every saga stored, in the order they were started. */
+  private final List<Integer> starts = new ArrayList<>();
+
   public synchronized List<Saga> sagas() {
     return rows.values().stream().map(Row::saga).toList();
   }
@@ -111,8 +113,14 @@ public final class InMemorySagaStore implements SagaStore {
     return List.copyOf(stored);
   }
 
+  /** How many sagas each call of {@link #startAll} stored at once, in order: one per statement. */
+  public synchronized List<Integer> starts() {
+    return List.copyOf(starts);
+  }
+
   @Override
   public synchronized Uni<List<Boolean>> startAll(List<Saga> sagas) {
+    starts.add(sagas.size());
     Set<String> ids = new HashSet<>();
     for (Saga s : sagas) {
       if (!ids.add(s.commandId())) {

@@ -90,7 +90,8 @@ public final class RuleIds {
           "content-type.unsupported",
           "replay-mode.unsupported",
           "replay-reason.required",
-          "command.starts-nothing");
+          "command.starts-nothing",
+          "kind.unknown");
 
   /** All of them, sorted. */
   public static final Set<String> ALL = union();

@@ -13,8 +13,8 @@ public interface CommandSubmitter {
    * Publishes a command of a registered saga kind as any producer would: its kind's record, under
    * the key the kind expects. Completes once the broker acknowledged it.
    *
-   * @throws IllegalArgumentException for a command no kind's record can carry (a ShareImageCommand
-   *     that both adds and removes accounts: the contract has no record for that)
+   * @throws IllegalArgumentException for a command no record of its kind can carry (the kind's
+   *     rules refuse such a command first)
    */
   Uni<Void> submit(SagaKind.Command command);
 }

@@ -863,6 +863,65 @@ class CommandGatewayTest extends SagaTestSupport {
 
   @Test
   @Order(6)
+  void aCommandOfAnyKindIsTakenInTheShapeOfItsKindsCommandAtItsType() {
+    String image = imageMadeThroughTheGateway();
+    Response share =
+        asOperator()
+            .body(
+                Map.of(
+                    "regionId",
+                    REGION,
+                    "imageId",
+                    image,
+                    "addAccounts",
+                    List.of(P),
+                    "removeAccounts",
+                    List.of()))
+            .post("/api/commands/kinds/SHARE_IMAGE");
+    assertThat(share.statusCode()).as(share.asString()).isEqualTo(202);
+    String commandId = share.jsonPath().getString("commandId");
+    assertThat(commandId).isNotBlank();
+    assertThat(awaitEvent(commandId, ImageShared.class).getAddedAccounts()).containsExactly(P);
+    assertThat(published(REGION + "/" + image))
+        .filteredOn(ShareImage.class::isInstance)
+        .anySatisfy(c -> assertThat(((ShareImage) c).getCommandId()).isEqualTo(commandId));
+
+    Response unknownKind =
+        asOperator().body(Map.of("regionId", REGION)).post("/api/commands/kinds/RESIZE_IMAGE");
+    assertThat(unknownKind.statusCode()).isEqualTo(404);
+    assertThat(unknownKind.jsonPath().getString("violations[0].rule")).isEqualTo("kind.unknown");
+    assertThat(unknownKind.jsonPath().getString("violations[0].message"))
+        .contains("SHARE_IMAGE", "COPY_IMAGE");
+
+    Response unknownField =
+        asOperator()
+            .body(Map.of("regionId", REGION, "imageId", image, "accounts", List.of(P)))
+            .post("/api/commands/kinds/SHARE_IMAGE");
+    assertThat(unknownField.statusCode()).isEqualTo(400);
+    assertThat(unknownField.jsonPath().getString("violations[0].rule"))
+        .isEqualTo("body.unknown-field");
+
+    Response both =
+        asOperator()
+            .body(
+                Map.of(
+                    "regionId",
+                    REGION,
+                    "imageId",
+                    image,
+                    "addAccounts",
+                    List.of(P),
+                    "removeAccounts",
+                    List.of(Q)))
+            .post("/api/commands/kinds/SHARE_IMAGE");
+    assertThat(both.statusCode()).isEqualTo(422);
+    assertThat(both.jsonPath().getList("violations.rule", String.class))
+        .containsExactly("accounts.add-and-remove");
+    assertThat(both.jsonPath().getString("commandType")).isEqualTo("ShareImage");
+  }
+
+  @Test
+  @Order(6)
   void aRefusedUnshareIsNamedAsTheClientSentIt() {
     Response r =
         asOperator()

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +73,26 @@ public class CommandResource {
   public Uni<Response> deleteImage(@HeaderParam("Content-Type") String contentType, byte[] body) {
     return kinds.submit(
         contentType, body, DeleteImageJson.class, GatewayCommands::delete, submitter::submit);
+  }
+
+  @POST
+  @Path("/kinds/{type}")
+  @Operation(
+      summary = "Publish a command of any saga kind, in the shape of the kind's own command",
+      description =
+          "For every registered kind, including those with no endpoint of their own: {type} is the"
+              + " saga type (GET /api/me lists them), the body the kind's command by field name;"
+              + " commandId may be left out, issuedAt is the gateway's.")
+  @APIResponse(responseCode = "202", description = "published; Location is the first saga")
+  @APIResponse(responseCode = "404", description = "no saga kind of that type")
+  @APIResponse(responseCode = "409", description = "another saga is working on the image")
+  @APIResponse(responseCode = "422", description = "the command breaks a rule; violations listed")
+  @APIResponse(responseCode = "400", description = "not a readable command; violations listed")
+  public Uni<Response> kindCommand(
+      @PathParam("type") String type,
+      @HeaderParam("Content-Type") String contentType,
+      byte[] body) {
+    return kinds.submitAsKind(type, contentType, body, submitter::submit);
   }
 
   @POST

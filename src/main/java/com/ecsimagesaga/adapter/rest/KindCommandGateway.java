@@ -6,10 +6,12 @@ import com.ecsimagesaga.command.Violation;
 import com.ecsimagesaga.port.SagaStore;
 import com.ecsimagesaga.saga.Saga;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.SagaType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +63,78 @@ class KindCommandGateway {
         Optional.ofNullable(read.value().commandId()).orElseGet(() -> UUID.randomUUID().toString());
     Instant now = clock.instant();
     C command = mapping.command(read.value(), commandId, now);
-    SagaKind<C> kind = kindOf(command);
+    return checkAndPublish(kindOf(command), command, commandType, publish);
+  }
+
+  /**
+   * Reads a command of any registered kind in the shape of the kind's own command (its fields by
+   * name; {@code commandId} may be left out; {@code issuedAt} is the gateway's), checks and
+   * publishes it. For kinds with no JSON form of their own.
+   *
+   * @param type the kind's saga type, for example {@code COPY_IMAGE}
+   */
+  Uni<Response> submitAsKind(
+      String type, String contentType, byte[] body, Function<SagaKind.Command, Uni<Void>> publish) {
+    Optional<SagaKind<?>> found =
+        definitions.kinds().all().stream().filter(k -> k.type().name().equals(type)).findFirst();
+    if (found.isEmpty() || !found.get().commandClass().isRecord()) {
+      return refused(
+          404,
+          null,
+          type,
+          List.of(
+              Violation.of(
+                  "type",
+                  "kind.unknown",
+                  type,
+                  "no saga kind "
+                      + type
+                      + "; the kinds are "
+                      + definitions.kinds().types().stream().map(SagaType::name).toList())));
+    }
+    @SuppressWarnings("unchecked")
+    SagaKind<SagaKind.Command> kind = (SagaKind<SagaKind.Command>) found.get();
+    Class<? extends Record> shape = kind.commandClass().asSubclass(Record.class);
+    var read = GatewayBody.read(contentType, body, shape);
+    if (!read.isValid()) {
+      return refused(read.status(), null, kind.commandType(), read.violations());
+    }
+    SagaKind.Command command = issued((SagaKind.Command) read.value(), clock.instant());
+    return checkAndPublish(kind, command, kind.commandType(), publish);
+  }
+
+  /**
+   * The command as the gateway issues it: {@code issuedAt} now, {@code commandId} made up when the
+   * client left it out; every other field as read.
+   */
+  private static SagaKind.Command issued(SagaKind.Command read, Instant now) {
+    RecordComponent[] components = read.getClass().getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        values[i] = components[i].getAccessor().invoke(read);
+        if (components[i].getName().equals("issuedAt")) {
+          values[i] = now;
+        } else if (components[i].getName().equals("commandId") && values[i] == null) {
+          values[i] = UUID.randomUUID().toString();
+        }
+      }
+      return (SagaKind.Command) read.getClass().getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot issue a " + read.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Checks a command as the intake will and publishes it: 422 with every violation, 409 when its
+   * kind needs an idle image and another saga works on it, else 202 with the sagas it starts.
+   */
+  private <C extends SagaKind.Command> Uni<Response> checkAndPublish(
+      SagaKind<C> kind, C command, String commandType, Function<? super C, Uni<Void>> publish) {
+    String commandId = command.commandId();
+    Instant now = command.issuedAt();
     // As the intake does; published now under the key the kind expects, the record rules hold
     // unless the kind's own fields disagree with its key.
     List<Violation> violations = CommandIntake.check(kind, command, command.expectedKey(), now);

@@ -67,7 +67,11 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
   @Override
   public Set<String> ruleIds() {
     return Set.of(
-        "accounts.required", "accounts.too-many", "account-id.format", "account-id.duplicate");
+        "accounts.required",
+        "accounts.too-many",
+        "accounts.add-and-remove",
+        "account-id.format",
+        "account-id.duplicate");
   }
 
   @Override
@@ -79,6 +83,16 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
     // ShareImage and UnshareImage name their accounts "accounts" on the wire: so do their reasons.
     AccountRules.check("accounts", c.addAccounts(), out);
     AccountRules.check("accounts", c.removeAccounts(), out);
+    if (!c.addAccounts().isEmpty() && !c.removeAccounts().isEmpty()) {
+      // No record of the contract carries both: a ShareImage adds, an UnshareImage removes.
+      out.add(
+          new Violation(
+              "accounts",
+              "accounts.add-and-remove",
+              null,
+              "a command either shares the image with accounts or stops sharing it with others;"
+                  + " send one of each"));
+    }
     if (c.addAccounts().isEmpty() && c.removeAccounts().isEmpty()) {
       out.add(
           new Violation(

@@ -124,8 +124,18 @@ class ShareImageSagaTest {
                 new ShareImageCommand("cmd-1", T0, "cn-hangzhou", "m-1", accounts(51), List.of())))
         .extracting(Violation::rule)
         .containsExactly("accounts.too-many");
+    assertThat(
+            KIND.check(
+                new ShareImageCommand(
+                    "cmd-1", T0, "cn-hangzhou", "m-1", accounts(1), List.of("6543210987654321"))))
+        .extracting(Violation::rule)
+        .containsExactly("accounts.add-and-remove");
     assertThat(KIND.ruleIds())
         .contains(
-            "account-id.format", "account-id.duplicate", "accounts.required", "accounts.too-many");
+            "account-id.format",
+            "account-id.duplicate",
+            "accounts.required",
+            "accounts.too-many",
+            "accounts.add-and-remove");
   }
 }

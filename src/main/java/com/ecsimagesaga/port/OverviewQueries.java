@@ -10,7 +10,7 @@ public interface OverviewQueries {
   /**
    * How many sagas of a type are in a status.
    *
-   * @param type CREATE_IMAGE, UPDATE_IMAGE or DELETE_IMAGE
+   * @param type the saga type, for example CREATE_IMAGE
    * @param status a saga status
    */
   record Count(String type, String status, long count) {}

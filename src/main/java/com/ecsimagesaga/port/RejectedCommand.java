@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param sagaId the saga the command would have started (derived from its command id)
  * @param commandId the command's id
- * @param commandType {@code CreateImage}, {@code UpdateImage} or {@code DeleteImage}
+ * @param commandType the command as its kind names it on the wire, for example {@code CreateImage}
  * @param rejectedAt when it was rejected
  * @param violations every rule it broke, as in its CommandRejected event
  */

@@ -2,13 +2,12 @@ package com.ecsimagesaga.saga;
 
 import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageState;
-import com.ecsimagesaga.saga.create.CreateImageSaga;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Watching ECS build an image: the AWAIT_IMAGE_USABLE step of {@link CreateImageSaga}, and the
- * watch of any kind that waits for an image ECS makes (a copy).
+ * Watching ECS build an image, for any kind that waits for an image ECS makes (a create, a copy):
+ * each kind says how it watches ({@link Watch}).
  */
 public final class ImageWatch {
 
@@ -30,15 +29,7 @@ public final class ImageWatch {
    */
   public record Watch(String failureKind, String failedTrigger, Progressed progressed) {}
 
-  /** How a create watches its image. */
-  static final Watch CREATE =
-      new Watch("IMAGE_CREATE_FAILED", "creation failed", ImageWatch::progressed);
-
   private ImageWatch() {}
-
-  public static Decision decide(Saga s, StepOutcome o, Instant now, Moves moves, Created created) {
-    return decide(s, o, now, moves, CREATE, created);
-  }
 
   /**
    * The next move of a saga watching an image: done when usable (or Available, unless the policy
@@ -90,22 +81,11 @@ public final class ImageWatch {
   }
 
   /**
-   * A progress event each time progress crosses a 10% step; nothing on polls that changed nothing,
-   * so consumers can draw progress bars without a flood of events.
+   * Whether progress crossed another 10% step since the saga last saw it: a watch reports progress
+   * only then, so consumers can draw progress bars without a flood of events.
    */
-  static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
-    if (img.progress() / 10 <= s.progress() / 10) {
-      return List.of();
-    }
-    return List.of(
-        SagaEvent.ImageCreationProgressed.of(
-            s,
-            now,
-            img.imageId(),
-            img.state().ecsName(),
-            img.progress(),
-            SagaEvent.ImageCreationProgressed.CREATING,
-            null));
+  public static boolean crossedATenth(Saga s, ImageObservation img) {
+    return img.progress() / 10 > s.progress() / 10;
   }
 
   static boolean isDone(ImageObservation img, boolean requireUsable) {

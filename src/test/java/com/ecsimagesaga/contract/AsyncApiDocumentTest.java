@@ -3,6 +3,7 @@ package com.ecsimagesaga.contract;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ecsimagesaga.config.KindRegistry;
 import com.ecsimagesaga.testsupport.EcsSimulatorResource;
 import com.ecsimagesaga.testsupport.KafkaBrokerResource;
 import com.ecsimagesaga.testsupport.PostgresResource;
@@ -122,7 +123,10 @@ class AsyncApiDocumentTest {
         .fieldNames()
         .forEachRemaining(
             path -> {
-              if (path.startsWith("/api/commands/")) {
+              if (path.startsWith("/api/commands/kinds/")) {
+                // The generic endpoint publishes the command record of any registered kind.
+                KindRegistry.kinds().all().forEach(k -> endpoints.add(k.commandType()));
+              } else if (path.startsWith("/api/commands/")) {
                 endpoints.add(recordName(path.substring("/api/commands/".length())));
               }
             });

@@ -16,10 +16,13 @@ import com.ecsimagesaga.saga.Failure;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.copy.CopyEvents;
 import com.ecsimagesaga.saga.copy.CopyImageSaga;
+import com.ecsimagesaga.saga.create.CreateEvents;
 import com.ecsimagesaga.saga.create.CreateImageSaga;
+import com.ecsimagesaga.saga.delete.DeleteEvents;
 import com.ecsimagesaga.saga.delete.DeleteImageSaga;
 import com.ecsimagesaga.saga.share.ShareEvents;
 import com.ecsimagesaga.saga.share.ShareImageSaga;
+import com.ecsimagesaga.saga.update.UpdateEvents;
 import com.ecsimagesaga.saga.update.UpdateImageSaga;
 import java.time.Instant;
 import java.util.List;
@@ -149,7 +152,7 @@ final class ContractExamples {
             "The image is in use by instances.",
             "2F4A6C8E-0B1D-4E3F-8A5C-7D9E1F2A3B4C");
     return List.of(
-        new SagaEvent.ImageCreationProgressed(
+        new CreateEvents.ImageCreationProgressed(
             id(1),
             SAGA,
             COMMAND,
@@ -158,11 +161,11 @@ final class ContractExamples {
             "",
             "Queued",
             0,
-            SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA,
+            CreateEvents.ImageCreationProgressed.WAITING_FOR_QUOTA,
             AT.plusSeconds(40)),
-        new SagaEvent.ImageCreationProgressed(
+        new CreateEvents.ImageCreationProgressed(
             id(2), SAGA, COMMAND, AT.plusSeconds(95), REGION, IMAGE, "Creating", 40),
-        new SagaEvent.ImageCreated(
+        new CreateEvents.ImageCreated(
             id(3),
             SAGA,
             COMMAND,
@@ -173,9 +176,9 @@ final class ContractExamples {
             "Available",
             true,
             List.of("s-bp1a2b3c4d5e6f7g8h9i")),
-        new SagaEvent.ImageCreationFailed(
+        new CreateEvents.ImageCreationFailed(
             id(4), SAGA, COMMAND, AT.plusSeconds(20), REGION, null, quota, "NOT_NEEDED"),
-        new SagaEvent.ImageUpdated(
+        new UpdateEvents.ImageUpdated(
             id(5),
             SAGA,
             "orders-svc-20261201-0002",
@@ -183,7 +186,7 @@ final class ContractExamples {
             REGION,
             IMAGE,
             List.of("attributes", "tags-added", "tags-removed")),
-        new SagaEvent.ImageUpdateFailed(
+        new UpdateEvents.ImageUpdateFailed(
             id(6),
             SAGA,
             "orders-svc-20261201-0002",
@@ -197,7 +200,7 @@ final class ContractExamples {
                 "The specified tag key is not valid.",
                 "9A8B7C6D-5E4F-4A3B-2C1D-0E9F8A7B6C5D"),
             List.of("attributes")),
-        new SagaEvent.ImageDeleted(
+        new DeleteEvents.ImageDeleted(
             id(7),
             SAGA,
             "orders-svc-20261201-0003",
@@ -206,7 +209,7 @@ final class ContractExamples {
             IMAGE,
             false,
             List.of("s-bp1a2b3c4d5e6f7g8h9i")),
-        new SagaEvent.ImageDeletionFailed(
+        new DeleteEvents.ImageDeletionFailed(
             id(8), SAGA, "orders-svc-20261201-0003", AT.plusSeconds(2), REGION, IMAGE, inUse),
         new SagaEvent.SagaStateReported(
             id(9),

@@ -27,10 +27,13 @@ import com.ecsimagesaga.saga.StepOutcome.SnapshotSeen;
 import com.ecsimagesaga.saga.StepOutcome.SnapshotsDeleted;
 import com.ecsimagesaga.saga.StepOutcome.SourceMissing;
 import com.ecsimagesaga.saga.copy.CopyImageSaga;
+import com.ecsimagesaga.saga.create.CreateEvents;
 import com.ecsimagesaga.saga.create.CreateImageSaga;
 import com.ecsimagesaga.saga.create.CreateInput;
+import com.ecsimagesaga.saga.delete.DeleteEvents;
 import com.ecsimagesaga.saga.delete.DeleteImageSaga;
 import com.ecsimagesaga.saga.share.ShareImageSaga;
+import com.ecsimagesaga.saga.update.UpdateEvents;
 import com.ecsimagesaga.saga.update.UpdateImageSaga;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +107,7 @@ class SagaTransitionsTest {
       assertThat(h.saga().status()).isEqualTo(SagaStatus.WAITING);
       assertThat(h.saga().nextWakeAt()).isAfterOrEqualTo(T0);
       h.when(starting, "source unusable");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).failure().kind())
           .isEqualTo("RETRIES_EXHAUSTED");
     }
 
@@ -114,13 +117,13 @@ class SagaTransitionsTest {
       var e =
           givenCreate()
               .when(locked, "source unusable")
-              .onlyEvent(SagaEvent.ImageCreationFailed.class);
+              .onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.failure().code()).isEqualTo("InstanceLockedForSecurity");
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
       var missing =
           givenCreate()
               .when(new SourceMissing("i-1"), "source unusable")
-              .onlyEvent(SagaEvent.ImageCreationFailed.class);
+              .onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(missing.failure().code()).isEqualTo("InvalidInstanceId.NotFound");
     }
 
@@ -144,7 +147,7 @@ class SagaTransitionsTest {
       Duration almostAll = SagaPolicies.DEFAULT_QUOTA_MAX_WAIT.minusMillis(1);
       h.replaceSaga(h.saga().edit().quotaWait(new QuotaWait(almostAll, 25)).build())
           .when(failed(ErrorKind.THROTTLED, "Throttling.User"), "error");
-      var failure = h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure();
+      var failure = h.onlyEvent(CreateEvents.ImageCreationFailed.class).failure();
       assertThat(failure.code()).isEqualTo("Saga.QuotaNeverFreed");
       assertThat(failure.kind()).isEqualTo("QUOTA_EXHAUSTED");
       assertThat(failure.message()).contains("Throttling.User").contains("21599s");
@@ -172,7 +175,7 @@ class SagaTransitionsTest {
       var e =
           givenCreate()
               .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error")
-              .onlyEvent(SagaEvent.ImageCreationFailed.class);
+              .onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");
       assertThat(e.failure().requestId()).isEqualTo("REQ-1");
     }
@@ -181,7 +184,7 @@ class SagaTransitionsTest {
     void theDeadlineEndsASagaThatNeverGotStarted() {
       var h = givenCreate().whenExpiredAt(Duration.ofMinutes(61));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).failure().kind())
           .isEqualTo("TIMED_OUT");
       assertThat(SagaHarness.CREATE.expire(givenCreate().saga(), T0.plusSeconds(60))).isEmpty();
     }
@@ -225,7 +228,7 @@ class SagaTransitionsTest {
           givenCreate()
               .when(RUNNING, "source ready")
               .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).compensation())
           .isEqualTo("NOT_NEEDED");
     }
 
@@ -286,7 +289,7 @@ class SagaTransitionsTest {
               new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()),
               Duration.ofSeconds(13),
               "deleted");
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
       assertThat(e.imageId()).isEqualTo("m-1");
       assertThat(e.failure().kind())
@@ -310,7 +313,7 @@ class SagaTransitionsTest {
       h.when(new ImageMissing(null), Duration.ofMinutes(2), "not listed yet")
           .when(new ImageMissing(null), Duration.ofMinutes(3), "not listed yet")
           .when(new ImageMissing(null), Duration.ofMinutes(4), "never made");
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
       assertThat(e.imageId()).isNull();
       assertThat(e.failure().code()).isEqualTo("Saga.StepTimeout");
@@ -336,7 +339,7 @@ class SagaTransitionsTest {
           .as("the saga deadline does not end it")
           .isEmpty();
       h.when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), Duration.ofHours(3), "error");
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).as("an operator must look").isEqualTo("COMPENSATION_FAILED");
       assertThat(e.failure().kind()).isEqualTo("TIMED_OUT");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
@@ -365,7 +368,7 @@ class SagaTransitionsTest {
       h.when(new ImageSeen(image(ImageState.CREATING, 10, false)), Duration.ofSeconds(5), "found")
           .when(new DeleteAccepted("m-1"), Duration.ofSeconds(6), "deleted, look for more")
           .when(new ImageMissing(null), Duration.ofSeconds(7), "no more");
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
       assertThat(e.imageId()).isEqualTo("m-1");
       assertThat(e.failure().code()).isEqualTo("Forbidden.RAM");
@@ -415,7 +418,7 @@ class SagaTransitionsTest {
               .when(RUNNING, "source ready")
               .when(failed(ErrorKind.TRANSIENT, "ServiceUnavailable"), "retryable error")
               .when(failed(ErrorKind.PERMANENT, "InvalidImageName.Duplicated"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).compensation())
           .isEqualTo("NOT_NEEDED");
     }
   }
@@ -525,13 +528,13 @@ class SagaTransitionsTest {
           submitted(false).when(new ImageSeen(image(ImageState.WAITING, 0, false)), "in progress");
       assertThat(h.decision().events()).isEmpty();
       h.when(new ImageSeen(image(ImageState.CREATING, 12, false)), "in progress");
-      var e = h.onlyEvent(SagaEvent.ImageCreationProgressed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationProgressed.class);
       assertThat(e.progress()).isEqualTo(12);
       assertThat(e.status()).isEqualTo("Creating");
       h.when(new ImageSeen(image(ImageState.CREATING, 19, false)), "in progress");
       assertThat(h.decision().events()).isEmpty();
       h.when(new ImageSeen(image(ImageState.CREATING, 55, false)), "in progress");
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationProgressed.class).progress()).isEqualTo(55);
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationProgressed.class).progress()).isEqualTo(55);
     }
 
     @Test
@@ -541,7 +544,7 @@ class SagaTransitionsTest {
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, false)), "in progress")
               .when(new ImageMissing("m-1"), "not visible yet")
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "usable");
-      var e = h.onlyEvent(SagaEvent.ImageCreated.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreated.class);
       assertThat(e.imageId()).isEqualTo("m-1");
       assertThat(e.snapshotIds()).containsExactly("s-a", "s-b");
       assertThat(h.saga().nextWakeAt()).isNull();
@@ -556,7 +559,7 @@ class SagaTransitionsTest {
           .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
       var e =
           h.when(new DeleteAccepted("m-1"), "deleted")
-              .onlyEvent(SagaEvent.ImageCreationFailed.class);
+              .onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo("COMPENSATED");
       assertThat(e.failure().kind()).isEqualTo("IMAGE_CREATE_FAILED");
     }
@@ -584,7 +587,7 @@ class SagaTransitionsTest {
               .when(new DeleteAccepted("m-1"), "deleted, snapshots next")
               .when(new SnapshotsDeleted(List.of("s-a"), List.of("s-b")), "error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure().kind())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).failure().kind())
           .isEqualTo("TIMED_OUT");
     }
 
@@ -609,7 +612,7 @@ class SagaTransitionsTest {
               .when(new ImageSeen(image(ImageState.UNAVAILABLE, 0, false)), "creation failed")
               .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).compensation())
           .isEqualTo("COMPENSATION_FAILED");
     }
   }
@@ -634,7 +637,7 @@ class SagaTransitionsTest {
       assertThat(
               givenCreate(new ImageSource.FromSnapshot("s-1"), false)
                   .when(old, "source unusable")
-                  .onlyEvent(SagaEvent.ImageCreationFailed.class)
+                  .onlyEvent(CreateEvents.ImageCreationFailed.class)
                   .failure()
                   .code())
           .isEqualTo("InvalidSnapshot.TooOld");
@@ -643,7 +646,7 @@ class SagaTransitionsTest {
       assertThat(
               givenCreate(new ImageSource.FromSnapshot("s-1"), false)
                   .when(data, "source unusable")
-                  .onlyEvent(SagaEvent.ImageCreationFailed.class)
+                  .onlyEvent(CreateEvents.ImageCreationFailed.class)
                   .failure()
                   .code())
           .isEqualTo("OperationDenied");
@@ -661,7 +664,7 @@ class SagaTransitionsTest {
       var e =
           givenDelete(false)
               .when(new ImageMissing("m-1"), "absent")
-              .onlyEvent(SagaEvent.ImageDeleted.class);
+              .onlyEvent(DeleteEvents.ImageDeleted.class);
       assertThat(e.alreadyAbsent()).isTrue();
     }
 
@@ -676,7 +679,7 @@ class SagaTransitionsTest {
           .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "still listed")
           .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
           .when(new ImageMissing("m-1"), "gone");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).alreadyAbsent()).isFalse();
+      assertThat(h.onlyEvent(DeleteEvents.ImageDeleted.class).alreadyAbsent()).isFalse();
     }
 
     @Test
@@ -688,7 +691,7 @@ class SagaTransitionsTest {
               .when(new ImageMissing("m-1"), "gone, snapshots next")
               .when(failed(ErrorKind.THROTTLED, "Throttling"), "retryable error")
               .when(new SnapshotsDeleted(List.of("s-a", "s-b"), List.of()), "deleted");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds())
+      assertThat(h.onlyEvent(DeleteEvents.ImageDeleted.class).deletedSnapshotIds())
           .containsExactly("s-a", "s-b");
       var h2 =
           givenDelete(true)
@@ -707,7 +710,7 @@ class SagaTransitionsTest {
           givenDelete(false)
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
               .when(failed(ErrorKind.PERMANENT, "ImageUsingByInstance"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code())
+      assertThat(h.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure().code())
           .isEqualTo("ImageUsingByInstance");
     }
 
@@ -724,7 +727,7 @@ class SagaTransitionsTest {
       assertThat(h.action())
           .isEqualTo(new CloudAction.SubmitDeleteImage("cn-hangzhou", "m-1", true));
       h.when(new DeleteAccepted("m-1"), "accepted").when(new ImageMissing("m-1"), "gone");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeleted.class).imageId()).isEqualTo("m-1");
+      assertThat(h.onlyEvent(DeleteEvents.ImageDeleted.class).imageId()).isEqualTo("m-1");
     }
 
     @Test
@@ -733,7 +736,7 @@ class SagaTransitionsTest {
           givenDelete(false)
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
               .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "error");
-      assertThat(h.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().code())
+      assertThat(h.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure().code())
           .isEqualTo("ImageUseShared");
     }
 
@@ -744,7 +747,7 @@ class SagaTransitionsTest {
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
               .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first")
               .when(failed(ErrorKind.PERMANENT, "Forbidden.RAM"), "error");
-      assertThat(refused.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure().step())
+      assertThat(refused.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure().step())
           .isEqualTo(DeleteImageSaga.UNSHARE_IMAGE);
       givenForcedDelete(Map.of())
           .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
@@ -755,7 +758,7 @@ class SagaTransitionsTest {
               .when(new ImageSeen(image(ImageState.AVAILABLE, 100, true)), "present")
               .when(failed(ErrorKind.PERMANENT, "ImageUseShared"), "shared, unshare first")
               .whenStepTimedOutAt(Duration.ofMinutes(1));
-      Failure timedOut = slow.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure();
+      Failure timedOut = slow.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure();
       assertThat(timedOut.code()).isEqualTo("Saga.StepTimeout");
       assertThat(timedOut.step()).isEqualTo(DeleteImageSaga.UNSHARE_IMAGE);
     }
@@ -821,7 +824,7 @@ class SagaTransitionsTest {
               new StepOutcome.Applied("R"),
               i + 1 < wanted.size() ? "applied, then " + wanted.get(i + 1) : "applied");
         }
-        var done = h.onlyEvent(SagaEvent.ImageUpdated.class);
+        var done = h.onlyEvent(UpdateEvents.ImageUpdated.class);
         assertThat(done.changes()).hasSize(wanted.size());
       }
     }
@@ -844,7 +847,7 @@ class SagaTransitionsTest {
       var e =
           givenUpdate(changes(3))
               .when(new ImageMissing("m-1"), "absent")
-              .onlyEvent(SagaEvent.ImageUpdateFailed.class);
+              .onlyEvent(UpdateEvents.ImageUpdateFailed.class);
       assertThat(e.failure().code()).isEqualTo("InvalidImageId.NotFound");
       assertThat(e.appliedChanges()).isEmpty();
     }
@@ -872,7 +875,7 @@ class SagaTransitionsTest {
             h.when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error");
           } else if (outcome == 1) {
             h.when(failed(ErrorKind.PERMANENT, "InvalidResourceGroup.NotFound"), "error");
-            assertThat(h.onlyEvent(SagaEvent.ImageUpdateFailed.class).appliedChanges())
+            assertThat(h.onlyEvent(UpdateEvents.ImageUpdateFailed.class).appliedChanges())
                 .hasSize(depth - 1);
           } else {
             h.whenExpiredAt(Duration.ofHours(1));
@@ -909,7 +912,7 @@ class SagaTransitionsTest {
           .isEmpty();
       var e =
           h.whenStepTimedOutAt(Duration.ofMinutes(5))
-              .onlyEvent(SagaEvent.ImageCreationFailed.class);
+              .onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertStepTimeout(e.failure(), CreateImageSaga.CHECK_SOURCE);
       assertThat(e.compensation()).isEqualTo("NOT_NEEDED");
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
@@ -936,7 +939,7 @@ class SagaTransitionsTest {
       assertThat(SagaHarness.CREATE.expire(h.saga(), T0.plus(Duration.ofMinutes(7)).minusMillis(1)))
           .isEmpty();
       h.whenStepTimedOutAt(Duration.ofMinutes(7));
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
       assertStepTimeout(e.failure(), CreateImageSaga.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
@@ -957,7 +960,7 @@ class SagaTransitionsTest {
           .isEmpty();
       h.whenStepTimedOutAt(Duration.ofMinutes(2).plus(throttled));
       assertStepTimeout(
-          h.onlyEvent(SagaEvent.ImageCreationFailed.class).failure(),
+          h.onlyEvent(CreateEvents.ImageCreationFailed.class).failure(),
           CreateImageSaga.SUBMIT_CREATE_IMAGE);
       assertThat(h.saga().status()).isEqualTo(SagaStatus.FAILED);
     }
@@ -991,7 +994,7 @@ class SagaTransitionsTest {
               "retryable error")
           .whenStepTimedOutAt(Duration.ofMinutes(15).plusSeconds(2));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      var e = h.onlyEvent(SagaEvent.ImageCreationFailed.class);
+      var e = h.onlyEvent(CreateEvents.ImageCreationFailed.class);
       assertThat(e.compensation()).isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
       assertThat(e.imageId()).isEqualTo("m-1");
       assertStepTimeout(e.failure(), CreateImageSaga.AWAIT_IMAGE_USABLE);
@@ -1010,7 +1013,7 @@ class SagaTransitionsTest {
               .when(new DeleteAccepted("m-1"), Duration.ofMinutes(3), "deleted, snapshots next")
               .whenStepTimedOutAt(Duration.ofMinutes(4));
       assertThat(h.saga().status()).isEqualTo(SagaStatus.COMPENSATION_FAILED);
-      assertThat(h.onlyEvent(SagaEvent.ImageCreationFailed.class).compensation())
+      assertThat(h.onlyEvent(CreateEvents.ImageCreationFailed.class).compensation())
           .isEqualTo(CreateImageSaga.COMPENSATION_TIMED_OUT);
     }
 
@@ -1031,13 +1034,13 @@ class SagaTransitionsTest {
               .when(failed(ErrorKind.TRANSIENT, "InternalError"), "retryable error")
               .whenStepTimedOutAt(Duration.ofMinutes(1));
       assertStepTimeout(
-          checking.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(), Step.CHECK_IMAGE);
+          checking.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure(), Step.CHECK_IMAGE);
       var submitting =
           givenDelete(false, minute)
               .when(seen, "present")
               .whenStepTimedOutAt(Duration.ofMinutes(1));
       assertStepTimeout(
-          submitting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(),
+          submitting.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure(),
           DeleteImageSaga.SUBMIT_DELETE_IMAGE);
       var awaiting =
           givenDelete(false, minute)
@@ -1046,7 +1049,7 @@ class SagaTransitionsTest {
               .when(seen, Duration.ofSeconds(30), "still listed")
               .whenStepTimedOutAt(Duration.ofMinutes(1).plusSeconds(2));
       assertStepTimeout(
-          awaiting.onlyEvent(SagaEvent.ImageDeletionFailed.class).failure(),
+          awaiting.onlyEvent(DeleteEvents.ImageDeletionFailed.class).failure(),
           DeleteImageSaga.AWAIT_IMAGE_GONE);
       assertThat(awaiting.saga().status()).isEqualTo(SagaStatus.FAILED);
       var snapshots =
@@ -1058,7 +1061,8 @@ class SagaTransitionsTest {
       assertThat(snapshots.saga().status())
           .as("the image is gone even if its snapshots stay")
           .isEqualTo(SagaStatus.SUCCEEDED);
-      assertThat(snapshots.onlyEvent(SagaEvent.ImageDeleted.class).deletedSnapshotIds()).isEmpty();
+      assertThat(snapshots.onlyEvent(DeleteEvents.ImageDeleted.class).deletedSnapshotIds())
+          .isEmpty();
     }
 
     @Test
@@ -1085,7 +1089,7 @@ class SagaTransitionsTest {
               "rg-2");
       var checking = givenUpdate(all, minute).whenStepTimedOutAt(Duration.ofMinutes(1));
       assertStepTimeout(
-          checking.onlyEvent(SagaEvent.ImageUpdateFailed.class).failure(), Step.CHECK_IMAGE);
+          checking.onlyEvent(UpdateEvents.ImageUpdateFailed.class).failure(), Step.CHECK_IMAGE);
       String[] into = {
         "present, then MODIFY_IMAGE_ATTRIBUTES",
         "applied, then TAG_IMAGE",
@@ -1106,7 +1110,7 @@ class SagaTransitionsTest {
                 Duration.ofSeconds(10L * (depth - 1))
                     .plusMinutes(1)
                     .plus(h.saga().quotaWait().waited()));
-        var e = h.onlyEvent(SagaEvent.ImageUpdateFailed.class);
+        var e = h.onlyEvent(UpdateEvents.ImageUpdateFailed.class);
         assertStepTimeout(e.failure(), step);
         assertThat(e.appliedChanges()).hasSize(depth - 1);
       }
@@ -1141,8 +1145,8 @@ class SagaTransitionsTest {
       var h = givenCreate().when(RUNNING, "source ready");
       Instant deadline = h.saga().deadlineAt();
       h.when(SagaHarness.held(Duration.ofSeconds(30)), Moves.WAITING_FOR_QUOTA);
-      var queued = h.onlyEvent(SagaEvent.ImageCreationProgressed.class);
-      assertThat(queued.phase()).isEqualTo(SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA);
+      var queued = h.onlyEvent(CreateEvents.ImageCreationProgressed.class);
+      assertThat(queued.phase()).isEqualTo(CreateEvents.ImageCreationProgressed.WAITING_FOR_QUOTA);
       assertThat(queued.quotaWaitUntil()).isEqualTo(T0.plusSeconds(30));
       assertThat(queued.imageId()).isEmpty();
       assertThat(h.saga().nextWakeAt()).isEqualTo(T0.plusSeconds(30));

@@ -108,6 +108,7 @@ class StepTimeoutsTest {
             Step.CHECK_IMAGE,
             DeleteImageSaga.SUBMIT_DELETE_IMAGE,
             DeleteImageSaga.AWAIT_IMAGE_GONE,
+            DeleteImageSaga.UNSHARE_IMAGE,
             Step.DELETE_SNAPSHOTS);
     assertThat(StepTimeouts.stepsOf(UpdateImageSaga.TABLE))
         .containsExactlyInAnyOrder(
@@ -281,5 +282,17 @@ class StepTimeoutsTest {
     clock.advance(Duration.ofSeconds(40));
     assertThat(definition.expire(s, clock.instant()).orElseThrow().next().failure().step())
         .isEqualTo(UpdateImageSaga.TAG_IMAGE);
+  }
+
+  @Test
+  void everyStepOfEveryKindHasATimeoutByDefault() {
+    for (SagaKind<?> kind : KindRegistry.kinds().all()) {
+      for (Step step : StepTimeouts.stepsOf(kind.table())) {
+        SagaInput input = SagaHarness.at(kind.type(), step, SagaStatus.RUNNING).saga().input();
+        assertThat(StepTimeouts.DEFAULTS.of(step, input))
+            .as("%s of %s", step, kind.type())
+            .isPositive();
+      }
+    }
   }
 }

@@ -270,7 +270,7 @@ public final class CopyImageSaga implements SagaDefinition {
 
   /** A progress event each time the copy's progress crosses a 10% step. */
   private static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
-    return img.progress() / 10 > s.progress() / 10
+    return ImageWatch.crossedATenth(s, img)
         ? List.of(CopyEvents.progressed(s, now, img.state().ecsName(), img.progress()))
         : List.of();
   }

@@ -125,9 +125,9 @@ final class CreateCompensation {
   }
 
   /** The one event a failed create saga ends with: its failure and how compensation ended. */
-  static SagaEvent.ImageCreationFailed failed(
+  static CreateEvents.ImageCreationFailed failed(
       Saga s, Failure failure, String compensation, Instant now) {
-    return new SagaEvent.ImageCreationFailed(
+    return new CreateEvents.ImageCreationFailed(
         SagaEvent.stableId(s.id(), s.version(), "ImageCreationFailed"),
         s.id(),
         s.commandId(),

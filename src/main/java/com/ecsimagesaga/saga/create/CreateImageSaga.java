@@ -17,6 +17,7 @@ import static com.ecsimagesaga.saga.Step.DELETE_SNAPSHOTS;
 import static com.ecsimagesaga.saga.Step.DONE;
 import static com.ecsimagesaga.saga.Step.FIND_SUBMITTED_IMAGE;
 
+import com.ecsimagesaga.image.ImageObservation;
 import com.ecsimagesaga.image.ImageSource;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.CloudAction;
@@ -117,6 +118,10 @@ public final class CreateImageSaga implements SagaDefinition {
   /** What an ImageCreationFailed event says when compensation itself ran out of time. */
   public static final String COMPENSATION_TIMED_OUT = "COMPENSATION_TIMED_OUT";
 
+  /** How a create watches its image. */
+  private static final ImageWatch.Watch WATCH =
+      new ImageWatch.Watch("IMAGE_CREATE_FAILED", "creation failed", CreateImageSaga::progressed);
+
   private final Moves moves;
   private final CreateCompensation compensation;
 
@@ -143,8 +148,14 @@ public final class CreateImageSaga implements SagaDefinition {
       return List.of();
     }
     return List.of(
-        SagaEvent.ImageCreationProgressed.of(
-            s, now, "", "Queued", 0, SagaEvent.ImageCreationProgressed.WAITING_FOR_QUOTA, until));
+        CreateEvents.ImageCreationProgressed.of(
+            s,
+            now,
+            "",
+            "Queued",
+            0,
+            CreateEvents.ImageCreationProgressed.WAITING_FOR_QUOTA,
+            until));
   }
 
   /** A new saga for a validated command, due now, with its ClientToken fixed before any call. */
@@ -305,13 +316,13 @@ public final class CreateImageSaga implements SagaDefinition {
   }
 
   private Decision observed(Saga s, StepOutcome o, Instant now) {
-    return ImageWatch.decide(s, o, now, moves, this::created);
+    return ImageWatch.decide(s, o, now, moves, WATCH, this::created);
   }
 
   private Decision created(Saga s, StepOutcome.ImageSeen seen, Instant now) {
     var img = seen.image();
     var event =
-        new SagaEvent.ImageCreated(
+        new CreateEvents.ImageCreated(
             SagaEvent.stableId(s.id(), s.version(), "ImageCreated"),
             s.id(),
             s.commandId(),
@@ -341,5 +352,21 @@ public final class CreateImageSaga implements SagaDefinition {
   Decision fail(Saga s, String trigger, Failure failure, Instant now) {
     var event = CreateCompensation.failed(s, failure, "NOT_NEEDED", now);
     return moves.move(s, trigger, now, b -> b.failure(failure), List.of(event));
+  }
+
+  /** A progress event each time ECS's progress on the image crosses another 10%. */
+  private static List<SagaEvent> progressed(Saga s, ImageObservation img, Instant now) {
+    if (!ImageWatch.crossedATenth(s, img)) {
+      return List.of();
+    }
+    return List.of(
+        CreateEvents.ImageCreationProgressed.of(
+            s,
+            now,
+            img.imageId(),
+            img.state().ecsName(),
+            img.progress(),
+            CreateEvents.ImageCreationProgressed.CREATING,
+            null));
   }
 }

@@ -224,7 +224,7 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   private Decision deleted(Saga s, String trigger, Instant now, List<String> snapshots) {
     var event =
-        new SagaEvent.ImageDeleted(
+        new DeleteEvents.ImageDeleted(
             SagaEvent.stableId(s.id(), s.version(), "ImageDeleted"),
             s.id(),
             s.commandId(),
@@ -238,7 +238,7 @@ public final class DeleteImageSaga implements SagaDefinition {
 
   private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
     var event =
-        new SagaEvent.ImageDeletionFailed(
+        new DeleteEvents.ImageDeletionFailed(
             SagaEvent.stableId(s.id(), s.version(), "ImageDeletionFailed"),
             s.id(),
             s.commandId(),

@@ -185,7 +185,7 @@ public final class UpdateImageSaga implements SagaDefinition {
       return moves.move(s, APPLIED + ", then " + next.get(), now);
     }
     var event =
-        new SagaEvent.ImageUpdated(
+        new UpdateEvents.ImageUpdated(
             SagaEvent.stableId(s.id(), s.version(), "ImageUpdated"),
             s.id(),
             s.commandId(),
@@ -244,7 +244,7 @@ public final class UpdateImageSaga implements SagaDefinition {
 
   private Decision fail(Saga s, String trigger, Failure failure, Instant now) {
     var event =
-        new SagaEvent.ImageUpdateFailed(
+        new UpdateEvents.ImageUpdateFailed(
             SagaEvent.stableId(s.id(), s.version(), "ImageUpdateFailed"),
             s.id(),
             s.commandId(),

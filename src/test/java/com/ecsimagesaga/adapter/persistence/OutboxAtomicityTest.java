@@ -45,7 +45,7 @@ class OutboxAtomicityTest {
 
   /** A real event, since the relay publishes whatever this test stores. */
   static com.ecsimagesaga.saga.SagaEvent created(Saga saga, UUID eventId) {
-    return new com.ecsimagesaga.saga.SagaEvent.ImageCreated(
+    return new com.ecsimagesaga.saga.create.CreateEvents.ImageCreated(
         eventId,
         saga.id(),
         saga.commandId(),

@@ -13,6 +13,7 @@ import com.ecsimagesaga.image.DiskMapping;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.copy.Distribution;
+import com.ecsimagesaga.saga.create.CreateEvents;
 import com.ecsimagesaga.saga.create.CreateImageCommand;
 import java.util.List;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class CreateImageWire implements KindWire {
 
   @Override
   public Optional<SpecificRecord> toAvro(SagaEvent event) {
-    if (event instanceof SagaEvent.ImageCreated e) {
+    if (event instanceof CreateEvents.ImageCreated e) {
       var r = new ImageCreated();
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());
@@ -138,14 +139,14 @@ public final class CreateImageWire implements KindWire {
       r.setSnapshotIds(e.snapshotIds());
       return Optional.of(r);
     }
-    if (event instanceof SagaEvent.ImageCreationFailed e) {
+    if (event instanceof CreateEvents.ImageCreationFailed e) {
       var r = EventEnvelope.failure(new ImageCreationFailed(), e.failure());
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());
       r.setCompensation(e.compensation());
       return Optional.of(r);
     }
-    if (event instanceof SagaEvent.ImageCreationProgressed e) {
+    if (event instanceof CreateEvents.ImageCreationProgressed e) {
       var r = new ImageCreationProgressed();
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());

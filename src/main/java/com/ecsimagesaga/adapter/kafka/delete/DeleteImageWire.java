@@ -8,6 +8,7 @@ import com.ecsimagesaga.contract.v1.ImageDeleted;
 import com.ecsimagesaga.contract.v1.ImageDeletionFailed;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.delete.DeleteEvents;
 import com.ecsimagesaga.saga.delete.DeleteImageCommand;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class DeleteImageWire implements KindWire {
 
   @Override
   public Optional<SpecificRecord> toAvro(SagaEvent event) {
-    if (event instanceof SagaEvent.ImageDeleted e) {
+    if (event instanceof DeleteEvents.ImageDeleted e) {
       var r = new ImageDeleted();
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());
@@ -70,7 +71,7 @@ public final class DeleteImageWire implements KindWire {
       r.setDeletedSnapshotIds(e.deletedSnapshotIds());
       return Optional.of(r);
     }
-    if (event instanceof SagaEvent.ImageDeletionFailed e) {
+    if (event instanceof DeleteEvents.ImageDeletionFailed e) {
       var r = EventEnvelope.failure(new ImageDeletionFailed(), e.failure());
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());

@@ -8,6 +8,7 @@ import com.ecsimagesaga.contract.v1.ImageUpdated;
 import com.ecsimagesaga.contract.v1.UpdateImage;
 import com.ecsimagesaga.saga.SagaEvent;
 import com.ecsimagesaga.saga.SagaKind;
+import com.ecsimagesaga.saga.update.UpdateEvents;
 import com.ecsimagesaga.saga.update.UpdateImageCommand;
 import java.util.List;
 import java.util.Optional;
@@ -72,14 +73,14 @@ public final class UpdateImageWire implements KindWire {
 
   @Override
   public Optional<SpecificRecord> toAvro(SagaEvent event) {
-    if (event instanceof SagaEvent.ImageUpdated e) {
+    if (event instanceof UpdateEvents.ImageUpdated e) {
       var r = new ImageUpdated();
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());
       r.setChanges(e.changes());
       return Optional.of(r);
     }
-    if (event instanceof SagaEvent.ImageUpdateFailed e) {
+    if (event instanceof UpdateEvents.ImageUpdateFailed e) {
       var r = EventEnvelope.failure(new ImageUpdateFailed(), e.failure());
       r.setRegionId(e.regionId());
       r.setImageId(e.imageId());

@@ -99,4 +99,58 @@ class SagaInputJsonTest {
         "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":false,\"deleteSnapshots\":false}";
     assertThat(SagaInputJson.read(older).stepTimeouts()).isEmpty();
   }
+
+  /** Rows written by every earlier version, in the shapes they had. */
+  @Test
+  void rowsOfTheFirstKindsWrittenByEarlierVersionsReadBackAndAreWrittenTheSameToday() {
+    String createRow =
+        "{\"kind\":\"create\",\"timeoutSeconds\":600,\"deleteSnapshotsOnFailure\":true,"
+            + "\"spec\":{\"regionId\":\"cn-hangzhou\",\"instanceId\":\"i-1\",\"snapshotId\":null,"
+            + "\"diskDeviceMappings\":[],\"imageName\":\"web\",\"description\":null,"
+            + "\"architecture\":null,\"platform\":null,\"resourceGroupId\":null,\"tags\":[],"
+            + "\"bootMode\":null,\"imageFamily\":null,\"imageVersion\":null,"
+            + "\"detectionStrategy\":null},\"stepTimeoutSeconds\":{\"CHECK_SOURCE\":60}}";
+    var create =
+        new CreateInput(
+            new ImageSpec(
+                "cn-hangzhou",
+                new ImageSource.FromInstance("i-1"),
+                "web",
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null),
+            Duration.ofSeconds(600),
+            true,
+            Map.of(CreateImageSaga.CHECK_SOURCE, Duration.ofSeconds(60)));
+    assertThat(SagaInputJson.read(createRow)).isEqualTo(create);
+    assertThat(SagaInputJson.write(create)).isEqualTo(createRow);
+
+    String deleteRow =
+        "{\"kind\":\"delete\",\"imageId\":\"m-1\",\"force\":true,\"deleteSnapshots\":false}";
+    var delete = new DeleteInput("m-1", true, false);
+    assertThat(SagaInputJson.read(deleteRow)).isEqualTo(delete);
+    assertThat(SagaInputJson.write(delete)).isEqualTo(deleteRow);
+  }
+
+  @Test
+  void anyOtherKindIsStoredByItsRecordUnderItsType() {
+    var copy =
+        new com.ecsimagesaga.saga.copy.CopyInput(
+            "cmd-1",
+            "cn-hangzhou",
+            "m-1",
+            new com.ecsimagesaga.saga.copy.CopyDestination(
+                "cn-beijing", "web", null, false, null, List.of()),
+            List.of("1234567890123456"),
+            3600);
+    String row = SagaInputJson.write(copy);
+    assertThat(row).startsWith("{\"kind\":\"COPY_IMAGE\",\"input\":{");
+    assertThat(SagaInputJson.read(row)).isEqualTo(copy);
+  }
 }

@@ -282,6 +282,20 @@ public final class Moves {
     return step.isBefore(saga) ? step : saga;
   }
 
+  /**
+   * The failure of a saga still at work at its deadline.
+   *
+   * @param unmet what was not done by then, for example {@code the image was still listed}
+   */
+  public static Failure sagaTimeout(Saga s, String unmet) {
+    return new Failure(
+        s.step(),
+        "TIMED_OUT",
+        "SagaTimedOut",
+        unmet + " at the saga's deadline " + s.deadlineAt(),
+        null);
+  }
+
   /** The failure of a step that ran past its own timeout. */
   public Failure stepTimeout(Saga s) {
     Duration limit = policies.steps().of(s.step(), s.input());

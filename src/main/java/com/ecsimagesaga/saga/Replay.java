@@ -74,6 +74,14 @@ public final class Replay {
   }
 
   /**
+   * The step a replay runs for a kind that runs again from the step it failed at, or, restarted,
+   * from {@code first}.
+   */
+  public static Step failedStepOrFirst(Saga failed, Mode mode, Step first) {
+    return mode == Mode.RESTART ? first : failedStep(failed, first);
+  }
+
+  /**
    * The step a failed saga failed at, or {@code fallback} when it has none (a saga that was never
    * started, or finished).
    */

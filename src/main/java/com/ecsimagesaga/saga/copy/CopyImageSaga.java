@@ -177,12 +177,7 @@ public final class CopyImageSaga implements SagaDefinition {
   }
 
   private static Failure deadlinePassed(Saga s) {
-    return new Failure(
-        s.step(),
-        "TIMED_OUT",
-        "SagaTimedOut",
-        "the copy was not usable by the saga's deadline " + s.deadlineAt(),
-        null);
+    return Moves.sagaTimeout(s, "the copy was not usable");
   }
 
   private Decision outOfTime(Saga s, String trigger, Failure failure, Instant now) {

@@ -247,13 +247,7 @@ public final class CreateImageSaga implements SagaDefinition {
   }
 
   private Decision sagaDeadlinePassed(Saga s, Instant now) {
-    Failure timedOut =
-        new Failure(
-            s.step(),
-            "TIMED_OUT",
-            "SagaTimedOut",
-            "the image was not usable before the saga's deadline " + s.deadlineAt(),
-            null);
+    Failure timedOut = Moves.sagaTimeout(s, "the image was not usable");
     if (s.step() == AWAIT_IMAGE_USABLE) {
       return moves.move(s, DEADLINE_PASSED, now, b -> b.failure(timedOut), List.of());
     }

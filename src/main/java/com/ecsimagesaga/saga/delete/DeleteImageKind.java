@@ -132,9 +132,6 @@ public final class DeleteImageKind implements SagaKind<DeleteImageCommand> {
   @Override
   public Saga.Builder replay(
       Saga failed, Replay.Mode mode, Optional<String> liveImageId, Saga.Builder reset) {
-    return reset.step(
-        mode == Replay.Mode.RESTART
-            ? Step.CHECK_IMAGE
-            : Replay.failedStep(failed, Step.CHECK_IMAGE));
+    return reset.step(Replay.failedStepOrFirst(failed, mode, Step.CHECK_IMAGE));
   }
 }

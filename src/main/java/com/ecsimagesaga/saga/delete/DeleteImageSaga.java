@@ -149,16 +149,7 @@ public final class DeleteImageSaga implements SagaDefinition {
       case NONE -> Optional.empty();
       case SAGA ->
           Optional.of(
-              fail(
-                  s,
-                  DEADLINE_PASSED,
-                  new Failure(
-                      s.step(),
-                      "TIMED_OUT",
-                      "SagaTimedOut",
-                      "the image was still listed at the saga's deadline " + s.deadlineAt(),
-                      null),
-                  now));
+              fail(s, DEADLINE_PASSED, Moves.sagaTimeout(s, "the image was still listed"), now));
       case STEP ->
           Optional.of(
               s.step() == DELETE_SNAPSHOTS

@@ -80,9 +80,6 @@ public final class UpdateImageKind implements SagaKind<UpdateImageCommand> {
   @Override
   public Saga.Builder replay(
       Saga failed, Replay.Mode mode, Optional<String> liveImageId, Saga.Builder reset) {
-    return reset.step(
-        mode == Replay.Mode.RESTART
-            ? Step.CHECK_IMAGE
-            : Replay.failedStep(failed, Step.CHECK_IMAGE));
+    return reset.step(Replay.failedStepOrFirst(failed, mode, Step.CHECK_IMAGE));
   }
 }

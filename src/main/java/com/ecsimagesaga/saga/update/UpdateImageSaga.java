@@ -148,16 +148,7 @@ public final class UpdateImageSaga implements SagaDefinition {
       case NONE -> Optional.empty();
       case SAGA ->
           Optional.of(
-              fail(
-                  s,
-                  DEADLINE_PASSED,
-                  new Failure(
-                      s.step(),
-                      "TIMED_OUT",
-                      "SagaTimedOut",
-                      "the update was not applied before " + s.deadlineAt(),
-                      null),
-                  now));
+              fail(s, DEADLINE_PASSED, Moves.sagaTimeout(s, "the update was not applied"), now));
       case STEP -> Optional.of(fail(s, STEP_TIMED_OUT, moves.stepTimeout(s), now));
     };
   }

@@ -4,8 +4,8 @@ import com.ecsimagesaga.image.ImageTag;
 import java.util.List;
 
 /**
- * The field checks every command shares, for saga kinds defined in packages of their own. Each adds
- * at most one violation per field, with the same rule ids as the built-in commands.
+ * The field checks the commands of several kinds share (command id, region, image id). Each adds at
+ * most one violation per field, with the rule ids of {@link RuleIds#VALIDATION}.
  */
 public final class CommonRules {
 

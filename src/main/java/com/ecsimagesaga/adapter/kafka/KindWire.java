@@ -8,9 +8,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The Avro side of a saga kind defined in a package of its own: the records it reads from the
- * command topic and writes to the event topic, and the mapping between them and the kind's commands
- * and events. Registered with one line in {@link KindWires}.
+ * The Avro side of a saga kind, in a package of its own: the records it reads from the command
+ * topic and writes to the event topic, and the mapping between them and the kind's commands and
+ * events. Paired with its kind in one line of the kind registry ({@code config.KindRegistry}).
  */
 public interface KindWire {
 

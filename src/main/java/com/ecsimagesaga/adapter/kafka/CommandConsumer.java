@@ -76,15 +76,12 @@ public class CommandConsumer {
   private record Read(
       KafkaRecord<String, byte[]> message,
       SpecificRecord command,
+      SagaKind.Command kindCommand,
       UndecodableRecordException error) {
 
-    /** The command of a registered saga kind the record is, or null. */
-    SagaKind.Command kindCommand() {
-      return command == null ? null : KindWires.toCommand(command).orElse(null);
-    }
-
+    /** Whether the record is the command of a registered saga kind. */
     boolean isKindCommand() {
-      return command != null && !(command instanceof ReplaySagas) && kindCommand() != null;
+      return kindCommand != null;
     }
   }
 
@@ -94,9 +91,10 @@ public class CommandConsumer {
     for (KafkaRecord<String, byte[]> message : poll.getRecords()) {
       Read read;
       try {
-        read = new Read(message, codec.decode(wire.incoming(message.getPayload())), null);
+        SpecificRecord record = codec.decode(wire.incoming(message.getPayload()));
+        read = new Read(message, record, KindWires.toCommand(record).orElse(null), null);
       } catch (UndecodableRecordException e) {
-        read = new Read(message, null, e);
+        read = new Read(message, null, null, e);
       }
       boolean joins =
           read.isKindCommand()

@@ -24,6 +24,26 @@ import java.util.Set;
 /** Creating an image: one saga per command, which starts the image's copies once it is usable. */
 public final class CreateImageKind implements SagaKind<CreateImageCommand> {
 
+  /** The last command checked and what its check found. */
+  private record Checked(CreateImageCommand command, Validated<ImageSpec> result) {}
+
+  /**
+   * The intake and the gateway ask for a command's violations, then its warnings, then its sagas,
+   * one after the other: the rules run once for the three (the last command checked is kept; a
+   * different command, from another thread too, is checked afresh).
+   */
+  private volatile Checked last;
+
+  private Validated<ImageSpec> checked(CreateImageCommand c) {
+    Checked kept = last;
+    if (kept != null && kept.command() == c) {
+      return kept.result();
+    }
+    Validated<ImageSpec> result = CreateImageRules.check(c);
+    last = new Checked(c, result);
+    return result;
+  }
+
   @Override
   public SagaType type() {
     return CreateImageSaga.TYPE;
@@ -67,17 +87,17 @@ public final class CreateImageKind implements SagaKind<CreateImageCommand> {
 
   @Override
   public List<Violation> check(CreateImageCommand c) {
-    return CreateImageRules.check(c).violations();
+    return checked(c).violations();
   }
 
   @Override
   public List<String> warnings(CreateImageCommand c) {
-    return CreateImageRules.check(c).warnings();
+    return checked(c).warnings();
   }
 
   @Override
   public List<Saga> start(CreateImageCommand c, Instant now, SagaPolicies policies) {
-    Validated<ImageSpec> checked = CreateImageRules.check(c);
+    Validated<ImageSpec> checked = checked(c);
     Duration timeout = c.timeoutSeconds() == null ? null : Duration.ofSeconds(c.timeoutSeconds());
     var input =
         new CreateInput(

@@ -62,7 +62,7 @@ public final class SimulatorWorld {
             new InstanceRecord.Disk(diskId, "data", dataDiskGiB[i], "/dev/xvd" + (char) ('b' + i)));
         dataDisks.add(diskId);
       }
-      seedable(regionId).instances.put(instanceId, instance);
+      seedable(regionId).addInstance(instance);
       return new SeededInstance(
           regionId, instanceId, instance.disks.get(0).diskId(), List.copyOf(dataDisks));
     }
@@ -72,7 +72,7 @@ public final class SimulatorWorld {
   public SeededInstance seedInstanceFromImage(String regionId, String instanceId, String imageId) {
     synchronized (state) {
       SeededInstance seeded = seedInstance(regionId, instanceId, InstanceStatus.Running);
-      state.region(regionId).instances.get(instanceId).imageId = imageId;
+      state.region(regionId).launchedFrom(instanceId, imageId);
       // The image is in use now: a listing filtered by Usage sees it differently.
       state.imagesEdited();
       return seeded;

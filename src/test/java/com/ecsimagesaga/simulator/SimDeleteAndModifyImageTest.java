@@ -65,6 +65,16 @@ class SimDeleteAndModifyImageTest extends SimulatorFixture {
   }
 
   @Test
+  void anImageIsInUseOnlyWhileAnInstanceRunsFromIt() throws Exception {
+    sim.world().seedInstanceFromImage(REGION, "i-user", imageId);
+    // The same instance placed again runs from the public base image: the image is free again.
+    sim.world().seedInstance(REGION, "i-user", InstanceStatus.Running);
+
+    client.getAcsResponse(delete(imageId, false));
+    assertThat(sim.world().imageCount(REGION)).isZero();
+  }
+
+  @Test
   void sharedImageCannotBeDeletedEvenWithForce() throws Exception {
     sim.world().shareImage(REGION, imageId, true);
 

@@ -42,9 +42,7 @@ final class DeleteImageAction implements Action {
           "OperationDenied.ImageCopying",
           "The operation is denied while the image is copying.");
     }
-    boolean inUse =
-        ctx.state().region(regionId).instances.values().stream()
-            .anyMatch(i -> imageId.equals(i.imageId));
+    boolean inUse = ctx.state().region(regionId).imageInUse(imageId);
     if (inUse && !ctx.params().bool("Force")) {
       throw new ApiError(
           403,

@@ -4,16 +4,15 @@ import com.ecsimagesaga.simulator.ImageStatus;
 import com.ecsimagesaga.simulator.http.ApiError;
 import com.ecsimagesaga.simulator.http.RequestParams;
 import com.ecsimagesaga.simulator.world.ImageRecord;
-import com.ecsimagesaga.simulator.world.InstanceRecord;
 import com.ecsimagesaga.simulator.world.WorldState;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * DescribeImages over the account's custom images. The Status filter defaults to {@code Available}
@@ -53,7 +52,7 @@ final class DescribeImagesAction implements Action {
     // each serves both ActionTypes, so ActionType selects among them nothing.
     boolean ownImages = (owner == null || "self".equals(owner)) && !params.bool("IsPublic");
     WorldState.Region region = ctx.state().region(regionId);
-    Set<String> inUse = imagesInUse(region);
+    Predicate<String> inUse = region::imageInUse;
     if (ownImages) {
       // Every status asked for (as the service does): the clock-derived status need not be read.
       boolean anyStatus = statuses.size() == ImageStatus.values().length;
@@ -78,9 +77,7 @@ final class DescribeImagesAction implements Action {
         "Images",
         Wire.wrap(
             "Image",
-            found.page().stream()
-                .map(i -> ImageJson.of(i, now, inUse.contains(i.imageId)))
-                .toList()));
+            found.page().stream().map(i -> ImageJson.of(i, now, inUse.test(i.imageId))).toList()));
     return response;
   }
 
@@ -92,7 +89,7 @@ final class DescribeImagesAction implements Action {
   private static boolean listed(
       ImageRecord image,
       ImageCriteria criteria,
-      Set<String> inUse,
+      Predicate<String> inUse,
       Set<ImageStatus> statuses,
       Boolean usable,
       Instant now) {
@@ -105,16 +102,6 @@ final class DescribeImagesAction implements Action {
   }
 
   /** Ids of the images some instance of the region was launched from ({@code Usage=instance}). */
-  private static Set<String> imagesInUse(WorldState.Region region) {
-    Set<String> ids = new HashSet<>();
-    for (InstanceRecord instance : region.instances.values()) {
-      if (instance.imageId != null) {
-        ids.add(instance.imageId);
-      }
-    }
-    return ids;
-  }
-
   private static Set<ImageStatus> statuses(String value) {
     if (value == null) {
       return EnumSet.of(ImageStatus.Available);

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The filters of a DescribeImages call other than Status, Usable and paging, read from the request
@@ -73,7 +74,7 @@ record ImageCriteria(
   }
 
   /** Whether the image passes every filter; {@code inUse}: ids of images instances run from. */
-  boolean matches(ImageRecord image, Set<String> inUse) {
+  boolean matches(ImageRecord image, Predicate<String> inUse) {
     if ((createdFrom != null && image.creationTime.isBefore(createdFrom))
         || (createdTo != null && image.creationTime.isAfter(createdTo))
         || (!ids.isEmpty() && !ids.contains(image.imageId))) {
@@ -90,7 +91,7 @@ record ImageCriteria(
         && (group == null || group.equals(image.resourceGroupId))
         && (architecture == null || architecture.equals(image.architecture))
         && (osType == null || osType.equals(image.osType))
-        && (usage == null || usage.equals(inUse.contains(image.imageId) ? "instance" : "none"))
+        && (usage == null || usage.equals(inUse.test(image.imageId) ? "instance" : "none"))
         && (ioOptimized == null || ioOptimized)
         && (cloudinit == null || cloudinit)
         && (snapshotId == null

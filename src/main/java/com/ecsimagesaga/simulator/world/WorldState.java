@@ -44,11 +44,45 @@ public final class WorldState {
   public static final class Region {
     public final Map<String, ImageRecord> images = new LinkedHashMap<>();
     public final Map<String, SnapshotRecord> snapshots = new LinkedHashMap<>();
+
+    /** The region's instances, to read; one is placed with {@link #addInstance}. */
     public final Map<String, InstanceRecord> instances = new LinkedHashMap<>();
+
     private final Map<String, Integer> liveNames = new HashMap<>();
+    private final Map<String, Integer> instancesByImage = new HashMap<>();
     private final List<ImageRecord> byCreation = new ArrayList<>();
     private long liveImages;
     private ListingCount lastCount;
+
+    /**
+     * Places an instance; the image it was launched from ({@code imageId}) counts as in use. Every
+     * instance enters here, so that whether an image is in use is read in constant time rather than
+     * by walking every instance of the region on each DescribeImages.
+     */
+    public void addInstance(InstanceRecord instance) {
+      InstanceRecord before = instances.put(instance.instanceId, instance);
+      if (before != null && before.imageId != null) {
+        instancesByImage.merge(before.imageId, -1, (a, b) -> a + b == 0 ? null : a + b);
+      }
+      if (instance.imageId != null) {
+        instancesByImage.merge(instance.imageId, 1, Integer::sum);
+      }
+    }
+
+    /** Says an instance runs from {@code imageId} now. */
+    public void launchedFrom(String instanceId, String imageId) {
+      InstanceRecord instance = instances.get(instanceId);
+      if (instance.imageId != null) {
+        instancesByImage.merge(instance.imageId, -1, (a, b) -> a + b == 0 ? null : a + b);
+      }
+      instance.imageId = imageId;
+      instancesByImage.merge(imageId, 1, Integer::sum);
+    }
+
+    /** Whether an instance of the region was launched from the image. */
+    public boolean imageInUse(String imageId) {
+      return instancesByImage.containsKey(imageId);
+    }
 
     /** Adds a new, live image whose creation time is set. */
     public void addImage(ImageRecord image) {

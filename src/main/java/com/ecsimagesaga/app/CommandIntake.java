@@ -124,7 +124,7 @@ public final class CommandIntake {
       List<Saga> sagas,
       Instant now) {
 
-    /** Whether it can be stored with others: valid, or starting sagas that depend on nothing. */
+    /** Whether it goes with others: a rejection, or sagas that depend on nothing stored. */
     boolean together() {
       return !violations.isEmpty() || sagas != null;
     }

@@ -9,9 +9,12 @@ import java.util.Optional;
  */
 public interface SagaDefinition {
 
-  SagaType type();
-
   TransitionTable table();
+
+  /** The type of the sagas it decides for: its table's. */
+  default SagaType type() {
+    return table().type();
+  }
 
   /** The cloud call the saga's current step needs. */
   CloudAction actionFor(Saga saga);

@@ -1,5 +1,6 @@
 package com.ecsimagesaga.saga;
 
+import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.command.Violation;
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +37,26 @@ public interface SagaKind<C extends SagaKind.Command> {
     String subject();
   }
 
-  SagaType type();
+  /** A command about an image that exists, published under {@code <regionId>/<imageId>}. */
+  interface ImageCommand extends Command {
+
+    String imageId();
+
+    @Override
+    default String subject() {
+      return imageId();
+    }
+
+    @Override
+    default String expectedKey() {
+      return RecordRules.imageKey(regionId(), imageId());
+    }
+  }
+
+  /** The type of the kind's sagas: its table's. */
+  default SagaType type() {
+    return table().type();
+  }
 
   /** The name of the command on the wire, for example {@code CopyImage}. */
   String commandType();

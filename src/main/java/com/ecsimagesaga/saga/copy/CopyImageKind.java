@@ -10,7 +10,6 @@ import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.TransitionTable;
 import com.ecsimagesaga.saga.share.AccountRules;
@@ -31,11 +30,6 @@ public final class CopyImageKind implements SagaKind<CopyImageCommand> {
 
   /** ModifyImageSharePermission takes at most ten accounts, and a copy is shared in one call. */
   public static final int MAX_SHARE_WITH = 10;
-
-  @Override
-  public SagaType type() {
-    return CopyImageSaga.TYPE;
-  }
 
   @Override
   public ImageEffect imageEffect() {

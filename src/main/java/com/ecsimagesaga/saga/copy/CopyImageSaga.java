@@ -116,11 +116,6 @@ public final class CopyImageSaga implements SagaDefinition {
   }
 
   @Override
-  public SagaType type() {
-    return CopyImageSaga.TYPE;
-  }
-
-  @Override
   public TransitionTable table() {
     return TABLE;
   }

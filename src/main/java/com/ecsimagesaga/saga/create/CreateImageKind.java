@@ -11,7 +11,6 @@ import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
@@ -42,11 +41,6 @@ public final class CreateImageKind implements SagaKind<CreateImageCommand> {
     Validated<ImageSpec> result = CreateImageRules.check(c);
     last = new Checked(c, result);
     return result;
-  }
-
-  @Override
-  public SagaType type() {
-    return CreateImageSaga.TYPE;
   }
 
   @Override

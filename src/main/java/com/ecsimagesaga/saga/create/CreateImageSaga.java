@@ -180,11 +180,6 @@ public final class CreateImageSaga implements SagaDefinition {
   }
 
   @Override
-  public SagaType type() {
-    return CreateImageSaga.TYPE;
-  }
-
-  @Override
   public TransitionTable table() {
     return TABLE;
   }

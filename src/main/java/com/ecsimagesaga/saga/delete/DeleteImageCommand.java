@@ -1,6 +1,5 @@
 package com.ecsimagesaga.saga.delete;
 
-import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.StepTimeoutRules;
 import java.time.Instant;
@@ -21,7 +20,7 @@ public record DeleteImageCommand(
     boolean deleteSnapshots,
     Map<String, Integer> stepTimeoutSeconds,
     boolean deleteCopies)
-    implements SagaKind.Command {
+    implements SagaKind.ImageCommand {
 
   public DeleteImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
@@ -37,15 +36,5 @@ public record DeleteImageCommand(
       boolean deleteSnapshots,
       Map<String, Integer> stepTimeoutSeconds) {
     this(commandId, issuedAt, regionId, imageId, force, deleteSnapshots, stepTimeoutSeconds, false);
-  }
-
-  @Override
-  public String subject() {
-    return imageId;
-  }
-
-  @Override
-  public String expectedKey() {
-    return RecordRules.imageKey(regionId, imageId);
   }
 }

@@ -9,7 +9,6 @@ import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
 import com.ecsimagesaga.saga.SagaStatus;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
@@ -26,11 +25,6 @@ import java.util.Set;
  * deleteCopies}, one more saga for each copy the service made of it.
  */
 public final class DeleteImageKind implements SagaKind<DeleteImageCommand> {
-
-  @Override
-  public SagaType type() {
-    return DeleteImageSaga.TYPE;
-  }
 
   @Override
   public String commandType() {

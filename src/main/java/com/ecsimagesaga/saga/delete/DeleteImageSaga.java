@@ -115,11 +115,6 @@ public final class DeleteImageSaga implements SagaDefinition {
   }
 
   @Override
-  public SagaType type() {
-    return DeleteImageSaga.TYPE;
-  }
-
-  @Override
   public TransitionTable table() {
     return TABLE;
   }

@@ -15,20 +15,10 @@ public record ShareImageCommand(
     String imageId,
     List<String> addAccounts,
     List<String> removeAccounts)
-    implements SagaKind.Command {
+    implements SagaKind.ImageCommand {
 
   public ShareImageCommand {
     addAccounts = addAccounts == null ? List.of() : List.copyOf(addAccounts);
     removeAccounts = removeAccounts == null ? List.of() : List.copyOf(removeAccounts);
-  }
-
-  @Override
-  public String expectedKey() {
-    return regionId + "/" + imageId;
-  }
-
-  @Override
-  public String subject() {
-    return imageId;
   }
 }

@@ -9,7 +9,6 @@ import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.TransitionTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +25,6 @@ public final class ShareImageKind implements SagaKind<ShareImageCommand> {
    * each step's own timeout is what ends it.
    */
   static final Duration TIMEOUT = Duration.ofMinutes(30);
-
-  @Override
-  public SagaType type() {
-    return ShareImageSaga.TYPE;
-  }
 
   @Override
   public String commandType() {

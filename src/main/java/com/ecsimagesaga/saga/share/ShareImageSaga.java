@@ -64,11 +64,6 @@ public final class ShareImageSaga implements SagaDefinition {
   }
 
   @Override
-  public SagaType type() {
-    return ShareImageSaga.TYPE;
-  }
-
-  @Override
   public TransitionTable table() {
     return TABLE;
   }

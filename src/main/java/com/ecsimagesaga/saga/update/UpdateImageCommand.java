@@ -1,6 +1,5 @@
 package com.ecsimagesaga.saga.update;
 
-import com.ecsimagesaga.command.RecordRules;
 import com.ecsimagesaga.image.ImageTag;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.StepTimeoutRules;
@@ -27,21 +26,11 @@ public record UpdateImageCommand(
     List<String> removeTagKeys,
     String resourceGroupId,
     Map<String, Integer> stepTimeoutSeconds)
-    implements SagaKind.Command {
+    implements SagaKind.ImageCommand {
 
   public UpdateImageCommand {
     stepTimeoutSeconds = StepTimeoutRules.copyOf(stepTimeoutSeconds);
     addTags = addTags == null ? List.of() : List.copyOf(addTags);
     removeTagKeys = removeTagKeys == null ? List.of() : List.copyOf(removeTagKeys);
-  }
-
-  @Override
-  public String subject() {
-    return imageId;
-  }
-
-  @Override
-  public String expectedKey() {
-    return RecordRules.imageKey(regionId, imageId);
   }
 }

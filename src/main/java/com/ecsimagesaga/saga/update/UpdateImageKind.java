@@ -8,7 +8,6 @@ import com.ecsimagesaga.saga.SagaInput;
 import com.ecsimagesaga.saga.SagaKind;
 import com.ecsimagesaga.saga.SagaKinds;
 import com.ecsimagesaga.saga.SagaPolicies;
-import com.ecsimagesaga.saga.SagaType;
 import com.ecsimagesaga.saga.Step;
 import com.ecsimagesaga.saga.StepTimeoutRules;
 import com.ecsimagesaga.saga.TransitionTable;
@@ -19,11 +18,6 @@ import java.util.Set;
 
 /** Changing an image that exists: one saga per command, refused while the image is busy. */
 public final class UpdateImageKind implements SagaKind<UpdateImageCommand> {
-
-  @Override
-  public SagaType type() {
-    return UpdateImageSaga.TYPE;
-  }
 
   @Override
   public String commandType() {

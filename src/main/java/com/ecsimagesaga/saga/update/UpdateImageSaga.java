@@ -103,11 +103,6 @@ public final class UpdateImageSaga implements SagaDefinition {
   }
 
   @Override
-  public SagaType type() {
-    return UpdateImageSaga.TYPE;
-  }
-
-  @Override
   public TransitionTable table() {
     return TABLE;
   }

@@ -13,6 +13,7 @@ import com.ecsimagesaga.saga.delete.DeleteImageSaga;
 import com.ecsimagesaga.saga.delete.DeleteInput;
 import com.ecsimagesaga.saga.update.UpdateImageSaga;
 import com.ecsimagesaga.saga.update.UpdateInput;
+import com.ecsimagesaga.testsupport.ImageSpecs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -112,19 +113,7 @@ class SagaInputJsonTest {
             + "\"detectionStrategy\":null},\"stepTimeoutSeconds\":{\"CHECK_SOURCE\":60}}";
     var create =
         new CreateInput(
-            new ImageSpec(
-                "cn-hangzhou",
-                new ImageSource.FromInstance("i-1"),
-                "web",
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                null,
-                null,
-                null),
+            ImageSpecs.fromInstance("cn-hangzhou", "i-1", "web"),
             Duration.ofSeconds(600),
             true,
             Map.of(CreateImageSaga.CHECK_SOURCE, Duration.ofSeconds(60)));
